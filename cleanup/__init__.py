@@ -1,0 +1,38 @@
+"""cleanup: clean machine-translated, web-scraped English and show every change.
+
+    >>> from cleanup import clean
+    >>> result = clean("Vladimir Putin (Vladimir Putin) arrived.")
+    >>> result.text
+    'Vladimir Putin arrived.'
+
+`clean` is pure: the same text, rules and policy give the same Result, and
+Results pickle (for worker processes and Dask).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .decisions import Policy
+from .edits import Edit, Level, Proposal
+from .result import Problem, Result
+
+__all__ = ["clean", "Edit", "Level", "Policy", "Problem", "Proposal", "Result", "get_pipeline"]
+__version__ = "0.1.0"
+
+
+@lru_cache(maxsize=16)
+def get_pipeline(rules: tuple = (), disabled: frozenset = frozenset(), shipped: bool = True, grammar=None):
+    """The pipeline for a set of extra rule paths (built once per process)."""
+    from .rulebook import load_rulebook
+    from .stages import build_pipeline
+
+    book = load_rulebook(rules, shipped=shipped, disabled=disabled)
+    return build_pipeline(book, grammar=grammar)
+
+
+def clean(text: str, *, level: Level | str = Level.FIX, rules=(), policy: Policy | None = None,
+          disabled=(), language: str = "en-US") -> Result:
+    """Clean `text` with the shipped rules plus `rules` (files or folders)."""
+    policy = policy or Policy(level=Level(level))
+    pipeline = get_pipeline(tuple(str(r) for r in rules), frozenset(disabled))
+    return pipeline.run(text, policy, language=language)

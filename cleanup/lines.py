@@ -1,0 +1,69 @@
+"""Lines of a text and how to remove whole lines tidily.
+
+Removing a line also removes what would be left over: the blank line that
+separated it from the next paragraph, or, at the end of a text without a
+final newline, the newline(s) before it (so the text still ends the way it
+did). One removal edit per line keeps each line's rule visible.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Line(NamedTuple):
+    start: int   # offset of the first character
+    end: int     # offset of the newline (or the end of the text)
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+def split_lines(text: str) -> list[Line]:
+    out, pos = [], 0
+    for part in text.split("\n"):
+        out.append(Line(pos, pos + len(part), part))
+        pos += len(part) + 1
+    return out
+
+
+def removal_spans(text: str, lines: list[Line], remove: dict[int, object]) -> list[tuple[int, int, object]]:
+    """(start, end, tag) spans that delete the lines whose index is in `remove`.
+
+    `remove` maps line index -> a tag (e.g. the rule) carried to the span.
+    Removed lines separated only by blank lines form one group: the blanks
+    between them go too, and the group is tidied as a whole.
+    """
+    spans = []
+    n = len(lines)
+    for group in _groups(lines, sorted(remove)):
+        first, last = group[0], group[-1]
+        cuts = {i: [lines[i].start, lines[nxt].start] for i, nxt in zip(group, group[1:])}
+        cuts[last] = [lines[last].start, min(lines[last].end + 1, len(text))]
+        after = last + 1
+        at_end = all(ln.blank for ln in lines[after:])
+        prev = first - 1
+        while prev >= 0 and lines[prev].blank:
+            prev -= 1
+        if at_end and not text.endswith("\n"):
+            # keep "no final newline": also take the newline(s) before the group
+            cuts[first][0] = lines[prev].end if prev >= 0 else 0
+            cuts[last][1] = len(text)
+        elif at_end:
+            # keep exactly one final newline: also drop blank lines right before
+            cuts[first][0] = lines[prev].end + 1 if prev >= 0 else 0
+        elif (first == 0 or lines[first - 1].blank) and after < n and lines[after].blank:
+            cuts[last][1] = min(lines[after].end + 1, len(text))  # the blank line after it
+        spans.extend((cuts[i][0], cuts[i][1], remove[i]) for i in group)
+    return spans
+
+
+def _groups(lines: list[Line], indices: list[int]) -> list[list[int]]:
+    groups: list[list[int]] = []
+    for i in indices:
+        if groups and all(lines[j].blank for j in range(groups[-1][-1] + 1, i)):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return groups

@@ -1,0 +1,106 @@
+"""Run stages in order; map every proposal back to the original text.
+
+Each stage sees the text as the earlier stages left it. Every proposal is
+located in the original (textmap), asked about by the Policy, and either
+applied (the next stage sees it) or reported. Two applied changes of one
+stage never overlap: the later one is kept as a suggestion instead, since
+overlapping edits are alternatives for a reviewer, not a combination.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right, insort
+from dataclasses import dataclass, field, replace
+from typing import Iterable, Protocol
+
+from .decisions import DEFAULT_POLICY, Policy
+from .edits import Edit, Level, Proposal
+from .result import Problem, Result
+from .textmap import TextMap
+
+
+@dataclass
+class Context:
+    """What a stage may use besides the text: run settings and a problem log."""
+
+    original: str
+    language: str = "en-US"
+    problems: list[Problem] = field(default_factory=list)
+
+
+class Stage(Protocol):
+    name: str
+
+    def propose(self, text: str, ctx: Context) -> Iterable[Proposal]: ...
+
+
+class Pipeline:
+    def __init__(self, stages: Iterable[Stage]):
+        self.stages = tuple(stages)
+
+    def run(self, text: str, policy: Policy = DEFAULT_POLICY, *, language: str = "en-US") -> Result:
+        ctx = Context(text, language)
+        tm = TextMap(text)
+        reported: list[Edit] = []
+        for stage in self.stages:
+            proposals = sorted(stage.propose(tm.text, ctx), key=lambda p: (p.start, p.end))
+            if proposals:
+                tm = self._apply_stage(tm, proposals, policy, reported)
+        applied = tm.applied_edits()
+        edits = applied + _still_present(reported, applied)
+        edits.sort(key=lambda e: (e.start, e.end, e.level.rank, e.rule))
+        return Result(text, tm.text, tuple(edits), tuple(ctx.problems))
+
+    @staticmethod
+    def _apply_stage(tm: TextMap, proposals: list[Proposal], policy: Policy, reported: list[Edit]) -> TextMap:
+        chosen = []
+        regions: list[tuple[int, int]] = []  # sorted regions of the changes chosen so far
+        for p in proposals:
+            loc = tm.locate(p.start, p.end, p.replacement)
+            original = tm.original[loc.ostart:loc.oend]
+            if p.replacement is not None and loc.replacement == original:
+                continue  # a no-op, e.g. a proposal undone by its own context
+            edit = Edit(loc.ostart, loc.oend, original, loc.replacement, p.rule, p.message, p.level)
+            apply_it, typed = policy.decide(edit)
+            if apply_it and _conflicts(regions, loc):
+                reported.append(replace(edit, level=Level.SUGGEST if edit.level is Level.FIX else edit.level,
+                                        message=f"{edit.message} (an alternative to an overlapping change; "
+                                                "not applied)"))
+                continue
+            if not apply_it:
+                reported.append(edit)
+                continue
+            if typed is not None:
+                loc = loc._replace(text=typed, replacement=typed)
+            chosen.append((loc, replace(edit, replacement=loc.replacement, applied=True, parents=tm.parents(loc))))
+            insort(regions, (loc.cstart, loc.cend))
+        chosen.sort(key=lambda c: (c[0].cstart, c[0].cend))
+        return tm.apply(chosen)
+
+
+def _still_present(reported: list[Edit], applied: list[Edit]) -> list[Edit]:
+    """Drop proposals about text a later applied edit removed or rewrote.
+
+    (A flag on a duplicate line that was then deleted speaks of nothing the
+    reader will see. Rejecting the deletion in review brings it back.)
+    """
+    spans = sorted((e.start, e.end) for e in applied if e.end > e.start)
+    starts = [s for s, _ in spans]
+    out = []
+    for e in reported:
+        i = bisect_right(starts, e.start) - 1
+        if i >= 0:
+            s, t = spans[i]
+            covered = (s < e.start and e.end < t) if e.start == e.end else (e.end <= t and (s, t) != (e.start, e.end))
+            if covered:
+                continue
+        out.append(e)
+    return out
+
+
+def _conflicts(regions: list[tuple[int, int]], loc) -> bool:
+    """Does loc's region overlap a chosen one (or sit on the same point, if both are empty)?"""
+    i = bisect_left(regions, (loc.cstart, loc.cend))
+    for a, b in regions[max(i - 1, 0):i + 2]:
+        if a == b == loc.cstart == loc.cend or (a < loc.cend and loc.cstart < b):
+            return True
+    return False

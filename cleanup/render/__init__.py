@@ -1,0 +1,1 @@
+"""Renderings of a Result: edit records, text, unified diff, HTML."""

@@ -1,0 +1,286 @@
+"""Rule files: load, validate against the shipped JSON Schema, index.
+
+Every error names the file, the line and the field, so a user can go
+straight to the mistake: "rules/x.yaml:12: rules[2].pattern: ...".
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import jsonschema
+import regex
+import yaml
+
+from .edits import Level
+from .errors import RuleFileError
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+SCHEMA_PATH = PACKAGE_DIR / "schema" / "rulefile.schema.json"
+SHIPPED_RULES = PACKAGE_DIR.parent / "rules"
+
+
+@dataclass(frozen=True)
+class Example:
+    line: int
+    text: str
+    after: str | None = None          # before/after pair
+    spans: tuple[str, ...] = ()       # flagged example: substrings that must be flagged
+    level: Level = Level.FIX
+    kind: str = "change"              # "change", "unchanged" or "flagged"
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str              # "<file id>.<rule id>"
+    kind: str
+    level: Level
+    message: str
+    data: dict           # the rule's fields as written
+    path: Path
+    line: int
+    enabled: bool = True
+
+    @property
+    def family(self) -> str:
+        return self.id.split(".", 1)[0]
+
+
+@dataclass(frozen=True)
+class RuleFile:
+    path: Path
+    id: str
+    kind: str
+    description: str
+    rules: tuple[Rule, ...]
+    examples: tuple[Example, ...]
+    data: dict = field(compare=False, repr=False)
+    enabled: bool = True
+
+    def where(self, line: int) -> str:
+        return f"{self.path}:{line}"
+
+
+# -- YAML with line numbers -------------------------------------------------
+
+class RuleLoader(yaml.SafeLoader):
+    """YAML 1.2 booleans: only true/false. Word lists hold "on", "no", "yes"."""
+
+
+RuleLoader.yaml_implicit_resolvers = {
+    ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+RuleLoader.add_implicit_resolver("tag:yaml.org,2002:bool", regex.compile(r"^(?:true|false)$"), list("tf"))
+
+
+def _lines_of(node, path=(), out=None) -> dict:
+    """Map each field path to the 1-based line it starts on; reject duplicate keys."""
+    out = {} if out is None else out
+    out[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        seen = set()
+        for key, value in node.value:
+            name = key.value
+            if name in seen:
+                raise _DuplicateKey(name, key.start_mark.line + 1, path)
+            seen.add(name)
+            _lines_of(value, path + (name,), out)
+            out[path + (name,)] = key.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _lines_of(item, path + (i,), out)
+    return out
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, name, line, path):
+        self.name, self.line, self.path = name, line, path
+
+
+def field_name(path) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top level)"
+
+
+def _line_for(lines: dict, path) -> int:
+    path = tuple(path)
+    while path not in lines and path:
+        path = path[:-1]
+    return lines.get(path, 1)
+
+
+@lru_cache(maxsize=1)
+def schema_validator():
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+def _best_error(errors):
+    """The most specific schema error: deepest path, then not a combinator."""
+    return max(errors, key=lambda e: (len(e.absolute_path), e.validator not in ("oneOf", "allOf", "if")))
+
+
+def _describe(err) -> str:
+    if err.validator == "additionalProperties":
+        allowed = sorted(err.schema.get("properties", {}))
+        extra = sorted(set(err.instance) - set(allowed))
+        return f"unknown field {', '.join(map(repr, extra))} (allowed: {', '.join(allowed)})"
+    if err.validator == "required":
+        return err.message.replace("is a required property", "is missing")
+    if err.validator == "oneOf" and err.schema is not None and "before" in json.dumps(err.schema):
+        return "an example needs 'before' and 'after', or 'unchanged', or 'flagged' and 'spans'"
+    if err.validator == "oneOf":
+        return "give exactly one of 'pattern' or 'literal'"
+    return err.message
+
+
+# -- loading -----------------------------------------------------------------
+
+def load_rule_file(path: str | Path) -> RuleFile:
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise RuleFileError(f"{path}: cannot read rule file: {err}") from None
+    try:
+        node = yaml.compose(text, Loader=RuleLoader)
+        data = yaml.load(text, Loader=RuleLoader)
+        lines = _lines_of(node) if node is not None else {}
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else 1
+        raise RuleFileError(f"{path}:{line}: invalid YAML: {err.problem or err.context}") from None
+    except _DuplicateKey as dup:
+        raise RuleFileError(f"{path}:{dup.line}: {field_name(dup.path + (dup.name,))}: "
+                            f"duplicate key {dup.name!r}") from None
+    if not isinstance(data, dict):
+        raise RuleFileError(f"{path}:1: a rule file is a mapping with id, kind, description, rules, examples")
+    errors = list(schema_validator().iter_errors(data))
+    if errors:
+        err = _best_error(errors)
+        where = _line_for(lines, err.absolute_path)
+        raise RuleFileError(f"{path}:{where}: {field_name(err.absolute_path)}: {_describe(err)}")
+    return _build(path, data, lines)
+
+
+def _build(path: Path, data: dict, lines: dict) -> RuleFile:
+    file_id, kind = data["id"], data["kind"]
+    rules, seen = [], set()
+    for i, r in enumerate(data["rules"]):
+        line = _line_for(lines, ("rules", i))
+        if r["id"] in seen:
+            raise RuleFileError(f"{path}:{line}: rules[{i}].id: duplicate rule id {r['id']!r} in this file")
+        seen.add(r["id"])
+        for key in ("pattern",):
+            if key in r:
+                _check_regex(r[key], r, f"{path}:{_line_for(lines, ('rules', i, key))}: rules[{i}].{key}")
+        message = r.get("message") or _default_message(kind, r)
+        rules.append(Rule(f"{file_id}.{r['id']}", kind, Level(r.get("level", "fix")), message, r, path, line,
+                          r.get("enabled", True)))
+    examples = []
+    for i, ex in enumerate(data["examples"]):
+        line = _line_for(lines, ("examples", i))
+        level = Level(ex.get("level", "fix"))
+        if "before" in ex:
+            examples.append(Example(line, ex["before"], ex["after"], level=level))
+        elif "unchanged" in ex:
+            examples.append(Example(line, ex["unchanged"], level=Level.SUGGEST, kind="unchanged"))
+        else:
+            examples.append(Example(line, ex["flagged"], spans=tuple(ex["spans"]), level=level, kind="flagged"))
+    return RuleFile(path, file_id, kind, data["description"], tuple(rules), tuple(examples), data,
+                    data.get("enabled", True))
+
+
+def _default_message(kind: str, rule: dict) -> str:
+    if kind == "names":
+        return f"{rule['name']}: a garbled form of the name"
+    return rule.get("match", rule["id"])
+
+
+def _check_regex(pattern: str, rule: dict, where: str) -> None:
+    flags = regex.IGNORECASE if rule.get("ignore_case") else 0
+    try:
+        compiled = regex.compile(pattern, flags)
+    except regex.error as err:
+        raise RuleFileError(f"{where}: invalid regular expression: {err}") from None
+    if "replacement" in rule:
+        try:
+            _check_group_refs(compiled, rule["replacement"])
+        except (regex.error, IndexError) as err:
+            raise RuleFileError(f"{where.rsplit('.', 1)[0]}.replacement: {err}") from None
+
+
+def _check_group_refs(compiled, replacement: str) -> None:
+    for m in regex.finditer(r"\\(\d+)|\\g<([^>]+)>", replacement):
+        ref = m.group(1) or m.group(2)
+        if ref.isdigit():
+            if int(ref) > compiled.groups:
+                raise regex.error(f"refers to group {ref}, but the pattern has {compiled.groups} group(s)")
+        elif ref not in compiled.groupindex:
+            raise regex.error(f"refers to group <{ref}>, which the pattern does not define")
+
+
+# -- rule sets ---------------------------------------------------------------
+
+def rule_paths(paths) -> list[Path]:
+    """Expand files and folders (*.yaml, *.yml inside) in a stable order."""
+    out = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(q for q in p.rglob("*") if q.suffix in (".yaml", ".yml") and q.is_file()))
+        elif p.exists():
+            out.append(p)
+        else:
+            raise RuleFileError(f"{p}: no such rule file or folder")
+    return out
+
+
+@dataclass(frozen=True)
+class RuleBook:
+    files: tuple[RuleFile, ...]
+    disabled: frozenset = frozenset()  # rule ids or family ids turned off by config
+
+    def is_enabled(self, rule: Rule) -> bool:
+        return rule.enabled and rule.id not in self.disabled and rule.family not in self.disabled
+
+    def rules(self, kind: str | None = None) -> list[Rule]:
+        return [r for f in self.files if f.enabled and (kind is None or f.kind == kind)
+                for r in f.rules if self.is_enabled(r)]
+
+    def files_of(self, kind: str) -> list[RuleFile]:
+        return [f for f in self.files if f.enabled and f.kind == kind]
+
+    def find(self, rule_id: str) -> tuple[RuleFile, Rule] | None:
+        for f in self.files:
+            for r in f.rules:
+                if r.id == rule_id:
+                    return f, r
+        return None
+
+
+def load_rulebook(extra=(), *, shipped: bool = True, disabled=()) -> RuleBook:
+    """The shipped rule files plus `extra` files/folders; ids must be unique."""
+    paths = (rule_paths([SHIPPED_RULES]) if shipped else []) + rule_paths(extra)
+    return _load_cached(tuple(p.resolve() for p in paths), frozenset(disabled))
+
+
+@lru_cache(maxsize=16)
+def _load_cached(paths: tuple[Path, ...], disabled: frozenset) -> RuleBook:
+    files, seen_files, seen_rules = [], {}, {}
+    for p in dict.fromkeys(paths):
+        rf = load_rule_file(p)
+        if rf.id in seen_files:
+            raise RuleFileError(f"{rf.path}:1: id: family id {rf.id!r} is already used by {seen_files[rf.id]}")
+        seen_files[rf.id] = rf.path
+        for r in rf.rules:
+            if r.id in seen_rules:
+                raise RuleFileError(f"{rf.path}:{r.line}: rules.id: rule id {r.id!r} is already defined "
+                                    f"at {seen_rules[r.id]}")
+            seen_rules[r.id] = f"{r.path}:{r.line}"
+        files.append(rf)
+    return RuleBook(tuple(files), disabled)

@@ -1,0 +1,117 @@
+"""Unicode repair: ftfy for mojibake, then normalisers for invisible characters.
+
+ftfy runs only on lines that hold a character one of its fixers can act on
+(non-ASCII, '&' for HTML entities, control characters and escapes): on other
+lines it can change nothing, and skipping them is what makes this stage fast
+on news text. Each changed line is compared with its repair and every changed
+run becomes its own edit, with ftfy's explanation as the message.
+"""
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+
+import ftfy
+import regex
+
+from ..edits import Proposal
+from ..rulebook import Rule
+
+# Curly quotes, ligatures and full-width letters are left alone: they are
+# correct in clean text. Line breaks belong to Document.
+FTFY_DEFAULTS = dict(uncurl_quotes=False, fix_latin_ligatures=False, fix_character_width=False,
+                     fix_line_breaks=False, explain=True)
+
+# what ftfy could act on; a line with none of these is left to itself
+FTFY_CANDIDATE = regex.compile(r"[^\t\n\x20-\x25\x27-\x7e]")
+
+NORMALIZERS = {
+    # no-break and other fixed-width spaces -> a plain space
+    "no-break-space": (regex.compile(r"[\u00a0\u2007\u202f\u2000-\u200a\u205f\u3000]"), " "),
+    # invisible characters with no business in running text (ZWJ stays: emoji use it)
+    "zero-width": (regex.compile(r"[\u200b\u2060\ufeff\u00ad\u180e]"), ""),
+    # C0/C1 control characters other than tab and newline
+    "control": (regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"), ""),
+}
+
+_NAMES = {"\u00a0": "no-break space", "\u202f": "narrow no-break space", "\u2007": "figure space",
+          "\u200b": "zero-width space", "\u2060": "word joiner", "\ufeff": "byte-order mark",
+          "\u00ad": "soft hyphen", "\u3000": "ideographic space"}
+
+
+def describe_char(ch: str) -> str:
+    import unicodedata
+
+    return _NAMES.get(ch) or unicodedata.name(ch, f"U+{ord(ch):04X}").lower()
+
+
+class FtfyStage:
+    name = "unicode"
+
+    def __init__(self, rule: Rule):
+        self.rule = rule
+        self.config = ftfy.TextFixerConfig(**{**FTFY_DEFAULTS, **rule.data.get("options", {})})
+
+    def propose(self, text, ctx):
+        for start, line in _candidate_lines(text):
+            fixed = ftfy.fix_and_explain(line, self.config)
+            if fixed.text == line:
+                continue
+            why = _explain(fixed.explanation)
+            ops = SequenceMatcher(None, line, fixed.text, autojunk=False).get_opcodes()
+            for tag, i1, i2, j1, j2 in ops:
+                if tag != "equal":
+                    yield Proposal(start + i1, start + i2, fixed.text[j1:j2], self.rule.id,
+                                   f"{self.rule.message}: {why}", self.rule.level)
+
+
+class NormalizerStage:
+    name = "unicode"
+
+    def __init__(self, rule: Rule):
+        self.rule = rule
+        self.pattern, self.replacement = NORMALIZERS[rule.data["normalizer"]]
+
+    def propose(self, text, ctx):
+        for m in self.pattern.finditer(text):
+            yield Proposal(m.start(), m.end(), self.replacement, self.rule.id,
+                           f"{self.rule.message} ({describe_char(m.group())})", self.rule.level)
+
+
+def build(rules: list[Rule]):
+    return [FtfyStage(r) if r.data["normalizer"] == "ftfy" else NormalizerStage(r) for r in rules]
+
+
+def _candidate_lines(text: str):
+    if not FTFY_CANDIDATE.search(text):
+        return
+    pos = 0
+    for line in text.split("\n"):
+        if FTFY_CANDIDATE.search(line):
+            yield pos, line
+        pos += len(line) + 1
+
+
+_STEP_WORDS = {
+    "unescape_html": "HTML entity decoded",
+    "remove_terminal_escapes": "terminal escape removed",
+    "remove_control_chars": "control character removed",
+    "fix_c1_controls": "C1 control character replaced",
+    "fix_surrogates": "surrogate pair joined",
+    "restore_byte_a0": "no-break space restored inside mojibake",
+    "replace_lossy_sequences": "lost mojibake bytes marked",
+    "decode_inconsistent_utf8": "inconsistent UTF-8 mojibake decoded",
+}
+
+
+def _explain(steps) -> str:
+    words, i = [], 0
+    steps = list(steps or [])
+    while i < len(steps):
+        action, param = steps[i]
+        if action == "encode" and i + 1 < len(steps) and steps[i + 1][0] == "decode":
+            words.append(f"mojibake: re-encoded as {param}, decoded as {steps[i + 1][1]}")
+            i += 2
+            continue
+        words.append(_STEP_WORDS.get(param, f"{action} {param}"))
+        i += 1
+    return "; ".join(dict.fromkeys(words)) or "ftfy repaired the text"
