@@ -38,9 +38,9 @@ class Rule:
     kind: str
     level: Level
     message: str
-    data: dict           # the rule's fields as written
-    path: Path
-    line: int
+    data: dict = field(compare=False)  # the rule's fields as written
+    path: Path = field(default=None, compare=False)
+    line: int = 0
     enabled: bool = True
 
     @property

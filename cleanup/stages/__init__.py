@@ -15,14 +15,30 @@ ORDER = ["unicode", "remove-line", "replace", "structure", "names", "words",
 
 
 def _builders():
-    from . import remove_line, replace, structure, unicode
+    from . import names, remove_line, replace, structure, unicode, words
 
     return {
-        "unicode": unicode.build,
-        "remove-line": lambda rules: [remove_line.RemoveLineStage(rules)],
-        "replace": lambda rules: [replace.ReplaceStage(rules)],
-        "structure": lambda rules: [structure.StructureStage(rules)],
+        "unicode": lambda rules, book: unicode.build(rules),
+        "remove-line": lambda rules, book: [remove_line.RemoveLineStage(rules)],
+        "replace": lambda rules, book: [replace.ReplaceStage(rules)],
+        "structure": lambda rules, book: [structure.StructureStage(rules)],
+        "names": lambda rules, book: [names.NamesStage(lexicon_of(book))],
+        "words": lambda rules, book: [words.WordsStage(rules, lexicon_of(book))],
     }
+
+
+def lexicon_of(book: RuleBook):
+    """The names lexicon of a rule book (every enabled names rule), built once."""
+    from ..lexicon import Lexicon
+
+    cached = _LEXICONS.get(id(book))
+    if cached is None or cached[0] is not book:
+        titles = [t for f in book.files_of("names") for t in f.data.get("titles", [])]
+        cached = _LEXICONS[id(book)] = (book, Lexicon.from_rules(book.rules("names"), titles))
+    return cached[1]
+
+
+_LEXICONS: dict = {}
 
 
 def build_pipeline(book: RuleBook, *, kinds=None, grammar=None) -> Pipeline:
@@ -34,5 +50,5 @@ def build_pipeline(book: RuleBook, *, kinds=None, grammar=None) -> Pipeline:
             continue
         rules = book.rules(kind)
         if rules and kind in builders:
-            stages.extend(builders[kind](rules))
+            stages.extend(builders[kind](rules, book))
     return Pipeline(stages)

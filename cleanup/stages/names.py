@@ -1,0 +1,159 @@
+"""Garbled names: known people's names as machine translation mangles them.
+
+Runs of capitalised words are looked up in the lexicon by key (letters
+only, lowercased), longest first, so spacing, hyphenation and gluing
+variants of a name are caught from the one spelling in the rule file. A
+token no word list knows may be a name glued to a common word
+("Poutinsaid", "saidPutin"); it is split when one part is a known name.
+
+A variant that is also an ordinary word ("Poutine", the dish) is fixed only
+with evidence that the person is meant: their first name just before it, a
+title (President, Mr, spokesman ...), or their name spelled right elsewhere
+in the document. Without evidence it is only a suggestion. Every message
+says which evidence was used.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import regex
+
+from ..edits import Level, Proposal
+from ..lexicon import Hit, Lexicon, key
+from ..wordlist import known, zipf
+
+_RUN = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]*(?:(?:[ ]\p{Lu}|-\p{L})[\p{L}\p{M}]*)*")
+_TOKEN = regex.compile(r"[\p{L}\p{M}]+")
+_GLUED_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(\p{Ll}{2,})(\p{Lu}[\p{L}\p{M}]+)(?![\p{L}\p{M}])")
+_PREV_WORD = regex.compile(r"([\p{L}\p{M}]+)\.?[ \t]+$")
+COMMON_ZIPF = 3.0  # a word glued to a name must be at least this common
+
+
+class Found(NamedTuple):
+    start: int
+    end: int
+    text: str
+    hits: list
+    glued: str = ""        # the common word glued to the name, if any
+    glued_after: bool = True
+
+
+class NamesStage:
+    name = "names"
+
+    def __init__(self, lexicon: Lexicon):
+        self.lex = lexicon
+        self.window = min(2 * lexicon.max_words + 1, 8)
+
+    def propose(self, text, ctx):
+        found = list(self._scan(text))
+        seen = {h.person for f in found if not f.glued for h in f.hits if f.text in h.person.exact}
+        for f in found:
+            p = self._decide(text, f, seen)
+            if p:
+                yield p
+
+    # -- finding candidates --------------------------------------------------
+
+    def _scan(self, text):
+        for run in _RUN.finditer(text):
+            tokens = [(m.start() + run.start(), m.end() + run.start()) for m in _TOKEN.finditer(run.group())]
+            i = 0
+            while i < len(tokens):
+                step = self._longest(text, tokens, i)
+                if step:
+                    j, hits = step
+                    s, e = tokens[i][0], tokens[j - 1][1]
+                    yield Found(s, e, text[s:e], hits)
+                    i = j
+                    continue
+                glued = self._glued_after(text, *tokens[i])
+                if glued:
+                    yield glued
+                i += 1
+        for m in _GLUED_BEFORE.finditer(text):
+            word, name = m.group(1), m.group(2)
+            hits = self.lex.lookup(key(name))
+            if hits and zipf(word) >= COMMON_ZIPF and not known(m.group()):
+                yield Found(m.start(), m.end(), m.group(), hits, word, glued_after=False)
+
+    def _longest(self, text, tokens, i):
+        for j in range(min(len(tokens), i + self.window), i, -1):
+            # only tokens joined by one space or hyphen form one name
+            if any(tokens[k + 1][0] - tokens[k][1] != 1 for k in range(i, j - 1)):
+                continue
+            hits = self.lex.lookup(key(text[tokens[i][0]:tokens[j - 1][1]]))
+            if hits:
+                return j, hits
+        return None
+
+    def _glued_after(self, text, s, e):
+        token = text[s:e]
+        if len(token) < 5 or known(token):
+            return None
+        for cut in range(len(token) - 2, 1, -1):
+            name, word = token[:cut], token[cut:]
+            if word.islower() and zipf(word) >= COMMON_ZIPF:
+                hits = self.lex.lookup(key(name))
+                if hits:
+                    return Found(s, e, token, hits, word)
+        return None
+
+    # -- deciding --------------------------------------------------------------
+
+    def _decide(self, text, f: Found, seen) -> Proposal | None:
+        persons = {h.person for h in f.hits}
+        if len(persons) > 1:
+            targets = {self._target(h, f) for h in f.hits}
+            if len(targets) > 1:
+                return None  # two people share this form: not ours to choose
+        hit = min(f.hits, key=lambda h: ("name", "short", "alternative", "variant").index(h.role))
+        person = hit.person
+        name_part = f.text[:-len(f.glued)] if f.glued and f.glued_after else (
+            f.text[len(f.glued):] if f.glued else f.text)
+        if not f.glued and f.text in person.exact:
+            return None
+        if hit.role != "variant" and name_part.casefold() == hit.form.casefold() and not f.glued:
+            return None  # only the case differs (an all-caps headline): not a garble
+        target = self._target(hit, f)
+        replacement = (f"{target} {f.glued}" if f.glued_after else f"{f.glued} {target}") if f.glued else target
+        if replacement == f.text:
+            return None
+        level = person.rule.level
+        if hit.role == "variant":
+            what = f"a garbled form of {person.name}"
+            evidence = self._evidence(text, f.start, person, seen)
+            if hit.needs_context and not evidence:
+                level = Level.SUGGEST if level is Level.FIX else level
+                evidence = (f"'{name_part}' is also an ordinary word and nothing nearby shows the person "
+                            "is meant (no first name, title, or the name elsewhere)")
+            else:
+                evidence = evidence or "a known garbled form"
+        elif f.glued:
+            what, evidence = f"the name {hit.form}", "the name's own spelling"
+        else:
+            what, evidence = f"a misspaced form of {hit.form}", "the same letters as the name"
+        if f.glued:
+            what += f", glued to '{f.glued}'"
+        message = f"{f.text} → {replacement}: {what} (evidence: {evidence})"
+        return Proposal(f.start, f.end, replacement, person.rule.id, message, level)
+
+    @staticmethod
+    def _target(hit: Hit, f: Found) -> str:
+        return hit.person.target(hit.form) if hit.role == "variant" else hit.form
+
+    def _evidence(self, text, start, person, seen) -> str:
+        before = text[max(0, start - 80):start]
+        m = _PREV_WORD.search(before)
+        if m and m.group(1) in person.given:
+            return f"first name '{m.group(1)}' before it"
+        window = before.lower().rstrip()
+        for title in self.lex.titles:
+            if window.endswith(title) and (len(window) == len(title) or not window[-len(title) - 1].isalpha()):
+                return f"title '{title}' before it"
+            if window.endswith(title + ".") and (len(window) == len(title) + 1 or
+                                                 not window[-len(title) - 2].isalpha()):
+                return f"title '{title}.' before it"
+        if person in seen:
+            return f"'{person.name}' or '{'/'.join(person.short)}' spelled right elsewhere in the text"
+        return ""

@@ -1,0 +1,187 @@
+"""The HTML review report: escaping, self-containment, and behaviour in a real browser."""
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+from cleanup.render.html import render_html
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+DOCUMENT = (
+    "MOSCOW, March 3 (Xinhua) -- Vladimir Putin (Vladimir Putin) met the Chinese delegation on Tuesday "
+    "in order to discuss grain exports.\n"
+    "Click here to subscribe to our newsletter!\n"
+    "The talks lasted 3\u00a0hours, officials\nsaid , adding that more meetings are planned.\n"
+    "\n"
+    "\n"
+    "Foreign Minister Sergei Lavrow told reporters the sides had reached an understanding "
+    "<script>window.__pwned = 1</script>\n"
+    "Details will be announced next week\n"
+)
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def record(rule, level, start, end, replacement, message, applied=None):
+    line, column = _position(DOCUMENT, start)
+    return {"rule": rule, "level": level, "start": start, "end": end, "line": line, "column": column,
+            "original": DOCUMENT[start:end], "replacement": replacement, "message": message,
+            "applied": level == "fix" if applied is None else applied}
+
+
+def at(needle: str, skip: int = 0, within: str | None = None) -> tuple[int, int]:
+    """Span of `needle` in DOCUMENT, `skip` characters in (optionally found inside `within`)."""
+    base = DOCUMENT.find(within) if within else 0
+    start = DOCUMENT.find(needle, base) + skip
+    assert start >= skip, needle
+    return start, start + len(needle) - skip
+
+
+def make_records() -> list[dict]:
+    gloss = at(" (Vladimir Putin)")
+    line = at("Click here to subscribe to our newsletter!\n")
+    nbsp = at("\u00a0")
+    broken = at("\n", within="officials\nsaid")
+    comma = at(" ,")
+    blank = at("\n\n\n", skip=2)  # the second of two blank lines
+    name = at("Lavrow")
+    wordy = at("in order to")
+    flag = at("<script>window.__pwned = 1</script>")
+    end = DOCUMENT.find("next week") + len("next week")
+    return [
+        record("names.repeated-gloss", "fix", *gloss, "", "Name repeated in brackets after itself"),
+        record("boilerplate.subscribe", "fix", *line, "", "Subscription prompt from the web page"),
+        record("unicode.no-break-space", "fix", *nbsp, " ", "No-break space replaced by a space"),
+        record("whitespace.broken-line", "fix", *broken, " ", "Line break inside a sentence"),
+        record("whitespace.blank-lines", "fix", *blank, "", "Two blank lines in a row"),
+        record("punctuation.space-before-comma", "suggest", *comma, ",", "Space before a comma"),
+        record("names.transliteration", "fix", *name, "Lavrov", "Usual English spelling of Лавров"),
+        record("languagetool.MORFOLOGIK_RULE_EN_US", "flag", name[0], name[1] + len(" told"), None,
+               "Possible spelling mistake found."),
+        record("style.wordy", "suggest", *wordy, "to", "Wordy: 'in order to' is usually just 'to'"),
+        record("markup.html-residue", "flag", *flag, None, "HTML left over from the web page"),
+        record("punctuation.final-period", "fix", end, end, ".", "Sentence without a final period"),
+    ]
+
+
+def test_records_match_document():
+    for r in make_records():
+        assert DOCUMENT[r["start"]:r["end"]] == r["original"], r["rule"]
+
+
+def test_document_text_is_escaped():
+    page = render_html("Hello <script>alert(1)</script> & bye", [], title="<b>Title</b>")
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<b>Title</b>" not in page and "&lt;b&gt;Title&lt;/b&gt;" in page
+
+
+def test_record_text_is_escaped():
+    doc = "a <b>x</b> c"
+    start = doc.find("<b>")
+    rec = {"rule": "markup.tag", "level": "fix", "start": start, "end": start + 3, "line": 1, "column": start + 1,
+           "original": "<b>", "replacement": "<i>", "message": "<img src=x onerror=alert(1)>", "applied": True}
+    page = render_html(doc, [rec], title="t")
+    assert "&lt;b&gt;" in page and "x&lt;/b&gt; c" in page and "&lt;i&gt;" in page
+    assert "<img" not in page and "<i>" not in page and "</b> c" not in page
+
+
+def test_page_is_self_contained(tmp_path):
+    out = tmp_path / "report.html"
+    page = render_html(DOCUMENT, make_records(), title="Xinhua sample", output=str(out))
+    assert out.read_text(encoding="utf-8") == page
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", page, re.I)
+    assert "@import" not in page and "url(" not in page
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not shutil.which(CHROMIUM):
+        pytest.skip("Debian's chromium is not installed; .ci/run installs it")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, tmp_path):
+    records = make_records()
+    path = tmp_path / "report.html"
+    render_html(DOCUMENT, records, title="Xinhua sample", output=str(path))
+    pg = browser.new_page(viewport={"width": 1366, "height": 900})
+    errors = []
+    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.on("request", lambda r: errors.append("network: " + r.url) if not r.url.startswith("file:") else None)
+    pg.goto(path.as_uri())
+    pg.wait_for_load_state("load")
+    yield pg, records, errors
+    pg.close()
+
+
+def _box(pg, kind, value):
+    return pg.locator(f'#filters input[data-kind="{kind}"][value="{value}"]')
+
+
+@pytest.mark.browser
+def test_loads_cleanly_with_one_mark_per_record(page):
+    pg, records, errors = page
+    assert pg.locator(".doc .edit").count() == len(records)
+    assert pg.locator("#changes li[data-target]").count() == len(records)
+    for i, r in enumerate(records):
+        el = pg.locator(f"#e{i}")
+        assert el.get_attribute("data-rule") == r["rule"]
+        assert el.get_attribute("data-level") == r["level"]
+        assert r["rule"] in el.get_attribute("title")
+    assert pg.evaluate("window.__pwned") is None  # the scraped <script> stayed text
+    assert errors == []
+
+
+@pytest.mark.browser
+def test_family_filter_hides_and_shows(page):
+    pg, records, errors = page
+    names = [i for i, r in enumerate(records) if r["rule"].startswith("names.")]
+    others = [i for i in range(len(records)) if i not in names]
+    _box(pg, "family", "names").uncheck()
+    for i in names:
+        assert "off" in pg.locator(f"#e{i}").get_attribute("class")
+        assert not pg.locator(f'#changes li[data-target="e{i}"]').is_visible()
+    assert pg.locator("#e6 ins").is_hidden()  # the fixed name reads as the original again
+    for i in others:
+        assert "off" not in pg.locator(f"#e{i}").get_attribute("class")
+        assert pg.locator(f'#changes li[data-target="e{i}"]').is_visible()
+    assert pg.locator("#shown").inner_text() == f"{len(others)} / {len(records)}"
+    _box(pg, "family", "names").check()
+    for i in names:
+        assert "off" not in pg.locator(f"#e{i}").get_attribute("class")
+        assert pg.locator(f'#changes li[data-target="e{i}"]').is_visible()
+    assert pg.locator("#e6 ins").is_visible()
+    assert errors == []
+
+
+@pytest.mark.browser
+def test_everything_filtered_reads_as_the_original(page):
+    pg, records, errors = page
+    for level in ("fix", "suggest", "flag"):
+        _box(pg, "level", level).uncheck()
+    assert pg.locator(".doc").inner_text() == DOCUMENT
+    assert pg.locator("#changes li[data-target]:visible").count() == 0
+    assert errors == []
+
+
+@pytest.mark.browser
+def test_clicking_an_item_highlights_the_change(page):
+    pg, records, errors = page
+    pg.locator('#changes li[data-target="e9"] a').click()
+    assert "flash" in pg.locator("#e9").get_attribute("class")
+    assert errors == []
