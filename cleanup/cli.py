@@ -165,7 +165,9 @@ def diff(
         if format is DiffFormat.json:
             all_records.extend({"file": name, **r} for r in records(result))
         elif format is DiffFormat.unified:
-            chunks.append(unified_diff(result.original, result.edits, name, newline=doc.newline or "\n"))
+            patch = unified_diff(result.original, result.edits, name, newline=doc.newline or "\n",
+                                 bom="\ufeff" if doc.bom else "")
+            chunks.append(patch.encode(doc.encoding, errors="replace"))
         elif format is DiffFormat.html:
             from .render.html import render_html
 
@@ -175,13 +177,15 @@ def diff(
                 console.print(r)
     if format is DiffFormat.json:
         chunks.append(json.dumps(all_records, ensure_ascii=False, indent=1) + "\n")
-    text = "".join(chunks)
     if format is DiffFormat.text and output:
-        text = console.export_text()
+        chunks.append(console.export_text())
+    # a unified diff is bytes in each file's own encoding, so patch can apply it
+    data = b"".join(c if isinstance(c, bytes) else c.encode("utf-8") for c in chunks)
     if output:
-        write_atomic(output, text.encode("utf-8"))
-    elif text:
-        sys.stdout.write(text)
+        write_atomic(output, data)
+    elif data:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
     raise typer.Exit(2 if tally.errors else 0)
 
 

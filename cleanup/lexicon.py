@@ -31,9 +31,8 @@ class Person:
     exact: frozenset           # spellings that are right as they stand
 
     def target(self, variant: str) -> str:
-        """What a garbled form becomes: the full name or the short form."""
-        words = len(variant.split())
-        if words >= len(self.name.split()) or not self.short:
+        """What a garbled form becomes: a one-word garble the short form, a longer one the full name."""
+        if len(variant.split()) > 1 or not self.short:
             return self.name
         return self.short[0]
 

@@ -120,9 +120,20 @@ def schema_validator():
     return jsonschema.Draft202012Validator(schema)
 
 
-def _best_error(errors):
-    """The most specific schema error: deepest path, then not a combinator."""
-    return max(errors, key=lambda e: (len(e.absolute_path), e.validator not in ("oneOf", "allOf", "if")))
+def _error_path(err) -> tuple:
+    """Where an error is: for an unknown field, the field itself."""
+    path = tuple(err.absolute_path)
+    if err.validator == "additionalProperties" and isinstance(err.instance, dict):
+        extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
+        if extra:
+            path += (extra[0],)
+    return path
+
+
+def _best_error(errors, lines):
+    """The first error in the file; on one line, the most specific."""
+    return min(errors, key=lambda e: (_line_for(lines, _error_path(e)), -len(e.absolute_path),
+                                      e.validator in ("oneOf", "allOf", "if")))
 
 
 def _describe(err) -> str:
@@ -162,8 +173,8 @@ def load_rule_file(path: str | Path) -> RuleFile:
         raise RuleFileError(f"{path}:1: a rule file is a mapping with id, kind, description, rules, examples")
     errors = list(schema_validator().iter_errors(data))
     if errors:
-        err = _best_error(errors)
-        where = _line_for(lines, err.absolute_path)
+        err = _best_error(errors, lines)
+        where = _line_for(lines, _error_path(err))
         raise RuleFileError(f"{path}:{where}: {field_name(err.absolute_path)}: {_describe(err)}")
     return _build(path, data, lines)
 

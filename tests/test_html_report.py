@@ -94,6 +94,23 @@ def test_record_text_is_escaped():
     assert "<img" not in page and "<i>" not in page and "</b> c" not in page
 
 
+def test_invisible_changes_are_drawn_as_symbols():
+    page = render_html(DOCUMENT, make_records(), title="t")
+    doc = page.split('<article class="doc">', 1)[1].split("</article>", 1)[0]
+    assert '<del><span class="sym">⍽</span>' in doc  # the replaced no-break space
+    assert '<del><span class="sym">↵</span></del>' in doc  # the line break joined into a space
+    assert '<del><span class="sym">¶</span></del>' in doc  # the removed blank line
+    assert "<del>Click here to subscribe to our newsletter!" in doc  # the removed boilerplate line
+
+
+def test_overlapping_records_become_markers():
+    records = make_records()
+    page = render_html(DOCUMENT, records, title="t")
+    flag = next(i for i, r in enumerate(records) if r["rule"].startswith("languagetool."))
+    assert re.search(rf'<span id="e{flag}" class="edit marker [^"]*"[^>]*></span>', page)
+    assert page.count('class="edit ') == len(records)
+
+
 def test_page_is_self_contained(tmp_path):
     out = tmp_path / "report.html"
     page = render_html(DOCUMENT, make_records(), title="Xinhua sample", output=str(out))
@@ -160,7 +177,7 @@ def test_family_filter_hides_and_shows(page):
     for i in others:
         assert "off" not in pg.locator(f"#e{i}").get_attribute("class")
         assert pg.locator(f'#changes li[data-target="e{i}"]').is_visible()
-    assert pg.locator("#shown").inner_text() == f"{len(others)} / {len(records)}"
+    assert pg.locator("#shown").inner_text() == f"{len(others)} of {len(records)} shown"
     _box(pg, "family", "names").check()
     for i in names:
         assert "off" not in pg.locator(f"#e{i}").get_attribute("class")
@@ -184,4 +201,16 @@ def test_clicking_an_item_highlights_the_change(page):
     pg, records, errors = page
     pg.locator('#changes li[data-target="e9"] a').click()
     assert "flash" in pg.locator("#e9").get_attribute("class")
+    assert errors == []
+
+
+@pytest.mark.browser
+def test_print_layout_hides_controls(page):
+    pg, records, errors = page
+    pg.emulate_media(media="print")
+    assert pg.locator("#filters").is_hidden()
+    assert pg.locator("aside").evaluate("el => getComputedStyle(el).position") == "static"
+    doc_bottom = pg.locator(".doc").bounding_box()
+    side_top = pg.locator("#changes").bounding_box()
+    assert side_top["y"] >= doc_bottom["y"] + doc_bottom["height"]
     assert errors == []

@@ -12,6 +12,7 @@ import html
 import unicodedata
 from bisect import bisect_left, insort
 from collections import Counter
+from operator import itemgetter
 from pathlib import Path
 
 LEVELS = ("fix", "suggest", "flag")
@@ -63,8 +64,8 @@ def _inline_set(records: list[dict]) -> set[int]:
 
     Applied edits go first (they never overlap each other), then the others by
     position, each kept only if it overlaps nothing kept. Spans [s, e) and
-    [a, b) clash when a < e and s < b, which also places an insertion at a
-    span's edge outside it and one strictly inside it as a clash.
+    [a, b) clash when a < e and s < b; for an insertion (s == e) that means
+    strictly inside the other span, so one at a span's edge is still drawn.
     """
     order = sorted(range(len(records)), key=lambda i: (not records[i]["applied"], records[i]["start"], records[i]["end"]))
     kept: list[tuple[int, int]] = []  # sorted, non-overlapping, so ends ascend too
@@ -128,12 +129,12 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit // 2] + " … " + text[-limit // 2:]
 
 
-def _side_item(i: int, r: dict) -> str:
-    before = r["original"]
+def _side_item(i: int, r: dict, original: str) -> str:
+    before, prev = r["original"], original[r["start"] - 1:r["start"]]
     if r["replacement"] is None:
         diff = f'<span class="flagtext">{_visible(_short(before))}</span>'
     else:
-        old = f"<del>{_visible(_short(before))}</del>" if before else '<i>insert</i>'
+        old = f"<del>{_visible(_short(before), prev=prev)}</del>" if before else '<i>insert</i>'
         new = f"<ins>{_visible(_short(r['replacement']))}</ins>" if r["replacement"] else '<i>delete</i>'
         diff = f"{old} → {new}"
     state = "applied" if r["applied"] else "pending"
@@ -152,9 +153,7 @@ def _checkbox(kind: str, value: str, n: int) -> str:
 def render_html(original: str, records: list[dict], *, title: str, output: str | None = None) -> str:
     """One self-contained HTML page reviewing `records` against `original`; written to `output` if given."""
     order = sorted(range(len(records)), key=lambda i: (records[i]["start"], records[i]["end"], i))
-    families = Counter(_family(r) for r in records)
-    levels = Counter(r["level"] for r in records)
-    rules = Counter(r["rule"] for r in records)
+    families, levels, rules = (Counter(key(r) for r in records) for key in (_family, itemgetter("level"), itemgetter("rule")))
     applied = sum(r["applied"] for r in records)
     flags = sum(r["replacement"] is None for r in records)
     pending = len(records) - applied - flags
@@ -166,7 +165,7 @@ def render_html(original: str, records: list[dict], *, title: str, output: str |
         families="".join(_checkbox("family", f, n) for f, n in sorted(families.items())),
         levels="".join(_checkbox("level", lv, levels[lv]) for lv in LEVELS if levels[lv])
         + "".join(_checkbox("level", lv, n) for lv, n in sorted(levels.items()) if lv not in LEVELS),
-        rows=rows, items="".join(_side_item(i, records[i]) for i in order) or "<li>No changes.</li>",
+        rows=rows, items="".join(_side_item(i, records[i], original) for i in order) or "<li>No changes.</li>",
         css=_CSS, js=_JS)
     if output is not None:
         Path(output).write_text(page, encoding="utf-8")
@@ -180,43 +179,40 @@ _TEMPLATE = """<!DOCTYPE html>
 <body><header>
 <h1>{title}</h1>
 <p class="counts"><b>{applied}</b> applied · <b>{pending}</b> suggestions · <b>{flags}</b> flags</p>
-<p class="legend">
-<span class="change applied"><del>deleted</del><ins>inserted</ins></span>
-<span class="change pending"><del>suggested</del><ins>change</ins></span>
-<mark class="flagged">flagged</mark>
-<span class="change applied"><del><span class="sym">⍽</span></del></span> no-break space
-<span class="change applied"><del><span class="sym">↵</span></del></span> line break
-<span class="change applied"><del><span class="sym">¶</span></del></span> blank line
-<span class="marker lvl-flag"></span> overlaps another change
+<p class="legend"><span class="change applied"><del>deleted</del></span> <span class="change applied"><ins>inserted</ins></span>
+<span class="change pending"><del>suggested</del><ins>change</ins></span> <mark class="flagged">flagged</mark>
+<span><b class="sym">⍽</b> no-break space</span> <span><b class="sym">↵</b> line break</span> <span><b class="sym">¶</b> blank line</span>
+<span><span class="marker lvl-flag"></span><span class="marker"></span> flag or suggestion overlapping another change</span>
 </p></header>
 <main><article class="doc">{doc}</article>
 <aside><section id="filters" aria-label="Filters">
 <fieldset><legend>Rule family</legend>{families}</fieldset>
 <fieldset><legend>Level</legend>{levels}</fieldset></section>
 <details open><summary>Changes per rule</summary><div class="rules"><table><thead><tr><th>Rule</th><th class="n">Changes</th></tr></thead><tbody>{rows}</tbody>
-<tfoot><tr><th>Shown</th><th class="n" id="shown">{total} / {total}</th></tr></tfoot></table></div></details>
-<h2>Changes</h2><ol id="changes">{items}</ol></aside></main>
+</table></div></details>
+<section class="list"><h2>Changes <small id="shown">{total} of {total} shown</small></h2>
+<ol id="changes">{items}</ol></section></aside></main>
 <script>{js}</script></body></html>
 """
 
 _CSS = """
 :root{--del:#fde0e0;--del-ink:#8f1d1d;--ins:#d9f4dd;--ins-ink:#14532d;--sug:#fff1cc;--sug-ink:#7a4b00;
 --flag:#fff59a;--flag-ink:#9a3412;--ink:#1c1c1c;--muted:#5b5b5b;--line:#d8d8d8}
-*{box-sizing:border-box}
-body{margin:0;color:var(--ink);background:#fff;font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif}
+*{box-sizing:border-box}body{margin:0;color:var(--ink);background:#fff;font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif}
 header{padding:1rem 1.5rem .6rem;border-bottom:1px solid var(--line)}
-h1{font-size:1.35rem;margin:0 0 .2rem}
-h2{font-size:1rem;margin:1rem 0 .4rem}
+h1{font-size:1.35rem;margin:0 0 .2rem}h2{font-size:1rem;margin:1rem 0 .4rem}
 .counts{margin:.2rem 0}.legend{margin:.3rem 0;color:var(--muted);font-size:.88rem}
-.legend>*{margin-right:.5rem}
+.legend>*{margin-right:1.1rem;white-space:nowrap}#shown{font-weight:normal;color:var(--muted)}
 main{display:grid;grid-template-columns:minmax(0,75ch) minmax(20rem,1fr);gap:2rem;padding:1rem 1.5rem;align-items:start}
 .doc{white-space:pre-wrap;overflow-wrap:break-word;font-size:1.05rem;line-height:1.7;max-width:75ch}
-aside{position:sticky;top:0;max-height:100vh;overflow:auto;padding:0 .25rem 1rem;font-size:.9rem}
+/* Wide screens: filters stay put beside the text and only the list scrolls. */
+aside{position:sticky;top:0;max-height:100vh;display:flex;flex-direction:column;padding:.5rem .25rem 0;font-size:.9rem}
+.list{flex:1 1 auto;min-height:0;overflow:auto;padding-bottom:1rem}
 fieldset{border:1px solid var(--line);border-radius:6px;margin:0 0 .5rem;padding:.3rem .6rem .5rem}
 fieldset label{display:inline-block;margin-right:.8rem;white-space:nowrap}
 table{border-collapse:collapse;width:100%;margin:.3rem 0}
 td,th{text-align:left;padding:.1rem .4rem;border-bottom:1px solid #eee}.n{text-align:right}
-tr.none{color:#999}summary{cursor:pointer;color:var(--muted)}.rules{max-height:16rem;overflow:auto}
+tr.none{color:#999}summary{cursor:pointer;color:var(--muted)}.rules{max-height:11rem;overflow:auto}
 del,ins{text-decoration-thickness:1px}
 .change del{background:var(--del);color:var(--del-ink);text-decoration:line-through}
 .change ins{background:var(--ins);color:var(--ins-ink);text-decoration:underline}
@@ -226,8 +222,7 @@ del,ins{text-decoration-thickness:1px}
 mark.flagged{background:var(--flag);color:inherit;text-decoration:underline wavy var(--flag-ink)}
 .sym{font-weight:bold;opacity:.8}.raw{display:none}
 .marker::before{content:"◆";font-size:.7em;vertical-align:super;color:var(--sug-ink)}
-.marker.lvl-flag::before{content:"⚑";color:var(--flag-ink)}
-.marker.lvl-fix::before{content:"✎";color:var(--ins-ink)}
+.marker.lvl-flag::before{content:"⚑";color:var(--flag-ink)}.marker.lvl-fix::before{content:"✎";color:var(--ins-ink)}
 .edit{cursor:help;border-radius:2px}
 /* Filtered out: the original text reads as if nothing were marked. */
 .edit.off,.edit.off del,.edit.off mark{background:none;outline:none;color:inherit;text-decoration:none;cursor:auto}
@@ -236,74 +231,59 @@ mark.flagged{background:var(--flag);color:inherit;text-decoration:underline wavy
 @keyframes flash{0%,40%{box-shadow:0 0 0 4px #2563eb}100%{box-shadow:0 0 0 4px transparent}}
 #changes{list-style:none;padding:0;margin:0}
 .item a{display:block;padding:.35rem .4rem;border-bottom:1px solid #eee;color:inherit;text-decoration:none}
-.item a:hover,.item a:focus{background:#f3f6fb}
-.item.current a{background:#e8efff}
+.item a:hover,.item a:focus{background:#f3f6fb}.item.current a{background:#e8efff}
 .pos{font-variant-numeric:tabular-nums;color:var(--muted);display:inline-block;min-width:3.2em}
 .badge{font-size:.75rem;padding:0 .35rem;border-radius:3px;border:1px solid}
-.badge.lvl-fix{background:var(--ins);color:var(--ins-ink)}
-.badge.lvl-suggest{background:var(--sug);color:var(--sug-ink);border-style:dashed}
+.badge.lvl-fix{background:var(--ins);color:var(--ins-ink)}.badge.lvl-suggest{background:var(--sug);color:var(--sug-ink);border-style:dashed}
 .badge.lvl-flag{background:var(--flag);color:var(--flag-ink)}
 .msg{display:block;color:var(--muted)}.diff{display:block;overflow-wrap:anywhere}
 .diff del{background:var(--del);color:var(--del-ink)}.diff ins{background:var(--ins);color:var(--ins-ink)}
-.pending .diff ins{background:#ffe29a;color:var(--sug-ink)}
-.flagtext{background:var(--flag);text-decoration:underline wavy var(--flag-ink)}
-@media (max-width:1000px){main{grid-template-columns:minmax(0,1fr)}aside{position:static;max-height:none}}
-@media print{#filters,summary{display:none}.rules{max-height:none}main{display:block}aside{position:static;max-height:none;overflow:visible}
+.pending .diff ins{background:#ffe29a;color:var(--sug-ink)}.flagtext{background:var(--flag);text-decoration:underline wavy var(--flag-ink)}
+@media (max-width:1000px){main{grid-template-columns:minmax(0,1fr)}aside,.list{position:static;max-height:none;overflow:visible}}
+@media print{#filters,summary,#shown{display:none}.rules{max-height:none}main,aside{display:block}aside,.list{position:static;max-height:none;overflow:visible}
 .doc{max-width:none}.item a{break-inside:avoid}.flash{animation:none}}
 """
 
 _JS = """
-(function () {
+(() => {
   "use strict";
-  var boxes = Array.prototype.slice.call(document.querySelectorAll("#filters input"));
-  var marked = document.querySelectorAll("[data-family]");
-  function checked(kind) {
-    var on = {};
-    boxes.forEach(function (b) { if (b.dataset.kind === kind && b.checked) on[b.value] = true; });
-    return on;
-  }
+  const boxes = [...document.querySelectorAll("#filters input")];
+  const marked = document.querySelectorAll("[data-family]");
+  const checked = (kind) => new Set(boxes.filter((b) => b.dataset.kind === kind && b.checked).map((b) => b.value));
   // Inline changes stay in the page but fade to the original text; list items disappear.
   function apply() {
-    var fam = checked("family"), lvl = checked("level"), shown = {}, all = {}, total = 0, n = 0;
-    marked.forEach(function (el) {
-      var vis = fam[el.dataset.family] === true && lvl[el.dataset.level] === true;
-      if (el.classList.contains("edit")) {
-        el.classList.toggle("off", !vis);
-        all[el.dataset.rule] = (all[el.dataset.rule] || 0) + 1;
-        shown[el.dataset.rule] = (shown[el.dataset.rule] || 0) + (vis ? 1 : 0);
-        total += 1; n += vis ? 1 : 0;
-      } else {
-        el.hidden = !vis;
-      }
+    const fam = checked("family"), lvl = checked("level"), shown = {}, all = {};
+    let total = 0, n = 0;
+    marked.forEach((el) => {
+      const vis = fam.has(el.dataset.family) && lvl.has(el.dataset.level), rule = el.dataset.rule;
+      if (!el.classList.contains("edit")) { el.hidden = !vis; return; }
+      el.classList.toggle("off", !vis);
+      all[rule] = (all[rule] || 0) + 1;
+      shown[rule] = (shown[rule] || 0) + (vis ? 1 : 0);
+      total += 1; n += vis ? 1 : 0;
     });
-    document.querySelectorAll("tr[data-rule-row]").forEach(function (tr) {
-      var rule = tr.getAttribute("data-rule-row"), s = shown[rule] || 0, a = all[rule] || 0;
+    document.querySelectorAll("tr[data-rule-row]").forEach((tr) => {
+      const rule = tr.getAttribute("data-rule-row"), s = shown[rule] || 0, a = all[rule] || 0;
       tr.lastElementChild.textContent = s === a ? String(a) : s + " / " + a;
       tr.classList.toggle("none", s === 0);
     });
-    document.getElementById("shown").textContent = n + " / " + total;
+    document.getElementById("shown").textContent = n + " of " + total + " shown";
   }
-  function flash(el) {
-    el.classList.remove("flash");
-    void el.offsetWidth;  // restart the animation on repeated clicks
-    el.classList.add("flash");
-  }
-  boxes.forEach(function (b) { b.addEventListener("change", apply); });
-  document.getElementById("changes").addEventListener("click", function (ev) {
-    var li = ev.target.closest("li[data-target]");
-    if (!li) return;
-    var el = document.getElementById(li.dataset.target);
+  boxes.forEach((b) => b.addEventListener("change", apply));
+  document.getElementById("changes").addEventListener("click", (ev) => {
+    const li = ev.target.closest("li[data-target]"), el = li && document.getElementById(li.dataset.target);
     if (!el) return;
     ev.preventDefault();
     el.scrollIntoView({behavior: "smooth", block: "center"});
-    flash(el);
+    el.classList.remove("flash");
+    void el.offsetWidth;  // restarts the animation on a repeated click
+    el.classList.add("flash");
   });
-  document.querySelector(".doc").addEventListener("click", function (ev) {
-    var el = ev.target.closest(".edit");
-    if (!el) return;
-    var li = document.querySelector('li[data-target="' + el.id + '"]');
+  // And the other way: clicking a change in the text finds it in the list.
+  document.querySelector(".doc").addEventListener("click", (ev) => {
+    const el = ev.target.closest(".edit"), li = el && document.querySelector(`li[data-target="${el.id}"]`);
     if (!li || li.hidden) return;
-    document.querySelectorAll("li.current").forEach(function (x) { x.classList.remove("current"); });
+    document.querySelectorAll("li.current").forEach((x) => x.classList.remove("current"));
     li.classList.add("current");
     li.scrollIntoView({block: "nearest"});
   });

@@ -19,7 +19,9 @@ def _split(text: str) -> list[str]:
     return text.splitlines(keepends=True)
 
 
-def unified_diff(original: str, edits, path: str, *, context: int = 3, newline: str = "\n") -> str:
+def unified_diff(original: str, edits, path: str, *, context: int = 3, newline: str = "\n",
+                 bom: str = "") -> str:
+    """The diff as text; `newline` and `bom` make its lines match the file's bytes."""
     edits = sorted((e for e in edits if e.applied), key=lambda e: (e.start, e.end))
     if not edits:
         return ""
@@ -48,10 +50,15 @@ def unified_diff(original: str, edits, path: str, *, context: int = 3, newline: 
         new_count = _count_new_lines(old_block, change, new_lines, new_first)
         hunks.append((first, last, new_first, new_first + new_count))
         shift += new_count - (last - first)
+    if newline != "\n":  # content lines end as in the file; patch's own lines stay "\n"
+        old_lines = [ln[:-1] + newline if ln.endswith("\n") else ln for ln in old_lines]
+        new_lines = [ln[:-1] + newline if ln.endswith("\n") else ln for ln in new_lines]
+    if bom:  # the BOM belongs to the first line as the file has it
+        old_lines[:1] = [bom + ln for ln in old_lines[:1]]
+        new_lines[:1] = [bom + ln for ln in new_lines[:1]]
     for group in _group(hunks, context, len(old_lines)):
         out.extend(_hunk(group, old_lines, new_lines, context))
-    text = "".join(out)
-    return text.replace("\n", newline) if newline != "\n" else text
+    return "".join(out)
 
 
 def _count_new_lines(old_block, change, new_lines, new_first):

@@ -9,8 +9,10 @@ token no word list knows may be a name glued to a common word
 A variant that is also an ordinary word ("Poutine", the dish) is fixed only
 with evidence that the person is meant: their first name just before it, a
 title (President, Mr, spokesman ...), or their name spelled right elsewhere
-in the document. Without evidence it is only a suggestion. Every message
-says which evidence was used.
+in the document. Without evidence it is left alone (see docs/names.md for
+why not even a suggestion), and never when it is clearly part of another
+name ("Miley Cyrus") or follows an article ("Lady and the Tramp"). Every
+message says which evidence was used.
 """
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ _RUN = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]*(?:(?:[ ]\p{Lu}|-\p{L
 _TOKEN = regex.compile(r"[\p{L}\p{M}]+")
 _GLUED_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(\p{Ll}{2,})(\p{Lu}[\p{L}\p{M}]+)(?![\p{L}\p{M}])")
 _PREV_WORD = regex.compile(r"([\p{L}\p{M}]+)\.?[ \t]+$")
+_NEXT_WORD = regex.compile(r"[ \t]+([\p{L}\p{M}]+)")
 COMMON_ZIPF = 3.0  # a word glued to a name must be at least this common
 
 
@@ -122,13 +125,16 @@ class NamesStage:
         level = person.rule.level
         if hit.role == "variant":
             what = f"a garbled form of {person.name}"
-            evidence = self._evidence(text, f.start, person, seen)
-            if hit.needs_context and not evidence:
-                level = Level.SUGGEST if level is Level.FIX else level
-                evidence = (f"'{name_part}' is also an ordinary word and nothing nearby shows the person "
-                            "is meant (no first name, title, or the name elsewhere)")
+            if hit.needs_context:
+                if self._someone_else(text, f, person):
+                    return None
+                evidence = self._evidence(text, f.start, person, seen)
+                if not evidence:
+                    # in translated news the person is named properly somewhere; a lone
+                    # "Poutine" with no first name, title or full name is the dish
+                    return None
             else:
-                evidence = evidence or "a known garbled form"
+                evidence = self._evidence(text, f.start, person, seen) or "a known garbled form"
         elif f.glued:
             what, evidence = f"the name {hit.form}", "the name's own spelling"
         else:
@@ -137,6 +143,15 @@ class NamesStage:
             what += f", glued to '{f.glued}'"
         message = f"{f.text} → {replacement}: {what} (evidence: {evidence})"
         return Proposal(f.start, f.end, replacement, person.rule.id, message, level)
+
+    @staticmethod
+    def _someone_else(text, f: Found, person) -> bool:
+        """'Miley Cyrus', 'Lady and the Tramp': the word names something else here."""
+        after = _NEXT_WORD.match(text, f.end)
+        if after and after.group(1)[0].isupper() and after.group(1) not in person.name.split():
+            return True
+        before = _PREV_WORD.search(text[max(0, f.start - 20):f.start])
+        return bool(before and before.group(1).lower() in ("the", "a", "an", "this", "that", "my", "our"))
 
     @staticmethod
     def _target(hit: Hit, f: Found) -> str:

@@ -1,0 +1,77 @@
+"""Run the examples a rule file carries, alone and within the whole pipeline.
+
+A rule file's examples are its tests (as in LanguageTool): a before/after
+pair must come out exactly; an unchanged sentence must not be touched (and
+the file's own rules must not even flag it); a flagged sentence must have
+each listed span flagged. Each example runs twice: with the file alone,
+and with every active rule file, because a rule that works alone but is
+undone or broken by another rule is broken for the user.
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from .decisions import Policy
+from .edits import Level
+from .rulebook import Example, RuleBook, RuleFile
+from .stages import build_pipeline
+
+
+@dataclass(frozen=True)
+class Failure:
+    file: RuleFile
+    example: Example
+    setting: str     # "alone" or "in the whole pipeline"
+    problem: str
+    detail: str = ""
+
+    def __str__(self) -> str:
+        head = f"{self.file.where(self.example.line)}: example {self.setting}: {self.problem}"
+        return head + ("\n" + self.detail if self.detail else "")
+
+
+def readable_diff(expected: str, got: str) -> str:
+    lines = difflib.unified_diff(expected.splitlines(True) or [""], got.splitlines(True) or [""],
+                                 "expected", "got", lineterm="")
+    return "\n".join(line.rstrip("\n") for line in lines) or f"expected {expected!r}\n     got {got!r}"
+
+
+def check_example(rf: RuleFile, ex: Example, pipeline, setting: str) -> Failure | None:
+    level = ex.level if ex.kind == "change" else Level.SUGGEST
+    result = pipeline.run(ex.text, Policy(level=level))
+    own = [e for e in result.edits if e.rule.split(".", 1)[0] == rf.id]
+    if ex.kind == "change":
+        if result.text != ex.after:
+            return Failure(rf, ex, setting, f"the output is not the expected 'after' (level {level.value})",
+                           readable_diff(ex.after, result.text))
+        if not any(e.applied for e in own):
+            return Failure(rf, ex, setting, "the change is right, but none of this file's rules made it")
+    elif ex.kind == "unchanged":
+        if result.text != ex.text:
+            return Failure(rf, ex, setting, "the text changed but should not have", readable_diff(ex.text, result.text))
+        if setting == "alone" and own:
+            return Failure(rf, ex, setting, "a rule of this file reports this text: "
+                           + "; ".join(f"{e.rule} on {e.original!r}" for e in own))
+    else:
+        for span in ex.spans:
+            if not any(e.original == span for e in own):
+                got = ", ".join(f"{e.original!r} ({e.rule})" for e in own) or "nothing"
+                return Failure(rf, ex, setting, f"{span!r} is not flagged (this file reported: {got})")
+    for p in result.problems:
+        if p.kind != "grammar-skipped":
+            return Failure(rf, ex, setting, p.message)
+    return None
+
+
+def check_rule_file(rf: RuleFile, book: RuleBook) -> list[Failure]:
+    alone = build_pipeline(RuleBook((rf,), book.disabled))
+    whole = build_pipeline(book)
+    failures = []
+    for ex in rf.examples:
+        for pipeline, setting in ((alone, "alone"), (whole, "in the whole pipeline")):
+            f = check_example(rf, ex, pipeline, setting)
+            if f:
+                failures.append(f)
+                break
+    return failures

@@ -1,0 +1,74 @@
+"""The invariants DESIGN.md promises, as property tests over artefact-rich text.
+
+- applying the reported (applied) edits to the input reproduces the output;
+- with every edit rejected, the output is the input, byte for byte;
+- cleaning the output again changes nothing.
+"""
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleanup.decisions import Policy
+from cleanup.document import Document
+from cleanup.edits import Level, apply_edits
+from cleanup.runner import Options, clean_document
+
+FRAGMENTS = [
+    "Vladimir Putin (Vladimir Putin) held talks.", "Please read on...", "Story highlights",
+    "The talks lasted four\u00a0hours.", "Russiaâ€™s war.", "They met in the the Kremlin.",
+    "Xi expressed confidence.", "Xi expressed confidence.  \u00a9 Sergei KARPUKHIN / AFP",
+    "Cover photo: Sergei KARPUKHIN / SPUTNIK / AFP", "More on Vladimir Putin:", "Talks lasted fourhours.",
+    "George Santos gets shut down after trying to use Trump defense",
+    "George Santos George Santos gets shut down after trying to use Trump defense",
+    "President Xijinping spoke.", "Vladimir Poutinsaid Russia would win.", "“Quoted,” he said — then left.",
+    "caf\u00e9 \u200bzero", "emoji 👍🏽 and 中文", "", "", " ", "the", "Torach",
+]
+
+documents = st.lists(st.sampled_from(FRAGMENTS), min_size=0, max_size=12).flatmap(
+    lambda parts: st.tuples(st.just(parts), st.sampled_from(["\n", "\r\n", "\n\n"]), st.booleans(), st.booleans()))
+
+
+def _bytes(parts, newline, bom, final_newline):
+    text = newline.join(parts) + (newline if final_newline else "")
+    data = text.encode("utf-8")
+    return (b"\xef\xbb\xbf" + data) if bom else data
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents, st.sampled_from([Level.FIX, Level.SUGGEST]))
+def test_applied_edits_reproduce_the_output(doc_parts, level):
+    data = _bytes(*doc_parts)
+    if not data.strip(b"\xef\xbb\xbf"):
+        return
+    doc = Document.from_bytes(data, "t")
+    result = clean_document(doc, Options(level=level))
+    assert apply_edits(result.original, [e for e in result.edits if e.applied]) == result.text
+    for e in result.edits:
+        assert result.original[e.start:e.end] == e.original
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents)
+def test_rejecting_everything_gives_back_the_input_bytes(doc_parts):
+    data = _bytes(*doc_parts)
+    if not data.strip(b"\xef\xbb\xbf"):
+        return
+    doc = Document.from_bytes(data, "t")
+    result = clean_document(doc, Options(), Policy(level=Level.SUGGEST, reject_rules=("*",)))
+    assert doc.to_bytes(result.text) == data
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents, st.sampled_from([Level.FIX, Level.SUGGEST]))
+def test_cleaning_twice_changes_nothing_the_second_time(doc_parts, level):
+    data = _bytes(*doc_parts)
+    if not data.strip(b"\xef\xbb\xbf"):
+        return
+    opts = Options(level=level)
+    doc = Document.from_bytes(data, "t")
+    once = doc.to_bytes(clean_document(doc, opts).text)
+    if not once.strip(b"\xef\xbb\xbf"):
+        return
+    doc2 = Document.from_bytes(once, "t")
+    assert doc2.to_bytes(clean_document(doc2, opts).text) == once
