@@ -17,12 +17,15 @@ from typing import List, Optional
 import typer
 from rich.console import Console
 
+from .cli_options import (AcceptOpt, EncodingOpt, FilesArg, GrammarOpt, LangOpt, LanguageToolOpt,
+                          LanguageToolTimeoutOpt, LevelChoice, LevelOpt, MaxBytesOpt, RejectOpt, RulesOpt,
+                          build_options)
 from .edits import Level
 from .errors import CleanupError
 from .render.records import LineIndex, records
 from .render.text import diff_renderables, finding_line
 from .render.unified import unified_diff
-from .runner import Options, Tally, clean_file
+from .runner import Tally, clean_file
 from .files import write_atomic
 
 app = typer.Typer(
@@ -31,11 +34,6 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 err = Console(stderr=True, highlight=False, soft_wrap=True)
-
-
-class LevelChoice(str, Enum):
-    fix = "fix"
-    suggest = "suggest"
 
 
 class DiffFormat(str, Enum):
@@ -50,21 +48,12 @@ class CheckFormat(str, Enum):
     json = "json"
 
 
-FilesArg = typer.Argument(..., help="Text files to clean; '-' reads standard input.", show_default=False)
-RulesOpt = typer.Option([], "--rules", "-r", help="Extra rule file or folder (repeatable).", metavar="PATH")
-LevelOpt = typer.Option(LevelChoice.fix, "--level", "-l",
-                        help="Apply 'fix' edits only, or 'suggest' edits too. Flags are never applied.")
-AcceptOpt = typer.Option([], "--accept", help="Always apply edits of rules matching this glob (repeatable).",
-                         metavar="GLOB")
-RejectOpt = typer.Option([], "--reject", help="Never apply edits of rules matching this glob (repeatable).",
-                         metavar="GLOB")
-EncodingOpt = typer.Option(None, "--encoding", help="Input encoding (default: UTF-8, else detected).")
-MaxBytesOpt = typer.Option(64 * 1024 * 1024, "--max-bytes", help="Refuse inputs larger than this.")
-
-
-def _options(rules, level, accept, reject, encoding, max_bytes) -> Options:
-    return Options(rules=tuple(map(str, rules)), level=Level(level.value), accept=tuple(accept),
-                   reject=tuple(reject), encoding=encoding, max_bytes=max_bytes)
+def _options(**values):
+    try:
+        return build_options(**values)
+    except CleanupError as e:
+        _fail(str(e))
+        raise typer.Exit(2)
 
 
 def _fail(message: str) -> None:
@@ -94,13 +83,17 @@ def fix(
     output: Optional[Path] = typer.Option(None, "--output", "-o",
                                           help="Write here (a folder when there are several files)."),
     in_place: bool = typer.Option(False, "--in-place", "-i", help="Overwrite each input, atomically."),
-    rules: List[Path] = RulesOpt, level: LevelChoice = LevelOpt,
+    rules: List[Path] = RulesOpt, level: Optional[LevelChoice] = LevelOpt,
     accept: List[str] = AcceptOpt, reject: List[str] = RejectOpt,
     encoding: Optional[str] = EncodingOpt, max_bytes: int = MaxBytesOpt,
+    grammar: Optional[bool] = GrammarOpt, languagetool: Optional[str] = LanguageToolOpt,
+    lang: Optional[str] = LangOpt, languagetool_timeout: Optional[float] = LanguageToolTimeoutOpt,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary on standard error."),
 ):
     """Write the cleaned text (standard output for one file without -o)."""
-    opts = _options(rules, level, accept, reject, encoding, max_bytes)
+    opts = _options(rules=rules, level=level, accept=accept, reject=reject, encoding=encoding,
+                    max_bytes=max_bytes, grammar=grammar, languagetool=languagetool, lang=lang,
+                    languagetool_timeout=languagetool_timeout)
     if in_place and output:
         _fail("give either --in-place or --output, not both")
         raise typer.Exit(2)
@@ -144,12 +137,16 @@ def diff(
                                       help="text: every change with its rule; unified: for patch -p0 / git "
                                            "apply -p0; json: one record per edit; html: a review page."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the diff here instead of stdout."),
-    rules: List[Path] = RulesOpt, level: LevelChoice = LevelOpt,
+    rules: List[Path] = RulesOpt, level: Optional[LevelChoice] = LevelOpt,
     accept: List[str] = AcceptOpt, reject: List[str] = RejectOpt,
     encoding: Optional[str] = EncodingOpt, max_bytes: int = MaxBytesOpt,
+    grammar: Optional[bool] = GrammarOpt, languagetool: Optional[str] = LanguageToolOpt,
+    lang: Optional[str] = LangOpt, languagetool_timeout: Optional[float] = LanguageToolTimeoutOpt,
 ):
     """Show every proposed change with the rule that made it and why."""
-    opts = _options(rules, level, accept, reject, encoding, max_bytes)
+    opts = _options(rules=rules, level=level, accept=accept, reject=reject, encoding=encoding,
+                    max_bytes=max_bytes, grammar=grammar, languagetool=languagetool, lang=lang,
+                    languagetool_timeout=languagetool_timeout)
     tally = Tally()
     chunks, all_records = [], []
     console = Console(file=sys.stdout, highlight=False, soft_wrap=True) if not output else \
@@ -193,12 +190,16 @@ def diff(
 def check(
     files: List[str] = FilesArg,
     format: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f", help="text or json."),
-    rules: List[Path] = RulesOpt, level: LevelChoice = LevelOpt,
+    rules: List[Path] = RulesOpt, level: Optional[LevelChoice] = LevelOpt,
     accept: List[str] = AcceptOpt, reject: List[str] = RejectOpt,
     encoding: Optional[str] = EncodingOpt, max_bytes: int = MaxBytesOpt,
+    grammar: Optional[bool] = GrammarOpt, languagetool: Optional[str] = LanguageToolOpt,
+    lang: Optional[str] = LangOpt, languagetool_timeout: Optional[float] = LanguageToolTimeoutOpt,
 ):
     """List findings. Exit 0: nothing to fix; 1: fixes pending; 2: errors; +4: grammar skipped."""
-    opts = _options(rules, level, accept, reject, encoding, max_bytes)
+    opts = _options(rules=rules, level=level, accept=accept, reject=reject, encoding=encoding,
+                    max_bytes=max_bytes, grammar=grammar, languagetool=languagetool, lang=lang,
+                    languagetool_timeout=languagetool_timeout)
     tally = Tally()
     out = []
     for name in files:

@@ -17,7 +17,21 @@ ORDER = ["unicode", "remove-line", "replace", "structure", "names", "words",
 def _builders():
     from . import names, remove_line, replace, structure, unicode, words
 
+    def grammar(rules, book):
+        from . import grammar as offline
+
+        return offline.build(rules, book)
+
+    def detectors(kind):
+        def build(rules, book):
+            from . import mt
+
+            return mt.build(kind, rules, book)
+        return build
+
     return {
+        **{kind: detectors(kind) for kind in ("lookalike", "repetition", "script", "consistency", "foreign-words")},
+        "grammar": grammar,
         "unicode": lambda rules, book: unicode.build(rules),
         "remove-line": lambda rules, book: [remove_line.RemoveLineStage(rules)],
         "replace": lambda rules, book: [replace.ReplaceStage(rules)],
@@ -51,4 +65,8 @@ def build_pipeline(book: RuleBook, *, kinds=None, grammar=None) -> Pipeline:
         rules = book.rules(kind)
         if rules and kind in builders:
             stages.extend(builders[kind](rules, book))
+    if grammar is not None and (kinds is None or "languagetool" in kinds):
+        from . import languagetool
+
+        stages.extend(languagetool.build(grammar, book))
     return Pipeline(stages)
