@@ -1,17 +1,18 @@
 """Stages, one per rule kind, in the order they run.
 
-Unicode repair comes first (later rules see real characters), then whole
-lines (boilerplate), then replacements (credits, duplicated names), then
-structure (duplicates become visible once credits are gone), names and
-words, the MT detectors, and grammar last, on the cleaned text.
+Unicode repair comes first, with look-alike letters (later rules see real
+characters), then whole lines (boilerplate), then replacements (credits,
+duplicated names), then structure and repetition loops (duplicates become
+visible once credits are gone), names, foreign and unknown words, the other
+MT detectors, and grammar last, on the cleaned text.
 """
 from __future__ import annotations
 
 from ..pipeline import Pipeline
 from ..rulebook import RuleBook
 
-ORDER = ["unicode", "remove-line", "replace", "structure", "names", "words",
-         "lookalike", "repetition", "script", "consistency", "foreign-words", "grammar", "languagetool"]
+ORDER = ["unicode", "lookalike", "remove-line", "replace", "structure", "repetition", "names",
+         "foreign-words", "words", "script", "consistency", "grammar", "languagetool"]
 
 
 def _builders():

@@ -10,6 +10,7 @@ one is close.
 """
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 
 import regex
@@ -36,8 +37,11 @@ class WordsStage:
         self.min_zipf = self.runon.data.get("min_zipf", 3.0) if self.runon else 3.0
         self.max_parts = self.runon.data.get("max_parts", 3) if self.runon else 3
         self._names = None
+        self._repeated: set[str] = set()
 
     def propose(self, text, ctx):
+        counts = Counter(m.group() for m in _WORD.finditer(text) if m.group()[:1].isupper())
+        self._repeated = {w for w, n in counts.items() if n > 1}
         zones = [m.span() for m in _SKIP_ZONES.finditer(text)]
         z = 0
         for m in _WORD.finditer(text):
@@ -55,7 +59,7 @@ class WordsStage:
 
     def _judge(self, word, start, text):
         bare = regex.sub(r"['’]s$", "", word)
-        if len(bare) < 2 or bare.lower() in self.exceptions or known(bare) or known(word):
+        if len(bare) < 2 or bare.lower() in self.exceptions or known(bare) or known(word) or inflected(bare):
             return None
         if key(bare) in self.lex:
             return None
@@ -66,6 +70,8 @@ class WordsStage:
                             f"{self.runon.message}: '{bare}' → '{split}'", self.runon.level)
         if bare.isupper() or _mixed_case(bare) or not regex.fullmatch(r"[\p{Latin}\p{M}]+", bare):
             return None  # acronyms, brands, other scripts
+        if bare[0].isupper() and (bare in self._repeated or not bare.isascii()):
+            return None  # the document's own name (spelled alike each time), or a foreign one
         if not self.unknown:
             return None
         near = self._closest_name(bare)
@@ -92,6 +98,23 @@ class WordsStage:
         return best[0] if best else None
 
 
+_SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "ism", "isms", "ation", "ations")
+
+
+def inflected(word: str) -> bool:
+    """A known stem with a common suffix ("counteractions", "echoisms"): a word, not a slip."""
+    w = word.lower()
+    return any(w.endswith(suf) and len(w) - len(suf) >= 4 and known(w[:-len(suf)]) for suf in _SUFFIXES)
+
+
+def _part_ok(part: str, min_zipf: float) -> float:
+    """The part's frequency if it can stand as a word of a split, else 0."""
+    z = zipf(part)
+    if len(part) < 2 or (len(part) == 2 and z < 6.0):  # "an im os": two letters must be very common
+        return 0.0
+    return z if z >= min_zipf else 0.0
+
+
 def _parts(token: str):
     """Hyphenated compounds are judged part by part."""
     pos = 0
@@ -108,20 +131,21 @@ def _mixed_case(word: str) -> bool:
 def best_split(word: str, min_zipf: float, max_parts: int) -> str | None:
     """The split into 2..max_parts common words whose rarest part is most common."""
     best, best_score = None, 0.0
-    n = len(word)
-    for i in range(2, n - 1):
+    if inflected(word):
+        return None
+    for i in range(2, len(word) - 1):
         a, b = word[:i], word[i:]
-        za = zipf(a)
-        if za < min_zipf:
+        za = _part_ok(a, min_zipf)
+        if not za:
             continue
-        zb = zipf(b)
-        if zb >= min_zipf and min(za, zb) > best_score:
+        zb = _part_ok(b, min_zipf)
+        if zb and min(za, zb) > best_score:
             best, best_score = f"{a} {b}", min(za, zb)
         if max_parts >= 3:
             for j in range(2, len(b) - 1):
                 c, d = b[:j], b[j:]
-                zc, zd = zipf(c), zipf(d)
+                zc, zd = _part_ok(c, min_zipf + 1), _part_ok(d, min_zipf + 1)
                 # three short parts fit too many strings: ask more of each
-                if min(zc, zd) >= min_zipf + 1 and min(za, zc, zd) > best_score + 0.5:
+                if zc and zd and min(za, zc, zd) - 0.5 > best_score:
                     best, best_score = f"{a} {c} {d}", min(za, zc, zd) - 0.5
     return best
