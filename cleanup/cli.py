@@ -60,9 +60,19 @@ def _fail(message: str) -> None:
     err.print(f"[red]cleanup: error:[/red] {message}", markup=True, highlight=False)
 
 
+_warned: set = set()
+
+
 def _warn_problems(name, result) -> None:
+    """Print problems; one that is the same for every file (no grammar server) only once."""
     for p in result.problems:
-        err.print(f"[yellow]cleanup: warning:[/yellow] {name}: {p.message}")
+        if p.kind == "grammar-skipped":
+            if p.message in _warned:
+                continue
+            _warned.add(p.message)
+            err.print(f"[yellow]cleanup: warning:[/yellow] {p.message}")
+        else:
+            err.print(f"[yellow]cleanup: warning:[/yellow] {name}: {p.message}")
 
 
 def _summary(name, result) -> None:
@@ -228,5 +238,18 @@ def check(
     raise typer.Exit(code)
 
 
-def main():  # pragma: no cover - console entry point
-    app()
+def _register_command_groups() -> None:
+    """Commands that live in their own modules (review, rules, batch)."""
+    import importlib
+
+    for name in ("cli_review", "cli_rules", "cli_batch"):
+        try:
+            module = importlib.import_module(f".{name}", __package__)
+        except ModuleNotFoundError as e:
+            if e.name != f"{__package__}.{name}":
+                raise
+            continue
+        module.register(app)
+
+
+_register_command_groups()
