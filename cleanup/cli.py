@@ -178,7 +178,7 @@ def diff(
         elif format is DiffFormat.html:
             from .render.html import render_html
 
-            chunks.append(render_html(result.original, records(result), title=name, output=result.text))
+            chunks.append(render_html(result.original, records(result), title=name))
         else:
             for r in diff_renderables(result, name):
                 console.print(r)
