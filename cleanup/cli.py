@@ -16,6 +16,7 @@ from typing import List, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from .cli_options import (AcceptOpt, EncodingOpt, FilesArg, GrammarOpt, LangOpt, LanguageToolOpt,
                           LanguageToolTimeoutOpt, LevelChoice, LevelOpt, MaxBytesOpt, RejectOpt, RulesOpt,
@@ -57,7 +58,7 @@ def _options(**values):
 
 
 def _fail(message: str) -> None:
-    err.print(f"[red]cleanup: error:[/red] {message}", markup=True, highlight=False)
+    err.print(f"[red]cleanup: error:[/red] {escape(message)}", markup=True, highlight=False)
 
 
 _warned: set = set()
@@ -70,9 +71,9 @@ def _warn_problems(name, result) -> None:
             if p.message in _warned:
                 continue
             _warned.add(p.message)
-            err.print(f"[yellow]cleanup: warning:[/yellow] {p.message}")
+            err.print(f"[yellow]cleanup: warning:[/yellow] {escape(p.message)}")
         else:
-            err.print(f"[yellow]cleanup: warning:[/yellow] {name}: {p.message}")
+            err.print(f"[yellow]cleanup: warning:[/yellow] {escape(name)}: {escape(p.message)}")
 
 
 def _summary(name, result) -> None:
@@ -154,6 +155,9 @@ def diff(
     lang: Optional[str] = LangOpt, languagetool_timeout: Optional[float] = LanguageToolTimeoutOpt,
 ):
     """Show every proposed change with the rule that made it and why."""
+    if format is DiffFormat.html and len(files) > 1:
+        _fail("an HTML report covers one file; run diff --format html once per file")
+        raise typer.Exit(2)
     opts = _options(rules=rules, level=level, accept=accept, reject=reject, encoding=encoding,
                     max_bytes=max_bytes, grammar=grammar, languagetool=languagetool, lang=lang,
                     languagetool_timeout=languagetool_timeout)

@@ -1,12 +1,16 @@
 """The HTML review report: escaping, self-containment, and behaviour in a real browser."""
 from __future__ import annotations
 
+import html
+import json
 import re
 import shutil
 
 import pytest
 
 from cleanup.render.html import render_html
+
+from .conftest import SAMPLES, run_cli
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -96,7 +100,7 @@ def test_record_text_is_escaped():
 
 def test_invisible_changes_are_drawn_as_symbols():
     page = render_html(DOCUMENT, make_records(), title="t")
-    doc = page.split('<article class="doc">', 1)[1].split("</article>", 1)[0]
+    doc = page.split('<article class="doc" id="marked">', 1)[1].split("</article>", 1)[0]
     assert '<del><span class="sym">⍽</span>' in doc  # the replaced no-break space
     assert '<del><span class="sym">↵</span></del>' in doc  # the line break joined into a space
     assert '<del><span class="sym">¶</span></del>' in doc  # the removed blank line
@@ -109,6 +113,17 @@ def test_overlapping_records_become_markers():
     flag = next(i for i, r in enumerate(records) if r["rule"].startswith("languagetool."))
     assert re.search(rf'<span id="e{flag}" class="edit marker [^"]*"[^>]*></span>', page)
     assert page.count('class="edit ') == len(records)
+
+
+def test_cleaned_view_is_the_original_with_the_applied_records():
+    records = make_records()
+    expected = DOCUMENT
+    for r in sorted((r for r in records if r["applied"]), key=lambda r: r["start"], reverse=True):
+        expected = expected[:r["start"]] + r["replacement"] + expected[r["end"]:]
+    page = render_html(DOCUMENT, records, title="t")
+    cleaned = page.split('<article class="doc" id="cleaned" hidden>', 1)[1].split("</article>", 1)[0]
+    assert html.unescape(cleaned) == expected
+    assert "Lavrov" in expected and "(Vladimir Putin)" not in expected and "in order to" in expected
 
 
 def test_page_is_self_contained(tmp_path):
@@ -130,11 +145,8 @@ def browser():
         b.close()
 
 
-@pytest.fixture
-def page(browser, tmp_path):
-    records = make_records()
-    path = tmp_path / "report.html"
-    render_html(DOCUMENT, records, title="Xinhua sample", output=str(path))
+def open_report(browser, path):
+    """The page at `path` on a laptop-sized screen, and a list that collects errors and network requests."""
     pg = browser.new_page(viewport={"width": 1366, "height": 900})
     errors = []
     pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
@@ -142,6 +154,15 @@ def page(browser, tmp_path):
     pg.on("request", lambda r: errors.append("network: " + r.url) if not r.url.startswith("file:") else None)
     pg.goto(path.as_uri())
     pg.wait_for_load_state("load")
+    return pg, errors
+
+
+@pytest.fixture
+def page(browser, tmp_path):
+    records = make_records()
+    path = tmp_path / "report.html"
+    render_html(DOCUMENT, records, title="Xinhua sample", output=str(path))
+    pg, errors = open_report(browser, path)
     yield pg, records, errors
     pg.close()
 
@@ -191,7 +212,7 @@ def test_everything_filtered_reads_as_the_original(page):
     pg, records, errors = page
     for level in ("fix", "suggest", "flag"):
         _box(pg, "level", level).uncheck()
-    assert pg.locator(".doc").inner_text() == DOCUMENT
+    assert pg.locator("#marked").inner_text() == DOCUMENT
     assert pg.locator("#changes li[data-target]:visible").count() == 0
     assert errors == []
 
@@ -210,7 +231,83 @@ def test_print_layout_hides_controls(page):
     pg.emulate_media(media="print")
     assert pg.locator("#filters").is_hidden()
     assert pg.locator("aside").evaluate("el => getComputedStyle(el).position") == "static"
-    doc_bottom = pg.locator(".doc").bounding_box()
+    doc_bottom = pg.locator("#marked").bounding_box()
     side_top = pg.locator("#changes").bounding_box()
     assert side_top["y"] >= doc_bottom["y"] + doc_bottom["height"]
+    assert errors == []
+
+
+@pytest.mark.browser
+def test_rule_filter_hides_and_shows_one_rule(page):
+    pg, records, errors = page
+    rule = "names.transliteration"
+    mine = [i for i, r in enumerate(records) if r["rule"] == rule]
+    pg.locator(f'input[data-kind="rule"][value="{rule}"]').uncheck()
+    assert all("off" in pg.locator(f"#e{i}").get_attribute("class") for i in mine)
+    assert pg.locator("#changes li[data-target]:visible").count() == len(records) - len(mine)
+    pg.locator(f'input[data-kind="rule"][value="{rule}"]').check()
+    assert pg.locator("#changes li[data-target]:visible").count() == len(records)
+    assert errors == []
+
+
+@pytest.mark.browser
+def test_keys_walk_through_the_changes(page):
+    pg, records, errors = page
+    pg.keyboard.press("j")
+    pg.keyboard.press("j")
+    first, second = sorted(range(len(records)), key=lambda i: (records[i]["start"], records[i]["end"], i))[:2]
+    assert pg.locator("li.current").get_attribute("data-target") == f"e{second}"
+    pg.keyboard.press("k")
+    assert pg.locator("li.current").get_attribute("data-target") == f"e{first}"
+    assert errors == []
+
+
+# --- end to end: a seed document through the CLI, in the browser ---------------------------------
+
+SEED002 = SAMPLES / "seed002.txt"
+
+
+@pytest.fixture
+def seed_report(browser, tmp_path):
+    report = tmp_path / "report.html"
+    made = run_cli("diff", SEED002, "--format", "html", "-o", report)
+    assert made.returncode == 0, made.stderr
+    listed = run_cli("diff", SEED002, "--format", "json")
+    pg, errors = open_report(browser, report)
+    yield pg, json.loads(listed.stdout), errors
+    pg.close()
+
+
+@pytest.mark.browser
+def test_seed_report_marks_every_edit_and_filters_by_rule(seed_report):
+    pg, records, errors = seed_report
+    assert records, "seed 002 has changes to show"
+    assert pg.locator("#marked .edit").count() == len(records)
+    for i, r in enumerate(records):
+        el = pg.locator(f"#e{i}")
+        assert (el.get_attribute("data-rule"), el.get_attribute("data-level")) == (r["rule"], r["level"])
+        assert r["message"] in el.get_attribute("title")
+    rule = max({r["rule"] for r in records}, key=lambda x: sum(r["rule"] == x for r in records))
+    hidden = [i for i, r in enumerate(records) if r["rule"] == rule]
+    box = pg.locator(f'input[data-kind="rule"][value="{rule}"]')
+    box.uncheck()
+    for i, r in enumerate(records):
+        assert ("off" in pg.locator(f"#e{i}").get_attribute("class")) == (i in hidden)
+        assert pg.locator(f'#changes li[data-target="e{i}"]').is_visible() == (i not in hidden)
+    assert pg.locator("#shown").inner_text() == f"{len(records) - len(hidden)} of {len(records)} shown"
+    box.check()
+    assert pg.locator("#changes li[data-target]:visible").count() == len(records)
+    assert errors == []
+
+
+@pytest.mark.browser
+def test_seed_report_shows_the_cleaned_text(seed_report):
+    pg, records, errors = seed_report
+    fixed = run_cli("fix", SEED002).stdout.decode("utf-8")
+    assert pg.locator("#cleaned").is_hidden()
+    pg.get_by_role("button", name="Cleaned text").click()
+    assert pg.locator("#marked").is_hidden()
+    assert pg.locator("#cleaned").inner_text().rstrip("\n") == fixed.rstrip("\n")
+    pg.locator("#changes li[data-target] a").first.click()  # a change in the list brings the marks back
+    assert pg.locator("#marked").is_visible()
     assert errors == []

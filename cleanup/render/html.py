@@ -82,13 +82,28 @@ def _inline_set(records: list[dict]) -> set[int]:
 
 def _attrs(i: int, r: dict, classes: str) -> str:
     state = "applied" if r["applied"] else "pending"
-    tip = f'{r["rule"]} · {r["level"]}{" · applied" if r["applied"] else ""}\n{r["message"]}'
+    tip = f'{r["rule"]} · {r["level"]}{" · applied" if r["applied"] else ""}\n{r["message"]}{_builds_on(r)}'
     return (f'id="e{i}" class="edit {classes} lvl-{_esc(r["level"])} {state}" data-rule="{_esc(r["rule"])}" '
             f'data-family="{_esc(_family(r))}" data-level="{_esc(r["level"])}" title="{_esc(tip)}"')
 
 
 def _family(r: dict) -> str:
     return r["rule"].split(".", 1)[0]
+
+
+def _builds_on(r: dict) -> str:
+    """The earlier edits merged into this one (a credit removed before the line became a duplicate)."""
+    parents = r.get("builds_on") or []
+    return f"\nbuilds on {', '.join(parents)}" if parents else ""
+
+
+def _cleaned(original: str, records: list[dict]) -> str:
+    """The output text: the applied edits never overlap, so applying them in order reproduces it."""
+    out, pos = [], 0
+    for r in sorted((r for r in records if r["applied"]), key=itemgetter("start", "end")):
+        out += [original[pos:r["start"]], r["replacement"] or ""]
+        pos = r["end"]
+    return "".join(out) + original[pos:]
 
 
 def _render_doc(original: str, records: list[dict]) -> str:
@@ -142,7 +157,8 @@ def _side_item(i: int, r: dict, original: str) -> str:
             f'data-level="{_esc(r["level"])}"><a href="#e{i}"><span class="pos">{r["line"]}:{r["column"]}</span> '
             f'<span class="badge lvl-{_esc(r["level"])}">{_esc(r["level"])}</span> <code>{_esc(r["rule"])}</code>'
             f'{"" if r["applied"] or r["level"] != "fix" else " <small>(not applied)</small>"}'
-            f'<span class="msg">{_esc(r["message"])}</span><span class="diff">{diff}</span></a></li>')
+            f'<span class="msg">{_esc(r["message"])}</span><span class="diff">{diff}</span>'
+            f'{f"""<small class="parents">{_esc(_builds_on(r).strip())}</small>""" if _builds_on(r) else ""}</a></li>')
 
 
 def _checkbox(kind: str, value: str, n: int) -> str:
@@ -151,17 +167,22 @@ def _checkbox(kind: str, value: str, n: int) -> str:
 
 
 def render_html(original: str, records: list[dict], *, title: str, output: str | None = None) -> str:
-    """One self-contained HTML page reviewing `records` against `original`; written to `output` if given."""
+    """One self-contained HTML page reviewing `records` against `original`; written to `output` if given.
+
+    The page shows the original with every change marked, and the cleaned text
+    (the applied records put into the original) a click away.
+    """
     order = sorted(range(len(records)), key=lambda i: (records[i]["start"], records[i]["end"], i))
     families, levels, rules = (Counter(key(r) for r in records) for key in (_family, itemgetter("level"), itemgetter("rule")))
     applied = sum(r["applied"] for r in records)
     flags = sum(r["replacement"] is None for r in records)
     pending = len(records) - applied - flags
-    rows = "".join(f'<tr data-rule-row="{_esc(rule)}"><td><code>{_esc(rule)}</code></td><td class="n">{n}</td></tr>'
+    rows = "".join(f'<tr data-rule-row="{_esc(rule)}"><td><label><input type="checkbox" data-kind="rule" '
+                   f'value="{_esc(rule)}" checked> <code>{_esc(rule)}</code></label></td><td class="n">{n}</td></tr>'
                    for rule, n in sorted(rules.items()))
     page = _TEMPLATE.format(
         title=_esc(title), applied=applied, pending=pending, flags=flags, total=len(records),
-        doc=_render_doc(original, records),
+        doc=_render_doc(original, records), cleaned=_esc(_cleaned(original, records)),
         families="".join(_checkbox("family", f, n) for f, n in sorted(families.items())),
         levels="".join(_checkbox("level", lv, levels[lv]) for lv in LEVELS if levels[lv])
         + "".join(_checkbox("level", lv, n) for lv, n in sorted(levels.items()) if lv not in LEVELS),
@@ -184,11 +205,15 @@ _TEMPLATE = """<!DOCTYPE html>
 <span><b class="sym">⍽</b> no-break space</span> <span><b class="sym">↵</b> line break</span> <span><b class="sym">¶</b> blank line</span>
 <span><span class="marker lvl-flag"></span><span class="marker"></span> flag or suggestion overlapping another change</span>
 </p></header>
-<main><article class="doc">{doc}</article>
+<main><div class="text">
+<nav class="views" aria-label="View"><button type="button" data-view="marked" aria-pressed="true">Changes marked</button><button type="button" data-view="cleaned" aria-pressed="false">Cleaned text</button>
+<span class="keys">keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous change</span></nav>
+<article class="doc" id="marked">{doc}</article>
+<article class="doc" id="cleaned" hidden>{cleaned}</article></div>
 <aside><section id="filters" aria-label="Filters">
 <fieldset><legend>Rule family</legend>{families}</fieldset>
 <fieldset><legend>Level</legend>{levels}</fieldset></section>
-<details open><summary>Changes per rule</summary><div class="rules"><table><thead><tr><th>Rule</th><th class="n">Changes</th></tr></thead><tbody>{rows}</tbody>
+<details open><summary>Changes per rule (untick a rule to hide it)</summary><div class="rules"><table><thead><tr><th>Rule</th><th class="n">Changes</th></tr></thead><tbody>{rows}</tbody>
 </table></div></details>
 <section class="list"><h2>Changes <small id="shown">{total} of {total} shown</small></h2>
 <ol id="changes">{items}</ol></section></aside></main>
@@ -204,6 +229,11 @@ h1{font-size:1.35rem;margin:0 0 .2rem}h2{font-size:1rem;margin:1rem 0 .4rem}
 .counts{margin:.2rem 0}.legend{margin:.3rem 0;color:var(--muted);font-size:.88rem}
 .legend>*{margin-right:1.1rem;white-space:nowrap}#shown{font-weight:normal;color:var(--muted)}
 main{display:grid;grid-template-columns:minmax(0,75ch) minmax(20rem,1fr);gap:2rem;padding:1rem 1.5rem;align-items:start}
+.views{display:flex;gap:.4rem;align-items:center;margin:0 0 .8rem;font-size:.9rem}
+.views button{font:inherit;padding:.2rem .8rem;border:1px solid var(--line);border-radius:999px;background:#fff;color:var(--muted);cursor:pointer}
+.views button[aria-pressed="true"]{background:var(--ink);border-color:var(--ink);color:#fff}
+.keys{margin-left:auto;color:var(--muted);font-size:.8rem}kbd{border:1px solid var(--line);border-radius:3px;padding:0 .3rem;font-size:.75rem}
+.parents{display:block;color:var(--muted)}
 .doc{white-space:pre-wrap;overflow-wrap:break-word;font-size:1.05rem;line-height:1.7;max-width:75ch}
 /* Wide screens: filters stay put beside the text and only the list scrolls. */
 aside{position:sticky;top:0;max-height:100vh;display:flex;flex-direction:column;padding:.5rem .25rem 0;font-size:.9rem}
@@ -240,22 +270,22 @@ mark.flagged{background:var(--flag);color:inherit;text-decoration:underline wavy
 .diff del{background:var(--del);color:var(--del-ink)}.diff ins{background:var(--ins);color:var(--ins-ink)}
 .pending .diff ins{background:#ffe29a;color:var(--sug-ink)}.flagtext{background:var(--flag);text-decoration:underline wavy var(--flag-ink)}
 @media (max-width:1000px){main{grid-template-columns:minmax(0,1fr)}aside,.list{position:static;max-height:none;overflow:visible}}
-@media print{#filters,summary,#shown{display:none}.rules{max-height:none}main,aside{display:block}aside,.list{position:static;max-height:none;overflow:visible}
+@media print{#filters,summary,#shown,.views,.rules input{display:none}.rules{max-height:none}main,aside{display:block}aside,.list{position:static;max-height:none;overflow:visible}
 .doc{max-width:none}.item a{break-inside:avoid}.flash{animation:none}}
 """
 
 _JS = """
 (() => {
   "use strict";
-  const boxes = [...document.querySelectorAll("#filters input")];
+  const boxes = [...document.querySelectorAll("input[data-kind]")];
   const marked = document.querySelectorAll("[data-family]");
   const checked = (kind) => new Set(boxes.filter((b) => b.dataset.kind === kind && b.checked).map((b) => b.value));
   // Inline changes stay in the page but fade to the original text; list items disappear.
   function apply() {
-    const fam = checked("family"), lvl = checked("level"), shown = {}, all = {};
+    const fam = checked("family"), lvl = checked("level"), rules = checked("rule"), shown = {}, all = {};
     let total = 0, n = 0;
     marked.forEach((el) => {
-      const vis = fam.has(el.dataset.family) && lvl.has(el.dataset.level), rule = el.dataset.rule;
+      const rule = el.dataset.rule, vis = fam.has(el.dataset.family) && lvl.has(el.dataset.level) && rules.has(rule);
       if (!el.classList.contains("edit")) { el.hidden = !vis; return; }
       el.classList.toggle("off", !vis);
       all[rule] = (all[rule] || 0) + 1;
@@ -270,17 +300,41 @@ _JS = """
     document.getElementById("shown").textContent = n + " of " + total + " shown";
   }
   boxes.forEach((b) => b.addEventListener("change", apply));
-  document.getElementById("changes").addEventListener("click", (ev) => {
-    const li = ev.target.closest("li[data-target]"), el = li && document.getElementById(li.dataset.target);
-    if (!el) return;
-    ev.preventDefault();
+  function show(li) {
+    const el = document.getElementById(li.dataset.target);
+    view("marked");
+    document.querySelectorAll("li.current").forEach((x) => x.classList.remove("current"));
+    li.classList.add("current");
+    li.scrollIntoView({block: "nearest"});
     el.scrollIntoView({behavior: "smooth", block: "center"});
     el.classList.remove("flash");
     void el.offsetWidth;  // restarts the animation on a repeated click
     el.classList.add("flash");
+  }
+  document.getElementById("changes").addEventListener("click", (ev) => {
+    const li = ev.target.closest("li[data-target]");
+    if (!li) return;
+    ev.preventDefault();
+    show(li);
+  });
+  const views = [...document.querySelectorAll("[data-view]")];
+  function view(name) {
+    views.forEach((b) => b.setAttribute("aria-pressed", String(b.dataset.view === name)));
+    document.getElementById("marked").hidden = name !== "marked";
+    document.getElementById("cleaned").hidden = name !== "cleaned";
+  }
+  views.forEach((b) => b.addEventListener("click", () => view(b.dataset.view)));
+  // j / k walk through the changes still shown, as in a mail reader.
+  document.addEventListener("keydown", (ev) => {
+    if ((ev.key !== "j" && ev.key !== "k") || ev.ctrlKey || ev.metaKey || ev.altKey || ev.target.matches("input")) return;
+    const items = [...document.querySelectorAll("#changes li[data-target]")].filter((li) => !li.hidden);
+    if (!items.length) return;
+    const at = items.findIndex((li) => li.classList.contains("current"));
+    const next = ev.key === "j" ? Math.min(at + 1, items.length - 1) : Math.max(at - 1, 0);
+    show(items[at < 0 ? 0 : next]);
   });
   // And the other way: clicking a change in the text finds it in the list.
-  document.querySelector(".doc").addEventListener("click", (ev) => {
+  document.getElementById("marked").addEventListener("click", (ev) => {
     const el = ev.target.closest(".edit"), li = el && document.querySelector(`li[data-target="${el.id}"]`);
     if (!li || li.hidden) return;
     document.querySelectorAll("li.current").forEach((x) => x.classList.remove("current"));

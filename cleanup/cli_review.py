@@ -1,0 +1,352 @@
+"""`cleanup review` (interactive, one change at a time) and `cleanup apply` (replay a decisions file).
+
+The session logic lives in review.py; this module reads keys, draws changes
+and writes files. Output is written once, at the end, atomically: an
+interrupted review (Ctrl-C, end of input) writes nothing to it.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+from rich.text import Text
+
+from .cli_options import (AcceptOpt, EncodingOpt, GrammarOpt, LangOpt, LanguageToolOpt, LanguageToolTimeoutOpt,
+                          LevelChoice, LevelOpt, MaxBytesOpt, RejectOpt, RulesOpt, build_options)
+from .decisions_file import Verdict, load as load_decisions, save as save_decisions
+from .edits import Edit, Level
+from .errors import CleanupError
+from .files import read_document, write_atomic
+from .render.records import LineIndex
+from .render.text import change_text, visible
+from .review import Consequences, Session, replay
+from .runner import clean_document
+
+INTERRUPTED = 130  # the shell's code for a run stopped by Ctrl-C
+CONTEXT = 100      # characters shown of the lines around a change
+KEYS = "y,n,e,a,r,u,q,?"
+
+err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
+
+
+def _help(level: Level) -> str:
+    undecided = "applied if they are fixes" if level is Level.FIX else "applied (fixes and suggestions)"
+    return f"""\
+y - accept this change
+n - reject this change: the text stays as it was
+e - edit the replacement, then accept it (\\n types a line break)
+a - accept this change and every other change of its rule, now and later
+r - reject this change and every other change of its rule, now and later
+u - undo the last decision
+q - stop and write the output; undecided changes keep the --level {level.value} default ({undecided})
+? - this help"""
+
+
+def _fail(message: str, code: int = 2):
+    err.print(Text("cleanup: error: ", style="red") + Text(message))
+    return typer.Exit(code)
+
+
+def _warn(message: str) -> None:
+    err.print(Text("cleanup: warning: ", style="yellow") + Text(message))
+
+
+def _where(edit: Edit, lines: LineIndex) -> str:
+    line, col = lines.position(edit.start)
+    return f"line {line}, column {col}"
+
+
+def _flat(text: str) -> str:
+    """Shown on one line: a line break as ↵, other invisible characters as symbols too."""
+    return visible(text).replace("\n", "")
+
+
+def _one_line(edit: Edit, lines: LineIndex) -> Text:
+    t = Text(f"{edit.level.value} {edit.rule} ({_where(edit, lines)}): ", style="bold")
+    if edit.replacement is None:
+        t.append(f"{edit.message}: '{_flat(edit.original)}'")
+    else:
+        t.append(f"'{_flat(edit.original)}' -> '{_flat(edit.replacement)}'")
+    return t
+
+
+def _clip(line: str) -> str:
+    return line if len(line) <= CONTEXT else line[:CONTEXT].rsplit(" ", 1)[0] + "…"
+
+
+def change_in_context(original: str, edit: Edit) -> Text:
+    """The change as `cleanup diff` shows it, between the line before it and the line after it (dimmed)."""
+    line_start = original.rfind("\n", 0, edit.start) + 1
+    line_end = original.find("\n", edit.end)  # change_text shows up to here
+    t = Text()
+    if line_start:
+        t.append("  " + _clip(original[original.rfind("\n", 0, line_start - 1) + 1:line_start - 1]) + "\n",
+                 style="dim")
+    t.append_text(change_text(edit, original))
+    if line_end != -1:
+        following = original[line_end + 1:].split("\n", 1)[0]
+        t.append("\n  " + _clip(following), style="dim")
+    return t
+
+
+class Terminal:
+    """Draws a Session and reads the reviewer's answers."""
+
+    def __init__(self, session: Session, original: str, name: str, console: Console):
+        self.session, self.original, self.name, self.console = session, original, name, console
+        self.lines = LineIndex(original)
+        self.noted: set = set()  # flags already shown as notes
+
+    def loop(self) -> None:
+        """Ask until every change is decided or the reviewer quits."""
+        c = self.console
+        changes, flags = len(self.session.run.changes), len(self.session.run.flags)
+        c.print(Text(self.name, style="bold") + Text(f": {changes} change(s) to review, {flags} flag(s). "
+                                                      f"Answer with one of {KEYS}; ? explains them."))
+        while (edit := self.session.current) is not None:
+            self._notes(upto=edit.end)
+            self._show(edit)
+            if not self._answer(edit):
+                return
+        self._notes(upto=len(self.original))
+
+    def _show(self, edit: Edit) -> None:
+        n, total = self.session.position
+        head = Text(f"\n[{n}/{total}] ", style="bold cyan")
+        head.append(edit.level.value, style="bold yellow" if edit.level is Level.SUGGEST else "bold")
+        head.append(f" {edit.rule}", style="bold")
+        head.append(f"  {self.name}, {_where(edit, self.lines)}", style="cyan")
+        self.console.print(head)
+        self.console.print(Text(edit.message, style="italic"))
+        if edit.parents:
+            self.console.print(Text("builds on: " + ", ".join(p.rule for p in edit.parents), style="dim"))
+        self.console.print(change_in_context(self.original, edit))
+
+    def _answer(self, edit: Edit) -> bool:
+        """Read and carry out one answer; False when the reviewer quits."""
+        n, total = self.session.position
+        key = self.console.input(Text(f"[{n}/{total}] Apply this change [{KEYS}]? ", style="bold blue"))
+        key = key.strip().lower()
+        if key == "q":
+            return False
+        if key in ("y", "n"):
+            self._consequences(self.session.decide(Verdict.ACCEPT if key == "y" else Verdict.REJECT))
+        elif key in ("a", "r"):
+            self._consequences(self.session.decide_rule(Verdict.ACCEPT if key == "a" else Verdict.REJECT))
+        elif key == "e":
+            self._consequences(self.session.decide(Verdict.EDIT, self._typed(edit)))
+        elif key == "u":
+            undone = self.session.undo()
+            if undone is None:
+                self.console.print("Nothing to undo.")
+            else:
+                self.console.print("Undone.")
+                self._consequences(undone)
+        else:
+            self.console.print(_help(self.session.base.level))
+        return True
+
+    def _typed(self, edit: Edit) -> str:
+        self.console.print(Text(f"Replacement for '{_flat(edit.original)}' (the proposal is filled in; "
+                                "\\n types a line break, an empty line deletes):", style="dim"))
+        return _unescape(_prefilled_input(self.console, "> ", _escape(edit.replacement or "")))
+
+    def _consequences(self, c: Consequences) -> None:
+        if not c:
+            return
+        self.console.print(Text("Because of this, the other changes moved on:", style="magenta"))
+        for e in c.gone:
+            self.console.print(Text("  - no longer proposed: ", style="red") + _one_line(e, self.lines))
+            self.noted.discard(e.key)
+        for e in c.appeared:
+            self.console.print(Text("  + now proposed: ", style="green") + _one_line(e, self.lines))
+            if e.replacement is None:
+                self.noted.add(e.key)
+
+    def _notes(self, upto: int) -> None:
+        """Flags need no decision: show each once, as the review passes its place."""
+        for flag in self.session.run.flags:
+            if flag.start <= upto and flag.key not in self.noted:
+                self.noted.add(flag.key)
+                self.console.print(Text("\nnote: ", style="bold magenta") + _one_line(flag, self.lines)
+                                   + Text(f"\n  {flag.message}", style="italic"))
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("\n", "\\n")
+
+
+def _unescape(text: str) -> str:
+    out, chars = [], iter(text)
+    for ch in chars:
+        if ch == "\\":
+            nxt = next(chars, "\\")
+            out.append("\n" if nxt == "n" else nxt if nxt == "\\" else "\\" + nxt)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _prefilled_input(console: Console, prompt: str, default: str) -> str:
+    """A line of input that starts as `default`, editable with readline where there is one."""
+    try:
+        import readline
+    except ImportError:  # no line editing: the reviewer types the whole replacement
+        return console.input(prompt)
+    readline.set_startup_hook(lambda: readline.insert_text(default))
+    try:
+        return console.input(prompt)
+    finally:
+        readline.set_startup_hook()
+
+
+def _options(level, **values):
+    try:
+        return build_options(level=level, **values)
+    except CleanupError as e:
+        raise _fail(str(e)) from None
+
+
+def _write(data: bytes, output: Optional[Path], in_place: bool, name: str, original: bytes) -> None:
+    if in_place:
+        if data != original:
+            write_atomic(name, data)
+    elif output:
+        write_atomic(output, data)
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+
+
+def review(
+    file: str = typer.Argument(..., help="The text file to review.", show_default=False),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the reviewed text here."),
+    in_place: bool = typer.Option(False, "--in-place", "-i", help="Overwrite FILE with the reviewed text, "
+                                                                  "atomically."),
+    save_decisions: Optional[Path] = typer.Option(None, "--save-decisions", metavar="F",
+                                                  help="Save the decisions as JSON for 'cleanup apply'."),
+    rules: List[Path] = RulesOpt, level: Optional[LevelChoice] = LevelOpt,
+    accept: List[str] = AcceptOpt, reject: List[str] = RejectOpt,
+    encoding: Optional[str] = EncodingOpt, max_bytes: int = MaxBytesOpt,
+    grammar: Optional[bool] = GrammarOpt, languagetool: Optional[str] = LanguageToolOpt,
+    lang: Optional[str] = LangOpt, languagetool_timeout: Optional[float] = LanguageToolTimeoutOpt,
+):
+    """Accept, reject or edit each proposed change, one at a time (like git add -p).
+
+    --level sets what undecided changes do when you stop early with q: 'fix'
+    (default) applies the undecided fixes, 'suggest' the suggestions too.
+    --accept/--reject GLOB decide matching rules up front (they are not asked).
+    """
+    if not sys.stdin.isatty():
+        raise _fail("review is interactive and needs a terminal on standard input; in scripts use "
+                    "'cleanup apply FILE --decisions F' or 'cleanup fix --accept/--reject GLOB'")
+    if in_place and output:
+        raise _fail("give either --in-place or --output, not both")
+    if not (in_place or output or save_decisions):
+        raise _fail("say where the reviewed text goes: --output OUT or --in-place "
+                    "(or only --save-decisions F)")
+    if file == "-":
+        raise _fail("review reads the file from disk: standard input is the terminal")
+    opts = _options(level, rules=rules, accept=accept, reject=reject, encoding=encoding, max_bytes=max_bytes,
+                    grammar=grammar, languagetool=languagetool, lang=lang,
+                    languagetool_timeout=languagetool_timeout)
+    try:
+        doc = read_document(file, encoding=opts.encoding, max_bytes=opts.max_bytes)
+        session = Session(lambda policy: clean_document(doc, opts, policy), opts.policy())
+    except CleanupError as e:
+        raise _fail(str(e)) from None
+    console = Console(highlight=False, markup=False)
+
+    def keep_decisions() -> None:
+        if save_decisions:
+            save_decisions_file(save_decisions, session, file)
+            console.print(f"Decisions saved to {save_decisions}.")
+
+    try:
+        Terminal(session, doc.text, file, console).loop()
+    except (KeyboardInterrupt, EOFError):
+        console.print("\nStopped: nothing written" + (" except the decisions." if save_decisions else "."))
+        keep_decisions()
+        raise typer.Exit(INTERRUPTED)
+    try:
+        data = doc.to_bytes(session.text)
+        if in_place or output:
+            _write(data, output, in_place, file, doc.to_bytes())
+        keep_decisions()
+    except CleanupError as e:
+        raise _fail(str(e)) from None
+    undecided = len(session.run.undecided)
+    console.print(f"{len(session.decisions)} decision(s)"
+                  + (f"; {undecided} undecided change(s) left at the --level {opts.level.value} default"
+                     if undecided else "")
+                  + (f"; wrote {file if in_place else output}." if in_place or output else "."))
+
+
+def save_decisions_file(path: Path, session: Session, file: str) -> None:
+    save_decisions(path, session.saved_decisions(), file=Path(file).name, level=session.base.level)
+
+
+def apply(
+    file: str = typer.Argument(..., help="The text file the decisions were made on ('-': standard input).",
+                               show_default=False),
+    decisions: Path = typer.Option(..., "--decisions", "-d", metavar="F", show_default=False,
+                                   help="A decisions file saved by 'cleanup review --save-decisions'."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
+    in_place: bool = typer.Option(False, "--in-place", "-i", help="Overwrite FILE, atomically."),
+    rules: List[Path] = RulesOpt,
+    level: Optional[LevelChoice] = typer.Option(None, "--level", "-l",
+                                                help="What undecided changes do (default: the level saved in "
+                                                     "the decisions file)."),
+    accept: List[str] = AcceptOpt, reject: List[str] = RejectOpt,
+    encoding: Optional[str] = EncodingOpt, max_bytes: int = MaxBytesOpt,
+    grammar: Optional[bool] = GrammarOpt, languagetool: Optional[str] = LanguageToolOpt,
+    lang: Optional[str] = LangOpt, languagetool_timeout: Optional[float] = LanguageToolTimeoutOpt,
+):
+    """Replay a review: apply its decisions to FILE and write the result.
+
+    Changes the decisions do not mention (new rules, a part left undecided)
+    follow --level and --accept/--reject, and are listed on standard error.
+    Exit 0: every decision applied; 1: some decision matched no proposed
+    change any more (listed; the output is still written); 2: an error.
+    """
+    if in_place and output:
+        raise _fail("give either --in-place or --output, not both")
+    if in_place and file == "-":
+        raise _fail("standard input cannot be changed in place; use --output")
+    try:
+        saved = load_decisions(decisions)
+    except CleanupError as e:
+        raise _fail(str(e)) from None
+    opts = _options(level or LevelChoice(saved.level.value), rules=rules, accept=accept, reject=reject,
+                    encoding=encoding, max_bytes=max_bytes, grammar=grammar, languagetool=languagetool,
+                    lang=lang, languagetool_timeout=languagetool_timeout)
+    try:
+        doc = read_document(file, encoding=opts.encoding, max_bytes=opts.max_bytes)
+        run = replay(lambda policy: clean_document(doc, opts, policy), opts.policy(), saved.decisions)
+        _write(doc.to_bytes(run.result.text), output, in_place, file, doc.to_bytes())
+    except CleanupError as e:
+        raise _fail(str(e)) from None
+    lines = LineIndex(doc.text)
+    if saved.file and saved.file != Path(file).name:
+        _warn(f"{decisions} was made for {saved.file}, not {file}")
+    for key in run.stale:
+        rule, start, _, original, replacement = key
+        line, col = lines.position(min(start, len(doc.text)))
+        _warn(f"{file}:{line}:{col}: {saved.decisions[key].verdict.value} {rule} '{_flat(original)}' -> "
+              f"'{_flat(replacement)}': no such change is proposed any more; decision not applied")
+    for edit in run.undecided:
+        line, col = lines.position(edit.start)
+        state = "applied" if edit.applied else "not applied"
+        err.print(f"{file}:{line}:{col}: undecided ({state}): {edit.level.value} {edit.rule} "
+                  f"'{_flat(edit.original)}' -> '{_flat(edit.replacement)}'")
+    err.print(f"{file}: {len(saved.decisions) - len(run.stale)} decision(s) applied, {len(run.stale)} stale, "
+              f"{len(run.undecided)} undecided change(s) left at --level {opts.level.value}")
+    raise typer.Exit(1 if run.stale else 0)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("review")(review)
+    app.command("apply")(apply)

@@ -1,0 +1,105 @@
+"""Words left in the source language: "toutefois", "desarrollo", "aber".
+
+A lowercase Latin-script word that English lists barely know but another
+language's list (wordfreq) knows far better is flagged as probably
+untranslated, naming the language, when it stands among English words (a
+phrase in the other language is a cited title or quotation). English
+loanwords stay: a word, or its unaccented spelling, that English lists know
+well enough is English (café, naïve, rôle → role), and one only moderately
+more common abroad is a loanword (brûlée, entrée, déjà); untranslated words
+are the other language's everyday words (aber, toutefois, también).
+Capitalised words are left to the names stages (a foreign-looking
+capitalised word is most often a name), and so are words of the names
+lexicon. Other scripts are the script detector's.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from ...edits import Proposal
+from ...lexicon import key
+from ...wordlist import zipf
+from ..words import inflected
+from .languages import language_name, most_common_in, unaccented
+
+# lowercase words, not inside a URL, an e-mail, a handle or a hashtag
+_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}_@#/.'’])\p{Ll}[\p{L}\p{M}]*+(?![\p{N}_@/'’]|\.\p{L})")
+_LATIN_WORD = regex.compile(r"[\p{Latin}\p{M}]+")
+_ANY_WORD = regex.compile(r"[\p{L}\p{M}]+")
+NEIGHBOUR_MARGIN = 1.0  # a neighbour this much more common abroad than in English is foreign too
+
+
+class Judge:
+    """Which language a single token is probably in, if not English."""
+
+    def __init__(self, rules, lexicon):
+        self.rule = next((r for r in rules if r.data["detector"] == "foreign-word"), None)
+        data = self.rule.data if self.rule else {}
+        self.lex = lexicon
+        self.languages = data.get("languages", [])
+        self.min_length = data.get("min_length", 3)
+        self.min_zipf = data.get("min_zipf", 3.5)
+        self.max_english = data.get("max_english_zipf", 3.0)
+        self.min_margin = data.get("min_margin", 3.0)
+        self.exceptions = {w.casefold() for w in data.get("exceptions", [])}
+        # bounded: the words stage asks about every unknown token of every document
+        self.language = lru_cache(maxsize=65536)(self._judge)
+
+    def _judge(self, w: str) -> tuple[str, float] | None:
+        """(language code, Zipf there) when `w` is reported as a foreign word."""
+        if not self.rule or len(w) < self.min_length or not w[:1].islower() or w.casefold() in self.exceptions:
+            return None
+        if not _LATIN_WORD.fullmatch(w) or key(w) in self.lex:
+            return None
+        english = max(zipf(w), zipf(unaccented(w)))
+        if english >= self.max_english or inflected(w):
+            return None
+        best = most_common_in(w, self.languages)
+        return best if best and best[1] >= max(self.min_zipf, english + self.min_margin) else None
+
+
+def judge_of(book) -> Judge:
+    """The book's judge, built once (the words stage asks it about every unknown token)."""
+    from .. import lexicon_of
+
+    cached = _JUDGES.get(id(book))
+    if cached is None or cached[0] is not book:
+        cached = _JUDGES[id(book)] = (book, Judge(book.rules("foreign-words"), lexicon_of(book)))
+    return cached[1]
+
+
+_JUDGES: dict = {}
+
+
+class ForeignWordsStage:
+    name = "foreign-words"
+
+    def __init__(self, rules, lexicon):
+        self.judge = Judge(rules, lexicon)
+
+    def propose(self, text, ctx):
+        rule = self.judge.rule
+        if not rule:
+            return
+        for m in _WORD.finditer(text):
+            found = self.judge.language(m.group())
+            if found and not self._in_foreign_phrase(text, m.start(), m.end()):
+                lang, z = found
+                english = zipf(m.group())
+                in_english = f"Zipf {english:.1f}" if english else "unknown"
+                yield Proposal(m.start(), m.end(), None, rule.id,
+                               f"{rule.message}: '{m.group()}' is {language_name(lang)} "
+                               f"(Zipf {z:.1f} there; {in_english} in English)", rule.level)
+
+    def _in_foreign_phrase(self, text, start, end) -> bool:
+        """A quotation or a title in the other language (“Ne pleure pas”, La notte) is cited, not left over."""
+        before = _ANY_WORD.findall(text[max(0, start - 30):start])[-1:]
+        after = _ANY_WORD.findall(text[end:end + 30])[:1]
+        return any(self._leans_foreign(w) for w in before + after)
+
+    def _leans_foreign(self, word: str) -> bool:
+        w = word.lower()
+        best = most_common_in(w, self.judge.languages)
+        return bool(best) and best[1] >= max(zipf(w), zipf(unaccented(w))) + NEIGHBOUR_MARGIN

@@ -1,0 +1,73 @@
+"""Look-alike letters: Cyrillic or Greek letters hiding inside a Latin word.
+
+"Mоscow" with a Cyrillic о reads as Moscow but no search, spell check or
+name rule finds it. Which letters look alike is Unicode's own confusables
+data (confusables.txt, shipped by the confusable-homoglyphs package); only
+an ASCII letter of the same case is a fix. A word with no Latin letter is
+another language, not a disguise (the script detector reports it), and a
+word with a foreign letter that has no ASCII twin is left alone too.
+"""
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+import regex
+from confusable_homoglyphs.confusables import is_confusable
+
+from ...edits import Proposal
+
+_WORD = regex.compile(r"[\p{L}\p{M}]+")
+_LATIN = regex.compile(r"\p{Latin}")
+
+
+def _homoglyphs(ch: str) -> set[str]:
+    found = is_confusable(ch, greedy=True) or []
+    return {h["c"] for f in found for h in f["homoglyphs"]}
+
+
+@lru_cache(maxsize=None)
+def latin_twin(ch: str) -> str | None:
+    """The ASCII letter `ch` is drawn like, in the same case; None when there is none (or several)."""
+    group = _homoglyphs(ch)
+    # confusables.txt maps each character to one prototype (Greek Ι -> l); one more
+    # step reaches the prototype's other look-alikes (l -> I), where the same case is
+    group |= {g for member in list(group) for g in _homoglyphs(member)}
+    twins = {c for c in group if c.isascii() and c.isalpha() and c.isupper() == ch.isupper()}
+    return twins.pop() if len(twins) == 1 else None
+
+
+def describe(ch: str) -> str:
+    return f"U+{ord(ch):04X} {unicodedata.name(ch, '?')}"
+
+
+class LookalikeStage:
+    name = "lookalike"
+
+    def __init__(self, rules):
+        self.rules = [r for r in rules if r.data["detector"] == "lookalike-letters"]
+        self.exceptions = {w.casefold() for r in self.rules for w in r.data.get("exceptions", [])}
+
+    def propose(self, text, ctx):
+        if not self.rules:
+            return
+        rule = self.rules[0]
+        for m in _WORD.finditer(text):
+            word = m.group()
+            if word.isascii() or word.casefold() in self.exceptions:
+                continue
+            fixed = self._unmask(word)
+            if fixed:
+                swapped = sorted({ch for ch, twin in zip(word, fixed) if ch != twin})
+                what = ", ".join(f"{describe(ch)} → {latin_twin(ch)}" for ch in swapped)
+                yield Proposal(m.start(), m.end(), fixed, rule.id,
+                               f"{word} → {fixed}: {rule.message} ({what})", rule.level)
+
+    @staticmethod
+    def _unmask(word: str) -> str | None:
+        foreign = [ch for ch in word if ch.isalpha() and not _LATIN.match(ch)]
+        if not foreign or len(foreign) == sum(ch.isalpha() for ch in word):
+            return None  # all Latin, or wholly another script: no disguise
+        if any(latin_twin(ch) is None for ch in foreign):
+            return None
+        return "".join(latin_twin(ch) if ch in foreign else ch for ch in word)

@@ -1,0 +1,136 @@
+"""Untranslated script: other writing systems and CJK punctuation inside English text.
+
+A run of Cyrillic, Han, kana, hangul, Greek, Arabic or Hebrew letters in an
+English article is text the translation left behind: it is flagged, naming
+the script (and the language, when one word list clearly knows the words),
+never rewritten, because only a translator can say what it means. A gloss
+is left alone: a run introduced by a language's name ("Greek: Εὐσέβιος") or
+opening the parentheses right after a name ("Ichiyō Higuchi (樋口 一葉").
+
+Full-width and ideographic punctuation between English words becomes its
+ASCII form (Unicode's compatibility mapping where it has one), and a
+katakana middle dot between Latin words a hyphen, or a space inside a name
+the lexicon knows ("Vladimir・Putin"). All of this only when the text is
+English: enough Latin letters (min_latin_share).
+"""
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+from ...edits import Proposal
+from ...lexicon import key
+from .languages import is_language_name, language_name, probable_language
+
+_LETTER = regex.compile(r"\p{L}")
+_LATIN = regex.compile(r"\p{Latin}")
+_LABEL = regex.compile(r"(\p{Lu}\p{Ll}+):\s*[\"'“‘«(]?\s*$")
+_NAME_GLOSS = regex.compile(r"\p{Lu}[\p{L}\p{M}.]*\s\(\s*$")
+_RUN_WORD = regex.compile(r"[\p{L}\p{M}]+")
+
+# CJK punctuation with no compatibility mapping to ASCII in Unicode's data
+_IDEOGRAPHIC = {"、": ",", "。": ".", "「": '"', "」": '"', "『": '"', "』": '"', "【": "[", "】": "]"}
+_SPACE_AFTER = set(",.;:!?)]")
+_SPACE_BEFORE = set("([")
+_MIDDLE_DOT = regex.compile(r"(?<=(\p{Latin}[\p{L}\p{M}]*))[・･](?=(\p{Latin}[\p{L}\p{M}]*))")
+
+
+def _ascii_punctuation(ch: str) -> str | None:
+    if ch in _IDEOGRAPHIC:
+        return _IDEOGRAPHIC[ch]
+    folded = unicodedata.normalize("NFKC", ch)
+    return folded if len(folded) == 1 and folded.isascii() and not folded.isalnum() and folded != ch else None
+
+
+_WIDE = "".join(chr(c) for c in range(0xFF01, 0xFF66) if _ascii_punctuation(chr(c))) + "".join(_IDEOGRAPHIC)
+_WIDE_MARK = regex.compile(f"[{regex.escape(_WIDE)}]")
+
+
+def latin_share(text: str) -> float:
+    letters = len(_LETTER.findall(text))
+    return len(_LATIN.findall(text)) / letters if letters else 1.0
+
+
+class ScriptStage:
+    name = "script"
+
+    def __init__(self, rules, lexicon):
+        self.rules = rules
+        self.lex = lexicon
+        self.runs = {r.id: _run_pattern(r.data.get("scripts", []))
+                     for r in rules if r.data["detector"] == "untranslated"}
+
+    def propose(self, text, ctx):
+        share = latin_share(text)
+        for rule in self.rules:
+            if share < rule.data.get("min_latin_share", 0.3):
+                continue
+            detector = rule.data["detector"]
+            if detector == "untranslated":
+                yield from self._untranslated(text, rule)
+            elif detector == "fullwidth-punctuation":
+                yield from self._fullwidth(text, rule)
+            elif detector == "middle-dot":
+                yield from self._middle_dots(text, rule)
+
+    def _untranslated(self, text, rule):
+        scripts = rule.data.get("scripts", [])
+        min_letters = rule.data.get("min_letters", 1)
+        for m in self.runs[rule.id].finditer(text):
+            run = m.group()
+            # count only letters that belong to a script by themselves: the prolonged
+            # sound mark ー is shared by kana and also serves as a dash
+            per_script = {s: len(regex.findall(rf"\p{{Script={s}}}", run)) for s in scripts}
+            if sum(per_script.values()) < min_letters or _is_gloss(text, m.start()):
+                continue
+            names = [s for s, n in per_script.items() if n]
+            what = " and ".join(names)
+            lang = probable_language(_RUN_WORD.findall(run), rule.data.get("languages", []))
+            if lang:
+                what += f", probably {language_name(lang)}"
+            yield Proposal(m.start(), m.end(), None, rule.id, f"{rule.message} ({what}): '{run}'", rule.level)
+
+    def _fullwidth(self, text, rule):
+        for m in _WIDE_MARK.finditer(text):
+            before = text[max(0, m.start() - 8):m.start()].rstrip()[-1:]
+            after = text[m.end():m.end() + 8].lstrip()[:1]
+            if _is_cjk(before) and _is_cjk(after):
+                continue  # punctuation of the untranslated text itself
+            ch = m.group()
+            ascii_ = _ascii_punctuation(ch)
+            nxt, prev = text[m.end():m.end() + 1], text[m.start() - 1:m.start()]
+            replacement = ((" " if ascii_ in _SPACE_BEFORE and prev.isalnum() else "") + ascii_
+                           + (" " if ascii_ in _SPACE_AFTER and nxt.isalpha() else ""))
+            yield Proposal(m.start(), m.end(), replacement, rule.id,
+                           f"{rule.message}: {ch} (U+{ord(ch):04X} {unicodedata.name(ch)}) → '{ascii_}'", rule.level)
+
+    def _middle_dots(self, text, rule):
+        for m in _MIDDLE_DOT.finditer(text):
+            spaced = f"{m.group(1)} {m.group(2)}"
+            known = any(h.form == spaced for h in self.lex.lookup(key(spaced)))
+            joint, why = (" ", f"{spaced} is a name the lexicon knows") if known else ("-", "a hyphen in English")
+            dot = m.group()
+            yield Proposal(m.start(), m.end(), joint, rule.id,
+                           f"{rule.message}: {dot} (U+{ord(dot):04X} {unicodedata.name(dot)}) between "
+                           f"Latin words; {why}", rule.level)
+
+
+def _run_pattern(scripts):
+    letters = "".join(rf"\p{{Script_Extensions={s}}}" for s in scripts)
+    letter = rf"(?:(?=\p{{L}})[{letters}])"
+    # letters of those scripts, with the spaces, marks, digits and punctuation between them
+    return regex.compile(rf"{letter}(?:[\p{{Zs}}\p{{P}}\p{{S}}\p{{N}}\p{{M}}]*+{letter})*+")
+
+
+def _is_gloss(text: str, start: int) -> bool:
+    before = text[max(0, start - 40):start]
+    label = _LABEL.search(before)
+    return bool(label and is_language_name(label.group(1))) or bool(_NAME_GLOSS.search(before))
+
+
+_CJK = regex.compile(r"[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]")
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(ch) and bool(_CJK.match(ch))

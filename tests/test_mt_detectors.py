@@ -1,0 +1,201 @@
+"""The machine-translation detectors, as a user meets them through clean() and the CLI.
+
+Each detector: what it catches, the trap it must not fall into, and that its
+edits are ordinary edits (spans in the original, levels, messages).
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cleanup import Level, clean
+from cleanup.errors import RuleFileError
+from cleanup.rulebook import load_rule_file, load_rulebook
+from cleanup.stages.mt import claims
+
+MT_FAMILIES = ("name-consistency", "repetition", "script", "lookalike", "foreign-words")
+
+
+def ours(result, family):
+    return [e for e in result.edits if e.family == family]
+
+
+# -- look-alike letters -------------------------------------------------------
+
+def test_cyrillic_letter_inside_a_latin_word_is_fixed_and_named():
+    result = clean("Talks in M\u043escow ended.")
+    assert result.text == "Talks in Moscow ended."
+    (edit,) = ours(result, "lookalike")
+    assert edit.applied and edit.level is Level.FIX
+    assert "U+043E CYRILLIC SMALL LETTER O" in edit.message
+
+
+def test_greek_capital_iota_becomes_a_capital_i():
+    assert clean("The \u0399nternational Court ruled.").text == "The International Court ruled."
+
+
+def test_a_word_wholly_in_another_script_is_not_a_lookalike():
+    result = clean("He said \u0441\u043e\u0440 and left.", level="suggest")  # сор: all Cyrillic
+    assert result.text == "He said \u0441\u043e\u0440 and left."
+    assert not ours(result, "lookalike")
+
+
+# -- repetition loops ---------------------------------------------------------
+
+def test_four_repetitions_are_collapsed_by_default():
+    result = clean("He closed: Thank you Thank you Thank you Thank you")
+    assert result.text == "He closed: Thank you"
+    (edit,) = ours(result, "repetition")
+    assert "4×" in edit.message and edit.level is Level.FIX
+
+
+def test_three_repetitions_are_only_suggested():
+    text = "The plan the plan the plan is ready."
+    assert clean(text).text == text
+    (edit,) = ours(clean(text), "repetition")
+    assert edit.level is Level.SUGGEST and not edit.applied and "3×" in edit.message
+    assert clean(text, level="suggest").text == "The plan is ready."
+
+
+def test_a_loop_across_line_ends_is_collapsed():
+    text = "Talks resumed.\n\u30fc Daily News\n\u30fc Daily News\n\u30fc Daily News\n\u30fc Daily News\nEnd."
+    assert clean(text).text == "Talks resumed.\n\u30fc Daily News\nEnd."
+
+
+@pytest.mark.parametrize("text", [
+    "She said no, no, no, no and walked out.",
+    "The audience laughed: ha ha ha ha ha.",
+    "The band opened with \"Yeah Yeah Yeah Yeah\" on Monday.",
+    "Location, location, location, location: that is the rule.",
+])
+def test_legitimate_repetition_stays(text):
+    result = clean(text, level="suggest")
+    assert not ours(result, "repetition")
+
+
+# -- untranslated script --------------------------------------------------------
+
+def test_a_cyrillic_quotation_is_flagged_not_fixed():
+    text = "The spokesman said: \u00ab\u041c\u044b \u0433\u043e\u0442\u043e\u0432\u044b \u043a " \
+           "\u043f\u0435\u0440\u0435\u0433\u043e\u0432\u043e\u0440\u0430\u043c\u00bb, and left."
+    result = clean(text, level="suggest")
+    assert result.text == text
+    (edit,) = ours(result, "script")
+    assert edit.level is Level.FLAG and edit.replacement is None
+    assert "Cyrillic" in edit.message and edit.original.startswith("\u041c\u044b")
+
+
+def test_han_run_is_flagged_and_its_fullwidth_brackets_suggested():
+    result = clean("Xi Jinping\uff08\u4e60\u8fd1\u5e73\uff09arrived.", level="suggest")
+    assert result.text == "Xi Jinping (\u4e60\u8fd1\u5e73) arrived."
+    flags = [e for e in ours(result, "script") if e.level is Level.FLAG]
+    assert [e.original for e in flags] == ["\u4e60\u8fd1\u5e73"] and "Han" in flags[0].message
+
+
+def test_ideographic_punctuation_between_english_words_gets_ascii():
+    text = "Officials said\uff1aprices rose in March\uff0cand fell in April\u3002"
+    assert clean(text, level="suggest").text == "Officials said: prices rose in March, and fell in April."
+    assert clean(text).text == text  # suggestions only
+
+
+def test_katakana_middle_dot_becomes_a_hyphen_or_the_known_name():
+    assert clean("They met in Saint\u30fbDenis.", level="suggest").text == "They met in Saint-Denis."
+    assert clean("Vladimir\u30fbPutin arrived.", level="suggest").text == "Vladimir Putin arrived."
+
+
+@pytest.mark.parametrize("text", [
+    "Jerome (Greek: \u0395\u1f50\u03c3\u03ad\u03b2\u03b9\u03bf\u03c2) was a priest.",   # labelled gloss
+    "Ichiy\u014d Higuchi (\u6a0b\u53e3 \u4e00\u8449, 1872) was a writer.",                # name gloss
+    "The density \u03c1 rises.",                                                          # a symbol
+])
+def test_glosses_and_symbols_are_not_untranslated_text(text):
+    assert not ours(clean(text, level="suggest"), "script")
+
+
+def test_a_text_that_is_not_english_is_left_to_itself():
+    text = "\u041f\u0443\u0442\u0438\u043d \u0437\u0430\u044f\u0432\u0438\u043b, \u0447\u0442\u043e " \
+           "\u0433\u043e\u0442\u043e\u0432 \u043a \u043f\u0435\u0440\u0435\u0433\u043e\u0432\u043e\u0440\u0430\u043c."
+    assert not ours(clean(text, level="suggest"), "script")
+
+
+# -- name consistency ----------------------------------------------------------
+
+def test_minority_spelling_gets_the_dominant_one_with_counts():
+    text = ("Anneliese Michel was born in 1952. Anneliese grew up in Bavaria. "
+            "Her parents said Annelise was devout. Anneliese's illness began in 1968.")
+    result = clean(text, level="suggest")
+    assert "said Anneliese was devout" in result.text
+    (edit,) = ours(result, "name-consistency")
+    assert edit.original == "Annelise" and edit.level is Level.SUGGEST
+    assert "3× Anneliese, 1× Annelise" in edit.message
+
+
+def test_weak_evidence_is_only_flagged():
+    result = clean("Tomasz Wolski spoke. Then Wolski answered, and Wolsky left.", level="suggest")
+    (edit,) = ours(result, "name-consistency")
+    assert edit.original == "Wolsky" and edit.level is Level.FLAG and edit.replacement is None
+    assert "2× Wolski, 1× Wolsky" in edit.message
+
+
+def test_the_lexicon_spelling_dominates_even_when_outnumbered():
+    result = clean("Mishustyn arrived. Mishustyn spoke. Prime Minister Mikhail Mishustin left.", level="suggest")
+    assert result.text.count("Mishustin") == 3
+    assert all("names lexicon" in e.message for e in ours(result, "name-consistency"))
+
+
+@pytest.mark.parametrize("text", [
+    "Kim Jong Il ruled until 2011. His son Kim Jong Un succeeded him. Kim Jong Un met Kim Jong Il's widow.",
+    "Xi Jinping met Li Qiang. Xi spoke first; Li spoke later. Xi and Li left together.",
+    "Putin met Peskov. Putin spoke; Peskov took notes. Putin left.",
+    "Mario Andretti won in 1969. Mario retired in 1994. His grandson Marco Andretti raced. Mario watched.",
+    # a different full name: another person, not a slip
+    "Anatoliy Kuzmin spoke. Anatoliy Kuzmin left. Kuzmin returned with Anatolij Petrenko.",
+])
+def test_distinct_people_never_merge(text):
+    assert not ours(clean(text, level="suggest"), "name-consistency")
+
+
+# -- words left in the source language ------------------------------------------
+
+def test_a_foreign_word_among_english_ones_is_flagged_with_its_language():
+    result = clean("Officials discussed the desarrollo of the region.")
+    (edit,) = ours(result, "foreign-words")
+    assert edit.original == "desarrollo" and edit.level is Level.FLAG and "Spanish" in edit.message
+
+
+@pytest.mark.parametrize("text", [
+    "The caf\u00e9 served a na\u00efve cr\u00e8me br\u00fbl\u00e9e.",
+    "It was d\u00e9j\u00e0 vu.",
+    "He cited the title De to hovedarter af grammatiske forbindelser.",  # a cited phrase, not a slip
+])
+def test_loanwords_and_cited_phrases_are_not_flagged(text):
+    assert not ours(clean(text, level="suggest"), "foreign-words")
+
+
+def test_claims_tells_the_words_stage_which_tokens_are_foreign():
+    book = load_rulebook()
+    assert claims("toutefois", book) and claims("desarrollo", book)
+    assert not claims("caf\u00e9", book) and not claims("Putin", book) and not claims("house", book)
+
+
+# -- like any other edit ---------------------------------------------------------
+
+def test_every_detector_reports_spans_in_the_original_through_the_cli(cli):
+    text = ("Talks in M\u043escow\uff0cand \u00ab\u041c\u044b \u0433\u043e\u0442\u043e\u0432\u044b\u00bb. "
+            "The desarrollo was slow. Thank you Thank you Thank you Thank you\n"
+            "Wolski spoke. Wolski left. Wolski returned. Wolsky waved.\n")
+    out = cli("check", "--format", "json", "-", input=text.encode("utf-8"))
+    records = json.loads(out.stdout)
+    families = {r["rule"].split(".")[0] for r in records}
+    assert set(MT_FAMILIES) <= families, families
+    for r in records:
+        assert text[r["start"]:r["end"]] == r["original"], r
+
+
+def test_the_detector_block_of_the_schema_rejects_unknown_fields(tmp_path):
+    path = tmp_path / "loops.yaml"
+    path.write_text("id: loops\nkind: repetition\ndescription: d\nrules:\n  - id: loop\n    detector: loop\n"
+                    "    min_repeat: 3\n    message: m\nexamples:\n  - unchanged: x\n", encoding="utf-8")
+    with pytest.raises(RuleFileError, match=r"loops.yaml:7: .*min_repeat"):
+        load_rule_file(path)
