@@ -1,9 +1,10 @@
 """Project configuration: [tool.cleanup] in pyproject.toml, or cleanup.toml.
 
-The nearest such file upward from the working directory is used. Command
-line flags override it; the environment variable CLEANUP_LANGUAGETOOL
-overrides its LanguageTool server. `cleanup config` shows every effective
-value and where it came from.
+The nearest such file upward from the working directory is used (in one
+folder, cleanup.toml wins over pyproject.toml). Command line flags override
+it; the environment variable CLEANUP_LANGUAGETOOL overrides its LanguageTool
+server. `cleanup config` shows every effective value and where it came from.
+Errors name the file, the line and the setting, like rule file errors.
 """
 from __future__ import annotations
 
@@ -12,14 +13,16 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import regex
+
 from .errors import CleanupError
 
 DEFAULTS = {
-    "rules": [],
-    "disable": [],
+    "rules": [],                 # extra rule files or folders, relative to the config file
+    "disable": [],               # rule ids ("words.unknown-word") or family ids ("words") turned off
     "language": "en-US",
-    "level": "fix",
-    "grammar": False,
+    "level": "fix",              # "fix" or "suggest"
+    "grammar": False,            # ask LanguageTool by default
     "languagetool.server": "local",
     "languagetool.timeout": 30.0,
     "languagetool.promote": [],
@@ -29,6 +32,8 @@ DEFAULTS = {
 }
 _TYPES = {k: type(v) for k, v in DEFAULTS.items()}
 _TYPES["languagetool.timeout"] = (int, float)
+_CHOICES = {"level": ("fix", "suggest")}
+ENV_SERVER = "CLEANUP_LANGUAGETOOL"
 
 
 @dataclass
@@ -46,6 +51,7 @@ class Config:
 
 
 def find_config_file(start: Path) -> tuple[Path, dict] | None:
+    """The nearest cleanup.toml, or pyproject.toml with a [tool.cleanup] table, and its settings."""
     for folder in [start, *start.parents]:
         for name in ("cleanup.toml", "pyproject.toml"):
             path = folder / name
@@ -66,7 +72,9 @@ def _read_toml(path: Path) -> dict:
     except (OSError, UnicodeDecodeError) as err:
         raise CleanupError(f"{path}: cannot read: {err}") from None
     except tomllib.TOMLDecodeError as err:
-        raise CleanupError(f"{path}: invalid TOML: {err}") from None
+        where = regex.search(r"\(at line (\d+), column \d+\)", str(err))
+        message = str(err).split(" (at line")[0]
+        raise CleanupError(f"{path}:{where.group(1) if where else 1}: invalid TOML: {message}") from None
 
 
 def _flatten(data: dict, prefix: str = "") -> dict:
@@ -79,26 +87,48 @@ def _flatten(data: dict, prefix: str = "") -> dict:
     return out
 
 
+def _line_of(path: Path, key: str) -> int:
+    """The line that sets `key` (tomllib keeps no positions): its last part before an '=', in our table."""
+    leaf = regex.escape(key.rsplit(".", 1)[-1])
+    setting = regex.compile(rf"^\s*(?:[\w.-]+\.)?[\"']?{leaf}[\"']?\s*=")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    first = next((i for i, line in enumerate(lines) if line.startswith("[tool.cleanup")), 0) \
+        if path.name == "pyproject.toml" else 0
+    return next((i + 1 for i in range(first, len(lines)) if setting.match(lines[i])), 1)
+
+
+def _checked(path: Path, key: str, value):
+    """The value as the program uses it, or a one-line error naming file, line and setting."""
+    def fail(problem: str):
+        raise CleanupError(f"{path}:{_line_of(path, key)}: {key}: {problem}")
+
+    if key not in DEFAULTS:
+        fail(f"unknown setting (known: {', '.join(sorted(DEFAULTS))})")
+    expected = DEFAULTS[key]
+    if not isinstance(value, _TYPES[key]) or isinstance(value, bool) != isinstance(expected, bool):
+        fail(f"should be {'a list' if isinstance(expected, list) else type(expected).__name__}, "
+                    f"not {value!r}")
+    if isinstance(value, list) and not all(isinstance(v, str) for v in value):
+        fail(f"should be a list of strings, not {value!r}")
+    if key in _CHOICES and value not in _CHOICES[key]:
+        fail(f"should be {' or '.join(map(repr, _CHOICES[key]))}, not {value!r}")
+    if key == "rules":  # rule folders are relative to the config file, not to where cleanup runs
+        return [str((path.parent / p).resolve()) for p in value]
+    return value
+
+
 def load_config(start: Path | None = None) -> Config:
     cfg = Config()
     found = find_config_file((start or Path.cwd()).resolve())
     if found:
         path, data = found
         cfg.file = path
-        where = f"{path} [tool.cleanup]" if path.name == "pyproject.toml" else str(path)
-        for k, v in _flatten(data).items():
-            if k not in DEFAULTS:
-                raise CleanupError(f"{where}: unknown setting {k!r} (known: {', '.join(sorted(DEFAULTS))})")
-            if not isinstance(v, _TYPES[k]) or isinstance(v, bool) != isinstance(DEFAULTS[k], bool):
-                raise CleanupError(f"{where}: {k} should be {type(DEFAULTS[k]).__name__}, not {v!r}")
-            if k == "rules":  # rule folders are relative to the config file
-                v = [str((path.parent / p).resolve()) for p in v]
-            if k == "level" and v not in ("fix", "suggest"):
-                raise CleanupError(f"{where}: level should be 'fix' or 'suggest', not {v!r}")
-            cfg.set(k, v, where)
-    env = os.environ.get("CLEANUP_LANGUAGETOOL")
+        source = f"{path} [tool.cleanup]" if path.name == "pyproject.toml" else str(path)
+        for key, value in _flatten(data).items():
+            cfg.set(key, _checked(path, key, value), source)
+    env = os.environ.get(ENV_SERVER)
     if env:
-        cfg.set("languagetool.server", env, "environment CLEANUP_LANGUAGETOOL")
+        cfg.set("languagetool.server", env, f"environment {ENV_SERVER}")
     return cfg
 
 

@@ -26,9 +26,18 @@ class Failure:
     problem: str
     detail: str = ""
 
+    @property
+    def what(self) -> str:
+        """Which example failed, where, and how: "examples[3]: alone: ..."."""
+        return f"examples[{self.file.examples.index(self.example)}]: {self.setting}: {self.problem}"
+
+    @property
+    def headline(self) -> str:
+        """One line naming the file, the example's line and what is wrong."""
+        return f"{self.file.where(self.example.line)}: error: {self.what}"
+
     def __str__(self) -> str:
-        head = f"{self.file.where(self.example.line)}: example {self.setting}: {self.problem}"
-        return head + ("\n" + self.detail if self.detail else "")
+        return self.headline + ("\n" + self.detail if self.detail else "")
 
 
 def readable_diff(expected: str, got: str) -> str:
@@ -62,6 +71,19 @@ def check_example(rf: RuleFile, ex: Example, pipeline, setting: str) -> Failure 
         if p.kind != "grammar-skipped":
             return Failure(rf, ex, setting, p.message)
     return None
+
+
+def runs_offline(rf: RuleFile) -> bool:
+    """Can the file's rules act without a server? (languagetool rules cannot: their examples wait for one.)"""
+    return bool(build_pipeline(RuleBook((rf,))).stages)
+
+
+def rules_exercised(rf: RuleFile, pipeline) -> set[str]:
+    """Ids of the rules that act on (change or flag) at least one of the file's examples."""
+    seen = set()
+    for ex in rf.examples:
+        seen.update(e.rule for e in pipeline.run(ex.text, Policy(level=Level.SUGGEST)).edits)
+    return seen
 
 
 def check_rule_file(rf: RuleFile, book: RuleBook) -> list[Failure]:

@@ -1,0 +1,281 @@
+"""Offline grammar checks: punctuation, quotes, brackets, articles, capitals.
+
+They need no server and always run. Each rule names a `detector`; the
+detectors are small functions `(text, rule, exceptions) -> proposals`.
+A rule's `exceptions` are case-insensitive globs whose meaning depends on
+the detector (see rules/grammar.yaml and docs/grammar.md). Every detector
+prefers missing an error to inventing one: what it cannot judge from the
+characters alone (an acronym that may be read as a word, a quotation that
+may run on past a line break) it leaves alone.
+"""
+from __future__ import annotations
+
+from fnmatch import fnmatchcase
+
+import regex
+
+from ..edits import Level, Proposal
+from ..lines import split_lines
+
+
+def build(rules, book):
+    return [GrammarStage(rules)]
+
+
+class GrammarStage:
+    name = "grammar"
+
+    def __init__(self, rules):
+        self.rules = [(r, DETECTORS[r.data["detector"]], tuple(w.casefold() for w in r.data.get("exceptions", ())))
+                      for r in rules]
+
+    def propose(self, text, ctx):
+        for rule, detect, exceptions in self.rules:
+            yield from detect(text, rule, exceptions)
+
+
+def _excepted(token: str, patterns) -> bool:
+    token = token.casefold()
+    return any(fnmatchcase(token, p) for p in patterns)
+
+
+def _token_around(text: str, start: int, end: int) -> str:
+    """The whitespace-delimited token that contains text[start:end]."""
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return text[start:end]
+
+
+def _flag(rule, start: int, end: int) -> Proposal:
+    return Proposal(start, end, None, rule.id, rule.message, Level.FLAG)
+
+
+def _change(rule, start: int, end: int, replacement: str) -> Proposal:
+    # a rule written as 'flag' only reports, even where a replacement is obvious
+    if rule.level is Level.FLAG:
+        return _flag(rule, start, end)
+    return Proposal(start, end, replacement, rule.id, rule.message, rule.level)
+
+
+# -- spacing and punctuation -------------------------------------------------
+
+_SPACE_BEFORE = regex.compile(r"(?<=\S)[ \t\u00a0\u202f]+[,;:.!?)\]](?=\s|$|[\"”’)\]])", regex.MULTILINE)
+
+
+def space_before_punctuation(text, rule, exceptions):
+    for m in _SPACE_BEFORE.finditer(text):
+        if not _excepted(_token_around(text, m.end() - 1, m.end()), exceptions):
+            yield _change(rule, m.start(), m.end() - 1, "")
+
+
+# A sentence end glued to the next sentence ("talks.The"), or a comma glued to
+# the next word. Two lowercase letters on each side keep initials (J.K.),
+# abbreviations (e.g.), decimals and file names out.
+_MISSING_SPACE = regex.compile(r"(?<=\p{Ll}\p{Ll})(?:\.\.\.|…|[.!?])(?=\p{Lu}\p{Ll})"
+                               r"|(?<=\p{Ll}\p{Ll})[,;](?=\p{Ll}\p{Ll})")
+
+
+def missing_space_after(text, rule, exceptions):
+    for m in _MISSING_SPACE.finditer(text):
+        if not _excepted(_token_around(text, m.start(), m.end()), exceptions):
+            yield _change(rule, m.end(), m.end(), " ")
+
+
+# Two of the same mark, or a comma/semicolon right before a full stop. An
+# ellipsis and "?!" are deliberate; "U.S.," is an abbreviation before a comma.
+_DOUBLED = regex.compile(r"(?<!\.)\.\.(?!\.)|([,;!?])\1+|[,;]\.(?!\.)")
+
+
+def doubled_punctuation(text, rule, exceptions):
+    for m in _DOUBLED.finditer(text):
+        if _excepted(_token_around(text, m.start(), m.end()), exceptions):
+            continue
+        if m.group()[-1] == "." and m.group()[0] in ",;":
+            yield _change(rule, m.start(), m.start() + 1, "")  # keep the full stop
+        else:
+            yield _change(rule, m.start() + 1, m.end(), "")
+
+
+# -- sentence starts ---------------------------------------------------------
+
+# Within a line only a full stop counts as a sentence end: "Tora! Tora! Tora! was" and "Yahoo! said" are fine.
+_LOWER_START = regex.compile(r"(?:^[ \t]*|(?<=\.)[ \t]+)(\p{Ll}[\p{L}\p{M}\p{N}'’-]*)", regex.MULTILINE)
+_SENTENCE_END = regex.compile(r"[.!?…][\"”’)\]]*[ \t]*$")
+
+
+def lowercase_start(text, rule, exceptions):
+    """A sentence that starts with a lowercase letter.
+
+    Exceptions ending in "." are abbreviations after which a lowercase word
+    is normal ("e.g.", "etc."); other exceptions are words that keep their
+    lowercase at a sentence start ("de", "al-*").
+    """
+    for m in _LOWER_START.finditer(text):
+        word = m.group(1)
+        if any(c.isupper() for c in word) or text[m.end(1):m.end(1) + 1] in (".", ")") \
+                or _excepted(word, exceptions):
+            continue  # iPhone, mRNA; "p.m.", "b)"; words that stay lowercase
+        if m.start() == 0 or text[m.start() - 1] == "\n":
+            starts_sentence = _follows_sentence_end(text, m.start())  # not a wrapped line, not after a headline
+        else:
+            starts_sentence = not _after_abbreviation(text, m.start(), exceptions)  # "e.g. the"
+        if starts_sentence:
+            yield _change(rule, m.start(1), m.end(1), word[0].upper() + word[1:])
+
+
+def _after_abbreviation(text: str, stop: int, exceptions) -> bool:
+    """Does the token that ends at `stop` (with its full stop) look like an abbreviation?"""
+    core = _token_around(text, stop - 1, stop).lstrip("(\"“‘'")
+    if core.endswith(("..", "…")):
+        return True  # an ellipsis may go on in lowercase
+    inner = core[:-1]
+    return len(inner) <= 1 or "." in inner or _excepted(core, exceptions)
+
+
+def _follows_sentence_end(text: str, line_start: int) -> bool:
+    """Is this line the first of the text or of a paragraph, or after a finished sentence?"""
+    if line_start == 0:
+        return True
+    previous = text[:line_start - 1].rsplit("\n", 1)[-1]
+    return not previous.strip() or bool(_SENTENCE_END.search(previous))
+
+
+# -- a / an ------------------------------------------------------------------
+
+_ARTICLE = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’.-])(an?|An?|AN?)[ \t]+([\p{L}\p{N}][\p{L}\p{M}\p{N}'’.-]*)")
+_OPENS_SENTENCE = regex.compile(r"(?:[.!?:][\"”’)]*[ \t]+|[\"“‘(\[][ \t]*)$")
+VOWEL_LETTER_NAMES = set("AEFHILMNORSX")  # letters whose name starts with a vowel sound: "an F-16"
+
+
+def a_an(text, rule, exceptions):
+    """'a' before a consonant sound, 'an' before a vowel sound.
+
+    An exception "an hour*" or "a one-*" fixes the article a word takes; a
+    bare pattern ("historic*") accepts either.
+    """
+    pinned = [_pin(e) for e in exceptions]
+    for m in _ARTICLE.finditer(text):
+        article, word = m.group(1), m.group(2)
+        if article[0] == "A" and not _opens_sentence(text, m.start()):
+            continue  # "Vitamin A is", "Group A"
+        wanted = _article_for(word, pinned)
+        if wanted is not None and wanted != article.lower():
+            yield _change(rule, m.start(1), m.end(1), _same_case(wanted, article))
+
+
+def _pin(exception: str) -> tuple[str | None, str]:
+    article, _, pattern = exception.partition(" ")
+    return (article, pattern) if article in ("a", "an") and pattern else (None, exception)
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    return pos == 0 or text[pos - 1] == "\n" or bool(_OPENS_SENTENCE.search(text[max(0, pos - 8):pos]))
+
+
+def _article_for(word: str, pinned) -> str | None:
+    """'a', 'an', or None when the spelling does not tell how the word is said."""
+    lower = word.casefold()
+    for article, pattern in pinned:
+        if fnmatchcase(lower, pattern):
+            return article
+    head = regex.split(r"[-.'’]", word, maxsplit=1)[0]
+    if not head or head[0].isdigit():
+        return None
+    if len(head) == 1:
+        return "an" if head.upper() in VOWEL_LETTER_NAMES else "a"
+    if head.isupper():  # an abbreviation: spelled out (MP) or read as a word (NATO)
+        if head[0] in "AEIO":
+            return "an"
+        if head[0] in VOWEL_LETTER_NAMES:
+            return None if regex.search(r"[AEIOU]", head) else "an"
+        return "a"
+    if any(c.isupper() for c in head[1:]):
+        return None  # McDonald's, mRNA
+    if lower[0] in "aeio":
+        return "an"
+    if lower[0] == "u":
+        # "use", "usual", "Ugandan" sound "you-"; "utter", "urban" and un- words do not
+        you = not lower.startswith("un") and regex.match(r"u[^aeiouy][aeiou]", lower)
+        return "a" if you else "an"
+    return "a"
+
+
+def _same_case(word: str, like: str) -> str:
+    if like.isupper() and len(like) > 1:
+        return word.upper()
+    return word[0].upper() + word[1:] if like[0].isupper() else word
+
+
+# -- quotes and brackets -----------------------------------------------------
+
+QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"'}
+BRACKET_PAIRS = {"(": ")", "[": "]", "{": "}"}
+_LIST_MARKER = regex.compile(r"[\p{L}\p{N}]{1,3}\)")  # "1)", "b)": not a bracket
+
+
+def unbalanced_quotes(text, rule, exceptions):
+    yield from (_flag(rule, i, i + 1) for i in _unpaired(text, QUOTE_PAIRS))
+
+
+def unbalanced_brackets(text, rule, exceptions):
+    yield from (_flag(rule, i, i + 1) for i in _unpaired(text, BRACKET_PAIRS))
+
+
+def _unpaired(text: str, pairs: dict) -> list[int]:
+    """Offsets of opening marks never closed and closing marks never opened.
+
+    Marks pair within a line. An open quotation may go on past a line break
+    in mid-sentence (hard-wrapped text); one still open at a paragraph that
+    opens with a quote mark again is a quotation over several paragraphs.
+    """
+    closers = {c: o for o, c in pairs.items()}
+    marks = regex.compile("[" + regex.escape("".join({*pairs, *closers})) + "]")
+    lines = split_lines(text)
+    unpaired, stack = [], []
+    for n, line in enumerate(lines):
+        for m in marks.finditer(text, line.start, line.end):
+            i = m.start()
+            role = _role(text, i, pairs, stack)
+            if role == "open":
+                stack.append(i)
+            elif role == "close":
+                opener = next((k for k in reversed(range(len(stack))) if text[stack[k]] == closers[text[i]]), None)
+                if opener is not None:
+                    del stack[opener]
+                else:
+                    unpaired.append(i)
+        if stack:
+            resumed = next((lines[k].text.lstrip() for k in range(n + 1, len(lines)) if not lines[k].blank), "")
+            if pairs is QUOTE_PAIRS and resumed[:1] in ("“", "«", '"'):
+                stack.clear()  # the next paragraph goes on with the quotation
+            elif n + 1 == len(lines) or lines[n + 1].blank or _SENTENCE_END.search(line.text):
+                unpaired.extend(stack)
+                stack.clear()
+    return sorted(unpaired)
+
+
+def _role(text: str, i: int, pairs: dict, stack: list) -> str | None:
+    """Does the mark at i open, close, or neither?"""
+    ch = text[i]
+    if ch == '"':  # straight quotes take turns: open, close, open...
+        if stack and text[stack[-1]] == ch:
+            return "close"
+        return None if i and text[i - 1].isdigit() else "open"  # 12" is inches
+    if ch in pairs:
+        return "open"
+    if ch == ")" and "(" not in (text[k] for k in stack) and _LIST_MARKER.fullmatch(_token_around(text, i, i + 1)):
+        return None
+    return "close"
+
+
+DETECTORS = {
+    "unbalanced-quotes": unbalanced_quotes,
+    "unbalanced-brackets": unbalanced_brackets,
+    "space-before-punctuation": space_before_punctuation,
+    "missing-space-after": missing_space_after,
+    "doubled-punctuation": doubled_punctuation,
+    "a-an": a_an,
+    "lowercase-start": lowercase_start,
+}

@@ -1,0 +1,215 @@
+"""Grammar from LanguageTool: the cleaned text, paragraph by paragraph.
+
+The text is cut into paragraphs (at blank lines; a paragraph over the
+request limit is cut further at line breaks, then sentence ends, then
+spaces). Each paragraph's answer is cached on disk, keyed by its text, the
+language, the server and the rules asked for, so re-running a review asks
+again only about paragraphs that changed. Paragraphs not in the cache go in
+batches of at most MAX_REQUEST_BYTES, and every match is mapped back to its
+paragraph, then to the text: the pipeline maps it on to the original.
+
+A match with one replacement is a suggestion (a fix when its rule is
+promoted), one with none or several a flag. When LanguageTool is
+unavailable the stage proposes nothing and reports one "grammar-skipped"
+problem; every other stage has run as usual.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from bisect import bisect_right
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
+from pathlib import Path
+
+import regex
+
+from ..edits import Level, Proposal
+from ..errors import CleanupError
+from ..files import write_atomic
+from ..result import Problem
+
+MAX_REQUEST_BYTES = 20_000  # the public API's limit per request; small requests suit every server
+SEPARATOR = "\n\n"          # between the paragraphs of one request: LanguageTool's paragraph break
+CACHE_FORMAT = 1            # bump when what is stored changes
+_GLOB = regex.compile(r"[*?\[]")
+
+
+def build(settings, book) -> list:
+    return [LanguageToolStage(settings, Selection.of(settings, book.rules("languagetool")))]
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which LanguageTool rules to ask for, and which of their matches become fixes."""
+
+    promote: tuple[str, ...] = ()              # globs on rule ids
+    drop: tuple[str, ...] = ()                 # globs on rule or category ids, applied to the answers
+    disabled_rules: tuple[str, ...] = ()       # sent with every request: never asked for
+    disabled_categories: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, settings, rules) -> Selection:
+        """From the config (rule ids, categories) and `languagetool` rule files (`match` globs).
+
+        A rule file's literal `match` is sent both as a rule and as a category
+        to disable (LanguageTool ignores ids it does not know); a glob can
+        only be applied to the answers.
+        """
+        promote = [*settings.promote, *(r.data["match"] for r in rules if r.data.get("action") == "promote")]
+        drop = [r.data["match"] for r in rules if r.data.get("action", "disable") == "disable"]
+        literal = sorted({m for m in drop if not _GLOB.search(m)})
+        return cls(tuple(promote), tuple(drop + [*settings.disable, *settings.disable_categories]),
+                   tuple(sorted({*settings.disable, *literal})),
+                   tuple(sorted({*settings.disable_categories, *literal})))
+
+    def dropped(self, found) -> bool:
+        return any(fnmatchcase(found.rule, g) or fnmatchcase(found.category, g) for g in self.drop)
+
+    def promoted(self, rule: str) -> bool:
+        return any(fnmatchcase(rule, g) for g in self.promote)
+
+
+class LanguageToolStage:
+    name = "languagetool"
+
+    def __init__(self, settings, selection: Selection):
+        self.settings, self.selection = settings, selection
+
+    def propose(self, text, ctx):
+        from ..ltclient import Request, Unavailable, client_for  # imports the client only when grammar is on
+
+        s = self.settings
+        request = Request(s.server, s.language, s.timeout, self.selection.disabled_rules,
+                          self.selection.disabled_categories)
+        try:
+            found = check_paragraphs(text, lambda batch: client_for(request).check(batch),
+                                     AnswerCache.for_request(request) if s.cache else None)
+        except Unavailable as e:
+            ctx.problems.append(Problem("grammar-skipped", str(e), "languagetool"))
+            return []
+        return [self._proposal(f) for f in found if not self.selection.dropped(f)]
+
+    def _proposal(self, f) -> Proposal:
+        rule = f"languagetool.{f.rule}"
+        if len(f.replacements) == 1:
+            level = Level.FIX if self.selection.promoted(f.rule) else Level.SUGGEST
+            return Proposal(f.start, f.end, f.replacements[0], rule, f.message, level)
+        if f.replacements:
+            shown = ", ".join(f"“{r}”" for r in f.replacements[:5])
+            return Proposal(f.start, f.end, None, rule, f"{f.message} Suggestions: {shown}.", Level.FLAG)
+        return Proposal(f.start, f.end, None, rule, f.message, Level.FLAG)
+
+
+def check_paragraphs(text: str, check, cache=None, limit: int = MAX_REQUEST_BYTES) -> list:
+    """Every match in `text`, from `check(request_text)` per batch of uncached paragraphs."""
+    spans = paragraphs(text, limit)
+    answers = {span: cache.get(text[span[0]:span[1]]) if cache else None for span in spans}
+    for batch in _batches([sp for sp in spans if answers[sp] is None], text, limit):
+        pieces = [text[s:e] for s, e in batch]
+        starts = [0]
+        for piece in pieces[:-1]:
+            starts.append(starts[-1] + len(piece) + len(SEPARATOR))
+        per_paragraph = [[] for _ in batch]
+        for f in check(SEPARATOR.join(pieces)):
+            i = bisect_right(starts, f.start) - 1
+            if f.end <= starts[i] + len(pieces[i]):  # a match across two paragraphs speaks of neither
+                per_paragraph[i].append(f._replace(start=f.start - starts[i], end=f.end - starts[i]))
+        for span, piece, found in zip(batch, pieces, per_paragraph):
+            answers[span] = found
+            if cache:
+                cache.put(piece, found)
+    return [f._replace(start=f.start + s, end=f.end + s) for s, e in spans for f in answers[(s, e)]]
+
+
+# -- paragraphs and batches --------------------------------------------------
+
+_PARAGRAPH_BREAK = regex.compile(r"\n[ \t]*\n\s*")
+_CUTS = ("\n", ". ", " ")  # where to cut a paragraph that is too long, best first
+
+
+def paragraphs(text: str, limit: int = MAX_REQUEST_BYTES) -> list[tuple[int, int]]:
+    """(start, end) of the paragraphs of `text`, none over `limit` UTF-8 bytes."""
+    spans, start = [], 0
+    for m in _PARAGRAPH_BREAK.finditer(text):
+        spans.extend(_fit(text, start, m.start(), limit))
+        start = m.end()
+    spans.extend(_fit(text, start, len(text), limit))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _fit(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
+    out = []
+    while _size(text[start:end]) > limit:
+        stop, size = start, 0  # the longest prefix within the limit
+        while size + _size(text[stop]) <= limit:
+            size += _size(text[stop])
+            stop += 1
+        cut = next((i + len(c) for c in _CUTS if (i := text.rfind(c, start, stop)) >= start), stop)
+        out.append((start, cut))
+        start = cut
+    out.append((start, end))
+    return out
+
+
+def _batches(spans, text: str, limit: int):
+    batch, size = [], 0
+    for s, e in spans:
+        n = _size(text[s:e])
+        if batch and size + len(SEPARATOR) + n > limit:
+            yield batch
+            batch, size = [], 0
+        size += n + (len(SEPARATOR) if batch else 0)
+        batch.append((s, e))
+    if batch:
+        yield batch
+
+
+def _size(s: str) -> int:
+    return len(s.encode("utf-8", "surrogatepass"))
+
+
+# -- the cache ---------------------------------------------------------------
+
+def cache_folder() -> Path:
+    """$CLEANUP_CACHE_DIR, else $XDG_CACHE_HOME/cleanup, else ~/.cache/cleanup."""
+    if os.environ.get("CLEANUP_CACHE_DIR"):
+        return Path(os.environ["CLEANUP_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "cleanup"
+
+
+class AnswerCache:
+    """LanguageTool's answer per paragraph, one small JSON file each. Best effort: a
+    file that cannot be read is a miss, one that cannot be written is skipped."""
+
+    def __init__(self, folder: Path, asked: list):
+        self.folder, self.asked = folder, asked
+
+    @classmethod
+    def for_request(cls, request) -> AnswerCache:
+        asked = [CACHE_FORMAT, request.server, request.language,
+                 sorted(request.disabled_rules), sorted(request.disabled_categories)]
+        return cls(cache_folder() / "languagetool", asked)
+
+    def _path(self, paragraph: str) -> Path:
+        key = hashlib.sha256(json.dumps([*self.asked, paragraph]).encode("utf-8", "surrogatepass")).hexdigest()
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, paragraph: str):
+        from ..ltclient import Found
+
+        try:
+            rows = json.loads(self._path(paragraph).read_text(encoding="utf-8"))
+            return [Found(*row[:5], tuple(row[5])) for row in rows]
+        except (OSError, ValueError, TypeError, IndexError):
+            return None
+
+    def put(self, paragraph: str, found) -> None:
+        path = self._path(paragraph)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(path, json.dumps([list(f) for f in found], ensure_ascii=False).encode("utf-8"))
+        except (OSError, CleanupError):
+            pass

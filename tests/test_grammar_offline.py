@@ -1,0 +1,86 @@
+"""The offline grammar checks (rules/grammar.yaml), beyond the file's own examples.
+
+The examples in rules/grammar.yaml run in tests/test_rule_examples.py; these
+tests cover what examples cannot say: exact positions in a real document,
+levels, what a user's own grammar rule file does, and properties over
+arbitrary text.
+"""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleanup import clean
+from cleanup.edits import Level
+from cleanup.rulebook import RuleBook, load_rule_file, load_rulebook
+from cleanup.stages import build_pipeline
+from cleanup.stages.grammar import GrammarStage
+
+from .conftest import SAMPLES, sample_inputs
+
+SHIPPED = load_rulebook()
+GRAMMAR = GrammarStage(SHIPPED.rules("grammar"))
+
+
+def test_seed004_stray_closing_quote_is_flagged_at_its_original_position():
+    text = (SAMPLES / "seed004.txt").read_text(encoding="utf-8")
+    stray = text.index("initiative”") + len("initiative")
+    quotes = [e for e in clean(text).edits if e.rule == "grammar.unbalanced-quotes"]
+    # the document has dozens of paired quotes; only the stray one is reported
+    assert [(e.start, e.end, e.original, e.level, e.applied) for e in quotes] == [
+        (stray, stray + 1, "”", Level.FLAG, False)]
+
+
+def test_offline_checks_change_nothing_at_the_default_level():
+    text = ("It was a opening , talks.The end,, he said. the rest “was quoted.\n"
+            + "".join(p.read_text(encoding="utf-8") for p in sample_inputs()))
+    result = clean(text)
+    found = [e for e in result.edits if e.family == "grammar"]
+    assert {e.rule for e in found} >= {"grammar.a-an", "grammar.space-before-punctuation",
+                                       "grammar.missing-space-after", "grammar.doubled-punctuation",
+                                       "grammar.lowercase-start", "grammar.unbalanced-quotes"}
+    assert not any(e.applied for e in found)
+    assert all(e.original == result.original[e.start:e.end] for e in found)
+
+
+def test_at_suggest_level_the_suggestions_are_applied():
+    result = clean("It was a opening , talks.The end,, he said. the rest.", level="suggest")
+    assert result.text == "It was an opening, talks. The end, he said. The rest."
+
+
+def _user_rules(tmp_path, body: str) -> RuleBook:
+    path = tmp_path / "mine.yaml"
+    path.write_text("id: mine\nkind: grammar\ndescription: d\n" + body
+                    + "examples:\n  - unchanged: x\n", encoding="utf-8")
+    return RuleBook((load_rule_file(path),))
+
+
+def test_a_users_rule_file_sets_the_level_and_its_own_exceptions(tmp_path):
+    book = _user_rules(tmp_path, "rules:\n  - id: articles\n    detector: a-an\n    level: fix\n"
+                                 "    exceptions: ['an herb*']\n    message: article\n")
+    result = build_pipeline(book).run("A herb garden and a apple tree.")
+    assert result.text == "An herb garden and an apple tree."
+    assert [(e.rule, e.applied) for e in result.edits] == [("mine.articles", True)] * 2
+
+
+def test_a_flag_level_rule_reports_without_a_replacement(tmp_path):
+    book = _user_rules(tmp_path, "rules:\n  - id: spaces\n    detector: space-before-punctuation\n"
+                                 "    level: flag\n    message: space\n")
+    result = build_pipeline(book).run("Prices rose , then fell .")
+    assert [(e.original, e.replacement, e.level) for e in result.edits] == [(" ", None, Level.FLAG)] * 2
+    assert result.text == result.original
+
+
+PIECES = list("aAnN eiouhU.,;:!?\"“”«»()[]{}\n\t'’-…😀é") + ["an ", "a ", "An ", " the", "MP", "e.g. ", "1)"]
+TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_every_offline_proposal_lies_within_the_text_and_is_well_formed(text):
+    for p in GRAMMAR.propose(text, None):
+        assert 0 <= p.start <= p.end <= len(text)
+        if p.level is Level.FLAG:
+            assert p.replacement is None and p.end > p.start
+        else:
+            assert p.replacement != text[p.start:p.end]
