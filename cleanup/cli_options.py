@@ -14,6 +14,7 @@ import typer
 from .config import GrammarSettings, load_config
 from .document import DEFAULT_MAX_BYTES
 from .edits import Level
+from .errors import CleanupError
 from .runner import Options
 
 
@@ -53,9 +54,12 @@ def build_options(*, rules=(), level: LevelChoice | None = None, accept=(), reje
     language = lang or cfg.get("language")
     use_grammar = cfg.get("grammar") if grammar is None else grammar
     settings = None
+    server = languagetool or cfg.get("languagetool.server")
+    if use_grammar and server not in ("local", "public") and not server.startswith(("http://", "https://")):
+        raise CleanupError(f"--languagetool {server!r}: give 'local', 'public' or an http(s):// server URL")
     if use_grammar:
         settings = GrammarSettings(
-            server=languagetool or cfg.get("languagetool.server"),
+            server=server,
             timeout=float(languagetool_timeout or cfg.get("languagetool.timeout")),
             language=language,
             promote=tuple(cfg.get("languagetool.promote")),

@@ -45,7 +45,8 @@ class Pipeline:
             proposals = sorted(stage.propose(tm.text, ctx), key=lambda p: (p.start, p.end))
             if proposals:
                 tm = self._apply_stage(tm, proposals, policy, reported)
-        applied = tm.applied_edits()
+        # an applied edit that ends where the text began (a rule undone by a later one) shows nothing
+        applied = [e for e in tm.applied_edits() if e.replacement != e.original]
         edits = applied + _still_present(reported, applied)
         edits.sort(key=lambda e: (e.start, e.end, e.level.rank, e.rule))
         return Result(text, tm.text, tuple(edits), tuple(ctx.problems))
@@ -55,10 +56,12 @@ class Pipeline:
         chosen = []
         regions: list[tuple[int, int]] = []  # sorted regions of the changes chosen so far
         for p in proposals:
+            if p.replacement is not None and tm.text[p.start:p.end] == p.replacement:
+                continue  # changes nothing in the text it was given
             loc = tm.locate(p.start, p.end, p.replacement)
             original = tm.original[loc.ostart:loc.oend]
-            if p.replacement is not None and loc.replacement == original:
-                continue  # a no-op, e.g. a proposal undone by its own context
+            # (a proposal may still restore the original, undoing an earlier rule: it is
+            # applied, so "a rule undone by another" shows in the output and in `rules test`)
             edit = Edit(loc.ostart, loc.oend, original, loc.replacement, p.rule, p.message, p.level)
             apply_it, typed = policy.decide(edit)
             if apply_it and _conflicts(regions, loc):

@@ -49,7 +49,7 @@ class Tally:
     messages: list[str] = field(default_factory=list)
 
     def note(self, result: Result) -> None:
-        if any(e.applied for e in result.edits):
+        if result.changed:
             self.pending += 1
         for p in result.problems:
             if p.kind == "grammar-skipped":

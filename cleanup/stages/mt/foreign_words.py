@@ -47,6 +47,13 @@ class Judge:
         # bounded: the words stage asks about every unknown token of every document
         self.language = lru_cache(maxsize=65536)(self._judge)
 
+    def __getstate__(self):  # the cache is per process: pipelines travel to workers without it
+        return {k: v for k, v in self.__dict__.items() if k != "language"}
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        self.language = lru_cache(maxsize=65536)(self._judge)
+
     def _judge(self, w: str) -> tuple[str, float] | None:
         """(language code, Zipf there) when `w` is reported as a foreign word."""
         if not self.rule or len(w) < self.min_length or not w[:1].islower() or w.casefold() in self.exceptions:
