@@ -8,6 +8,7 @@ Exit codes (also in docs/cli.md):
 """
 from __future__ import annotations
 
+import io
 import json
 import sys
 from enum import Enum
@@ -76,6 +77,20 @@ def _warn_problems(name, result) -> None:
             err.print(f"[yellow]cleanup: warning:[/yellow] {escape(name)}: {escape(p.message)}")
 
 
+def _cleaned(files, opts, tally: Tally):
+    """(name, document, result) for each file that could be cleaned; errors are reported and counted."""
+    for name in files:
+        try:
+            doc, result = clean_file(name, opts)
+        except CleanupError as e:
+            _fail(str(e))
+            tally.errors += 1
+            continue
+        _warn_problems(name, result)
+        tally.note(result)
+        yield name, doc, result
+
+
 def _summary(name, result) -> None:
     applied = [e for e in result.edits if e.applied]
     counts = {}
@@ -115,9 +130,8 @@ def fix(
         _fail("standard input cannot be cleaned in place; use --output")
         raise typer.Exit(2)
     tally = Tally()
-    for name in files:
+    for name, doc, result in _cleaned(files, opts, tally):
         try:
-            doc, result = clean_file(name, opts)
             data = doc.to_bytes(result.text)
             if in_place:
                 if result.changed:
@@ -134,8 +148,6 @@ def fix(
             _fail(str(e))
             tally.errors += 1
             continue
-        _warn_problems(name, result)
-        tally.note(result)
         if not quiet:
             _summary(name, result)
     raise typer.Exit(2 if tally.errors else 0)
@@ -164,15 +176,8 @@ def diff(
     tally = Tally()
     chunks, all_records = [], []
     console = Console(file=sys.stdout, highlight=False, soft_wrap=True) if not output else \
-        Console(record=True, file=open("/dev/null", "w"), highlight=False, soft_wrap=True, width=120)
-    for name in files:
-        try:
-            doc, result = clean_file(name, opts)
-        except CleanupError as e:
-            _fail(str(e))
-            tally.errors += 1
-            continue
-        _warn_problems(name, result)
+        Console(record=True, file=io.StringIO(), highlight=False, soft_wrap=True, width=120)
+    for name, doc, result in _cleaned(files, opts, tally):
         if format is DiffFormat.json:
             all_records.extend({"file": name, **r} for r in records(result))
         elif format is DiffFormat.unified:
@@ -216,15 +221,7 @@ def check(
                     languagetool_timeout=languagetool_timeout)
     tally = Tally()
     out = []
-    for name in files:
-        try:
-            doc, result = clean_file(name, opts)
-        except CleanupError as e:
-            _fail(str(e))
-            tally.errors += 1
-            continue
-        _warn_problems(name, result)
-        tally.note(result)
+    for name, doc, result in _cleaned(files, opts, tally):
         if format is CheckFormat.json:
             out.extend({"file": name, **r} for r in records(result))
         else:
