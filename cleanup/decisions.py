@@ -6,7 +6,7 @@ stable key, so a rejected edit is vetoed before later stages build on it.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from fnmatch import fnmatchcase
 
 from .edits import Edit, Level

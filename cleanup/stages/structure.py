@@ -51,7 +51,7 @@ class StructureStage:
     def _duplicates(lines, rule, remove):
         min_words = rule.data.get("min_words", 3)
         for i in range(1, len(lines)):
-            prev, line = lines[i - 1], lines[i]
+            line = lines[i]
             if i in remove or line.blank or _words(line.text) < min_words:
                 continue
             # compare with the nearest kept line above, so a run of copies keeps one
