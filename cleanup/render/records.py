@@ -1,16 +1,25 @@
 """Edits as plain records (JSON output, HTML report, decisions)."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from ..edits import Edit
+
+
+def line_starts(text: str) -> list[int]:
+    """Offsets where each line starts (found at C speed: this runs on every document)."""
+    return [0] + [m.end() for m in _NEWLINE.finditer(text)]
+
+
+_NEWLINE = re.compile("\n")
 
 
 class LineIndex:
     """1-based line and column of character offsets."""
 
     def __init__(self, text: str):
-        self.starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        self.starts = line_starts(text)
 
     def position(self, offset: int) -> tuple[int, int]:
         i = bisect_right(self.starts, offset) - 1

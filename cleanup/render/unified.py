@@ -9,10 +9,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from ..edits import apply_edits
-
-
-def _line_starts(text: str) -> list[int]:
-    return [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+from .records import line_starts
 
 
 def _split(text: str) -> list[str]:
@@ -25,7 +22,7 @@ def unified_diff(original: str, edits, path: str, *, context: int = 3, newline: 
     edits = sorted((e for e in edits if e.applied), key=lambda e: (e.start, e.end))
     if not edits:
         return ""
-    ostarts = _line_starts(original)
+    ostarts = line_starts(original)
     old_lines = _split(original)
     n_lines = len(old_lines)
     regions = []  # [orig line from, orig line to (exclusive), new-minus-old length delta]

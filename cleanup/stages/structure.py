@@ -6,6 +6,9 @@ single patterns.
 """
 from __future__ import annotations
 
+import re
+from operator import eq
+
 import regex
 
 from ..edits import Proposal
@@ -25,6 +28,28 @@ def _words(s: str) -> int:
     return len(_WORD.findall(s))
 
 
+def _repeats(text):
+    """Matches of _REPEAT, tried only where two neighbouring words are alike.
+
+    The cheap test (all letter runs, compare neighbours, at C speed) fails on
+    most texts; where it passes, the backreference pattern (slow when tried
+    at every letter) is tried at the few candidate words only.
+    """
+    lowered = text.lower()
+    words = _LETTER_RUN.findall(lowered)
+    if not any(map(eq, words, words[1:])):
+        return
+    runs = list(_LETTER_RUN.finditer(lowered))
+    for a, b in zip(runs, runs[1:]):
+        if a.group() == b.group():
+            m = _REPEAT.match(text, a.start())
+            if m:
+                yield m
+
+
+_LETTER_RUN = re.compile(r"[^\W\d_]+")  # stdlib re: several times faster than `regex` for this
+
+
 class StructureStage:
     name = "structure"
 
@@ -33,43 +58,43 @@ class StructureStage:
 
     def propose(self, text, ctx):
         lines = split_lines(text)
+        norms = [_norm(line.text) for line in lines]  # whitespace-insensitive line text
         remove = {}
         for rule in self.rules:
             kind = rule.data["detector"]
             if kind == "duplicate-line":
-                self._duplicates(lines, rule, remove)
+                self._duplicates(norms, rule, remove)
             elif kind == "teaser-pair":
-                self._teasers(lines, rule, remove)
+                self._teasers(norms, rule, remove)
         for start, end, rule in removal_spans(text, lines, remove):
             yield Proposal(start, end, "", rule.id, rule.message, rule.level)
         taken = set()
+        repeats = None
         for rule in self.rules:
             if rule.data["detector"] == "repeated-word":
-                yield from self._repeated_words(text, rule, taken, remove, lines)
+                repeats = list(_repeats(text)) if repeats is None else repeats
+                yield from self._repeated_words(repeats, rule, taken, remove, lines)
 
     @staticmethod
-    def _duplicates(lines, rule, remove):
+    def _duplicates(norms, rule, remove):
         min_words = rule.data.get("min_words", 3)
-        for i in range(1, len(lines)):
-            line = lines[i]
-            if i in remove or line.blank or _words(line.text) < min_words:
+        for i in range(1, len(norms)):
+            if i in remove or not norms[i]:
                 continue
             # compare with the nearest kept line above, so a run of copies keeps one
             j = i - 1
             while j in remove and j > 0:
                 j -= 1
-            if _norm(lines[j].text) == _norm(line.text):
+            if norms[j] == norms[i] and _words(norms[i]) >= min_words:
                 remove[i] = rule
 
     @staticmethod
-    def _teasers(lines, rule, remove):
+    def _teasers(norms, rule, remove):
         min_words = rule.data.get("min_words", 5)
         max_tag = rule.data.get("max_tag_words", 4)
-        for i in range(len(lines) - 1):
-            head, tagged = _norm(lines[i].text), _norm(lines[i + 1].text)
-            if not head or i in remove or _words(head) < min_words:
-                continue
-            if not tagged.endswith(" " + head):
+        for i in range(len(norms) - 1):
+            head, tagged = norms[i], norms[i + 1]
+            if not head or i in remove or not tagged.endswith(" " + head) or _words(head) < min_words:
                 continue
             tag = tagged[: -len(head) - 1].split()
             if 1 <= len(tag) <= max_tag and all(_TAG_WORD.fullmatch(w) for w in tag):
@@ -77,11 +102,11 @@ class StructureStage:
                 remove[i + 1] = rule
 
     @staticmethod
-    def _repeated_words(text, rule, taken, remove, lines):
+    def _repeated_words(repeats, rule, taken, remove, lines):
         only = {w.lower() for w in rule.data.get("words", [])}
         exceptions = {w.lower() for w in rule.data.get("exceptions", [])}
         removed = [(lines[i].start, lines[i].end) for i in remove]
-        for m in _REPEAT.finditer(text):
+        for m in repeats:
             word = m.group(1).lower()
             if m.start() in taken or word in exceptions or (only and word not in only):
                 continue
