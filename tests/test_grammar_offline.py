@@ -7,13 +7,19 @@ arbitrary text.
 """
 from __future__ import annotations
 
-from hypothesis import given, settings
+import re
+from contextlib import ExitStack
+from unittest import mock
+
+import regex
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cleanup import clean
 from cleanup.edits import Level
 from cleanup.rulebook import RuleBook, load_rule_file, load_rulebook
 from cleanup.stages import build_pipeline
+from cleanup.stages import grammar
 from cleanup.stages.grammar import GrammarStage
 
 from .conftest import SAMPLES, sample_inputs
@@ -84,3 +90,58 @@ def test_every_offline_proposal_lies_within_the_text_and_is_well_formed(text):
             assert p.replacement is None and p.end > p.start
         else:
             assert p.replacement != text[p.start:p.end]
+
+
+# -- the signs: a detector looks only where its sign is ---------------------------
+# With every sign found everywhere (and no text paired in turn), the detectors run as
+# plain finditer loops over the whole text; they must report exactly the same.
+
+EVERYWHERE, NOWHERE = re.compile(r"(?s)."), re.compile(r"(?!)")
+
+
+def _articles_everywhere(exceptions):
+    articles = grammar._Articles(exceptions)
+    articles.signs = (EVERYWHERE,)
+    return articles
+
+
+def _signs_everywhere() -> ExitStack:
+    stack = ExitStack()
+    for name in ("_SPACED_MARK", "_GLUED_MARK", "_DOUBLE_MARK", "_PUNCTUATION_SIGNS", "_AFTER_STOP"):
+        stack.enter_context(mock.patch.object(grammar, name, EVERYWHERE))
+    for name in ("_QUOTES_IN_TURN", "_BRACKETS_IN_TURN", "_ALL_IN_TURN"):
+        stack.enter_context(mock.patch.object(grammar, name, NOWHERE))
+    stack.enter_context(mock.patch.object(grammar, "_articles", _articles_everywhere))
+    stack.enter_context(mock.patch.object(grammar, "_lower_starts", grammar._LOWER_START.finditer))
+    return stack
+
+
+WORDS = ["the", "said", "hour", "honest", "one", "unit", "union", "apple", "book", "idea", "x-ray", "F-16", "MP",
+         "NATO", "US", "mRNA", "e.g.", "U.S.", "Mr.", "de", "\u00e9t\u00e9", "e\u0301", "\u0130", "\u00df", "_",
+         '12"', '\u00b2"', "talks.The", "end,,", "a", "an", "A", "An", "AN", "a", "an"]
+SIGN_TEXT = st.lists(st.tuples(st.sampled_from(PIECES + WORDS + WORDS), st.sampled_from([" ", " ", "", "\n", "\t"])),
+                     max_size=40).map(lambda parts: "".join(w + s for w, s in parts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(SIGN_TEXT)
+@example('Rain, 12" of it, fell "all day.')  # inches, then a quotation
+@example("It was an an book, a hour, a one-off and an apple.")  # the article "an" taken as a word
+@example("the end.\nthe start")
+def test_signs_change_nothing_reported(text):
+    signed = list(GRAMMAR.propose(text, None))
+    with _signs_everywhere():
+        assert signed == list(GRAMMAR.propose(text, None))
+
+
+EVERY_CHAR = "".join(map(chr, range(0x110000)))
+
+
+def test_what_may_be_a_letter_covers_every_letter():
+    assert re.fullmatch(f"{grammar._LETTERISH}*", "".join(regex.findall(r"\p{L}", EVERY_CHAR)))
+    assert re.fullmatch(f"{grammar._LOWERISH}*", "".join(regex.findall(r"\p{Ll}", EVERY_CHAR)))
+
+
+def test_what_re_takes_for_a_letter_or_digit_is_one_for_the_detectors_too():
+    # the article signs read re's [^\W_] as a character of a word
+    assert regex.fullmatch(r"[\p{L}\p{N}]*", "".join(re.findall(r"[^\W_]", EVERY_CHAR)))

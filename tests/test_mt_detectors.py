@@ -5,14 +5,20 @@ edits are ordinary edits (spans in the original, levels, messages).
 """
 from __future__ import annotations
 
+import copy
 import json
+import re
+from types import SimpleNamespace
+from unittest import mock
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleanup import Level, clean
 from cleanup.errors import RuleFileError
 from cleanup.rulebook import load_rule_file, load_rulebook
-from cleanup.stages.mt import claims
+from cleanup.stages.mt import build, claims, consistency, lookalike, repetition, scan
 
 MT_FAMILIES = ("name-consistency", "repetition", "script", "lookalike", "foreign-words")
 
@@ -199,3 +205,83 @@ def test_the_detector_block_of_the_schema_rejects_unknown_fields(tmp_path):
                     "    min_repeat: 3\n    message: m\nexamples:\n  - unchanged: x\n", encoding="utf-8")
     with pytest.raises(RuleFileError, match=r"loops.yaml:7: .*min_repeat"):
         load_rule_file(path)
+
+
+# -- the first looks skip only what has nothing to report ---------------------------
+# Each detector looks at a text in Python only where a cheap scan says something may
+# be. With those scans made to find something everywhere, it must report the same.
+
+BOOK = load_rulebook()
+STAGE = {kind: build(kind, BOOK.rules(kind), BOOK)[0]
+         for kind in ("lookalike", "repetition", "script", "consistency", "foreign-words")}
+ANYWHERE = re.compile("")
+WORDS = ["the", "The", "talks", "plan", "Thank", "you", "YOU", "no", "ha", "very", "Daily", "News", "\u30fc",
+         "Anneliese", "Annelise", "Anneliese's", "Wolski", "Wolsky", "Kennedy", "Kennedys", "Zurich", "Z\u00fcrich",
+         "Mario", "Marco", "toutefois", "desarrollo", "aber", "caf\u00e9", "na\u00efve", "pas", "La", "notte",
+         "M\u043escow", "N\u0410\u0422\u041e", "\u0399nternational", "\u0441\u043e\u0440", "\u03c1",
+         "\u00b5m", "\u041f\u0443\u0442\u0438\u043d", "\u4e60\u8fd1\u5e73", "\u0e01", "\u3005", "\u0640",
+         "\uff08", "\uff09", "\u3001", "\u3002", "\uff0c", "Saint\u30fbDenis", "e\u0301", "\U0001f600",
+         "Greek:", "(", ")", "\u201c", "\u201d", '"', ",", ".", "...", "!", "?", "-", "1", "000", "_", "'", "\u2019s"]
+SPACES = [" ", " ", " ", "", "\n", "\n\n", "\t", "\x1c", "\u3000", "\u00a0"]
+TEXT = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SPACES)), max_size=40).map(
+    lambda parts: "".join(w + s for w, s in parts))
+
+
+def _proposals(stage, text):
+    return list(stage.propose(text, None))
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_first_looks_change_nothing_reported(text):
+    script = copy.copy(STAGE["script"])
+    script.rare = script.gate = ANYWHERE
+    foreign = copy.copy(STAGE["foreign-words"])
+    foreign.plain = SimpleNamespace(any=lambda pieces: True)
+    assert _proposals(STAGE["script"], text) == _proposals(script, text)
+    assert _proposals(STAGE["foreign-words"], text) == _proposals(foreign, text)
+    with mock.patch.object(lookalike, "_MAYBE_FOREIGN", ANYWHERE):
+        unscanned = _proposals(STAGE["lookalike"], text)
+    assert _proposals(STAGE["lookalike"], text) == unscanned
+
+
+NAMES = st.lists(st.tuples(st.sampled_from(["Anneliese", "Annelise", "Anneliese's", "Wolski", "Wolsky", "Wolskis",
+                                            "Tomasz", "Mishustin", "Mishustyn", "Kennedy", "Kennedys", "Zurich",
+                                            "Z\u00fcrich", "Mario", "Marco", "Sergei", "Sergey", "Lavrov", "spoke"]),
+                           st.sampled_from([" ", ". ", "-", ", "])), max_size=30).map(
+    lambda parts: "".join(w + s for w, s in parts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(NAMES)
+def test_name_consistency_skips_only_texts_without_two_close_names(text):
+    with mock.patch.object(consistency, "_any_close", lambda forms, d: True):
+        unscanned = _proposals(STAGE["consistency"], text)
+    assert _proposals(STAGE["consistency"], text) == unscanned
+
+
+LOOPS = [STAGE["repetition"].rules[0],
+         repetition.Loops(SimpleNamespace(data={"min_repeats": 2, "max_unit_tokens": 3}))]
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_loops_are_found_from_the_marked_starts_as_from_every_token(text):
+    pieces, marks = STAGE["repetition"].stream(text)
+    words = [t.casefold() for t in repetition._TOKEN.findall(text)]
+    assert [w for p in pieces for w in repetition._words(p)] == words and len(marks) == len(words)
+    for loops in LOOPS:
+        assert list(loops.found(words, loops.starts(marks))) == list(loops.found(words, range(len(words))))
+
+
+def test_rare_chars_finds_what_matters_and_all_beyond_the_usual_blocks():
+    digits = scan.rare_chars(str.isdigit)
+    assert not digits.search("plain text, \u201cquoted\u201d \u2014 caf\u00e9")
+    assert all(digits.search(text) for text in ("in 1999", "\u0661", "\u0416", "\U0001f600"))
+
+
+def test_every_space_split_drops_but_a_token_holds_is_known():
+    every = "".join(map(chr, range(0x110000)))
+    spaces = set(every) - set("".join(every.split()))
+    assert max(map(ord, spaces)) <= 0x3000
+    assert {c for c in spaces if repetition._TOKEN.match(c)} == set(repetition._NOT_SPACE)

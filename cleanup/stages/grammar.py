@@ -7,10 +7,19 @@ the detector (see rules/grammar.yaml and docs/grammar.md). Every detector
 prefers missing an error to inventing one: what it cannot judge from the
 characters alone (an acronym that may be read as a word, a quotation that
 may run on past a line break) it leaves alone.
+
+Speed: each detector first scans the text with a stdlib `re` pattern for a
+sign without which it has nothing to report (at C speed; the `regex`
+module's patterns below try their lookbehinds at every character). The
+signs may find more than the detector reports, never less; where one is
+found, the detector's own pattern decides, as before.
 """
 from __future__ import annotations
 
-from fnmatch import fnmatchcase
+import re
+from fnmatch import translate
+from functools import lru_cache
+from itertools import chain
 
 import regex
 
@@ -30,13 +39,26 @@ class GrammarStage:
                       for r in rules]
 
     def propose(self, text, ctx):
+        cleared = {}  # each clearing scan runs once a text, however many detectors it clears
         for rule, detect, exceptions in self.rules:
+            check = CLEARED_BY.get(detect)
+            if check is not None:
+                if check not in cleared:
+                    cleared[check] = check(text)
+                if cleared[check]:
+                    continue
             yield from detect(text, rule, exceptions)
 
 
-def _excepted(token: str, patterns) -> bool:
-    token = token.casefold()
-    return any(fnmatchcase(token, p) for p in patterns)
+def _excepted(token: str, patterns: tuple) -> bool:
+    globs = _globs(tuple(patterns))
+    return bool(globs and globs.match(token.casefold()))
+
+
+@lru_cache(maxsize=256)
+def _globs(patterns: tuple) -> re.Pattern | None:
+    """The globs as one pattern, fnmatchcase's translations in turn (the first that matches is named gN)."""
+    return re.compile("|".join(f"(?P<g{n}>{translate(p)})" for n, p in enumerate(patterns))) if patterns else None
 
 
 def _token_around(text: str, start: int, end: int) -> str:
@@ -59,12 +81,23 @@ def _change(rule, start: int, end: int, replacement: str) -> Proposal:
     return Proposal(start, end, replacement, rule.id, rule.message, rule.level)
 
 
+# -- signs -------------------------------------------------------------------
+
+# What may be a letter in any Unicode version: ASCII letters, and all beyond ASCII but
+# spaces and the common punctuation of English text. The same without ASCII capitals.
+_LETTERISH = r"[^\x00-\x40\x5b-\x60\x7b-\x7f\s“”‘’«»–—…]"
+_LOWERISH = r"[^\x00-\x60\x7b-\x7f\s“”‘’«»–—…]"
+
+
 # -- spacing and punctuation -------------------------------------------------
 
 _SPACE_BEFORE = regex.compile(r"(?<=\S)[ \t\u00a0\u202f]+[,;:.!?)\]](?=\s|$|[\"”’)\]])", regex.MULTILINE)
+_SPACED_MARK = re.compile(r"[,;:.!?)\]](?<=[ \t\xa0\u202f].)")
 
 
 def space_before_punctuation(text, rule, exceptions):
+    if not _SPACED_MARK.search(text):
+        return
     for m in _SPACE_BEFORE.finditer(text):
         if not _excepted(_token_around(text, m.end() - 1, m.end()), exceptions):
             yield _change(rule, m.start(), m.end() - 1, "")
@@ -75,9 +108,12 @@ def space_before_punctuation(text, rule, exceptions):
 # abbreviations (e.g.), decimals and file names out.
 _MISSING_SPACE = regex.compile(r"(?<=\p{Ll}\p{Ll})(?:\.\.\.|…|[.!?])(?=\p{Lu}\p{Ll})"
                                r"|(?<=\p{Ll}\p{Ll})[,;](?=\p{Ll}\p{Ll})")
+_GLUED_MARK = re.compile(rf"[.!?…,;](?={_LETTERISH})(?<=(?:{_LOWERISH}|\.).)")  # (after a lowercase letter or dot)
 
 
 def missing_space_after(text, rule, exceptions):
+    if not _GLUED_MARK.search(text):
+        return
     for m in _MISSING_SPACE.finditer(text):
         if not _excepted(_token_around(text, m.start(), m.end()), exceptions):
             yield _change(rule, m.end(), m.end(), " ")
@@ -86,9 +122,12 @@ def missing_space_after(text, rule, exceptions):
 # Two of the same mark, or a comma/semicolon right before a full stop. An
 # ellipsis and "?!" are deliberate; "U.S.," is an abbreviation before a comma.
 _DOUBLED = regex.compile(r"(?<!\.)\.\.(?!\.)|([,;!?])\1+|[,;]\.(?!\.)")
+_DOUBLE_MARK = re.compile(r"\.\.(?!\.)(?<!\.\.\.)|,[,.]|;[;.]|!!|\?\?")
 
 
 def doubled_punctuation(text, rule, exceptions):
+    if not _DOUBLE_MARK.search(text):
+        return
     for m in _DOUBLED.finditer(text):
         if _excepted(_token_around(text, m.start(), m.end()), exceptions):
             continue
@@ -103,6 +142,8 @@ def doubled_punctuation(text, rule, exceptions):
 # Within a line only a full stop counts as a sentence end: "Tora! Tora! Tora! was" and "Yahoo! said" are fine.
 _LOWER_START = regex.compile(r"(?:^[ \t]*|(?<=\.)[ \t]+)(\p{Ll}[\p{L}\p{M}\p{N}'’-]*)", regex.MULTILINE)
 _SENTENCE_END = regex.compile(r"[.!?…][\"”’)\]]*[ \t]*$")
+# the sign: a start after a line end or a full stop, or the text's own
+_AFTER_STOP, _LOWER_FIRST = re.compile(rf"[\n.][ \t]*+(?={_LOWERISH})"), re.compile(rf"[ \t]*+{_LOWERISH}")
 
 
 def lowercase_start(text, rule, exceptions):
@@ -112,7 +153,7 @@ def lowercase_start(text, rule, exceptions):
     is normal ("e.g.", "etc."); other exceptions are words that keep their
     lowercase at a sentence start ("de", "al-*").
     """
-    for m in _LOWER_START.finditer(text):
+    for m in _lower_starts(text):
         word = m.group(1)
         if any(c.isupper() for c in word) or text[m.end(1):m.end(1) + 1] in (".", ")") \
                 or _excepted(word, exceptions):
@@ -123,6 +164,17 @@ def lowercase_start(text, rule, exceptions):
             starts_sentence = not _after_abbreviation(text, m.start(), exceptions)  # "e.g. the"
         if starts_sentence:
             yield _change(rule, m.start(1), m.end(1), word[0].upper() + word[1:])
+
+
+def _lower_starts(text: str):
+    """_LOWER_START.finditer(text), tried only at the text's start and where the sign is.
+
+    (No match holds a line end or a full stop, so none overlaps the next place.)
+    """
+    for pos in chain([0], (m.start() + 1 for m in _AFTER_STOP.finditer(text))):
+        m = _LOWER_START.match(text, pos)
+        if m:
+            yield m
 
 
 def _after_abbreviation(text: str, stop: int, exceptions) -> bool:
@@ -147,6 +199,7 @@ def _follows_sentence_end(text: str, line_start: int) -> bool:
 _ARTICLE = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’.-])(an?|An?|AN?)[ \t]+([\p{L}\p{N}][\p{L}\p{M}\p{N}'’.-]*)")
 _OPENS_SENTENCE = regex.compile(r"(?:[.!?:][\"”’)]*[ \t]+|[\"“‘(\[][ \t]*)$")
 VOWEL_LETTER_NAMES = set("AEFHILMNORSX")  # letters whose name starts with a vowel sound: "an F-16"
+_HEAD_END, _VOWEL, _YOU = regex.compile(r"[-.'’]"), regex.compile(r"[AEIOU]"), regex.compile(r"u[^aeiouy][aeiou]")
 
 
 def a_an(text, rule, exceptions):
@@ -155,14 +208,66 @@ def a_an(text, rule, exceptions):
     An exception "an hour*" or "a one-*" fixes the article a word takes; a
     bare pattern ("historic*") accepts either.
     """
-    pinned = [_pin(e) for e in exceptions]
-    for m in _ARTICLE.finditer(text):
+    articles = _articles(exceptions)
+    resume = 0  # as finditer: an article followed by "an apple" takes "an" as its word
+    for pos in sorted(m.start() for sign in articles.signs for m in sign.finditer(text)):
+        m = _ARTICLE.match(text, pos) if pos >= resume else None
+        if not m:
+            continue
+        resume = m.end()
         article, word = m.group(1), m.group(2)
         if article[0] == "A" and not _opens_sentence(text, m.start()):
             continue  # "Vitamin A is", "Group A"
-        wanted = _article_for(word, pinned)
+        wanted = _article_for(word, articles)
         if wanted is not None and wanted != article.lower():
             yield _change(rule, m.start(1), m.end(1), _same_case(wanted, article))
+
+
+class _Articles:
+    """An a-an rule's exceptions, ready: which article each pins, and where to look.
+
+    The signs find the articles whose next word's first two letters do not
+    settle them: 'a' before a lowercase consonant and a lowercase letter or
+    digit is right, and so is 'an' before a, e, i or o so followed, unless
+    an exception pinning the other article may start so (or the word is
+    "an", and an article may follow it).
+    """
+
+    def __init__(self, exceptions: tuple):
+        pinned = [_pin(e) for e in exceptions]
+        self.pinned_to = [article for article, _ in pinned]
+        self.pins = _globs(tuple(pattern for _, pattern in pinned))
+        after_a = _after_article("bcdfghjklmnpqrstvwxyz", [p for article, p in pinned if article == "an"])
+        after_an = _after_article("aeio", [p for article, p in pinned if article == "a"], also=(r"an[ \t]",))
+        # "a" or "A" not after a letter, digit or '’.- (the article's start is the match's)
+        self.signs = (re.compile(rf"a(?<![^\W_]a)(?<!['’.-]a)(?:{after_a}|n{after_an})"),
+                      re.compile(rf"A(?<![^\W_]A)(?<!['’.-]A)(?:{after_a}|[nN]{after_an})"))
+
+    def pinned(self, lower: str) -> tuple[bool, str | None]:
+        """(whether an exception matches the casefolded word, the article it pins)"""
+        found = self.pins.match(lower) if self.pins else None
+        return (True, self.pinned_to[int(found.lastgroup[1:])]) if found else (False, None)
+
+
+_articles = lru_cache(maxsize=64)(_Articles)
+
+
+def _after_article(letters: str, others: list[str], also: tuple = ()) -> str:
+    """After an article: spaces, then a word that does not surely take it.
+
+    A word starting with one of `letters` and a lowercase ASCII letter or
+    digit does, unless one of the `others` (exceptions pinning the other
+    article) may start so, or it is one of the `also` words.
+    """
+    if any(not "a" <= p[0] <= "z" for p in others):
+        return r"[ \t]"  # an exception may start with anything: every article is a sign
+    pairs = {p[:2] for p in others if p[0] in letters and len(p) > 1 and p[1] in _SURE_SECOND}
+    letters = "".join(c for c in letters if not any(p[0] == c and p[:2] not in pairs for p in others))
+    unsure = "|".join((*also, *sorted(pairs)))
+    return rf"[ \t]++(?:{f'(?={unsure})|' if unsure else ''}(?![{letters}][a-z0-9]))" if letters else r"[ \t]"
+
+
+_SURE_SECOND = set("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
 def _pin(exception: str) -> tuple[str | None, str]:
@@ -174,13 +279,13 @@ def _opens_sentence(text: str, pos: int) -> bool:
     return pos == 0 or text[pos - 1] == "\n" or bool(_OPENS_SENTENCE.search(text[max(0, pos - 8):pos]))
 
 
-def _article_for(word: str, pinned) -> str | None:
+def _article_for(word: str, articles: _Articles) -> str | None:
     """'a', 'an', or None when the spelling does not tell how the word is said."""
     lower = word.casefold()
-    for article, pattern in pinned:
-        if fnmatchcase(lower, pattern):
-            return article
-    head = regex.split(r"[-.'’]", word, maxsplit=1)[0]
+    pinned, article = articles.pinned(lower)
+    if pinned:
+        return article
+    head = _HEAD_END.split(word, maxsplit=1)[0]
     if not head or head[0].isdigit():
         return None
     if len(head) == 1:
@@ -189,7 +294,7 @@ def _article_for(word: str, pinned) -> str | None:
         if head[0] in "AEIO":
             return "an"
         if head[0] in VOWEL_LETTER_NAMES:
-            return None if regex.search(r"[AEIOU]", head) else "an"
+            return None if _VOWEL.search(head) else "an"
         return "a"
     if any(c.isupper() for c in head[1:]):
         return None  # McDonald's, mRNA
@@ -197,7 +302,7 @@ def _article_for(word: str, pinned) -> str | None:
         return "an"
     if lower[0] == "u":
         # "use", "usual", "Ugandan" sound "you-"; "utter", "urban" and un- words do not
-        you = not lower.startswith("un") and regex.match(r"u[^aeiouy][aeiou]", lower)
+        you = not lower.startswith("un") and _YOU.match(lower)
         return "a" if you else "an"
     return "a"
 
@@ -215,26 +320,51 @@ BRACKET_PAIRS = {"(": ")", "[": "]", "{": "}"}
 _LIST_MARKER = regex.compile(r"[\p{L}\p{N}]{1,3}\)")  # "1)", "b)": not a bracket
 
 
+def _in_turn(*kinds: dict) -> re.Pattern:
+    """A text whose marks of each kind pair up in turn within lines (the common case): none is unpaired.
+
+    A pair may hold pairs of the other kinds, not of its own; a straight
+    quote opens one only where it cannot be inches (12").
+    """
+    marks = re.escape("".join(sorted({mark for pairs in kinds for pair in pairs.items() for mark in pair})))
+
+    def pairs_of(pairs, inside=()):
+        within = "|".join((f"[^{marks}\\n]++", *inside))
+        return "|".join(("(?<![^\\W_])" if o == '"' else "") + f"{re.escape(o)}(?:{within})*+{re.escape(c)}"
+                        for o, c in pairs.items())
+    nested = [pairs_of(pairs, [pairs_of(other) for other in kinds if other is not pairs]) for pairs in kinds]
+    return re.compile(f"(?:[^{marks}]++|{'|'.join(nested)})*+")
+
+
+_QUOTES_IN_TURN, _BRACKETS_IN_TURN = _in_turn(QUOTE_PAIRS), _in_turn(BRACKET_PAIRS)
+_ALL_IN_TURN = _in_turn(QUOTE_PAIRS, BRACKET_PAIRS)
+
+
 def unbalanced_quotes(text, rule, exceptions):
-    yield from (_flag(rule, i, i + 1) for i in _unpaired(text, QUOTE_PAIRS))
+    yield from (_flag(rule, i, i + 1) for i in _unpaired(text, QUOTE_PAIRS, _QUOTES_IN_TURN))
 
 
 def unbalanced_brackets(text, rule, exceptions):
-    yield from (_flag(rule, i, i + 1) for i in _unpaired(text, BRACKET_PAIRS))
+    yield from (_flag(rule, i, i + 1) for i in _unpaired(text, BRACKET_PAIRS, _BRACKETS_IN_TURN))
 
 
-def _unpaired(text: str, pairs: dict) -> list[int]:
+def _unpaired(text: str, pairs: dict, in_turn: re.Pattern) -> list[int]:
     """Offsets of opening marks never closed and closing marks never opened.
 
     Marks pair within a line. An open quotation may go on past a line break
     in mid-sentence (hard-wrapped text); one still open at a paragraph that
     opens with a quote mark again is a quotation over several paragraphs.
+    Lines whose marks pair up `in_turn`, with none open before, need no look.
     """
+    if in_turn.fullmatch(text):
+        return []
     closers = {c: o for o, c in pairs.items()}
     marks = regex.compile("[" + regex.escape("".join({*pairs, *closers})) + "]")
     lines = split_lines(text)
     unpaired, stack = [], []
     for n, line in enumerate(lines):
+        if not stack and in_turn.fullmatch(text, line.start, line.end):
+            continue
         for m in marks.finditer(text, line.start, line.end):
             i = m.start()
             role = _role(text, i, pairs, stack)
@@ -269,6 +399,30 @@ def _role(text: str, i: int, pairs: dict, stack: list) -> str | None:
         return None
     return "close"
 
+
+def _marks_in_turn(text: str) -> bool:
+    return bool(_ALL_IN_TURN.fullmatch(text))
+
+
+# the signs of the four detectors above after one class of marks (a class first is what `re` scans for fast)
+_PUNCTUATION_SIGNS = re.compile(rf"[\n,;:.!?)\]…](?:(?<=[ \t\xa0\u202f].)|(?<=[\n.])[ \t]*+(?={_LOWERISH})"
+                                rf"|(?! )(?:(?<=(?:{_LOWERISH}|\.).)(?={_LETTERISH})|(?<=,)[,.]|(?<=;)[;.]|(?<=!)!"
+                                r"|(?<=\?)\?|(?<=\.)\.(?!\.)(?<!\.\.\.)))")
+
+
+def _punctuation_calm(text: str) -> bool:
+    return not (_PUNCTUATION_SIGNS.search(text) or _LOWER_FIRST.match(text))
+
+
+# Scans that clear several detectors at once: True means the detector has nothing to report.
+CLEARED_BY = {
+    unbalanced_quotes: _marks_in_turn,
+    unbalanced_brackets: _marks_in_turn,
+    space_before_punctuation: _punctuation_calm,
+    missing_space_after: _punctuation_calm,
+    doubled_punctuation: _punctuation_calm,
+    lowercase_start: _punctuation_calm,
+}
 
 DETECTORS = {
     "unbalanced-quotes": unbalanced_quotes,

@@ -60,12 +60,13 @@ class StructureStage:
         lines = split_lines(text)
         norms = [_norm(line.text) for line in lines]  # whitespace-insensitive line text
         remove = {}
+        # teasers first: removing one can bring two copies of a line together
         for rule in self.rules:
-            kind = rule.data["detector"]
-            if kind == "duplicate-line":
-                self._duplicates(norms, rule, remove)
-            elif kind == "teaser-pair":
+            if rule.data["detector"] == "teaser-pair":
                 self._teasers(norms, rule, remove)
+        for rule in self.rules:
+            if rule.data["detector"] == "duplicate-line":
+                self._duplicates(norms, rule, remove)
         for start, end, rule in removal_spans(text, lines, remove):
             yield Proposal(start, end, "", rule.id, rule.message, rule.level)
         taken = set()

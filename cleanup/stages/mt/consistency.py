@@ -22,6 +22,7 @@ Short names (Xi, Li, Un, Il) differ in too few letters to judge.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from itertools import combinations
 from typing import NamedTuple
 
 import regex
@@ -32,6 +33,7 @@ from ...lexicon import key
 from ...wordlist import zipf
 from ..words import inflected
 from .languages import most_common_in, unaccented
+from .scan import PieceMemo, pieces
 
 _NAME = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Lu}[\p{Ll}\p{M}]+(?![\p{L}\p{M}\p{N}])")
 CONTEXT_ZIPF = 5.0  # words this common (The, President, China) say nothing about who is meant
@@ -50,12 +52,18 @@ class ConsistencyStage:
     def __init__(self, rules, lexicon):
         self.rules = [r for r in rules if r.data["detector"] == "name-consistency"]
         self.lex = lexicon
+        self.names = PieceMemo(_names)  # no name crosses a space
 
     def propose(self, text, ctx):
         if not self.rules:
             return
+        # only two close spellings make a group: most texts have none, and need no more
+        forms = set().union(*self.names.values(pieces(text)))
+        rules = [r for r in self.rules if _any_close(forms, r.data)]
+        if not rules:
+            return
         mentions = _mentions(text)
-        for rule in self.rules:
+        for rule in rules:
             yield from self._inconsistencies(mentions, rule)
 
     def _inconsistencies(self, mentions, rule):
@@ -137,6 +145,20 @@ def _mentions(text: str) -> list[Mention]:
     return out
 
 
+def _names(piece: str) -> frozenset:
+    return frozenset(_NAME.findall(piece))
+
+
+def _any_close(forms: set, d) -> bool:
+    """Are two of `forms` close? (The mentions' forms are among them: a plural's singular is one too.)"""
+    prefix, shortest = d.get("shared_prefix", 2), d.get("min_length", 5)
+    by_prefix = defaultdict(list)
+    for form in forms:
+        if len(form) >= shortest:
+            by_prefix[form.casefold()[:prefix]].append(form)
+    return any(_close(a, b, d) for group in by_prefix.values() for a, b in combinations(group, 2))
+
+
 def _singular(form: str, forms: set) -> str:
     """The Kennedys count with Kennedy (when the document has Kennedy)."""
     return form[:-1] if form.endswith("s") and form[:-1] in forms else form
@@ -148,10 +170,11 @@ def _close(a: str, b: str, d) -> bool:
     x, y = a.casefold(), b.casefold()
     if shorter < d.get("min_length", 5) or x[:prefix] != y[:prefix] or x.startswith(y) or y.startswith(x):
         return False
-    if unaccented(x) == unaccented(y):
-        return False  # Zurich / Zürich, Ichiyo / Ichiyō: the same name in plain letters, a convention
     allowed = shorter // d.get("letters_per_edit", 5)
-    return Levenshtein.distance(x, y, score_cutoff=allowed) <= allowed
+    if Levenshtein.distance(x, y, score_cutoff=allowed) > allowed:
+        return False
+    # Zurich / Zürich, Ichiyo / Ichiyō: the same name in plain letters, a convention
+    return unaccented(x) != unaccented(y)
 
 
 def _same_person(context: tuple, target_contexts: set) -> bool:

@@ -23,6 +23,7 @@ from ...lexicon import key
 from ...wordlist import zipf
 from ..words import inflected
 from .languages import language_name, most_common_in, unaccented
+from .scan import Innocent, pieces
 
 # lowercase words, not inside a URL, an e-mail, a handle or a hashtag
 _WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}_@#/.'’])\p{Ll}[\p{L}\p{M}]*+(?![\p{N}_@/'’]|\.\p{L})")
@@ -85,10 +86,11 @@ class ForeignWordsStage:
 
     def __init__(self, rules, lexicon):
         self.judge = Judge(rules, lexicon)
+        self.plain = Innocent(self._holds_foreign_word)  # no word match crosses a space
 
     def propose(self, text, ctx):
         rule = self.judge.rule
-        if not rule:
+        if not rule or not self.plain.any(pieces(text)):
             return
         for m in _WORD.finditer(text):
             found = self.judge.language(m.group())
@@ -99,6 +101,9 @@ class ForeignWordsStage:
                 yield Proposal(m.start(), m.end(), None, rule.id,
                                f"{rule.message}: '{m.group()}' is {language_name(lang)} "
                                f"(Zipf {z:.1f} there; {in_english} in English)", rule.level)
+
+    def _holds_foreign_word(self, piece: str) -> bool:
+        return any(self.judge.language(m.group()) for m in _WORD.finditer(piece))
 
     def _in_foreign_phrase(self, text, start, end) -> bool:
         """A quotation or a title in the other language (“Ne pleure pas”, La notte) is cited, not left over."""

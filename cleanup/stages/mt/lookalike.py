@@ -16,9 +16,17 @@ import regex
 from confusable_homoglyphs.confusables import is_confusable
 
 from ...edits import Proposal
+from .scan import rare_chars
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 _LATIN = regex.compile(r"\p{Latin}")
+
+
+def _foreign_letter(ch: str) -> bool:
+    return ch.isalpha() and not _LATIN.match(ch)
+
+
+_MAYBE_FOREIGN = rare_chars(_foreign_letter)
 
 
 def _homoglyphs(ch: str) -> set[str]:
@@ -51,6 +59,8 @@ class LookalikeStage:
     def propose(self, text, ctx):
         if not self.rules:
             return
+        if not _MAYBE_FOREIGN.search(text):
+            return  # every letter is Latin: nothing can be disguised
         rule = self.rules[0]
         for m in _WORD.finditer(text):
             word = m.group()
@@ -65,7 +75,7 @@ class LookalikeStage:
 
     @staticmethod
     def _unmask(word: str) -> str | None:
-        foreign = [ch for ch in word if ch.isalpha() and not _LATIN.match(ch)]
+        foreign = [ch for ch in word if _foreign_letter(ch)]
         if not foreign or len(foreign) == sum(ch.isalpha() for ch in word):
             return None  # all Latin, or wholly another script: no disguise
         if any(latin_twin(ch) is None for ch in foreign):

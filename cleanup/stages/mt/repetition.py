@@ -8,62 +8,132 @@ no", "Tora! Tora! Tora!"), not a loop; units made only of the rule's
 exceptions ("ha ha ha", "very very very") and a quotation that is nothing
 but the repetition (a song title, a chant) are left alone. Two copies are
 the structure rules' business (a word typed twice).
+
+Speed: a loop is looked for in Python only where C says one may start. The
+text's tokens become one byte each (from their hash, remembered per piece
+of text between spaces); XOR of that stream with itself shifted by a unit
+size is zero wherever tokens repeat at that distance.
 """
 from __future__ import annotations
+
+import re
+from functools import lru_cache
+from itertools import chain
 
 import regex
 
 from ...edits import Level, Proposal
+from .scan import PieceMemo
+from .scan import pieces as text_pieces
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*|\S")
 _CLAUSE_MARK = regex.compile(r"[,.;:!?、。，．；：！？]")
 _OPEN_QUOTE = regex.compile(r"[\"'“‘«「『„]\s*$")
 _CLOSE_QUOTE = regex.compile(r"\s*[\"'”’»」』“]")
+# characters str.split() takes for spaces that are tokens here (the separators \x1c-\x1f)
+_NOT_SPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace() and _TOKEN.match(c))
+
+
+@lru_cache(maxsize=50_000)
+def _words(piece: str) -> tuple[str, ...]:
+    return tuple(t.casefold() for t in _TOKEN.findall(piece))
+
+
+def _marks(piece: str) -> bytes:
+    """A byte per token, from its hash: equal tokens, equal bytes (unequal ones mostly differ)."""
+    return bytes(hash(w) & 0xFF for w in _words(piece))
 
 
 class RepetitionStage:
     name = "repetition"
 
     def __init__(self, rules):
-        self.rules = [r for r in rules if r.data["detector"] == "loop"]
+        self.rules = [Loops(r) for r in rules if r.data["detector"] == "loop"]
+        self.marks = PieceMemo(_marks)
 
     def propose(self, text, ctx):
-        tokens = list(_TOKEN.finditer(text))
-        words = [t.group().casefold() for t in tokens]
-        for rule in self.rules:
-            yield from self._loops(text, tokens, words, rule)
+        if not self.rules:
+            return
+        pieces, marks = self.stream(text)
+        words, tokens = [], []  # made only when a loop may be there
+        for loops in self.rules:
+            starts = loops.starts(marks)
+            if starts and not words:
+                words.extend(chain.from_iterable(map(_words, pieces)))
+            for i, size, count in loops.found(words, starts):
+                if _legitimate(words[i:i + size], loops.exceptions):
+                    continue
+                if not tokens:
+                    tokens.extend(_TOKEN.finditer(text))
+                first_end, last_end = tokens[i + size - 1].end(), tokens[i + count * size - 1].end()
+                if not _quoted(text, tokens[i].start(), last_end):
+                    yield self._proposal(text, tokens[i].start(), first_end, last_end, count, loops)
 
-    def _loops(self, text, tokens, words, rule):
-        min_repeats = rule.data.get("min_repeats", 3)
-        fix_repeats = rule.data.get("fix_repeats", 4)
-        max_unit = rule.data.get("max_unit_tokens", 12)
-        exceptions = {w.casefold() for w in rule.data.get("exceptions", [])}
-        i = 0
-        while i < len(words):
-            found = _loop_at(words, i, min_repeats, max_unit)
-            if not found:
-                i += 1
-                continue
-            size, count = found
-            unit = words[i:i + size]
-            first_end, last_end = tokens[i + size - 1].end(), tokens[i + count * size - 1].end()
-            if not self._legitimate(text, unit, exceptions, tokens[i].start(), last_end):
-                phrase = text[tokens[i].start():first_end]
-                level = rule.level if count >= fix_repeats else max(rule.level, Level.SUGGEST, key=lambda lv: lv.rank)
-                yield Proposal(first_end, last_end, "", rule.id,
-                               f"{rule.message}: '{' '.join(phrase.split())}' {count}× in a row; one is kept", level)
-            i += count * size
+    def stream(self, text) -> tuple[list[str], bytes]:
+        """The text's pieces between spaces (no token crosses a space), and its tokens' marks."""
+        pieces = _TOKEN.findall(text) if any(c in text for c in _NOT_SPACE) else text_pieces(text)
+        return pieces, b"".join(self.marks.values(pieces))
 
     @staticmethod
-    def _legitimate(text, unit, exceptions, start, end) -> bool:
-        if not any(ch.isalpha() for w in unit for ch in w):
-            return True  # figures in a table, a row of dashes
-        if _CLAUSE_MARK.fullmatch(unit[0]) or _CLAUSE_MARK.fullmatch(unit[-1]):
-            return True
-        if all(w in exceptions or not w.isalnum() for w in unit):
-            return True
-        # a quotation that holds nothing else is a title or a chant
-        return bool(_OPEN_QUOTE.search(text[max(0, start - 3):start]) and _CLOSE_QUOTE.match(text, end))
+    def _proposal(text, start, first_end, last_end, count, loops) -> Proposal:
+        rule = loops.rule
+        phrase = text[start:first_end]
+        level = rule.level if count >= loops.fix_repeats else max(rule.level, Level.SUGGEST, key=lambda lv: lv.rank)
+        return Proposal(first_end, last_end, "", rule.id,
+                        f"{rule.message}: '{' '.join(phrase.split())}' {count}× in a row; one is kept", level)
+
+
+def _legitimate(unit, exceptions) -> bool:
+    if not any(ch.isalpha() for w in unit for ch in w):
+        return True  # figures in a table, a row of dashes
+    if _CLAUSE_MARK.fullmatch(unit[0]) or _CLAUSE_MARK.fullmatch(unit[-1]):
+        return True
+    return all(w in exceptions or not w.isalnum() for w in unit)
+
+
+def _quoted(text, start, end) -> bool:
+    """A quotation that holds nothing but the repetition is a title or a chant."""
+    return bool(_OPEN_QUOTE.search(text[max(0, start - 3):start]) and _CLOSE_QUOTE.match(text, end))
+
+
+class Loops:
+    """One loop rule: its settings, and where in a text its loops may start."""
+
+    def __init__(self, rule):
+        d = rule.data
+        self.rule = rule
+        self.min_repeats, self.max_unit = d.get("min_repeats", 3), d.get("max_unit_tokens", 12)
+        self.fix_repeats = d.get("fix_repeats", 4)
+        self.exceptions = {w.casefold() for w in d.get("exceptions", [])}
+        # per unit size: in a loop, so many tokens in a row equal the one `size` before them (and their XOR)
+        after_first = self.min_repeats - 1
+        self.runs = [(size, after_first * size, bytes(after_first * size)) for size in range(1, self.max_unit + 1)]
+
+    def found(self, words, starts):
+        """(position, unit size, repetitions) of the loops at `starts`; a loop's tokens are not looked at again."""
+        resume = 0
+        for i in starts:
+            if i >= resume and (loop := _loop_at(words, i, self.min_repeats, self.max_unit)):
+                size, count = loop
+                resume = i + count * size
+                yield i, size, count
+
+    def starts(self, marks: bytes) -> list[int]:
+        """Token positions where a loop may start, in order (a superset: _loop_at decides).
+
+        XOR of the marks and the marks shifted by `size` tokens is zero where
+        each token equals the one `size` before: one big-integer operation
+        per size, instead of comparing words at every position.
+        """
+        whole, starts = int.from_bytes(marks, "big"), set()
+        for size, run, zeros in self.runs:
+            if size + run > len(marks):
+                break
+            same = ((whole >> 8 * size) ^ whole).to_bytes(len(marks), "big")  # byte j: token j against j - size
+            if zeros in same:
+                for m in re.finditer(b"\0{%d,}" % run, same):
+                    starts.update(range(max(m.start() - size, 0), m.end() - size - run + 1))
+        return sorted(starts)
 
 
 def _loop_at(words, i, min_repeats, max_unit) -> tuple[int, int] | None:

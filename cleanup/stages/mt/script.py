@@ -22,6 +22,7 @@ import regex
 from ...edits import Proposal
 from ...lexicon import key
 from .languages import is_language_name, language_name, probable_language
+from .scan import rare_chars
 
 _LETTER = regex.compile(r"\p{L}")
 _LATIN = regex.compile(r"\p{Latin}")
@@ -60,8 +61,12 @@ class ScriptStage:
         self.lex = lexicon
         self.runs = {r.id: _run_pattern(r.data.get("scripts", []))
                      for r in rules if r.data["detector"] == "untranslated"}
+        self.gate = _gate(rules)
+        self.rare = rare_chars(lambda ch: bool(self.gate.match(ch)))
 
     def propose(self, text, ctx):
+        if not (self.rare.search(text) and self.gate.search(text)):
+            return  # no letter of a listed script, no wide mark, no middle dot: nothing to report
         share = latin_share(text)
         for rule in self.rules:
             if share < rule.data.get("min_latin_share", 0.3):
@@ -114,6 +119,17 @@ class ScriptStage:
             yield Proposal(m.start(), m.end(), joint, rule.id,
                            f"{rule.message}: {dot} (U+{ord(dot):04X} {unicodedata.name(dot)}) between "
                            f"Latin words; {why}", rule.level)
+
+
+def _gate(rules):
+    """Characters without which no rule reports anything.
+
+    An untranslated run is reported only with a letter whose own script is
+    listed (min_letters is at least 1); the other detectors need their marks.
+    """
+    scripts = sorted({s for r in rules if r.data["detector"] == "untranslated" for s in r.data.get("scripts", [])})
+    letters = "".join(rf"\p{{Script={s}}}" for s in scripts)
+    return regex.compile(f"[{letters}{regex.escape(_WIDE)}・･]")
 
 
 def _run_pattern(scripts):
