@@ -18,8 +18,11 @@ from .wordlist import zipf
 AMBIGUOUS_ZIPF = 2.0  # a variant at least this common as an English word needs context
 
 
+_SEPARATORS = regex.compile(r"[\s\-'’.]+")
+
+
 def key(form: str) -> str:
-    return regex.sub(r"[\s\-'’.]+", "", form).casefold()
+    return _SEPARATORS.sub("", form).casefold()
 
 
 @dataclass(frozen=True, eq=False)  # one object per person: identity is equality

@@ -2,7 +2,8 @@
 
 The frequency dictionaries are loaded once per process and looked up
 directly (wordfreq's own zipf_frequency re-tokenises every call, which is
-far too slow for a stage that looks at every word).
+far too slow for a stage that looks at every word). `memo` keeps a stage's
+per-word verdicts, so each distinct word of a corpus is judged once.
 """
 from __future__ import annotations
 
@@ -29,3 +30,20 @@ def zipf(word: str, lang: str = "en") -> float:
 
 def known(word: str, lang: str = "en") -> bool:
     return normal(word) in _freqs(lang)
+
+
+MEMO_SIZE = 50_000  # entries per memo (a few MB): the words that make up most of any corpus
+_MISSING = object()
+
+
+def memo(cache: dict, key, compute):
+    """cache[key], computed once per word; the cache is emptied when it is full.
+
+    For the stages' per-word judgements, which depend on the word alone.
+    """
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        if len(cache) >= MEMO_SIZE:
+            cache.clear()
+        value = cache[key] = compute(key)
+    return value

@@ -16,17 +16,22 @@ message says which evidence was used.
 """
 from __future__ import annotations
 
+from itertools import accumulate
 from typing import NamedTuple
 
 import regex
 
 from ..edits import Level, Proposal
 from ..lexicon import Hit, Lexicon, key
-from ..wordlist import known, zipf
+from ..wordlist import known, memo, zipf
 
+# A run's words are joined by exactly one space or hyphen (never two in a row).
 _RUN = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]*(?:(?:[ ]\p{Lu}|-\p{L})[\p{L}\p{M}]*)*")
-_TOKEN = regex.compile(r"[\p{L}\p{M}]+")
 _GLUED_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(\p{Ll}{2,})(\p{Lu}[\p{L}\p{M}]+)(?![\p{L}\p{M}])")
+# _GLUED_BEFORE matches whole letter runs with a lowercase-to-capital step inside:
+# find the rare steps first, then try the runs they sit in
+_CASE_STEP = regex.compile(r"\p{Ll}\p{Lu}")
+_LETTERS_BEFORE = regex.compile(r"(?r)[\p{L}\p{M}]*")
 _PREV_WORD = regex.compile(r"([\p{L}\p{M}]+)\.?[ \t]+$")
 _NEXT_WORD = regex.compile(r"[ \t]+([\p{L}\p{M}]+)")
 COMMON_ZIPF = 3.0  # a word glued to a name must be at least this common
@@ -47,6 +52,7 @@ class NamesStage:
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
         self.window = min(2 * lexicon.max_words + 1, 8)
+        self._runs: dict[str, tuple] = {}  # a run of capitalised words -> the names in it (see _in_run)
 
     def propose(self, text, ctx):
         found = list(self._scan(text))
@@ -60,47 +66,62 @@ class NamesStage:
 
     def _scan(self, text):
         for run in _RUN.finditer(text):
-            tokens = [(m.start() + run.start(), m.end() + run.start()) for m in _TOKEN.finditer(run.group())]
-            i = 0
-            while i < len(tokens):
-                step = self._longest(text, tokens, i)
-                if step:
-                    j, hits = step
-                    s, e = tokens[i][0], tokens[j - 1][1]
-                    yield Found(s, e, text[s:e], hits)
-                    i = j
-                    continue
-                glued = self._glued_after(text, *tokens[i])
-                if glued:
-                    yield glued
-                i += 1
-        for m in _GLUED_BEFORE.finditer(text):
-            word, name = m.group(1), m.group(2)
-            hits = self.lex.lookup(key(name))
-            if hits and zipf(word) >= COMMON_ZIPF and not known(m.group()):
-                yield Found(m.start(), m.end(), m.group(), hits, word, glued_after=False)
+            for start, end, hits, glued in memo(self._runs, run.group(), self._in_run):
+                s, e = run.start() + start, run.start() + end
+                yield Found(s, e, text[s:e], hits, *glued)
+        yield from self._glued_before(text)
 
-    def _longest(self, text, tokens, i):
-        for j in range(min(len(tokens), i + self.window), i, -1):
-            # only tokens joined by one space or hyphen form one name
-            if any(tokens[k + 1][0] - tokens[k][1] != 1 for k in range(i, j - 1)):
+    def _in_run(self, run: str) -> tuple:
+        """The names in a run of capitalised words, as (start, end, hits, glued): the same wherever the run is."""
+        words = run.replace("-", " ").split(" ")
+        keys = [w.casefold() for w in words]  # a run's key is its words' keys joined
+        starts = list(accumulate((len(w) + 1 for w in words[:-1]), initial=0))
+        found, i = [], 0
+        while i < len(words):
+            step = self._longest(keys, i)
+            if step:
+                j, hits = step
+                found.append((starts[i], starts[j - 1] + len(words[j - 1]), hits, ()))
+                i = j
                 continue
-            hits = self.lex.lookup(key(text[tokens[i][0]:tokens[j - 1][1]]))
+            glued = self._glued_after(words[i])
+            if glued:
+                found.append((starts[i], starts[i] + len(words[i]), glued[0], (glued[1],)))
+            i += 1
+        return tuple(found)
+
+    def _longest(self, keys, i):
+        for j in range(min(len(keys), i + self.window), i, -1):
+            hits = self.lex.lookup("".join(keys[i:j]))
             if hits:
                 return j, hits
         return None
 
-    def _glued_after(self, text, s, e):
-        token = text[s:e]
+    def _glued_after(self, token):
         if len(token) < 5 or known(token):
-            return None
+            return ()
         for cut in range(len(token) - 2, 1, -1):
             name, word = token[:cut], token[cut:]
             if word.islower() and zipf(word) >= COMMON_ZIPF:
                 hits = self.lex.lookup(key(name))
                 if hits:
-                    return Found(s, e, token, hits, word)
-        return None
+                    return hits, word
+        return ()
+
+    def _glued_before(self, text):
+        tried = -1
+        for step in _CASE_STEP.finditer(text):
+            start = _LETTERS_BEFORE.match(text, 0, step.start()).start()
+            if start == tried:
+                continue  # another step in a run already tried
+            tried = start
+            m = _GLUED_BEFORE.match(text, start)
+            if not m:
+                continue
+            word, name = m.group(1), m.group(2)
+            hits = self.lex.lookup(key(name))
+            if hits and zipf(word) >= COMMON_ZIPF and not known(m.group()):
+                yield Found(m.start(), m.end(), m.group(), hits, word, glued_after=False)
 
     # -- deciding --------------------------------------------------------------
 

@@ -4,9 +4,18 @@ An edit covers only what actually changes: the text a match and its
 replacement share at either end is left out of the span, so
 "Vladimir Putin (Vladimir Putin)" -> "Vladimir Putin" is reported as the
 deletion of " (Vladimir Putin)".
+
+With many rules, most of them cannot match a given text at all: every match
+of "\\bpolitical\\s+regulations?(?=\\s+for)" needs "political", "regulation"
+and "for" in the text. Each rule's required literals are read off its
+pattern once; one Aho-Corasick pass over the text finds which of them occur
+(the telling ones: "for" occurs everywhere), and a rule missing one is not
+run (it cannot match, so the result is the same). A rule whose literals
+cannot be read always runs.
 """
 from __future__ import annotations
 
+import ahocorasick
 import regex
 
 from ..edits import Level, Proposal
@@ -34,14 +43,24 @@ def trim_common(start: int, old: str, new: str) -> tuple[int, int, str]:
 class ReplaceStage:
     name = "replace"
 
-    def __init__(self, rules):
+    def __init__(self, rules, *, prefilter: bool = True):
         self.rules = []
+        needs = []
         for r in rules:
-            pattern = r.data.get("pattern") or regex.escape(r.data["literal"])
-            self.rules.append((r, compile_rule(pattern, r.data.get("ignore_case", False))))
+            ignore_case = r.data.get("ignore_case", False)
+            if "pattern" in r.data:
+                pattern, literals = r.data["pattern"], required_literals(r.data["pattern"], ignore_case)
+            else:
+                pattern, literals = regex.escape(r.data["literal"]), _search_forms([r.data["literal"]], ignore_case)
+            self.rules.append((r, compile_rule(pattern, ignore_case)))
+            needs.append((literals, ignore_case))
+        self.prefilter = LiteralPrefilter(needs) if prefilter else None
 
     def propose(self, text, ctx):
-        for rule, pattern in self.rules:
+        live = self.prefilter.rules_that_may_match(text) if self.prefilter else None
+        for i, (rule, pattern) in enumerate(self.rules):
+            if live is not None and i not in live:
+                continue
             template = rule.data.get("replacement")
             for m in find_all(pattern, text, rule.id, ctx.problems):
                 if rule.level is Level.FLAG or template is None:
@@ -52,3 +71,212 @@ class ReplaceStage:
                     continue
                 s, e, repl = trim_common(m.start(), m.group(), new)
                 yield Proposal(s, e, repl, rule.id, rule.message, rule.level)
+
+
+# -- the prefilter -----------------------------------------------------------
+
+class LiteralPrefilter:
+    """Which rules may match a text: those whose required literals all occur in
+    it (case-folded for case-insensitive rules), and those without any."""
+
+    def __init__(self, needs: list[tuple[tuple[str, ...], bool]]):
+        """`needs`: per rule, (the literals it requires, ignore_case)."""
+        needs = [(_telling(literals), folded) for literals, folded in needs]
+        self.needs = [frozenset(literals) for literals, _ in needs]
+        self.exact = _automaton({lit for literals, folded in needs if not folded for lit in literals})
+        self.folded = _automaton({lit for literals, folded in needs if folded for lit in literals})
+
+    def rules_that_may_match(self, text: str) -> set[int]:
+        found = set()
+        if self.exact is not None:
+            found.update(lit for _, lit in self.exact.iter(text))
+        if self.folded is not None:
+            found.update(lit for _, lit in self.folded.iter(fold_case(text)))
+        return {i for i, need in enumerate(self.needs) if need <= found}
+
+
+def _telling(literals: tuple[str, ...]) -> tuple[str, ...]:
+    """The literals worth looking for: short ones ("the", "(") occur everywhere and
+    inside other words, and cost a hit each; checking fewer is still exact."""
+    long = tuple(lit for lit in literals if len(lit) >= 4)
+    return long or tuple(sorted(literals, key=len)[-1:])
+
+
+def _automaton(literals: set[str]):
+    if not literals:
+        return None
+    automaton = ahocorasick.Automaton()
+    for literal in literals:
+        automaton.add_word(literal, literal)
+    automaton.make_automaton()
+    return automaton
+
+
+# The only characters the regex module matches to an ASCII character under
+# IGNORECASE, besides ASCII itself (tests/test_replace_prefilter.py checks
+# this against every code point): mapped to ASCII before lowercasing, so a
+# case-insensitive ASCII literal is found in the folded text whenever the
+# pattern could match.
+_ASCII_CASE_PARTNERS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_HAS_PARTNER = regex.compile("[\u0130\u0131\u017f\u212a]")
+_NON_ASCII = regex.compile(r"[^\x00-\x7f]+")
+
+
+def fold_case(text: str) -> str:
+    if _HAS_PARTNER.search(text):  # rare; translate() is slow, lower() is not
+        text = text.translate(_ASCII_CASE_PARTNERS)
+    return text.lower()
+
+
+def _search_forms(runs, ignore_case: bool) -> tuple[str, ...]:
+    """What to look for: the literals themselves, or for a case-insensitive rule
+    their ASCII stretches, lowercased (other letters fold in too many ways)."""
+    if ignore_case:
+        runs = [part.lower() for run in runs for part in _NON_ASCII.split(run)]
+    return tuple(sorted({r for r in runs if r}))
+
+
+# -- reading a pattern's required literal --------------------------------------
+
+class _Unsupported(Exception):
+    """Syntax the reader does not follow: the rule gets no literal and always runs."""
+
+
+def required_literals(pattern: str, ignore_case: bool = False) -> tuple[str, ...]:
+    """Texts every match of `pattern` needs in the text (search forms); () if unknown.
+
+    Only the pattern's plain parts count: literal characters and escaped
+    punctuation, inside groups and positive lookarounds that must match and
+    hold no alternatives. Anything optional, repeated, a class or an
+    assertion ends a stretch; inline flags, conditionals, fuzzy matching and
+    nested sets give ().
+    """
+    try:
+        runs, alternatives, end = _read_sequence(pattern, 0)
+    except _Unsupported:
+        return ()
+    if alternatives or end != len(pattern):
+        return ()
+    return _search_forms(runs, ignore_case)
+
+
+def _read_sequence(p: str, i: int) -> tuple[list[str], bool, int]:
+    """Read up to an unmatched ')' or the end: (literal stretches, has '|', position)."""
+    runs, run, alternatives = [], "", False
+    while i < len(p) and p[i] != ")":
+        if p[i] == "|":
+            alternatives = True
+            runs.append(run)
+            run, i = "", i + 1
+            continue
+        literal, inner, i = _read_atom(p, i)
+        least, quantified, i = _read_quantifier(p, i)
+        if literal is not None and not quantified:
+            run += literal
+            continue
+        if literal is not None and least >= 1:
+            run += literal  # "ab+" still contains "ab"; what follows the repeat is another stretch
+        runs.append(run)
+        run = ""
+        if inner is not None and least >= 1:
+            runs.extend(inner)
+    runs.append(run)
+    return [r for r in runs if r], alternatives, i
+
+
+def _read_atom(p: str, i: int) -> tuple[str | None, list[str] | None, int]:
+    """(the literal character, or None; a mandatory group's stretches, or None; next position)."""
+    c = p[i]
+    if c == "\\":
+        return _read_escape(p, i)
+    if c == "[":
+        return None, None, _skip_class(p, i)
+    if c == "(":
+        return _read_group(p, i)
+    if c in ".^$":
+        return None, None, i + 1
+    if c in "*+?{":
+        raise _Unsupported  # nothing to repeat, or a brace that is not a count
+    return c, None, i + 1
+
+
+def _read_escape(p: str, i: int):
+    if i + 1 >= len(p):
+        raise _Unsupported
+    d, i = p[i + 1], i + 2
+    if not d.isalnum():
+        return d, None, i  # escaped punctuation is itself
+    if i < len(p) and p[i] == "{" and d in "pPNxuU":  # \p{Lu}, \N{EM DASH}, \x{2019}
+        i = _past(p, "}", i)
+    elif i < len(p) and p[i] == "<" and d in "gL":  # \g<name>, \L<list>
+        i = _past(p, ">", i)
+    elif d in "pP":  # \pL
+        i += 1
+    elif d in "xuU":
+        i += {"x": 2, "u": 4, "U": 8}[d]
+    elif d.isdigit():  # a back-reference or octal escape: take every digit
+        while i < len(p) and p[i].isdigit():
+            i += 1
+    return None, None, i
+
+
+def _past(p: str, closing: str, i: int) -> int:
+    end = p.find(closing, i)
+    if end < 0:
+        raise _Unsupported
+    return end + 1
+
+
+def _skip_class(p: str, i: int) -> int:
+    j = i + 1
+    if j < len(p) and p[j] == "^":
+        j += 1
+    if j < len(p) and p[j] == "]":
+        j += 1  # a ']' first in a class is a member
+    while j < len(p):
+        if p[j] == "\\":
+            j += 2
+        elif p[j] == "[":
+            raise _Unsupported  # nested sets and POSIX classes
+        elif p[j] == "]":
+            return j + 1
+        else:
+            j += 1
+    raise _Unsupported
+
+
+def _read_group(p: str, i: int):
+    negative = p.startswith(("(?!", "(?<!"), i)
+    if negative or p.startswith(("(?=", "(?<="), i):  # what a positive lookaround needs is in the text too
+        j = i + (4 if p[i + 2] == "<" else 3)
+    elif p.startswith(("(?:", "(?>"), i):
+        j = i + 3
+    elif p.startswith(("(?P<", "(?<"), i):
+        j = _past(p, ">", i)
+    elif p.startswith("(?", i):
+        raise _Unsupported  # inline flags, comments, conditionals, recursion
+    else:
+        j = i + 1
+    runs, alternatives, j = _read_sequence(p, j)
+    if j >= len(p):
+        raise _Unsupported
+    return None, (None if negative or alternatives else runs), j + 1
+
+
+_COUNT = regex.compile(r"\{(\d*)(,?)(\d*)\}")
+
+
+def _read_quantifier(p: str, i: int) -> tuple[int, bool, int]:
+    """(the least number of repeats, whether there is a quantifier, next position)."""
+    if i >= len(p) or p[i] not in "*+?{":
+        return 1, False, i
+    if p[i] == "{":
+        m = _COUNT.match(p, i)
+        if not m or not (m.group(1) or m.group(3)):
+            raise _Unsupported  # fuzzy constraints ({e<=1}) and other braces
+        least, i = int(m.group(1) or 0), m.end()
+    else:
+        least, i = (1 if p[i] == "+" else 0), i + 1
+    if i < len(p) and p[i] in "?+":
+        i += 1  # lazy or possessive
+    return least, True, i

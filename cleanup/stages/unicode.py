@@ -1,10 +1,16 @@
 """Unicode repair: ftfy for mojibake, then normalisers for invisible characters.
 
 ftfy runs only on lines that hold a character one of its fixers can act on
-(non-ASCII, '&' for HTML entities, control characters and escapes): on other
-lines it can change nothing, and skipping them is what makes this stage fast
-on news text. Each changed line is compared with its repair and every changed
-run becomes its own edit, with ftfy's explanation as the message.
+(non-ASCII other than plain news punctuation such as ’ “ ” —, '&' for HTML
+entities, control characters and escapes): on other lines it can change
+nothing, and skipping them is what makes this stage fast on news text.
+Each changed line is compared with its repair and every changed run becomes
+its own edit, with ftfy's explanation as the message.
+
+The result equals `ftfy.fix_text` on the whole text with the same settings
+(tests/test_unicode_fastpath.py): the lines are cut exactly where fix_text
+cuts them, and, like fix_text, once a line holds '<' HTML entities are no
+longer decoded in that line or any after it.
 """
 from __future__ import annotations
 
@@ -23,6 +29,12 @@ FTFY_DEFAULTS = dict(uncurl_quotes=False, fix_latin_ligatures=False, fix_charact
 
 # what ftfy could act on; a line with none of these is left to itself
 FTFY_CANDIDATE = regex.compile(r"[^\t\n\x20-\x25\x27-\x7e]")
+# The punctuation of ordinary English news. No fixer acts on it alone, and
+# ftfy's mojibake heuristic sees mojibake only where other characters stand
+# next to it, so a line whose only non-ASCII characters are these is left to
+# itself too (unless quotes are uncurled or NFKC folds "…" into "...").
+PLAIN_PUNCTUATION = "’‘“”–—…©\u00a0"
+FTFY_CANDIDATE_NEWS = regex.compile(f"[^\\t\\n\\x20-\\x25\\x27-\\x7e{PLAIN_PUNCTUATION}]")
 
 NORMALIZERS = {
     # no-break and other fixed-width spaces -> a plain space
@@ -50,14 +62,19 @@ class FtfyStage:
     def __init__(self, rule: Rule):
         self.rule = rule
         self.config = ftfy.TextFixerConfig(**{**FTFY_DEFAULTS, **rule.data.get("options", {})})
+        self.config_after_markup = self.config._replace(unescape_html=False)
+        plain_is_plain = not self.config.uncurl_quotes and self.config.normalization in ("NFC", None)
+        self.candidate = FTFY_CANDIDATE_NEWS if plain_is_plain else FTFY_CANDIDATE
 
     def propose(self, text, ctx):
-        for start, line in _candidate_lines(text):
-            fixed = ftfy.fix_and_explain(line, self.config)
-            if fixed.text == line:
+        markup_from = text.find("<") if self.config.unescape_html == "auto" else -1
+        for start, segment in _candidate_segments(text, self.candidate, self.config.max_decode_length):
+            after_markup = markup_from != -1 and start + len(segment) > markup_from
+            fixed = ftfy.fix_and_explain(segment, self.config_after_markup if after_markup else self.config)
+            if fixed.text == segment:
                 continue
             why = _explain(fixed.explanation)
-            ops = SequenceMatcher(None, line, fixed.text, autojunk=False).get_opcodes()
+            ops = SequenceMatcher(None, segment, fixed.text, autojunk=False).get_opcodes()
             for tag, i1, i2, j1, j2 in ops:
                 if tag != "equal":
                     yield Proposal(start + i1, start + i2, fixed.text[j1:j2], self.rule.id,
@@ -81,14 +98,17 @@ def build(rules: list[Rule]):
     return [FtfyStage(r) if r.data["normalizer"] == "ftfy" else NormalizerStage(r) for r in rules]
 
 
-def _candidate_lines(text: str):
-    if not FTFY_CANDIDATE.search(text):
+def _candidate_segments(text: str, candidate, max_length: int):
+    """The pieces fix_text fixes one by one (a line with its newline, cut at
+    max_length) that hold a `candidate` character."""
+    if not candidate.search(text):
         return
     pos = 0
-    for line in text.split("\n"):
-        if FTFY_CANDIDATE.search(line):
-            yield pos, line
-        pos += len(line) + 1
+    while pos < len(text):
+        end = min(text.find("\n", pos) + 1 or len(text), pos + max_length)
+        if candidate.search(text, pos, end):
+            yield pos, text[pos:end]
+        pos = end
 
 
 _STEP_WORDS = {

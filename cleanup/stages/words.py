@@ -18,12 +18,16 @@ from rapidfuzz import fuzz, process
 
 from ..edits import Level, Proposal
 from ..lexicon import key
-from ..wordlist import known, zipf
+from ..wordlist import MEMO_SIZE, known, memo, zipf
 
 _WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}_@#/.-])[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{M}\p{N}]+)*")
 _SKIP_ZONES = regex.compile(
     r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+|[#@][\w.]+|\b[\w-]+(?:\.[a-z]{2,})+(?:/\S*)?", regex.IGNORECASE)
 _CASE_SPLIT = regex.compile(r"^(\p{Ll}{2,})(\p{Lu}\p{Ll}+)$")
+_POSSESSIVE = regex.compile(r"['’]s$")
+_LATIN_WORD = regex.compile(r"[\p{Latin}\p{M}]+")
+_SPACE = regex.compile(r"\s")
+_SPACE_BEFORE = regex.compile(r"(?r)\s")  # searches backwards from its end position
 
 
 class WordsStage:
@@ -37,43 +41,81 @@ class WordsStage:
         self.min_zipf = self.runon.data.get("min_zipf", 3.0) if self.runon else 3.0
         self.max_parts = self.runon.data.get("max_parts", 3) if self.runon else 3
         self._names = None
-        self._repeated: set[str] = set()
+        # what a word alone says, and whether a token needs a look: a corpus repeats its vocabulary
+        self._verdicts: dict[str, tuple] = {}
+        self._seen: tuple[set[str], set[str]] = (set(), set())  # tokens judged, and the suspicious ones
+        self._closest: dict[str, str | None] = {}
 
     def propose(self, text, ctx):
-        counts = Counter(m.group() for m in _WORD.finditer(text) if m.group()[:1].isupper())
-        self._repeated = {w for w, n in counts.items() if n > 1}
-        zones = [m.span() for m in _SKIP_ZONES.finditer(text)]
-        z = 0
+        # Most tokens are known words: judge each distinct token once, and
+        # walk the text with positions only when some token needs a look.
+        tokens = _WORD.findall(text)
+        suspects = self._suspects_among(set(tokens))
+        if not suspects:
+            return
+        repeated = set()
+        if any(part[:1].isupper() for t in suspects for part in t.split("-")):  # only capitals ask
+            counts = Counter(t for t in tokens if t[:1].isupper())
+            repeated = {w for w, n in counts.items() if n > 1}
         for m in _WORD.finditer(text):
-            while z < len(zones) and zones[z][1] <= m.start():
-                z += 1
-            if z < len(zones) and zones[z][0] < m.end():
-                continue
             token = m.group()
-            if any(ch.isdigit() for ch in token):
+            if token not in suspects or _in_skip_zone(text, m.start(), m.end()):
                 continue
             for part, offset in _parts(token):
-                p = self._judge(part, m.start() + offset, text)
+                p = self._judge(part, m.start() + offset, repeated)
                 if p:
                     yield p
 
-    def _judge(self, word, start, text):
-        bare = regex.sub(r"['’]s$", "", word)
+    def _suspects_among(self, tokens: set[str]) -> set[str]:
+        """The tokens that need a look; each distinct token is judged once (set operations, no loop).
+
+        Safe with threads sharing the stage: the sets only grow (a token joins
+        `judged` after `suspicious`), and starting over swaps in new ones.
+        """
+        judged, suspicious = self._seen
+        fresh = tokens - judged
+        if fresh:
+            if len(judged) + len(fresh) > MEMO_SIZE:
+                judged, suspicious, fresh = set(), set(), tokens
+            suspicious |= {t for t in fresh if self._suspect(t)}
+            judged |= fresh
+            self._seen = (judged, suspicious)
+        return tokens & suspicious
+
+    def _suspect(self, token: str) -> bool:
+        """Could this token lead to a proposal anywhere? (Codes with digits never do.)"""
+        if any(ch.isdigit() for ch in token):
+            return False
+        return any(memo(self._verdicts, part, self._judge_word) for part, _ in _parts(token))
+
+    def _judge_word(self, word: str) -> tuple:
+        """What the word alone says: () fine, ("run-on", bare, split) or ("unknown", bare)."""
+        bare = _POSSESSIVE.sub("", word)
         if len(bare) < 2 or bare.lower() in self.exceptions or known(bare) or known(word) or inflected(bare):
-            return None
+            return ()
         if key(bare) in self.lex:
-            return None
-        end = start + len(bare)
+            return ()
         split = self._split(bare)
         if split and self.runon:
+            return ("run-on", bare, split)
+        if bare.isupper() or _mixed_case(bare) or not _LATIN_WORD.fullmatch(bare):
+            return ()  # acronyms, brands, other scripts
+        if not self.unknown:
+            return ()
+        return ("unknown", bare)
+
+    def _judge(self, word, start, repeated):
+        verdict = memo(self._verdicts, word, self._judge_word)
+        if not verdict:
+            return None
+        bare = verdict[1]
+        end = start + len(bare)
+        if verdict[0] == "run-on":
+            split = verdict[2]
             return Proposal(start, end, split, self.runon.id,
                             f"{self.runon.message}: '{bare}' → '{split}'", self.runon.level)
-        if bare.isupper() or _mixed_case(bare) or not regex.fullmatch(r"[\p{Latin}\p{M}]+", bare):
-            return None  # acronyms, brands, other scripts
-        if bare[0].isupper() and (bare in self._repeated or not bare.isascii()):
+        if bare[0].isupper() and (bare in repeated or not bare.isascii()):
             return None  # the document's own name (spelled alike each time), or a foreign one
-        if not self.unknown:
-            return None
         near = self._closest_name(bare)
         hint = f"; did you mean '{near}'?" if near else ""
         return Proposal(start, end, None, self.unknown.id, f"{self.unknown.message}: '{bare}'{hint}", Level.FLAG)
@@ -92,10 +134,25 @@ class WordsStage:
         if self._names is None:
             self._names = sorted({h.form for hits in self.lex.forms.values() for h in hits
                                   if h.role in ("name", "short")})
-        if not self._names:
-            return None
-        best = process.extractOne(word, self._names, scorer=fuzz.ratio, score_cutoff=80)
+        return memo(self._closest, word, self._search_names)
+
+    def _search_names(self, word: str) -> str | None:
+        best = process.extractOne(word, self._names, scorer=fuzz.ratio, score_cutoff=80) if self._names else None
         return best[0] if best else None
+
+
+def _in_skip_zone(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] inside a URL, e-mail, hashtag or handle?
+
+    No zone holds whitespace, so scanning the token's whitespace-delimited
+    chunk finds the same zones as scanning the whole text, at a fraction of
+    the cost (the e-mail pattern backtracks at every character).
+    """
+    left = _SPACE_BEFORE.search(text, 0, start)
+    right = _SPACE.search(text, end)
+    chunk_start, chunk_end = (left.end() if left else 0), (right.start() if right else len(text))
+    return any(zs < end and ze > start for zs, ze in
+               (m.span() for m in _SKIP_ZONES.finditer(text, chunk_start, chunk_end)))
 
 
 _SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "ism", "isms", "ation", "ations")
@@ -118,7 +175,7 @@ def _part_ok(part: str, min_zipf: float) -> float:
 def _parts(token: str):
     """Hyphenated compounds are judged part by part."""
     pos = 0
-    for part in regex.split(r"-", token):
+    for part in token.split("-"):
         yield part, pos
         pos += len(part) + 1
 

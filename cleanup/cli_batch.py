@@ -1,0 +1,172 @@
+"""`cleanup batch`: clean folders and JSONL corpora. Options in, engine (batch.py) run, summary out.
+
+Exit codes: 0 every document cleaned; 1 some documents failed (each is
+listed with its reason, the others are written); 2 nothing was done (bad
+options, a missing input, a broken rule file); 130 interrupted.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+from rich.text import Text
+
+from . import batch
+from .cli_options import (AcceptOpt, EncodingOpt, LevelChoice, LevelOpt, MaxBytesOpt, RejectOpt, RulesOpt,
+                          build_options)
+from .errors import CleanupError
+from .files import write_atomic
+from .rulebook import load_rulebook
+
+INTERRUPTED = 130
+PLAIN_EVERY = 10.0   # seconds between progress lines when standard error is not a terminal
+FAILURES_SHOWN = 20  # failures listed on the terminal; the report has them all
+
+err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
+
+
+def _fail(message: str) -> None:
+    err.print(Text("cleanup: error: ", style="red") + Text(message))
+
+
+def batch_command(
+    inputs: List[str] = typer.Argument(..., metavar="INPUT...", show_default=False,
+                                       help="Files, folders (searched recursively) or, with --jsonl, JSONL files."),
+    output: Path = typer.Option(..., "--output", "-o", help="Folder for the cleaned files; it mirrors the inputs."),
+    glob: Optional[str] = typer.Option(None, "--glob", metavar="PATTERN",
+                                       help="Files to take from folders (default *.txt, or *.jsonl with --jsonl)."),
+    jsonl: bool = typer.Option(False, "--jsonl", help="Inputs are JSON Lines: one JSON object per line."),
+    text_field: str = typer.Option("text", "--field", help="With --jsonl: the field that holds the text."),
+    edits: bool = typer.Option(False, "--edits", help="With --jsonl: add the edit records, not just their count."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1,
+                                       help="Worker processes (default: the number of cores)."),
+    dask: Optional[str] = typer.Option(None, "--dask", metavar="ADDRESS|local",
+                                       help="Run on a Dask cluster: a scheduler address, or 'local' for a "
+                                            "cluster of -j workers on this machine."),
+    resume: bool = typer.Option(False, "--resume", help="Skip inputs whose output is already complete."),
+    report: Optional[Path] = typer.Option(None, "--report", metavar="FILE", help="Write the summary as JSON."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress and no summary (failures are listed)."),
+    rules: List[Path] = RulesOpt, level: Optional[LevelChoice] = LevelOpt,
+    accept: List[str] = AcceptOpt, reject: List[str] = RejectOpt,
+    encoding: Optional[str] = EncodingOpt, max_bytes: int = MaxBytesOpt,
+):
+    """Clean many documents: folders of text files, or JSONL corpora, in parallel."""
+    if edits and not jsonl:
+        _fail("--edits adds edit records to JSONL records; it needs --jsonl")
+        raise typer.Exit(2)
+    try:
+        options = build_options(rules=rules, level=level, accept=accept, reject=reject, encoding=encoding,
+                                max_bytes=max_bytes)
+        load_rulebook(options.rules, disabled=options.disabled)  # a broken rule file stops us here, once
+        settings = batch.BatchSettings(output=output, glob=glob, jsonl=jsonl, field=text_field, edit_records=edits,
+                                       jobs=jobs or batch.default_jobs(), dask=dask, resume=resume)
+        summary = batch.run_batch(inputs, options, settings, _progress(quiet))
+    except CleanupError as e:
+        _fail(str(e))
+        raise typer.Exit(2)
+    except KeyboardInterrupt:
+        _fail("interrupted; outputs written so far are whole (use --resume to go on)")
+        raise typer.Exit(INTERRUPTED)
+    _list_failures(summary)
+    if not quiet:
+        err.print(_summary_table(summary))
+        if summary.rules:
+            err.print(_rules_table(summary))
+    if report:
+        write_atomic(report, (json.dumps(summary.report(), ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+    raise typer.Exit(1 if summary.failed else 0)
+
+
+def _progress(quiet: bool) -> batch.Progress:
+    if quiet:
+        return batch.Progress()
+    return RichProgress() if err.is_terminal else PlainProgress()
+
+
+class RichProgress(batch.Progress):
+    def __init__(self):
+        self.bar = Progress(TextColumn("cleaning"), BarColumn(), TextColumn("{task.fields[docs]:,} docs"),
+                            DownloadColumn(), TextColumn("{task.fields[rate]:,.0f} docs/s"), TimeRemainingColumn(),
+                            console=err, transient=True)
+        self.docs = 0
+
+    def start(self, total_bytes, total_documents):
+        self.started = time.perf_counter()
+        self.task = self.bar.add_task("batch", total=total_bytes, docs=0, rate=0.0)
+        self.bar.start()
+
+    def advance(self, documents, nbytes):
+        self.docs += documents
+        rate = self.docs / max(time.perf_counter() - self.started, 1e-9)
+        self.bar.update(self.task, advance=nbytes, docs=self.docs, rate=rate)
+
+    def finish(self):
+        self.bar.stop()
+
+
+class PlainProgress(batch.Progress):
+    """A line now and then, for logs: a bar would fill them with control characters."""
+
+    def start(self, total_bytes, total_documents):
+        self.total, self.docs, self.bytes = total_bytes, 0, 0
+        self.started = self.last = time.perf_counter()
+
+    def advance(self, documents, nbytes):
+        self.docs += documents
+        self.bytes += nbytes
+        now = time.perf_counter()
+        if now - self.last >= PLAIN_EVERY:
+            self.last = now
+            self._line(now)
+
+    def finish(self):
+        self._line(time.perf_counter())
+
+    def _line(self, now):
+        elapsed = max(now - self.started, 1e-9)
+        rate = self.bytes / elapsed
+        eta = (self.total - self.bytes) / rate if rate and self.total > self.bytes else 0
+        share = f" ({100 * self.bytes / self.total:.0f}%)" if self.total else ""
+        print(f"cleanup batch: {self.docs:,} documents, {self.bytes / 1e6:,.2f}/{self.total / 1e6:,.2f} MB{share}, "
+              f"{self.docs / elapsed:,.0f} docs/s, ETA {time.strftime('%H:%M:%S', time.gmtime(eta))}",
+              file=sys.stderr, flush=True)
+
+
+def _list_failures(summary: batch.Summary) -> None:
+    for f in summary.failures[:FAILURES_SHOWN]:
+        _fail(f"{f.input}{f':{f.line}' if f.line else ''}: {f.reason}")
+    if summary.failed > FAILURES_SHOWN:
+        _fail(f"... and {summary.failed - FAILURES_SHOWN:,} more failed documents (--report lists them)")
+
+
+def _summary_table(summary: batch.Summary) -> Table:
+    t = Table(title="cleanup batch", show_header=False, title_justify="left")
+    t.add_column(justify="left")
+    t.add_column(justify="right")
+    rate = summary.read / summary.seconds if summary.seconds else 0
+    for label, value in (("documents read", summary.read), ("changed", summary.changed),
+                         ("failed", summary.failed), ("inputs already complete (--resume)", summary.skipped)):
+        t.add_row(label, f"{value:,}")
+    t.add_row("megabytes", f"{summary.bytes / 1e6:,.2f}")
+    t.add_row("seconds", f"{summary.seconds:,.1f}  ({rate:,.0f} docs/s)")
+    return t
+
+
+def _rules_table(summary: batch.Summary) -> Table:
+    t = Table(title="edits per rule (most applied first)", title_justify="left")
+    for name in ("rule", "applied", "proposed", "flagged"):
+        t.add_column(name, justify="left" if name == "rule" else "right")
+    for rule, (applied, proposed, flagged) in sorted(summary.rules.items(), key=lambda kv: (-kv[1][0], kv[0])):
+        t.add_row(rule, f"{applied:,}", f"{proposed:,}", f"{flagged:,}")
+    return t
+
+
+def register(app: typer.Typer) -> None:
+    app.command("batch")(batch_command)

@@ -1,0 +1,77 @@
+"""The unicode stage runs ftfy only on lines it could change: prove that this
+gives exactly what plain `ftfy.fix_text` gives on the whole text, with the
+stage's own settings (FTFY_DEFAULTS), on text full of what ftfy acts on.
+"""
+from __future__ import annotations
+
+import ftfy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleanup.edits import Level
+from cleanup.pipeline import Pipeline
+from cleanup.rulebook import Rule
+from cleanup.stages.unicode import FTFY_DEFAULTS, PLAIN_PUNCTUATION, FtfyStage
+
+
+def _mojibake(s: str, encoding: str) -> str:
+    return s.encode("utf-8").decode(encoding, errors="replace")
+
+
+plain = st.text(alphabet="abc XYZ.,;:!?'\"()-0123456789\t", max_size=12)
+unicode_words = st.sampled_from(["café", "Zürich", "naïve", "São Paulo", "Kraków", "中文", "👍🏽", "Россия",
+                                 "ﬁnal", "e\u0301", "A\u030a", "\u2028", "Â", "Ã", "é", "€", "™", "²"])
+news_punctuation = st.sampled_from(list(PLAIN_PUNCTUATION) + ["“quoted”", "Russia’s"])  # skipped when alone
+mojibake = st.builds(_mojibake,
+                     st.sampled_from(["café", "Russia’s", "naïve", "“hi”", "—", "São", "Ω", "€5", "日本", "©",
+                                      "\u00a0", "…"]),
+                     st.sampled_from(["latin-1", "windows-1252", "cp437", "macroman", "windows-1251"]))
+markup = st.sampled_from(["&amp;", "&lt;", "&eacute;", "&#233;", "&#x2019;", "&nbsp;", "&", "<b>", "<", ">",
+                          "a < b", "&amp;amp;"])
+controls = st.sampled_from(["\x00", "\x07", "\x1b[31m", "\x1b", "\x0b", "\x0c", "\x7f", "\x85", "\x92", "\x9d",
+                            "\ufeff", "\u200b", "\ud83d\ude00", "\ud800", "\udfff"])
+newlines = st.sampled_from(["\n", "\n\n", "\r\n", "\r"])
+pieces = st.one_of(plain, unicode_words, news_punctuation, news_punctuation, mojibake, markup, controls, newlines)
+texts = st.lists(pieces, max_size=30).map("".join)
+
+
+def _ftfy_rule(**options) -> Rule:
+    data = {"id": "ftfy", "normalizer": "ftfy", **({"options": options} if options else {})}
+    return Rule("unicode.ftfy", "unicode", Level.FIX, "ftfy repaired broken text", data)
+
+
+def _stage_output(text: str, rule: Rule) -> str:
+    return Pipeline([FtfyStage(rule)]).run(text).text
+
+
+def _fix_text(text: str, **options) -> str:
+    config = ftfy.TextFixerConfig(**{**FTFY_DEFAULTS, **options, "explain": False})
+    return ftfy.fix_text(text, config)
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_candidate_lines_only_equals_fix_text_on_the_whole_text(text):
+    assert _stage_output(text, _ftfy_rule()) == _fix_text(text)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts, st.integers(min_value=1, max_value=12))
+def test_long_lines_are_cut_where_fix_text_cuts_them(text, max_length):
+    rule = _ftfy_rule(max_decode_length=max_length)
+    assert _stage_output(text, rule) == _fix_text(text, max_decode_length=max_length)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts, st.sampled_from([{"uncurl_quotes": True}, {"normalization": "NFKC"}, {"unescape_html": False}]))
+def test_other_ftfy_settings_still_equal_fix_text(text, options):
+    assert _stage_output(text, _ftfy_rule(**options)) == _fix_text(text, **options)
+
+
+def test_markup_stops_entity_decoding_in_later_lines_as_in_fix_text():
+    text = "<p>Tom &amp; Jerry</p>\nBen &amp; Jerry’s\n"
+    assert _stage_output(text, _ftfy_rule()) == _fix_text(text) == text
+
+
+def test_mojibake_is_repaired():
+    assert _stage_output("Russiaâ€™s war\nplain line\n", _ftfy_rule()) == "Russia’s war\nplain line\n"
