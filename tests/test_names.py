@@ -78,3 +78,10 @@ def test_shipped_lexicon_is_large_and_consistent():
         right = {h.person for h in hits if h.role != "variant"}
         wrong = {h.person for h in hits if h.role == "variant"}
         assert not (wrong - right and right - wrong), [h.form for h in hits]
+
+
+def test_a_word_left_in_french_is_flagged_once_naming_the_language():
+    edits = [e for e in clean("The minister said toutefois that the plan was good.").edits
+             if e.original == "toutefois"]
+    assert [e.rule for e in edits] == ["foreign-words.untranslated-word"]
+    assert "French" in edits[0].message

@@ -38,7 +38,7 @@ def _builders():
         "replace": lambda rules, book: [replace.ReplaceStage(rules)],
         "structure": lambda rules, book: [structure.StructureStage(rules)],
         "names": lambda rules, book: [names.NamesStage(lexicon_of(book))],
-        "words": lambda rules, book: [words.WordsStage(rules, lexicon_of(book))],
+        "words": lambda rules, book: [words.WordsStage(rules, lexicon_of(book), book)],
     }
 
 

@@ -33,8 +33,9 @@ _SPACE_BEFORE = regex.compile(r"(?r)\s")  # searches backwards from its end posi
 class WordsStage:
     name = "words"
 
-    def __init__(self, rules, lexicon):
+    def __init__(self, rules, lexicon, book=None):
         self.lex = lexicon
+        self.book = book  # to ask the foreign-words detector which tokens it reports
         self.runon = next((r for r in rules if r.data["detector"] == "run-on"), None)
         self.unknown = next((r for r in rules if r.data["detector"] == "unknown-word"), None)
         self.exceptions = {w.lower() for r in rules for w in r.data.get("exceptions", [])}
@@ -93,7 +94,7 @@ class WordsStage:
         bare = _POSSESSIVE.sub("", word)
         if len(bare) < 2 or bare.lower() in self.exceptions or known(bare) or known(word) or inflected(bare):
             return ()
-        if key(bare) in self.lex:
+        if key(bare) in self.lex or self._claimed(bare):
             return ()
         split = self._split(bare)
         if split and self.runon:
@@ -103,6 +104,14 @@ class WordsStage:
         if not self.unknown:
             return ()
         return ("unknown", bare)
+
+    def _claimed(self, word: str) -> bool:
+        """The foreign-words detector reports it, naming the language: one flag is enough."""
+        if self.book is None or not self.book.rules("foreign-words"):
+            return False
+        from .mt import claims  # late: mt uses this module's inflected()
+
+        return claims(word, self.book)
 
     def _judge(self, word, start, repeated):
         verdict = memo(self._verdicts, word, self._judge_word)
@@ -118,7 +127,7 @@ class WordsStage:
             return None  # the document's own name (spelled alike each time), or a foreign one
         near = self._closest_name(bare)
         hint = f"; did you mean '{near}'?" if near else ""
-        return Proposal(start, end, None, self.unknown.id, f"{self.unknown.message}: '{bare}'{hint}", Level.FLAG)
+        return Proposal(start, end, None, self.unknown.id, f"{self.unknown.message}{hint}", Level.FLAG)
 
     def _split(self, word: str) -> str | None:
         m = _CASE_SPLIT.match(word)
