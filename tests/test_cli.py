@@ -185,3 +185,16 @@ def test_runaway_regex_rule_is_reported_by_id_and_does_not_hang(tmp_path):
     assert b"slow.backtracker" in r.stderr and b"Traceback" not in r.stderr
     assert r.stdout.endswith(b"The end.\n")  # other rules still ran
     assert run_cli("check", doc, "--rules", rules, timeout=60).returncode == 2
+
+
+def test_unified_diff_of_a_text_with_a_line_separator_character_applies(tmp_path):
+    """U+2028 and form feeds are not line ends for patch: the diff must not split there."""
+    if not shutil.which("patch"):
+        pytest.skip("patch is not installed")
+    (tmp_path / "a.txt").write_text("One\u2028two\x0c three (Xi) (Xi).\nXi (Xi) met.\n", encoding="utf-8")
+    diff = run_cli("diff", "a.txt", "--format", "unified", cwd=tmp_path).stdout
+    expected = run_cli("fix", "a.txt", cwd=tmp_path).stdout
+    (tmp_path / "d.patch").write_bytes(diff)
+    done = subprocess.run(["patch", "-p0", "-i", "d.patch"], cwd=tmp_path, capture_output=True)
+    assert done.returncode == 0, done.stdout.decode()
+    assert (tmp_path / "a.txt").read_bytes() == expected

@@ -64,6 +64,7 @@ def test_rejecting_everything_gives_back_the_input_bytes(doc_parts):
 # a removed teaser pair brings two copies of a line together: both must go in one pass
 @example((["Xi (Xi) held talks.", FRAGMENTS[11], FRAGMENTS[12], "Xi (Xi) held talks."], "\n", False, False),
          Level.FIX)
+@example(([FRAGMENTS[11], FRAGMENTS[11], FRAGMENTS[12], FRAGMENTS[12]], "\n", False, False), Level.FIX)
 def test_cleaning_twice_changes_nothing_the_second_time(doc_parts, level):
     data = _bytes(*doc_parts)
     if not data.strip(b"\xef\xbb\xbf"):

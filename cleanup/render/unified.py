@@ -13,7 +13,9 @@ from .records import line_starts
 
 
 def _split(text: str) -> list[str]:
-    return text.splitlines(keepends=True)
+    """Lines ending at "\n" only (splitlines would also break at U+2028, form feeds ...)."""
+    lines = text.split("\n")
+    return [ln + "\n" for ln in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
 
 
 def unified_diff(original: str, edits, path: str, *, context: int = 3, newline: str = "\n",

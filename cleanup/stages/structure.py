@@ -60,13 +60,19 @@ class StructureStage:
         lines = split_lines(text)
         norms = [_norm(line.text) for line in lines]  # whitespace-insensitive line text
         remove = {}
-        # teasers first: removing one can bring two copies of a line together
-        for rule in self.rules:
-            if rule.data["detector"] == "teaser-pair":
-                self._teasers(norms, rule, remove)
-        for rule in self.rules:
-            if rule.data["detector"] == "duplicate-line":
-                self._duplicates(norms, rule, remove)
+        # Removing lines brings others together (a teaser pair between two copies
+        # of a caption): look again at the lines left until nothing more goes, so
+        # that cleaning the output once more finds nothing.
+        while True:
+            before = len(remove)
+            for rule in self.rules:
+                kind = rule.data["detector"]
+                if kind in ("teaser-pair", "duplicate-line"):
+                    kept = [i for i in range(len(norms)) if i not in remove]
+                    pairs = list(zip(kept, kept[1:]))
+                    (self._teasers if kind == "teaser-pair" else self._duplicates)(norms, pairs, rule, remove)
+            if len(remove) == before:
+                break
         for start, end, rule in removal_spans(text, lines, remove):
             yield Proposal(start, end, "", rule.id, rule.message, rule.level)
         taken = set()
@@ -77,30 +83,27 @@ class StructureStage:
                 yield from self._repeated_words(repeats, rule, taken, remove, lines)
 
     @staticmethod
-    def _duplicates(norms, rule, remove):
+    def _duplicates(norms, pairs, rule, remove):
+        """The later of two neighbouring lines that read the same (a run of copies keeps one)."""
         min_words = rule.data.get("min_words", 3)
-        for i in range(1, len(norms)):
-            if i in remove or not norms[i]:
-                continue
-            # compare with the nearest kept line above, so a run of copies keeps one
-            j = i - 1
-            while j in remove and j > 0:
-                j -= 1
-            if norms[j] == norms[i] and _words(norms[i]) >= min_words:
-                remove[i] = rule
+        for a, b in pairs:
+            if norms[b] and a not in remove and norms[a] == norms[b] and _words(norms[b]) >= min_words:
+                remove[b] = rule
 
     @staticmethod
-    def _teasers(norms, rule, remove):
+    def _teasers(norms, pairs, rule, remove):
+        """A headline, then a tag and the same headline: both lines."""
         min_words = rule.data.get("min_words", 5)
         max_tag = rule.data.get("max_tag_words", 4)
-        for i in range(len(norms) - 1):
-            head, tagged = norms[i], norms[i + 1]
-            if not head or i in remove or not tagged.endswith(" " + head) or _words(head) < min_words:
+        for a, b in pairs:
+            head, tagged = norms[a], norms[b]
+            if not head or a in remove or b in remove or not tagged.endswith(" " + head) \
+                    or _words(head) < min_words:
                 continue
             tag = tagged[: -len(head) - 1].split()
             if 1 <= len(tag) <= max_tag and all(_TAG_WORD.fullmatch(w) for w in tag):
-                remove[i] = rule
-                remove[i + 1] = rule
+                remove[a] = rule
+                remove[b] = rule
 
     @staticmethod
     def _repeated_words(repeats, rule, taken, remove, lines):
