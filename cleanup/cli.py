@@ -240,16 +240,10 @@ def check(
 
 
 def _register_command_groups() -> None:
-    """Commands that live in their own modules (review, rules, batch)."""
-    import importlib
+    """Commands that live in their own modules."""
+    from . import cli_batch, cli_review, cli_rules
 
-    for name in ("cli_review", "cli_rules", "cli_batch"):
-        try:
-            module = importlib.import_module(f".{name}", __package__)
-        except ModuleNotFoundError as e:
-            if e.name != f"{__package__}.{name}":
-                raise
-            continue
+    for module in (cli_review, cli_rules, cli_batch):
         module.register(app)
 
 

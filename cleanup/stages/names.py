@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 import regex
 
-from ..edits import Level, Proposal
+from ..edits import Proposal
 from ..lexicon import Hit, Lexicon, key
 from ..wordlist import known, memo, zipf
 
