@@ -74,7 +74,8 @@ class Pipeline:
                 continue
             if typed is not None:
                 loc = loc._replace(text=typed, replacement=typed)
-            chosen.append((loc, replace(edit, replacement=loc.replacement, applied=True, parents=tm.parents(loc))))
+            chosen.append((loc, Edit(loc.ostart, loc.oend, original, loc.replacement, p.rule, p.message, p.level,
+                                     applied=True, parents=tm.parents(loc))))
             insort(regions, (loc.cstart, loc.cend))
         chosen.sort(key=lambda c: (c[0].cstart, c[0].cend))
         return tm.apply(chosen)

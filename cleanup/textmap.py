@@ -85,6 +85,8 @@ class TextMap:
         return 0 if end else len(self.original)
 
     def locate(self, s: int, e: int, replacement: str | None) -> Located:
+        if len(self.segments) == 1 and self.segments[0].edit is None:  # nothing applied yet: same coordinates
+            return Located(s, e, replacement, s, e, replacement, ())
         involved = []
         for i in range(self._first_near(s), len(self.segments)):
             cs, ce = self._bounds(i)

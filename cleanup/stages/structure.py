@@ -7,6 +7,7 @@ single patterns.
 from __future__ import annotations
 
 import re
+from itertools import compress, count, islice
 from operator import eq
 
 import regex
@@ -33,18 +34,24 @@ def _repeats(text):
 
     The cheap test (all letter runs, compare neighbours, at C speed) fails on
     most texts; where it passes, the backreference pattern (slow when tried
-    at every letter) is tried at the few candidate words only.
+    at every letter) is tried at the few candidate words only. Offsets are
+    the text's own, so a lowercase form of another length cannot shift them.
     """
     lowered = text.lower()
-    words = _LETTER_RUN.findall(lowered)
-    if not any(map(eq, words, words[1:])):
+    if len(lowered) == len(text):  # one character each: the same offsets
+        words = _LETTER_RUN.findall(lowered)
+    else:  # "İ" lowers to two characters: lower word by word
+        words = list(map(str.lower, _LETTER_RUN.findall(text)))
+    alike = list(compress(count(), map(eq, words, words[1:])))  # i: words i and i + 1 read the same
+    if not alike:
         return
-    runs = list(_LETTER_RUN.finditer(lowered))
-    for a, b in zip(runs, runs[1:]):
-        if a.group() == b.group():
-            m = _REPEAT.match(text, a.start())
-            if m:
-                yield m
+    runs, at = _LETTER_RUN.finditer(text), -1
+    for i in alike:
+        run = next(islice(runs, i - at - 1, None))  # skip to run i without a Python step per word
+        at = i
+        m = _REPEAT.match(text, run.start())
+        if m:
+            yield m
 
 
 _LETTER_RUN = re.compile(r"[^\W\d_]+")  # stdlib re: several times faster than `regex` for this

@@ -14,10 +14,10 @@ longer decoded in that line or any after it.
 """
 from __future__ import annotations
 
+import re
 from difflib import SequenceMatcher
 
 import ftfy
-import regex
 
 from ..edits import Proposal
 from ..rulebook import Rule
@@ -27,22 +27,25 @@ from ..rulebook import Rule
 FTFY_DEFAULTS = dict(uncurl_quotes=False, fix_latin_ligatures=False, fix_character_width=False,
                      fix_line_breaks=False, explain=True)
 
+# Character classes: the stdlib `re` scans for these 2-3x faster than `regex`
+# (same code points either way), and every document is scanned for each.
+
 # what ftfy could act on; a line with none of these is left to itself
-FTFY_CANDIDATE = regex.compile(r"[^\t\n\x20-\x25\x27-\x7e]")
+FTFY_CANDIDATE = re.compile(r"[^\t\n\x20-\x25\x27-\x7e]")
 # The punctuation of ordinary English news. No fixer acts on it alone, and
 # ftfy's mojibake heuristic sees mojibake only where other characters stand
 # next to it, so a line whose only non-ASCII characters are these is left to
 # itself too (unless quotes are uncurled or NFKC folds "…" into "...").
 PLAIN_PUNCTUATION = "’‘“”–—…©\u00a0"
-FTFY_CANDIDATE_NEWS = regex.compile(f"[^\\t\\n\\x20-\\x25\\x27-\\x7e{PLAIN_PUNCTUATION}]")
+FTFY_CANDIDATE_NEWS = re.compile(f"[^\\t\\n\\x20-\\x25\\x27-\\x7e{PLAIN_PUNCTUATION}]")
 
 NORMALIZERS = {
     # no-break and other fixed-width spaces -> a plain space
-    "no-break-space": (regex.compile(r"[\u00a0\u2007\u202f\u2000-\u200a\u205f\u3000]"), " "),
+    "no-break-space": (re.compile(r"[\u00a0\u2007\u202f\u2000-\u200a\u205f\u3000]"), " "),
     # invisible characters with no business in running text (ZWJ stays: emoji use it)
-    "zero-width": (regex.compile(r"[\u200b\u2060\ufeff\u00ad\u180e]"), ""),
+    "zero-width": (re.compile(r"[\u200b\u2060\ufeff\u00ad\u180e]"), ""),
     # C0/C1 control characters other than tab and newline
-    "control": (regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"), ""),
+    "control": (re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"), ""),
 }
 
 _NAMES = {"\u00a0": "no-break space", "\u202f": "narrow no-break space", "\u2007": "figure space",
