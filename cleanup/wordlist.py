@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
+from itertools import compress, islice
 
 import wordfreq
 
@@ -47,3 +48,43 @@ def memo(cache: dict, key, compute):
             cache.clear()
         value = cache[key] = compute(key)
     return value
+
+
+class Sieve:
+    """The tokens of a set that pass a test of the token alone, each distinct token tested once.
+
+    Per text it is set operations, no loop over tokens. Safe with threads
+    sharing it: the sets only grow (a token joins `tested` after `passed`),
+    and starting over swaps in new ones.
+    """
+
+    def __init__(self, test):
+        self.test = test
+        self._sets: tuple[set, set] = (set(), set())  # tokens tested, and those that passed
+
+    def __call__(self, tokens: set) -> set:
+        tested, passed = self._sets
+        fresh = tokens - tested
+        if fresh:
+            if len(tested) + len(fresh) > MEMO_SIZE:
+                tested, passed, fresh = set(), set(), tokens
+            passed |= {t for t in fresh if self.test(t)}
+            tested |= fresh
+            self._sets = (tested, passed)
+        return tokens & passed
+
+
+def positions(pieces: list[str], wanted: set):
+    """(token, offset) for the tokens in `wanted`, from pieces = pattern.split(text) with the token captured.
+
+    The pieces alternate text between tokens and tokens, so an offset is a
+    sum of lengths: C speed per token, where finditer would be a Python loop.
+    """
+    if not wanted:
+        return
+    tokens = pieces[1::2]
+    start = done = 0  # the offset of pieces[done]
+    for i in compress(range(len(tokens)), map(wanted.__contains__, tokens)):
+        start += sum(map(len, islice(pieces, done, 2 * i + 1)))
+        done = 2 * i + 1
+        yield tokens[i], start

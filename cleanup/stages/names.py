@@ -16,21 +16,23 @@ message says which evidence was used.
 """
 from __future__ import annotations
 
-from itertools import accumulate
+from itertools import accumulate, chain
 from typing import NamedTuple
 
 import regex
 
 from ..edits import Proposal
 from ..lexicon import Hit, Lexicon, key
-from ..wordlist import known, memo, zipf
+from ..fast_regex import FastPattern
+from ..wordlist import Sieve, known, memo, positions, zipf
 
-# A run's words are joined by exactly one space or hyphen (never two in a row).
-_RUN = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]*(?:(?:[ ]\p{Lu}|-\p{L})[\p{L}\p{M}]*)*")
+# A run's words are joined by exactly one space or hyphen (never two in a row); it
+# starts with a capital not after a letter (matched first, so `re` skips to capitals).
+_RUN = FastPattern(r"(\p{Lu}(?<![\p{L}\p{M}]\p{Lu})[\p{L}\p{M}]*(?:(?:[ ]\p{Lu}|-\p{L})[\p{L}\p{M}]*)*)")
 _GLUED_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(\p{Ll}{2,})(\p{Lu}[\p{L}\p{M}]+)(?![\p{L}\p{M}])")
 # _GLUED_BEFORE matches whole letter runs with a lowercase-to-capital step inside:
-# find the rare steps first, then try the runs they sit in
-_CASE_STEP = regex.compile(r"\p{Ll}\p{Lu}")
+# find the rare steps first (at their capital, as above), then try the runs they sit in
+_CASE_STEP = FastPattern(r"\p{Lu}(?<=\p{Ll}\p{Lu})")
 _LETTERS_BEFORE = regex.compile(r"(?r)[\p{L}\p{M}]*")
 _PREV_WORD = regex.compile(r"([\p{L}\p{M}]+)\.?[ \t]+$")
 _NEXT_WORD = regex.compile(r"[ \t]+([\p{L}\p{M}]+)")
@@ -52,27 +54,51 @@ class NamesStage:
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
         self.window = min(2 * lexicon.max_words + 1, 8)
-        self._runs: dict[str, tuple] = {}  # a run of capitalised words -> the names in it (see _in_run)
+        self._runs: dict[str, tuple] = {}  # a run of capitalised words -> what it holds (see _in_run)
+        self._naming = Sieve(self._names_someone)
 
     def propose(self, text, ctx):
-        found = list(self._scan(text))
-        seen = {h.person for f in found if not f.glued for h in f.hits if f.text in h.person.exact}
-        for f in found:
+        # A text repeats its runs, and most name no one: look at each distinct
+        # run once, and at positions only for runs with a name to decide.
+        pieces = _RUN(text).split(text)
+        seen, deciding = set(), set()
+        for run in self._naming(set(pieces[1::2])):
+            found, right = memo(self._runs, run, self._in_run)
+            seen |= right
+            if found:
+                deciding.add(run)
+        for f in chain(self._scan(pieces, deciding), self._glued_before(text)):
             p = self._decide(text, f, seen)
             if p:
                 yield p
 
     # -- finding candidates --------------------------------------------------
 
-    def _scan(self, text):
-        for run in _RUN.finditer(text):
-            for start, end, hits, glued in memo(self._runs, run.group(), self._in_run):
-                s, e = run.start() + start, run.start() + end
-                yield Found(s, e, text[s:e], hits, *glued)
-        yield from self._glued_before(text)
+    def _scan(self, pieces, runs):
+        for run, at in positions(pieces, runs):
+            for start, end, hits, glued in memo(self._runs, run, self._in_run)[0]:
+                yield Found(at + start, at + end, run[start:end], hits, *glued)
+
+    def _names_someone(self, run: str) -> bool:
+        return any(memo(self._runs, run, self._in_run))
 
     def _in_run(self, run: str) -> tuple:
-        """The names in a run of capitalised words, as (start, end, hits, glued): the same wherever the run is."""
+        """What a run of capitalised words holds, the same wherever the run is.
+
+        The names to decide, as (start, end, hits, glued), and the people it
+        spells right (evidence for the rest of the text). A name spelled right
+        for everyone it may be is never changed, so it is not one to decide.
+        """
+        decide, right = [], set()
+        for start, end, hits, glued in self._names_in_run(run):
+            people = {h.person for h in hits}
+            spelled_right = set() if glued else {p for p in people if run[start:end] in p.exact}
+            right |= spelled_right
+            if spelled_right != people:  # garbled, or glued, for someone it may be
+                decide.append((start, end, hits, glued))
+        return tuple(decide), frozenset(right)
+
+    def _names_in_run(self, run: str) -> list:
         words = run.replace("-", " ").split(" ")
         keys = [w.casefold() for w in words]  # a run's key is its words' keys joined
         starts = list(accumulate((len(w) + 1 for w in words[:-1]), initial=0))
@@ -88,7 +114,7 @@ class NamesStage:
             if glued:
                 found.append((starts[i], starts[i] + len(words[i]), glued[0], (glued[1],)))
             i += 1
-        return tuple(found)
+        return found
 
     def _longest(self, keys, i):
         for j in range(min(len(keys), i + self.window), i, -1):
@@ -110,7 +136,7 @@ class NamesStage:
 
     def _glued_before(self, text):
         tried = -1
-        for step in _CASE_STEP.finditer(text):
+        for step in _CASE_STEP(text).finditer(text):  # step.start() is at the capital, in the run
             start = _LETTERS_BEFORE.match(text, 0, step.start()).start()
             if start == tried:
                 continue  # another step in a run already tried

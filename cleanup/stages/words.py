@@ -10,7 +10,6 @@ one is close.
 """
 from __future__ import annotations
 
-from collections import Counter
 from functools import lru_cache
 
 import regex
@@ -18,9 +17,14 @@ from rapidfuzz import fuzz, process
 
 from ..edits import Level, Proposal
 from ..lexicon import key
-from ..wordlist import MEMO_SIZE, known, memo, zipf
+from ..fast_regex import FastPattern
+from ..wordlist import Sieve, known, memo, positions, zipf
 
-_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}_@#/.-])[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{M}\p{N}]+)*")
+# A token: letters, marks and digits, joined by single hyphens or apostrophes, not
+# after _@#/.- (a path, handle ...). Its first character is matched before the
+# lookbehind (which looks at it and the one before) so `re` can skip to letters.
+_WORD = FastPattern(r"([\p{L}\p{M}\p{N}](?<![\p{L}\p{M}\p{N}_@#/.-][\p{L}\p{M}\p{N}])[\p{L}\p{M}\p{N}]*"
+                    r"(?:[-'’][\p{L}\p{M}\p{N}]+)*)")
 _SKIP_ZONES = regex.compile(
     r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+|[#@][\w.]+|\b[\w-]+(?:\.[a-z]{2,})+(?:/\S*)?", regex.IGNORECASE)
 _CASE_SPLIT = regex.compile(r"^(\p{Ll}{2,})(\p{Lu}\p{Ll}+)$")
@@ -44,44 +48,21 @@ class WordsStage:
         self._names = None
         # what a word alone says, and whether a token needs a look: a corpus repeats its vocabulary
         self._verdicts: dict[str, tuple] = {}
-        self._seen: tuple[set[str], set[str]] = (set(), set())  # tokens judged, and the suspicious ones
+        self._suspects_among = Sieve(self._suspect)
         self._closest: dict[str, str | None] = {}
 
     def propose(self, text, ctx):
         # Most tokens are known words: judge each distinct token once, and
-        # walk the text with positions only when some token needs a look.
-        tokens = _WORD.findall(text)
-        suspects = self._suspects_among(set(tokens))
-        if not suspects:
-            return
-        repeated = set()
-        if any(part[:1].isupper() for t in suspects for part in t.split("-")):  # only capitals ask
-            counts = Counter(t for t in tokens if t[:1].isupper())
-            repeated = {w for w, n in counts.items() if n > 1}
-        for m in _WORD.finditer(text):
-            token = m.group()
-            if token not in suspects or _in_skip_zone(text, m.start(), m.end()):
+        # look at positions only for the tokens that need a look.
+        pieces = _WORD(text).split(text)
+        tokens = pieces[1::2]
+        for token, start in positions(pieces, self._suspects_among(set(tokens))):
+            if _in_skip_zone(text, start, start + len(token)):
                 continue
             for part, offset in _parts(token):
-                p = self._judge(part, m.start() + offset, repeated)
+                p = self._judge(part, start + offset, tokens)
                 if p:
                     yield p
-
-    def _suspects_among(self, tokens: set[str]) -> set[str]:
-        """The tokens that need a look; each distinct token is judged once (set operations, no loop).
-
-        Safe with threads sharing the stage: the sets only grow (a token joins
-        `judged` after `suspicious`), and starting over swaps in new ones.
-        """
-        judged, suspicious = self._seen
-        fresh = tokens - judged
-        if fresh:
-            if len(judged) + len(fresh) > MEMO_SIZE:
-                judged, suspicious, fresh = set(), set(), tokens
-            suspicious |= {t for t in fresh if self._suspect(t)}
-            judged |= fresh
-            self._seen = (judged, suspicious)
-        return tokens & suspicious
 
     def _suspect(self, token: str) -> bool:
         """Could this token lead to a proposal anywhere? (Codes with digits never do.)"""
@@ -113,7 +94,7 @@ class WordsStage:
 
         return claims(word, self.book)
 
-    def _judge(self, word, start, repeated):
+    def _judge(self, word, start, tokens):
         verdict = memo(self._verdicts, word, self._judge_word)
         if not verdict:
             return None
@@ -123,7 +104,7 @@ class WordsStage:
             split = verdict[2]
             return Proposal(start, end, split, self.runon.id,
                             f"{self.runon.message}: '{bare}' → '{split}'", self.runon.level)
-        if bare[0].isupper() and (bare in repeated or not bare.isascii()):
+        if bare[0].isupper() and (tokens.count(bare) > 1 or not bare.isascii()):
             return None  # the document's own name (spelled alike each time), or a foreign one
         near = self._closest_name(bare)
         hint = f"; did you mean '{near}'?" if near else ""

@@ -1,0 +1,51 @@
+"""FastPattern runs the tokenisers' `regex` patterns with the stdlib `re`.
+
+That is only allowed if nothing changes: every class must hold exactly the
+characters `regex` puts in it, and whole patterns must find the same
+matches, on texts with marks, digits, other scripts and characters beyond
+the Basic Multilingual Plane (which keep the `regex` pattern).
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleanup.fast_regex import FastPattern, _bmp, _bmp_class
+from cleanup.stages import names, words
+
+CLASSES = [r"\p{L}", r"\p{Lu}", r"\p{Ll}", r"[\p{L}\p{M}\p{N}]", r"[\p{L}\p{M}\p{N}_@#/.-]", r"[\p{L}\p{M}]",
+           r"[-'’]"]
+
+
+@pytest.mark.parametrize("cls", CLASSES)
+def test_a_class_holds_exactly_the_bmp_characters_regex_matches(cls):
+    every = _bmp()
+    assert len(every) == 0x10000
+    assert re.findall(_bmp_class(cls), every) == regex.findall(cls, every)
+
+
+PATTERNS = {"words": words._WORD, "names": names._RUN, "case step": names._CASE_STEP}
+# letters of several scripts, combining marks, digits, the characters the
+# patterns treat specially, and an emoji and a Gothic letter (beyond the BMP)
+ALPHABET = "aZéÉ\u0301ßİıΣσЖжاب中ー1٣_@#/.-'’ \n\t©😀𐌰"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(sorted(PATTERNS)), st.text(alphabet=ALPHABET, max_size=40))
+def test_the_same_matches_as_the_regex_pattern(name, text):
+    fast = PATTERNS[name]
+    chosen = fast(text)
+    assert [(m.span(), m.groups()) for m in chosen.finditer(text)] == \
+           [(m.span(), m.groups()) for m in fast.full.finditer(text)]
+    assert chosen.split(text) == fast.full.split(text)
+
+
+def test_texts_beyond_the_bmp_keep_the_regex_pattern():
+    fast = FastPattern(r"(\p{L}+)")
+    assert fast("plain text") is fast.bmp
+    assert fast("naïve café") is fast.bmp
+    assert fast("emoji 😀 here") is fast.full
