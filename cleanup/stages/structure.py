@@ -37,24 +37,24 @@ def _repeats(text):
     at every letter) is tried at the few candidate words only. Offsets are
     the text's own, so a lowercase form of another length cannot shift them.
     """
+    # pieces: the text between letter runs, and the runs (captured); their lengths give offsets
     lowered = text.lower()
     if len(lowered) == len(text):  # one character each: the same offsets
-        words = _LETTER_RUN.findall(lowered)
+        pieces = _LETTER_RUN.split(lowered)
+        words = pieces[1::2]
     else:  # "İ" lowers to two characters: lower word by word
-        words = list(map(str.lower, _LETTER_RUN.findall(text)))
-    alike = list(compress(count(), map(eq, words, words[1:])))  # i: words i and i + 1 read the same
-    if not alike:
-        return
-    runs, at = _LETTER_RUN.finditer(text), -1
-    for i in alike:
-        run = next(islice(runs, i - at - 1, None))  # skip to run i without a Python step per word
-        at = i
-        m = _REPEAT.match(text, run.start())
+        pieces = _LETTER_RUN.split(text)
+        words = list(map(str.lower, pieces[1::2]))
+    start = done = 0  # the offset of pieces[done]
+    for i in compress(count(), map(eq, words, words[1:])):  # words i and i + 1 read the same
+        start += sum(map(len, islice(pieces, done, 2 * i + 1)))  # no Python step per word
+        done = 2 * i + 1
+        m = _REPEAT.match(text, start)
         if m:
             yield m
 
 
-_LETTER_RUN = re.compile(r"[^\W\d_]+")  # stdlib re: several times faster than `regex` for this
+_LETTER_RUN = re.compile(r"([^\W\d_]+)")  # stdlib re: several times faster than `regex` for this
 
 
 class StructureStage:
@@ -62,6 +62,9 @@ class StructureStage:
 
     def __init__(self, rules):
         self.rules = rules
+        # repeated-word rules: the words they are limited to, and the exceptions
+        self.word_lists = {r.id: (frozenset(w.lower() for w in r.data.get("words", [])),
+                                  frozenset(w.lower() for w in r.data.get("exceptions", []))) for r in rules}
 
     def propose(self, text, ctx):
         lines = split_lines(text)
@@ -112,10 +115,8 @@ class StructureStage:
                 remove[a] = rule
                 remove[b] = rule
 
-    @staticmethod
-    def _repeated_words(repeats, rule, taken, remove, lines):
-        only = {w.lower() for w in rule.data.get("words", [])}
-        exceptions = {w.lower() for w in rule.data.get("exceptions", [])}
+    def _repeated_words(self, repeats, rule, taken, remove, lines):
+        only, exceptions = self.word_lists[rule.id]
         removed = [(lines[i].start, lines[i].end) for i in remove]
         for m in repeats:
             word = m.group(1).lower()
