@@ -12,7 +12,8 @@ Speed: each detector first scans the text with a stdlib `re` pattern for a
 sign without which it has nothing to report (at C speed; the `regex`
 module's patterns below try their lookbehinds at every character). The
 signs may find more than the detector reports, never less; where one is
-found, the detector's own pattern decides, as before.
+found, the detector's own pattern decides, as before. The four punctuation
+detectors share one scan: they try their own signs only where it found one.
 """
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from itertools import chain
 import regex
 
 from ..edits import Level, Proposal
-from ..lines import split_lines
+from ..lines import Line
 
 
 def build(rules, book):
@@ -40,7 +41,14 @@ class GrammarStage:
 
     def propose(self, text, ctx):
         cleared = {}  # each clearing scan runs once a text, however many detectors it clears
+        signs = ()  # the punctuation detectors' signs: found once a text, when one of them asks
         for rule, detect, exceptions in self.rules:
+            if detect in SIGNED:
+                if signs == ():
+                    signs = _punctuation_signs(text)
+                if signs is not None:
+                    yield from detect(text, rule, exceptions, signs)
+                continue
             check = CLEARED_BY.get(detect)
             if check is not None:
                 if check not in cleared:
@@ -95,8 +103,8 @@ _SPACE_BEFORE = regex.compile(r"(?<=\S)[ \t\u00a0\u202f]+[,;:.!?)\]](?=\s|$|[\"�
 _SPACED_MARK = re.compile(r"[,;:.!?)\]](?<=[ \t\xa0\u202f].)")
 
 
-def space_before_punctuation(text, rule, exceptions):
-    if not _SPACED_MARK.search(text):
+def space_before_punctuation(text, rule, exceptions, signs=None):
+    if not _sign_at(_SPACED_MARK, text, signs):
         return
     for m in _SPACE_BEFORE.finditer(text):
         if not _excepted(_token_around(text, m.end() - 1, m.end()), exceptions):
@@ -111,12 +119,20 @@ _MISSING_SPACE = regex.compile(r"(?<=\p{Ll}\p{Ll})(?:\.\.\.|…|[.!?])(?=\p{Lu}\
 _GLUED_MARK = re.compile(rf"[.!?…,;](?={_LETTERISH})(?<=(?:{_LOWERISH}|\.).)")  # (after a lowercase letter or dot)
 
 
-def missing_space_after(text, rule, exceptions):
-    if not _GLUED_MARK.search(text):
-        return
-    for m in _MISSING_SPACE.finditer(text):
-        if not _excepted(_token_around(text, m.start(), m.end()), exceptions):
-            yield _change(rule, m.end(), m.end(), " ")
+def missing_space_after(text, rule, exceptions, signs=None):
+    resume = 0  # as finditer: matches do not overlap
+    for pos in _glued_marks(text, signs):
+        m = _MISSING_SPACE.match(text, pos) if pos >= resume else None
+        if m:
+            resume = m.end()
+            if not _excepted(_token_around(text, m.start(), m.end()), exceptions):
+                yield _change(rule, m.end(), m.end(), " ")
+
+
+def _glued_marks(text: str, signs=None) -> list[int]:
+    """Where _MISSING_SPACE may match, in order: at a sign, or two before it (the sign is the last of "...")."""
+    found = _signs_at(_GLUED_MARK, text, signs)
+    return sorted({p for at in found for p in (at - 2, at) if p >= 0})
 
 
 # Two of the same mark, or a comma/semicolon right before a full stop. An
@@ -125,8 +141,8 @@ _DOUBLED = regex.compile(r"(?<!\.)\.\.(?!\.)|([,;!?])\1+|[,;]\.(?!\.)")
 _DOUBLE_MARK = re.compile(r"\.\.(?!\.)(?<!\.\.\.)|,[,.]|;[;.]|!!|\?\?")
 
 
-def doubled_punctuation(text, rule, exceptions):
-    if not _DOUBLE_MARK.search(text):
+def doubled_punctuation(text, rule, exceptions, signs=None):
+    if not _sign_at(_DOUBLE_MARK, text, signs):
         return
     for m in _DOUBLED.finditer(text):
         if _excepted(_token_around(text, m.start(), m.end()), exceptions):
@@ -146,14 +162,15 @@ _SENTENCE_END = regex.compile(r"[.!?…][\"”’)\]]*[ \t]*$")
 _AFTER_STOP, _LOWER_FIRST = re.compile(rf"[\n.][ \t]*+(?={_LOWERISH})"), re.compile(rf"[ \t]*+{_LOWERISH}")
 
 
-def lowercase_start(text, rule, exceptions):
+def lowercase_start(text, rule, exceptions, signs=None):
     """A sentence that starts with a lowercase letter.
 
     Exceptions ending in "." are abbreviations after which a lowercase word
     is normal ("e.g.", "etc."); other exceptions are words that keep their
     lowercase at a sentence start ("de", "al-*").
     """
-    for m in _lower_starts(text):
+    starts = _lower_starts(text) if signs is None else _lower_starts_at(text, _signs_at(_AFTER_STOP, text, signs))
+    for m in starts:
         word = m.group(1)
         if any(c.isupper() for c in word) or text[m.end(1):m.end(1) + 1] in (".", ")") \
                 or _excepted(word, exceptions):
@@ -172,6 +189,14 @@ def _lower_starts(text: str):
     (No match holds a line end or a full stop, so none overlaps the next place.)
     """
     for pos in chain([0], (m.start() + 1 for m in _AFTER_STOP.finditer(text))):
+        m = _LOWER_START.match(text, pos)
+        if m:
+            yield m
+
+
+def _lower_starts_at(text: str, stops):
+    """_lower_starts(text), with the places of its sign given."""
+    for pos in chain([0], (at + 1 for at in stops)):
         m = _LOWER_START.match(text, pos)
         if m:
             yield m
@@ -356,15 +381,17 @@ def _unpaired(text: str, pairs: dict, in_turn: re.Pattern) -> list[int]:
     opens with a quote mark again is a quotation over several paragraphs.
     Lines whose marks pair up `in_turn`, with none open before, need no look.
     """
-    if in_turn.fullmatch(text):
+    # `in_turn` matches as far as the marks pair up; pairs end within lines, so every
+    # line before the one it stops in pairs up by itself, and it stops in no line that does
+    in_turn_to = _pairs_up_to(in_turn, text, 0)
+    if in_turn_to == len(text):
         return []
     closers = {c: o for o, c in pairs.items()}
-    marks = regex.compile("[" + regex.escape("".join({*pairs, *closers})) + "]")
-    lines = split_lines(text)
+    marks = _marks_of(tuple(pairs.items()))
     unpaired, stack = [], []
-    for n, line in enumerate(lines):
-        if not stack and in_turn.fullmatch(text, line.start, line.end):
-            continue
+    start = text.rfind("\n", 0, in_turn_to) + 1
+    while True:
+        line = _line_at(text, start)
         for m in marks.finditer(text, line.start, line.end):
             i = m.start()
             role = _role(text, i, pairs, stack)
@@ -377,13 +404,45 @@ def _unpaired(text: str, pairs: dict, in_turn: re.Pattern) -> list[int]:
                 else:
                     unpaired.append(i)
         if stack:
-            resumed = next((lines[k].text.lstrip() for k in range(n + 1, len(lines)) if not lines[k].blank), "")
+            resumed = next((ln.text.lstrip() for ln in _lines_after(text, line) if not ln.blank), "")
+            following = next(_lines_after(text, line), None)
             if pairs is QUOTE_PAIRS and resumed[:1] in ("“", "«", '"'):
                 stack.clear()  # the next paragraph goes on with the quotation
-            elif n + 1 == len(lines) or lines[n + 1].blank or _SENTENCE_END.search(line.text):
+            elif following is None or following.blank or _SENTENCE_END.search(line.text):
                 unpaired.extend(stack)
                 stack.clear()
-    return sorted(unpaired)
+        if line.end == len(text):
+            return sorted(unpaired)
+        start = line.end + 1
+        if not stack:  # on to the next line that does not pair up by itself
+            in_turn_to = _pairs_up_to(in_turn, text, start)
+            if in_turn_to == len(text):
+                return sorted(unpaired)
+            start = text.rfind("\n", start, in_turn_to) + 1 or start
+
+
+def _pairs_up_to(in_turn: re.Pattern, text: str, start: int) -> int:
+    """How far from `start` the marks pair up in turn."""
+    m = in_turn.match(text, start)
+    return m.end() if m else start
+
+
+@lru_cache(maxsize=8)
+def _marks_of(pairs: tuple) -> re.Pattern:
+    return re.compile("[" + re.escape("".join(sorted({mark for pair in pairs for mark in pair}))) + "]")
+
+
+def _line_at(text: str, start: int) -> Line:
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    return Line(start, end, text[start:end])
+
+
+def _lines_after(text: str, line: Line):
+    """The lines after `line`, as split_lines makes them, one by one."""
+    while line.end < len(text):
+        line = _line_at(text, line.end + 1)
+        yield line
 
 
 def _role(text: str, i: int, pairs: dict, stack: list) -> str | None:
@@ -410,19 +469,39 @@ _PUNCTUATION_SIGNS = re.compile(rf"[\n,;:.!?)\]…](?:(?<=[ \t\xa0\u202f].)|(?<=
                                 r"|(?<=\?)\?|(?<=\.)\.(?!\.)(?<!\.\.\.)))")
 
 
-def _punctuation_calm(text: str) -> bool:
-    return not (_PUNCTUATION_SIGNS.search(text) or _LOWER_FIRST.match(text))
+def _punctuation_signs(text: str) -> list[int] | None:
+    """Where the signs of the four detectors above may be; None when nowhere (and the text starts calm).
+
+    Each detector then tries its own sign only there. A match of two marks
+    (",,") may hide a sign at its second: every place a match takes is one.
+    """
+    found = [p for m in _PUNCTUATION_SIGNS.finditer(text) for p in range(m.start(), m.end())]
+    return found if found or _LOWER_FIRST.match(text) else None
+
+
+def _sign_at(sign: re.Pattern, text: str, signs) -> bool:
+    """Is `sign` in the text: anywhere (signs None), or at one of the places `signs`?"""
+    return bool(sign.search(text)) if signs is None else any(sign.match(text, p) for p in signs)
+
+
+def _signs_at(sign: re.Pattern, text: str, signs) -> list[int]:
+    """Where `sign` is, anywhere (signs None) or among the places `signs`.
+
+    (As finditer finds it: no match of these signs takes a place where another may start.)
+    """
+    if signs is None:
+        return [m.start() for m in sign.finditer(text)]
+    return [p for p in signs if sign.match(text, p)]
 
 
 # Scans that clear several detectors at once: True means the detector has nothing to report.
 CLEARED_BY = {
     unbalanced_quotes: _marks_in_turn,
     unbalanced_brackets: _marks_in_turn,
-    space_before_punctuation: _punctuation_calm,
-    missing_space_after: _punctuation_calm,
-    doubled_punctuation: _punctuation_calm,
-    lowercase_start: _punctuation_calm,
 }
+
+# Detectors told where the punctuation signs are (None: nowhere, and they are not asked).
+SIGNED = {space_before_punctuation, missing_space_after, doubled_punctuation, lowercase_start}
 
 DETECTORS = {
     "unbalanced-quotes": unbalanced_quotes,

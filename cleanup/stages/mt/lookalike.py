@@ -59,7 +59,7 @@ class LookalikeStage:
     def propose(self, text, ctx):
         if not self.rules:
             return
-        if not _MAYBE_FOREIGN.search(text):
+        if text.isascii() or not _MAYBE_FOREIGN.search(text):
             return  # every letter is Latin: nothing can be disguised
         rule = self.rules[0]
         for m in _WORD.finditer(text):

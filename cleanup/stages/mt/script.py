@@ -63,9 +63,10 @@ class ScriptStage:
                      for r in rules if r.data["detector"] == "untranslated"}
         self.gate = _gate(rules)
         self.rare = rare_chars(lambda ch: bool(self.gate.match(ch)))
+        self.ascii_calm = not any(self.gate.match(chr(c)) for c in range(128))  # (isascii is all but free)
 
     def propose(self, text, ctx):
-        if not (self.rare.search(text) and self.gate.search(text)):
+        if (self.ascii_calm and text.isascii()) or not (self.rare.search(text) and self.gate.search(text)):
             return  # no letter of a listed script, no wide mark, no middle dot: nothing to report
         share = latin_share(text)
         for rule in self.rules:
