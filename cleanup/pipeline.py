@@ -33,6 +33,21 @@ class Stage(Protocol):
     def propose(self, text: str, ctx: Context) -> Iterable[Proposal]: ...
 
 
+class LookAgain:
+    """`stage` once more, later in the pipeline, if the stages since it ran changed the text.
+
+    (Collapsing a repetition loop can leave two equal lines next to each
+    other, which the structure rules, run before, would have removed:
+    without a second look, cleaning the output again would change it.)
+    """
+
+    def __init__(self, stage: Stage):
+        self.stage, self.name = stage, stage.name
+
+    def propose(self, text: str, ctx: Context) -> Iterable[Proposal]:
+        return self.stage.propose(text, ctx)
+
+
 class Pipeline:
     def __init__(self, stages: Iterable[Stage]):
         self.stages = tuple(stages)
@@ -41,10 +56,14 @@ class Pipeline:
         ctx = Context(text, language)
         tm = TextMap(text)
         reported: list[Edit] = []
+        text_after = {}  # id(stage) -> the text it left (the same object while nothing changes it)
         for stage in self.stages:
+            if isinstance(stage, LookAgain) and text_after.get(id(stage.stage)) is tm.text:
+                continue
             proposals = sorted(stage.propose(tm.text, ctx), key=lambda p: (p.start, p.end))
             if proposals:
                 tm = self._apply_stage(tm, proposals, policy, reported)
+            text_after[id(stage)] = tm.text
         # an applied edit that ends where the text began (a rule undone by a later one) shows nothing
         applied = [e for e in tm.applied_edits() if e.replacement != e.original]
         edits = applied + _still_present(reported, applied)

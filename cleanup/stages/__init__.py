@@ -8,7 +8,7 @@ MT detectors, and grammar last, on the cleaned text.
 """
 from __future__ import annotations
 
-from ..pipeline import Pipeline
+from ..pipeline import LookAgain, Pipeline
 from ..rulebook import RuleBook
 
 ORDER = ["unicode", "lookalike", "remove-line", "replace", "structure", "repetition", "names",
@@ -66,6 +66,8 @@ def build_pipeline(book: RuleBook, *, kinds=None, grammar=None) -> Pipeline:
         rules = book.rules(kind)
         if rules and kind in builders:
             stages.extend(builders[kind](rules, book))
+        if kind == "repetition":  # a collapsed loop can leave a duplicate line or word behind
+            stages.extend(LookAgain(s) for s in list(stages) if s.name == "structure")
     if grammar is not None and (kinds is None or "languagetool" in kinds):
         from . import languagetool
 

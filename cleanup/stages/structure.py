@@ -94,10 +94,16 @@ class StructureStage:
 
     @staticmethod
     def _duplicates(norms, pairs, rule, remove):
-        """The later of two neighbouring lines that read the same (a run of copies keeps one)."""
+        """The later of two neighbouring lines that read the same (a run of copies keeps one).
+
+        Letter case aside: a copy whose first word lost its capital is still a
+        copy (and grammar would give it back, making the output change when
+        cleaned again).
+        """
         min_words = rule.data.get("min_words", 3)
         for a, b in pairs:
-            if norms[b] and a not in remove and norms[a] == norms[b] and _words(norms[b]) >= min_words:
+            if norms[b] and a not in remove and (norms[a] == norms[b] or norms[a].casefold() == norms[b].casefold()) \
+                    and _words(norms[b]) >= min_words:
                 remove[b] = rule
 
     @staticmethod
