@@ -10,12 +10,13 @@ varied set of texts, and records the output and every edit record:
 - every rule file example, alone and doubled;
 - 300 documents of lines shuffled across all of these (unusual neighbours).
 
-    scripts/equivalence.py dump before.json     # on the commit before the change
-    scripts/equivalence.py check before.json    # after it: exit 1 and the first differences if any
+    git worktree add /tmp/before HEAD            # the code before the change
+    scripts/equivalence.py dump before.json --code /tmp/before
+    scripts/equivalence.py check before.json     # this checkout: exit 1 and the first differences if any
 
-Rule examples are read from the current checkout, so dump with the same
-rule files as you check with (a new example shifts the list).
-Not a test: it reads ../shared, which the project must not depend on.
+The texts (rule examples included) always come from this checkout, so both
+runs see the same list. Not a test: it reads ../shared, which the project
+must not depend on.
 """
 from __future__ import annotations
 
@@ -29,18 +30,12 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
-sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
-
-from bench import build_corpus  # noqa: E402
-
-from cleanup import get_pipeline  # noqa: E402
-from cleanup.decisions import Policy  # noqa: E402
-from cleanup.edits import Level  # noqa: E402
-from cleanup.render.records import records  # noqa: E402
 
 
 def texts() -> list[str]:
+    from bench import build_corpus  # (it imports cleanup: only once the package to run is chosen)
+
     out = build_corpus(1.5, 7) + build_corpus(0.5, 11)
     files = [*sorted((ROOT / "samples").glob("*.txt")), *sorted((SHARED / "seeds").glob("*.txt")),
              *sorted((SHARED / "corpora" / "clean").glob("*.txt"))]
@@ -59,7 +54,13 @@ def texts() -> list[str]:
     return out
 
 
-def outcomes() -> list[dict]:
+def outcomes(code: Path) -> list[dict]:
+    sys.path.insert(0, str(code))  # the cleanup package to run: nothing imports it before this
+    from cleanup import get_pipeline
+    from cleanup.decisions import Policy
+    from cleanup.edits import Level
+    from cleanup.render.records import records
+
     pipeline = get_pipeline()
     return [{"text": r.text, "records": records(r), "problems": [str(p) for p in r.problems]}
             for policy in (Policy(), Policy(level=Level.SUGGEST))
@@ -70,8 +71,9 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("mode", choices=["dump", "check"])
     ap.add_argument("file", type=Path)
+    ap.add_argument("--code", type=Path, default=ROOT, help="the checkout whose cleanup package runs (default: this one)")
     args = ap.parse_args()
-    now = outcomes()
+    now = outcomes(args.code.resolve())
     if args.mode == "dump":
         args.file.write_text(json.dumps(now), encoding="utf-8")
         print(f"{len(now)} outcomes written to {args.file}")

@@ -3,8 +3,8 @@
 "Thank you Thank you Thank you Thank you", "ー Site Name ー Site Name ー Site
 Name": the same unit of words (and the marks between them) three or more
 times in a row, line ends included. One occurrence is kept. A unit that
-starts or ends with a comma or a full stop is a list or rhetoric ("no, no,
-no", "Tora! Tora! Tora!"), not a loop; units made only of the rule's
+holds a comma or a full stop is a list, rhetoric or sentences said again
+("no, no, no", "Tora! Tora! Tora!"), not a loop; units made only of the rule's
 exceptions ("ha ha ha", "very very very") and a quotation that is nothing
 but the repetition (a song title, a chant) are left alone. Two copies are
 the structure rules' business (a word typed twice).
@@ -86,7 +86,10 @@ class RepetitionStage:
 def _legitimate(unit, exceptions) -> bool:
     if not any(ch.isalpha() for w in unit for ch in w):
         return True  # figures in a table, a row of dashes
-    if _CLAUSE_MARK.fullmatch(unit[0]) or _CLAUSE_MARK.fullmatch(unit[-1]):
+    if any(map(_CLAUSE_MARK.fullmatch, unit)):
+        # Not only at its ends: read from another word, "The talks ended." is
+        # "talks ended. The", and the verdict must not depend on where the
+        # loop happens to start (an earlier fix can move that start).
         return True
     return all(w in exceptions or not w.isalnum() for w in unit)
 
