@@ -65,6 +65,11 @@ def test_rejecting_everything_gives_back_the_input_bytes(doc_parts):
 @example((["Xi (Xi) held talks.", FRAGMENTS[11], FRAGMENTS[12], "Xi (Xi) held talks."], "\n", False, False),
          Level.FIX)
 @example(([FRAGMENTS[11], FRAGMENTS[11], FRAGMENTS[12], FRAGMENTS[12]], "\n", False, False), Level.FIX)
+# a collapsed loop leaves two copies of a line, one without its capital (grammar gives it back)
+@example((["The talks lasted four\xa0hours.", "the", "the", "The talks lasted four\xa0hours."], "\n", False, False),
+         Level.SUGGEST)
+# a run-on fix moves where a loop of sentences starts
+@example((["Talks lasted fourhours."] + ["The talks lasted four\xa0hours."] * 3, "\n\n", False, False), Level.SUGGEST)
 def test_cleaning_twice_changes_nothing_the_second_time(doc_parts, level):
     data = _bytes(*doc_parts)
     if not data.strip(b"\xef\xbb\xbf"):
