@@ -228,6 +228,9 @@ def review(
                                                                   "atomically."),
     save_decisions: Optional[Path] = typer.Option(None, "--save-decisions", metavar="F",
                                                   help="Save the decisions as JSON for 'cleanup apply'."),
+    resume: Optional[Path] = typer.Option(None, "--decisions", "-d", metavar="F",
+                                          help="Go on with a review saved earlier: its decisions stand, only "
+                                               "the changes they do not decide are asked."),
     rules: List[Path] = RulesOpt, level: Optional[LevelChoice] = LevelOpt,
     accept: List[str] = AcceptOpt, reject: List[str] = RejectOpt,
     encoding: Optional[str] = EncodingOpt, max_bytes: int = MaxBytesOpt,
@@ -237,8 +240,10 @@ def review(
     """Accept, reject or edit each proposed change, one at a time (like git add -p).
 
     --level sets what undecided changes do when you stop early with q: 'fix'
-    (default) applies the undecided fixes, 'suggest' the suggestions too.
-    --accept/--reject GLOB decide matching rules up front (they are not asked).
+    (default, or the level saved with --decisions) applies the undecided
+    fixes, 'suggest' the suggestions too. --accept/--reject GLOB decide
+    matching rules up front (they are not asked). To stop and go on later:
+    q with --save-decisions F, then review again with --decisions F.
     """
     if not sys.stdin.isatty():
         raise _fail("review is interactive and needs a terminal on standard input; in scripts use "
@@ -250,15 +255,24 @@ def review(
                     "(or only --save-decisions F)")
     if file == "-":
         raise _fail("review reads the file from disk: standard input is the terminal")
+    try:
+        saved = load_decisions(resume) if resume else None
+    except CleanupError as e:
+        raise _fail(str(e)) from None
+    if level is None and saved is not None:
+        level = LevelChoice(saved.level.value)
     opts = _options(level, rules=rules, accept=accept, reject=reject, encoding=encoding, max_bytes=max_bytes,
                     grammar=grammar, languagetool=languagetool, lang=lang,
                     languagetool_timeout=languagetool_timeout)
     try:
         doc = read_document(file, encoding=opts.encoding, max_bytes=opts.max_bytes)
-        session = Session(lambda policy: clean_document(doc, opts, policy), opts.policy())
+        session = Session(lambda policy: clean_document(doc, opts, policy), opts.policy(),
+                          saved.decisions if saved else None)
     except CleanupError as e:
         raise _fail(str(e)) from None
     console = Console(highlight=False, markup=False)
+    if saved is not None:
+        _report_resumed(saved, session, resume, file, doc.text)
 
     def keep_decisions() -> None:
         if save_decisions:
@@ -283,6 +297,24 @@ def review(
                   + (f"; {undecided} undecided change(s) left at the --level {opts.level.value} default"
                      if undecided else "")
                   + (f"; wrote {file if in_place else output}." if in_place or output else "."))
+
+
+def _report_resumed(saved, session: Session, path: Path, file: str, text: str) -> None:
+    """What a resumed review starts from: the decisions that still apply, and those that do not."""
+    if saved.file and saved.file != Path(file).name:
+        _warn(f"{path} was made for {saved.file}, not {file}")
+    _warn_stale(session.run.stale, saved.decisions, file, text)
+    err.print(f"{file}: {len(saved.decisions) - len(session.run.stale)} earlier decision(s) stand; "
+              f"{len(session.run.undecided)} change(s) to review.")
+
+
+def _warn_stale(stale, decisions, file: str, text: str) -> None:
+    lines = LineIndex(text)
+    for key in stale:
+        rule, start, _, original, replacement = key
+        line, col = lines.position(min(start, len(text)))
+        _warn(f"{file}:{line}:{col}: {decisions[key].verdict.value} {rule} '{_flat(original)}' -> "
+              f"'{_flat(replacement)}': no such change is proposed any more; decision not applied")
 
 
 def save_decisions_file(path: Path, session: Session, file: str) -> None:
@@ -332,11 +364,7 @@ def apply(
     lines = LineIndex(doc.text)
     if saved.file and saved.file != Path(file).name:
         _warn(f"{decisions} was made for {saved.file}, not {file}")
-    for key in run.stale:
-        rule, start, _, original, replacement = key
-        line, col = lines.position(min(start, len(doc.text)))
-        _warn(f"{file}:{line}:{col}: {saved.decisions[key].verdict.value} {rule} '{_flat(original)}' -> "
-              f"'{_flat(replacement)}': no such change is proposed any more; decision not applied")
+    _warn_stale(run.stale, saved.decisions, file, doc.text)
     for edit in run.undecided:
         line, col = lines.position(edit.start)
         state = "applied" if edit.applied else "not applied"

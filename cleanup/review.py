@@ -136,9 +136,10 @@ class _Step:
 class Session:
     """The state of one review: ask about `current`, then decide, decide_rule or undo."""
 
-    def __init__(self, clean: Clean, base: Policy):
+    def __init__(self, clean: Clean, base: Policy, decisions: Mapping[tuple, Decision] | None = None):
+        """`decisions`: made earlier (a saved review resumed); only the rest is asked."""
         self._clean, self.base = clean, base
-        self.decisions: dict = {}       # Edit.key -> Decision, in the order they were made
+        self.decisions: dict = dict(decisions or {})  # Edit.key -> Decision, in the order they were made
         self.rule_verdicts: dict = {}   # rule id -> Verdict, from "all remaining of this rule"
         self._undo: list[_Step] = []
         self.run = self._settle()

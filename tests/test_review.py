@@ -231,6 +231,27 @@ def test_quitting_midway_then_apply_reproduces_the_output(article, tmp_path):
     assert b"undecided" in replayed.stderr  # the part left to --level is said
 
 
+def test_a_review_saved_midway_goes_on_where_it_stopped(article, tmp_path):
+    first, second = tmp_path / "first.json", tmp_path / "second.json"
+    child = spawn_review(article, "--save-decisions", first, cwd=tmp_path)
+    assert drive(child, lambda n: {1: "n", 2: "y"}.get(n, "q")) == 0
+    total = len(session_for(ARTICLE.decode("utf-8-sig").replace("\r\n", "\n"))[0].run.changes)
+
+    out = tmp_path / "out.txt"
+    child = spawn_review(article, "--decisions", first, "--save-decisions", second, "-o", out, cwd=tmp_path)
+    child.expect("2 earlier decision\\(s\\) stand")
+    asked = []
+    assert drive(child, lambda n: asked.append(n) or "y") == 0
+    assert len(asked) == total - 2  # the two decided changes are not asked again
+
+    saved = parse(json.loads(second.read_text(encoding="utf-8")), "d")
+    assert list(saved.decisions.values())[:2] == list(parse(json.loads(first.read_text(encoding="utf-8")),
+                                                            "d").decisions.values())
+    replayed = run_cli("apply", article, "--decisions", second, "-o", tmp_path / "replayed.txt")
+    assert replayed.returncode == 0, replayed.stderr
+    assert (tmp_path / "replayed.txt").read_bytes() == out.read_bytes() != ARTICLE
+
+
 def test_the_consequences_of_a_decision_are_shown(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("Xi expressed confidence.\nXi expressed confidence.  \u00a9 AFP\n", encoding="utf-8")
