@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
 import time
 from collections import Counter, deque
 from concurrent.futures import BrokenExecutor, Future
@@ -27,9 +26,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple
 
-from .document import Document
+from .document import Document, too_large
 from .errors import CleanupError
-from .files import write_atomic
+from .files import AtomicFile, write_atomic
 from .render.records import records
 from .runner import Options, clean_document
 
@@ -132,10 +131,6 @@ def _check_manifest(options: Options, settings: BatchSettings) -> None:
 
 # -- reading -------------------------------------------------------------------
 
-def _too_large(size: int, limit: int) -> str:
-    return f"{size:,} bytes is more than the limit of {limit:,}; raise it with --max-bytes or split the input"
-
-
 def read_items(sources: list[Source], settings: BatchSettings, max_bytes: int) -> Iterator[Item]:
     for i, source in enumerate(sources):
         if settings.jsonl:
@@ -144,7 +139,7 @@ def read_items(sources: list[Source], settings: BatchSettings, max_bytes: int) -
         try:
             size = source.path.stat().st_size
             if size > max_bytes:
-                yield Item(i, 0, size, None, _too_large(size, max_bytes))
+                yield Item(i, 0, size, None, too_large(size, max_bytes))
                 continue
             yield Item(i, 0, size, source.path.read_bytes())
         except OSError as err:
@@ -162,11 +157,11 @@ def _jsonl_items(i: int, source: Source, max_bytes: int) -> Iterator[Item]:
                 line_no += 1
                 if not raw.endswith(b"\n") and len(raw) == max_bytes + 2:
                     size = len(raw) + _skip_line(fh)
-                    yield Item(i, line_no, size, None, _too_large(size, max_bytes))
+                    yield Item(i, line_no, size, None, too_large(size, max_bytes))
                     continue
                 record = raw.rstrip(b"\r\n")
                 if len(record) > max_bytes:
-                    yield Item(i, line_no, len(raw), None, _too_large(len(record), max_bytes))
+                    yield Item(i, line_no, len(raw), None, too_large(len(record), max_bytes))
                 elif record.strip():  # blank lines hold no document
                     yield Item(i, line_no, len(raw), record)
     except OSError as err:
@@ -204,12 +199,12 @@ def clean_chunk(options: Options, settings: BatchSettings, chunk: list[Item]) ->
     A failure's reason does not name the document: the main process knows where it came from.
     """
     out = []
+    clean = _clean_jsonl_line if settings.jsonl else _clean_file_bytes
     for item in chunk:
         if item.end or item.error:
             out.append(Outcome(item, error=item.error))
             continue
         try:
-            clean = _clean_jsonl_line if settings.jsonl else _clean_file_bytes
             out.append(clean(item, options, settings))
         except CleanupError as err:
             out.append(Outcome(item, error=str(err).removeprefix(f"{_NAME}: ")))
@@ -250,7 +245,7 @@ def _clean_jsonl_line(item: Item, options: Options, settings: BatchSettings) -> 
     doc = Document.from_text(text, _NAME)
     result = clean_document(doc, options)
     record[settings.field] = doc.render(result.text)
-    record["edits"] = records(result) if settings.edit_records else sum(e.applied for e in result.edits)
+    record["edits"] = records(result) if settings.edit_records else len(result.applied)
     try:
         line = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
         data = line.encode("utf-8")
@@ -418,38 +413,16 @@ class Summary:
         }
 
 
-class _Writer:
-    """A JSONL output being written: a temporary file, renamed into place when the input ends."""
-
-    def __init__(self, target: Path):
-        target.parent.mkdir(parents=True, exist_ok=True)
-        self.target = target
-        fd, self.tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        self.fh = os.fdopen(fd, "wb")
-
-    def finish(self) -> None:
-        self.fh.flush()
-        os.fsync(self.fh.fileno())
-        self.fh.close()
-        os.replace(self.tmp, self.target)
-
-    def abort(self) -> None:
-        self.fh.close()
-        try:
-            os.unlink(self.tmp)
-        except OSError:
-            pass
-
-
 class _Sink:
     def __init__(self, sources: list[Source], summary: Summary):
         self.sources, self.summary = sources, summary
-        self.writers: dict[int, _Writer] = {}
+        self.writers: dict[int, AtomicFile] = {}  # the JSONL outputs being written
+        self.folders: set[Path] = set()  # output folders made so far
 
     def take(self, outcome: Outcome) -> None:
         item, source = outcome.item, self.sources[outcome.item.source]
         if item.end:
-            self._writer(item.source).finish()
+            self._writer(item.source).commit()
             del self.writers[item.source]
             return
         if outcome.output is not None:
@@ -457,16 +430,22 @@ class _Sink:
                 if item.line:
                     self._writer(item.source).fh.write(outcome.output)
                 else:
-                    source.output.parent.mkdir(parents=True, exist_ok=True)
+                    self._folder_for(source.output)
                     write_atomic(source.output, outcome.output)
             except (OSError, CleanupError) as err:
                 reason = str(err) if isinstance(err, CleanupError) else f"{source.output}: cannot write: {err}"
                 outcome = outcome._replace(output=None, error=reason)
         self.summary.add(outcome, source)
 
-    def _writer(self, i: int) -> _Writer:
+    def _folder_for(self, output: Path) -> None:
+        if output.parent not in self.folders:  # one mkdir per output folder, not per document
+            output.parent.mkdir(parents=True, exist_ok=True)
+            self.folders.add(output.parent)
+
+    def _writer(self, i: int) -> AtomicFile:
         if i not in self.writers:
-            self.writers[i] = _Writer(self.sources[i].output)
+            self._folder_for(self.sources[i].output)
+            self.writers[i] = AtomicFile(self.sources[i].output)
         return self.writers[i]
 
     def abort(self) -> None:
@@ -479,9 +458,10 @@ class _Sink:
 class Progress:
     """What the engine reports as it goes; the CLI draws it (or not)."""
 
-    def start(self, total_bytes: int, total_documents: int | None) -> None: ...
+    def start(self, total_bytes: int) -> None: ...
 
-    def advance(self, documents: int, nbytes: int) -> None: ...
+    def advance(self, nbytes: int) -> None:
+        """One more document done, of `nbytes`."""
 
     def finish(self) -> None: ...
 
@@ -497,7 +477,7 @@ def run_batch(inputs: Iterable[str], options: Options, settings: BatchSettings,
     summary.skipped = len(sources) - len(todo)
     started = time.perf_counter()
     executor = _executor(settings, options)  # before the progress bar's thread: workers may be forked
-    progress.start(sum(_size(s.path) for s in todo), None if settings.jsonl else len(todo))
+    progress.start(sum(_size(s.path) for s in todo))
     sink = _Sink(todo, summary)
     try:
         documents = read_items(todo, settings, options.max_bytes)
@@ -506,7 +486,7 @@ def run_batch(inputs: Iterable[str], options: Options, settings: BatchSettings,
             for outcome in outcomes:
                 sink.take(outcome)
                 if not outcome.item.end:
-                    progress.advance(1, outcome.item.size)
+                    progress.advance(outcome.item.size)
     except BrokenExecutor:
         sink.abort()
         raise CleanupError("a worker process died (out of memory?); outputs written so far are whole, "

@@ -80,7 +80,11 @@ def batch_command(
         if summary.rules:
             err.print(_rules_table(summary))
     if report:
-        write_atomic(report, (json.dumps(summary.report(), ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+        try:
+            write_atomic(report, (json.dumps(summary.report(), ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+        except CleanupError as e:
+            _fail(f"{e} (the outputs are written; only the report is missing)")
+            raise typer.Exit(2)
     raise typer.Exit(1 if summary.failed else 0)
 
 
@@ -97,13 +101,13 @@ class RichProgress(batch.Progress):
                             console=err, transient=True)
         self.docs = 0
 
-    def start(self, total_bytes, total_documents):
+    def start(self, total_bytes):
         self.started = time.perf_counter()
         self.task = self.bar.add_task("batch", total=total_bytes, docs=0, rate=0.0)
         self.bar.start()
 
-    def advance(self, documents, nbytes):
-        self.docs += documents
+    def advance(self, nbytes):
+        self.docs += 1
         rate = self.docs / max(time.perf_counter() - self.started, 1e-9)
         self.bar.update(self.task, advance=nbytes, docs=self.docs, rate=rate)
 
@@ -114,12 +118,12 @@ class RichProgress(batch.Progress):
 class PlainProgress(batch.Progress):
     """A line now and then, for logs: a bar would fill them with control characters."""
 
-    def start(self, total_bytes, total_documents):
+    def start(self, total_bytes):
         self.total, self.docs, self.bytes = total_bytes, 0, 0
         self.started = self.last = time.perf_counter()
 
-    def advance(self, documents, nbytes):
-        self.docs += documents
+    def advance(self, nbytes):
+        self.docs += 1
         self.bytes += nbytes
         now = time.perf_counter()
         if now - self.last >= PLAIN_EVERY:

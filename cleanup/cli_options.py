@@ -10,7 +10,7 @@ from pathlib import Path
 
 import typer
 
-from .config import GrammarSettings, load_config
+from .config import GrammarSettings, is_server, load_config
 from .document import DEFAULT_MAX_BYTES
 from .edits import Level
 from .errors import CleanupError
@@ -54,7 +54,7 @@ def build_options(*, rules=(), level: LevelChoice | None = None, accept=(), reje
     use_grammar = cfg.get("grammar") if grammar is None else grammar
     settings = None
     server = languagetool or cfg.get("languagetool.server")
-    if use_grammar and server not in ("local", "public") and not server.startswith(("http://", "https://")):
+    if use_grammar and not is_server(server):
         raise CleanupError(f"--languagetool {server!r}: give 'local', 'public' or an http(s):// server URL")
     if use_grammar:
         settings = GrammarSettings(

@@ -132,6 +132,11 @@ def load_config(start: Path | None = None) -> Config:
     return cfg
 
 
+def is_server(server: str) -> bool:
+    """Is `server` something --languagetool can reach: 'local', 'public' or an http(s) URL?"""
+    return server in ("local", "public") or bool(regex.match(r"https?://[^/]", server))
+
+
 @dataclass(frozen=True)
 class GrammarSettings:
     """How to reach LanguageTool and what to ask of it (hashable: pipelines are cached by it)."""

@@ -15,6 +15,11 @@ from .errors import InputError
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 
+
+def too_large(size: int, limit: int) -> str:
+    """What to say about input over --max-bytes (a file, stdin or a JSONL line)."""
+    return f"{size:,} bytes is more than the limit of {limit:,}; raise it with --max-bytes or split the input"
+
 _BOMS = [  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -48,8 +53,7 @@ class Document:
     def from_bytes(cls, data: bytes, name: str = "<bytes>", encoding: str | None = None,
                    max_bytes: int = DEFAULT_MAX_BYTES) -> "Document":
         if len(data) > max_bytes:
-            raise InputError(f"{name}: {len(data):,} bytes is more than the limit of {max_bytes:,}; "
-                             "raise it with --max-bytes or split the file")
+            raise InputError(f"{name}: {too_large(len(data), max_bytes)}")
         if not data:
             raise InputError(f"{name}: the file is empty; there is nothing to clean")
         text, enc, bom, detected = _decode(data, name, encoding)

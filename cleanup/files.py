@@ -11,7 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .document import DEFAULT_MAX_BYTES, Document
+from .document import DEFAULT_MAX_BYTES, Document, too_large
 from .errors import InputError
 
 
@@ -25,8 +25,7 @@ def read_document(name: str, *, encoding: str | None = None, max_bytes: int = DE
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise InputError(f"{name}: {size:,} bytes is more than the limit of {max_bytes:,}; "
-                             "raise it with --max-bytes or split the file")
+            raise InputError(f"{name}: {too_large(size, max_bytes)}")
         data = path.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{name}: no such file") from None
@@ -38,26 +37,43 @@ def read_document(name: str, *, encoding: str | None = None, max_bytes: int = DE
 
 
 def write_atomic(path: str | Path, data: bytes) -> None:
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
+    out = AtomicFile(path)
     try:
-        mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as err:
-        raise InputError(f"{path}: cannot write: {err.strerror}") from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)  # mkstemp makes 0600; keep the old file's mode, or the umask's
-        os.replace(tmp, path)
+        out.fh.write(data)
+        out.commit()
     except BaseException:
+        out.abort()
+        raise
+
+
+class AtomicFile:
+    """A file written under a temporary name in its folder: `commit()` renames it into place
+    (with the old file's mode, or the umask's), `abort()` removes it. For outputs written
+    in one go (write_atomic) and for those streamed (a JSONL corpus)."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        folder = self.path.parent if str(self.path.parent) else Path(".")
         try:
-            os.unlink(tmp)
+            self.mode = self.path.stat().st_mode & 0o777 if self.path.exists() else _default_mode()
+            fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=folder)
+        except OSError as err:
+            raise InputError(f"{self.path}: cannot write: {err.strerror}") from None
+        self.fh = os.fdopen(fd, "wb")
+
+    def commit(self) -> None:
+        self.fh.flush()
+        os.fsync(self.fh.fileno())
+        self.fh.close()
+        os.chmod(self.tmp, self.mode)  # mkstemp makes 0600
+        os.replace(self.tmp, self.path)
+
+    def abort(self) -> None:
+        self.fh.close()
+        try:
+            os.unlink(self.tmp)
         except OSError:
             pass
-        raise
 
 
 def _default_mode() -> int:

@@ -19,6 +19,8 @@ import language_tool_python
 import requests
 from language_tool_python.exceptions import JavaError, LanguageToolError, RateLimitError
 
+from .config import is_server
+
 PUBLIC_URL = "https://api.languagetool.org"
 RATE_LIMIT_WAITS = (5.0, 20.0, 60.0)  # seconds before each retry of a request refused for its rate
 _RATE_LIMITED = re.compile(r"limit of .+ per \d+ seconds|too many requests|rate limit", re.IGNORECASE)
@@ -57,7 +59,7 @@ class Request:
             return None
         if self.server == "public":
             return PUBLIC_URL
-        if not re.match(r"https?://[^/]", self.server):
+        if not is_server(self.server):
             raise Unavailable(f"grammar checks skipped: --languagetool {self.server!r} is not 'local', 'public' "
                               "or an http(s) URL such as http://localhost:8081")
         # the client adds /v2/ itself; a URL that already has it would become /v2/v2/

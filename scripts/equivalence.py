@@ -61,10 +61,10 @@ def outcomes(code: Path) -> list[dict]:
     from cleanup.edits import Level
     from cleanup.render.records import records
 
-    pipeline = get_pipeline()
+    pipeline, inputs = get_pipeline(), texts()
     return [{"text": r.text, "records": records(r), "problems": [str(p) for p in r.problems]}
             for policy in (Policy(), Policy(level=Level.SUGGEST))
-            for r in (pipeline.run(t, policy) for t in texts())]
+            for r in (pipeline.run(t, policy) for t in inputs)]
 
 
 def main() -> int:

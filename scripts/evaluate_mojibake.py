@@ -27,10 +27,12 @@ from cleanup.stages import build_pipeline  # noqa: E402
 from cleanup.stages.unicode import FTFY_DEFAULTS, NORMALIZERS  # noqa: E402
 
 
+_OUR_FTFY = ftfy.TextFixerConfig(**{**FTFY_DEFAULTS, "explain": False})
+
+
 def expected_for_us(case: dict) -> str:
     """ftfy's answer with our settings: curly quotes kept, then our normalisers."""
-    config = ftfy.TextFixerConfig(**{**FTFY_DEFAULTS, "explain": False})
-    text = ftfy.fix_text(case["original"], config)
+    text = ftfy.fix_text(case["original"], _OUR_FTFY)
     for pattern, replacement in NORMALIZERS.values():
         text = pattern.sub(replacement, text)
     return text

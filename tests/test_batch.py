@@ -190,3 +190,25 @@ def test_a_wrong_command_does_nothing_and_exits_2(corpus, tmp_path, args, messag
     r = batch(*args, *(() if "-o" in args else ("-o", tmp_path / "out")), "-j", "1")
     assert r.exit_code == 2 and message in r.stderr
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").rglob("*.txt"))
+
+
+def test_outputs_get_the_mode_the_umask_gives_jsonl_too(corpus, tmp_path):
+    """A streamed JSONL output is written under a temporary name (0600) like every output, then given the umask's mode."""
+    import os
+
+    umask = os.umask(0o022)
+    try:
+        _jsonl(tmp_path / "c.jsonl", _sample_records())
+        assert batch(tmp_path / "c.jsonl", "--jsonl", "-o", tmp_path / "out-j", "-j", "1").exit_code == 0
+        assert batch(corpus, "-o", tmp_path / "out-t", "-j", "1").exit_code == 0
+    finally:
+        os.umask(umask)
+    modes = {p.stat().st_mode & 0o777 for folder in ("out-j", "out-t") for p in (tmp_path / folder).rglob("*.*")}
+    assert modes == {0o644}
+
+
+def test_a_report_that_cannot_be_written_is_a_clear_error(corpus, tmp_path):
+    r = batch(corpus, "-o", tmp_path / "out", "-j", "1", "--report", tmp_path / "no-such-folder" / "r.json")
+    assert r.exit_code == 2
+    assert "cannot write" in r.stderr and "Traceback" not in r.stderr
+    assert (tmp_path / "out" / "seed000.txt").exists()  # the outputs are there all the same
