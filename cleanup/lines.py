@@ -28,6 +28,20 @@ def split_lines(text: str) -> list[Line]:
     return out
 
 
+def line_at(text: str, start: int) -> Line:
+    """The line that starts at `start`, as split_lines makes it (without reading the rest)."""
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    return Line(start, end, text[start:end])
+
+
+def lines_after(text: str, line: Line):
+    """The lines after `line`, as split_lines makes them, one by one."""
+    while line.end < len(text):
+        line = line_at(text, line.end + 1)
+        yield line
+
+
 def removal_spans(text: str, lines: list[Line], remove: dict[int, object]) -> list[tuple[int, int, object]]:
     """(start, end, tag) spans that delete the lines whose index is in `remove`.
 

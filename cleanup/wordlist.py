@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
-from itertools import compress, islice
 
 import wordfreq
 
@@ -72,19 +71,3 @@ class Sieve:
             tested |= fresh
             self._sets = (tested, passed)
         return tokens & passed
-
-
-def positions(pieces: list[str], wanted: set):
-    """(token, offset) for the tokens in `wanted`, from pieces = pattern.split(text) with the token captured.
-
-    The pieces alternate text between tokens and tokens, so an offset is a
-    sum of lengths: C speed per token, where finditer would be a Python loop.
-    """
-    if not wanted:
-        return
-    tokens = pieces[1::2]
-    start = done = 0  # the offset of pieces[done]
-    for i in compress(range(len(tokens)), map(wanted.__contains__, tokens)):
-        start += sum(map(len, islice(pieces, done, 2 * i + 1)))
-        done = 2 * i + 1
-        yield tokens[i], start

@@ -14,7 +14,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleanup.fast_regex import FastPattern, _bmp, _bmp_class
+from cleanup.fast_regex import FastPattern, _bmp, _bmp_class, positions
 from cleanup.stages import names, words
 
 CLASSES = [r"\p{L}", r"\p{Lu}", r"\p{Ll}", r"[\p{L}\p{M}\p{N}]", r"[\p{L}\p{M}\p{N}_@#/.-]", r"[\p{L}\p{M}]",
@@ -49,3 +49,11 @@ def test_texts_beyond_the_bmp_keep_the_regex_pattern():
     assert fast("plain text") is fast.bmp
     assert fast("naïve café") is fast.bmp
     assert fast("emoji 😀 here") is fast.full
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab ,\n-é", max_size=40), st.sets(st.sampled_from(["a", "b", "ab", "ba", "é", "aa"])))
+def test_positions_are_where_finditer_finds_the_wanted_tokens(text, wanted):
+    pattern = re.compile(r"([a-zé]+)")
+    expected = [(m.group(), m.start()) for m in pattern.finditer(text) if m.group() in wanted]
+    assert list(positions(pattern.split(text), wanted)) == expected

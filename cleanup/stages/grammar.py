@@ -25,7 +25,7 @@ from itertools import chain
 import regex
 
 from ..edits import Level, Proposal
-from ..lines import Line
+from ..lines import line_at, lines_after
 
 
 def build(rules, book):
@@ -391,7 +391,7 @@ def _unpaired(text: str, pairs: dict, in_turn: re.Pattern) -> list[int]:
     unpaired, stack = [], []
     start = text.rfind("\n", 0, in_turn_to) + 1
     while True:
-        line = _line_at(text, start)
+        line = line_at(text, start)
         for m in marks.finditer(text, line.start, line.end):
             i = m.start()
             role = _role(text, i, pairs, stack)
@@ -404,8 +404,8 @@ def _unpaired(text: str, pairs: dict, in_turn: re.Pattern) -> list[int]:
                 else:
                     unpaired.append(i)
         if stack:
-            resumed = next((ln.text.lstrip() for ln in _lines_after(text, line) if not ln.blank), "")
-            following = next(_lines_after(text, line), None)
+            resumed = next((ln.text.lstrip() for ln in lines_after(text, line) if not ln.blank), "")
+            following = next(lines_after(text, line), None)
             if pairs is QUOTE_PAIRS and resumed[:1] in ("“", "«", '"'):
                 stack.clear()  # the next paragraph goes on with the quotation
             elif following is None or following.blank or _SENTENCE_END.search(line.text):
@@ -430,19 +430,6 @@ def _pairs_up_to(in_turn: re.Pattern, text: str, start: int) -> int:
 @lru_cache(maxsize=8)
 def _marks_of(pairs: tuple) -> re.Pattern:
     return re.compile("[" + re.escape("".join(sorted({mark for pair in pairs for mark in pair}))) + "]")
-
-
-def _line_at(text: str, start: int) -> Line:
-    end = text.find("\n", start)
-    end = len(text) if end < 0 else end
-    return Line(start, end, text[start:end])
-
-
-def _lines_after(text: str, line: Line):
-    """The lines after `line`, as split_lines makes them, one by one."""
-    while line.end < len(text):
-        line = _line_at(text, line.end + 1)
-        yield line
 
 
 def _role(text: str, i: int, pairs: dict, stack: list) -> str | None:

@@ -23,8 +23,8 @@ import regex
 
 from ..edits import Proposal
 from ..lexicon import Hit, Lexicon, key
-from ..fast_regex import FastPattern
-from ..wordlist import Sieve, known, memo, positions, zipf
+from ..fast_regex import FastPattern, positions
+from ..wordlist import Sieve, known, memo, zipf
 
 # A run's words are joined by exactly one space or hyphen (never two in a row); it
 # starts with a capital not after a letter (matched first, so `re` skips to capitals).
@@ -80,7 +80,8 @@ class NamesStage:
                 yield Found(at + start, at + end, run[start:end], hits, *glued)
 
     def _names_someone(self, run: str) -> bool:
-        return any(memo(self._runs, run, self._in_run))
+        to_decide, spelled_right = memo(self._runs, run, self._in_run)
+        return bool(to_decide or spelled_right)
 
     def _in_run(self, run: str) -> tuple:
         """What a run of capitalised words holds, the same wherever the run is.

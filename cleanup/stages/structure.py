@@ -7,12 +7,13 @@ single patterns.
 from __future__ import annotations
 
 import re
-from itertools import compress, count, islice
+from itertools import compress, count
 from operator import eq
 
 import regex
 
 from ..edits import Proposal
+from ..fast_regex import offsets
 from ..lines import removal_spans, split_lines
 
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
@@ -45,10 +46,7 @@ def _repeats(text):
     else:  # "İ" lowers to two characters: lower word by word
         pieces = _LETTER_RUN.split(text)
         words = list(map(str.lower, pieces[1::2]))
-    start = done = 0  # the offset of pieces[done]
-    for i in compress(count(), map(eq, words, words[1:])):  # words i and i + 1 read the same
-        start += sum(map(len, islice(pieces, done, 2 * i + 1)))  # no Python step per word
-        done = 2 * i + 1
+    for _, start in offsets(pieces, compress(count(), map(eq, words, words[1:]))):  # words i, i + 1 alike
         m = _REPEAT.match(text, start)
         if m:
             yield m

@@ -17,8 +17,8 @@ from rapidfuzz import fuzz, process
 
 from ..edits import Level, Proposal
 from ..lexicon import key
-from ..fast_regex import FastPattern
-from ..wordlist import Sieve, known, memo, positions, zipf
+from ..fast_regex import FastPattern, positions
+from ..wordlist import Sieve, known, memo, zipf
 
 # A token: letters, marks and digits, joined by single hyphens or apostrophes, not
 # after _@#/.- (a path, handle ...). Its first character is matched before the

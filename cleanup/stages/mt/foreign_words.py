@@ -20,10 +20,10 @@ import regex
 
 from ...edits import Proposal
 from ...lexicon import key
-from ...wordlist import zipf
+from ...wordlist import Sieve, zipf
 from ..words import inflected
 from .languages import language_name, most_common_in, unaccented
-from .scan import Innocent, pieces
+from .scan import pieces
 
 # lowercase words, not inside a URL, an e-mail, a handle or a hashtag
 _WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}_@#/.'’])\p{Ll}[\p{L}\p{M}]*+(?![\p{N}_@/'’]|\.\p{L})")
@@ -86,11 +86,11 @@ class ForeignWordsStage:
 
     def __init__(self, rules, lexicon):
         self.judge = Judge(rules, lexicon)
-        self.plain = Innocent(self._holds_foreign_word)  # no word match crosses a space
+        self.holding_foreign = Sieve(self._holds_foreign_word)  # pieces between spaces: no word crosses one
 
     def propose(self, text, ctx):
         rule = self.judge.rule
-        if not rule or not self.plain.any(pieces(text)):
+        if not rule or not self.holding_foreign(set(pieces(text))):
             return
         for m in _WORD.finditer(text):
             found = self.judge.language(m.group())

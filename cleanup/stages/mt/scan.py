@@ -8,15 +8,18 @@ know, so that Python runs only where something may be:
   are sorted character by character with `matters` once; everything outside
   them counts as possibly mattering. (The `regex` module's script
   properties cost a Python-level check per character.)
-- `PieceMemo` and `Innocent`: what a detector needs to know about each
-  piece of text between spaces, remembered across texts. Most pieces of a
-  corpus recur, so a text costs one split (shared by the stages that look
-  at the same text in turn) and a lookup per piece. Only for facts that no
-  match across a space can change.
+- `PieceMemo`: what a detector needs to know about each piece of text
+  between spaces, remembered across texts (`wordlist.Sieve` when the answer
+  is yes or no). Most pieces of a corpus recur, so a text costs one split
+  (shared by the stages that look at the same text in turn) and a lookup
+  per piece. Only for facts that no match across a space can change.
 """
 from __future__ import annotations
 
 import re
+
+from ...fast_regex import ranges
+from ...wordlist import MEMO_SIZE
 
 # ASCII to combining marks, Latin Extended Additional, punctuation to arrows, maths and symbols
 _USUAL = (range(0x0000, 0x0370), range(0x1E00, 0x1F00), range(0x2000, 0x2C00))
@@ -24,14 +27,13 @@ _USUAL = (range(0x0000, 0x0370), range(0x1E00, 0x1F00), range(0x2000, 0x2C00))
 
 def rare_chars(matters) -> re.Pattern:
     """A pattern for the characters `matters(ch)` accepts, and for all outside the usual blocks."""
-    harmless = [c for r in _USUAL for c in r if not matters(chr(c))]
-    spans: list[list[int]] = []
-    for c in harmless:
-        if spans and spans[-1][1] == c - 1:
-            spans[-1][1] = c
+    spans: list[list[int]] = []  # the harmless ones, as [start, stop)
+    for c in (c for r in _USUAL for c in r if not matters(chr(c))):
+        if spans and spans[-1][1] == c:
+            spans[-1][1] = c + 1
         else:
-            spans.append([c, c])
-    return re.compile("[^" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in spans) + "]")
+            spans.append([c, c + 1])
+    return re.compile("[^" + ranges(spans) + "]")
 
 
 _last_split: tuple[str, list[str]] = ("", [])
@@ -52,7 +54,7 @@ def pieces(text: str) -> list[str]:
 class PieceMemo:
     """`compute(piece)` for pieces of text, each computed once (until `size` are remembered)."""
 
-    def __init__(self, compute, size: int = 50_000):
+    def __init__(self, compute, size: int = MEMO_SIZE):
         self.compute, self.size, self.seen = compute, size, {}
 
     def __getstate__(self):  # what a process has seen stays with it (values may hash with its seed)
@@ -67,26 +69,3 @@ class PieceMemo:
         except KeyError:  # pieces not seen before
             seen.update((p, self.compute(p)) for p in set(pieces).difference(seen))
             return list(map(seen.__getitem__, pieces))
-
-
-class Innocent:
-    """The pieces for which `test(piece)` is false, remembered (until `size` are)."""
-
-    def __init__(self, test, size: int = 50_000):
-        self.test, self.size, self.seen = test, size, set()
-
-    def __getstate__(self):  # what a process has seen stays with it
-        return {**self.__dict__, "seen": set()}
-
-    def any(self, pieces: list[str]) -> bool:
-        """Is `test` true for one of the pieces?"""
-        seen = self.seen
-        if seen.issuperset(pieces):
-            return False
-        if len(seen) > self.size:
-            seen = self.seen = set()
-        fresh = set(pieces).difference(seen)
-        if any(map(self.test, fresh)):
-            return True
-        seen.update(fresh)
-        return False
