@@ -14,6 +14,8 @@ from cleanup.document import Document
 from cleanup.edits import Level, apply_edits
 from cleanup.runner import Options, clean_document
 
+HEADLINE = "George Santos gets shut down after trying to use Trump defense"
+TEASER = "George Santos " + HEADLINE  # an injected teaser: a tag, then the same headline
 FRAGMENTS = [
     "Vladimir Putin (Vladimir Putin) held talks.", "Please read on...", "Story highlights",
     "The talks lasted four\u00a0hours.", "Russiaâ€™s war.", "They met in the the Kremlin.",
@@ -62,9 +64,8 @@ def test_rejecting_everything_gives_back_the_input_bytes(doc_parts):
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents, st.sampled_from([Level.FIX, Level.SUGGEST]))
 # a removed teaser pair brings two copies of a line together: both must go in one pass
-@example((["Xi (Xi) held talks.", FRAGMENTS[11], FRAGMENTS[12], "Xi (Xi) held talks."], "\n", False, False),
-         Level.FIX)
-@example(([FRAGMENTS[11], FRAGMENTS[11], FRAGMENTS[12], FRAGMENTS[12]], "\n", False, False), Level.FIX)
+@example((["Xi (Xi) held talks.", HEADLINE, TEASER, "Xi (Xi) held talks."], "\n", False, False), Level.FIX)
+@example(([HEADLINE, HEADLINE, TEASER, TEASER], "\n", False, False), Level.FIX)
 # a collapsed loop leaves two copies of a line, one without its capital (grammar gives it back)
 @example((["The talks lasted four\xa0hours.", "the", "the", "The talks lasted four\xa0hours."], "\n", False, False),
          Level.SUGGEST)

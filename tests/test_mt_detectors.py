@@ -278,6 +278,10 @@ def test_rare_chars_finds_what_matters_and_all_beyond_the_usual_blocks():
     digits = scan.rare_chars(str.isdigit)
     assert not digits.search("plain text, \u201cquoted\u201d \u2014 caf\u00e9")
     assert all(digits.search(text) for text in ("in 1999", "\u0661", "\u0416", "\U0001f600"))
+    usual = {c for r in scan._USUAL for c in r}
+    every = "".join(map(chr, range(0x110000)))
+    found = {ord(m.group()) for m in digits.finditer(every)}
+    assert found == {c for c in range(0x110000) if c not in usual or chr(c).isdigit()}
 
 
 def test_every_space_split_drops_but_a_token_holds_is_known():

@@ -129,3 +129,11 @@ def test_case_partners_are_every_non_ascii_character_that_matches_ascii_ignoring
     for ch in map(chr, range(0x20, 0x7F)):
         partners.update(m.group() for m in regex.finditer(regex.escape(ch), everything, regex.IGNORECASE))
     assert partners == {chr(c) for c in _ASCII_CASE_PARTNERS}
+
+
+@pytest.mark.parametrize("pattern, text", [("is", "\u0130s"), ("state", "\u017ftate"), ("kremlin", "\u212aremlin"),
+                                           ("putin", "PUTIN")])
+def test_a_case_insensitive_rule_is_run_on_any_casing_of_its_literal(pattern, text):
+    """The regex module matches these ignoring case; the prefilter must not skip them."""
+    assert regex.search(pattern, text, regex.IGNORECASE)
+    assert ReplaceStage([_rule(0, pattern, True)]).prefilter.rules_that_may_match(text) == {0}
