@@ -279,7 +279,7 @@ def _names(docs, tmp, seed, policy) -> list[Row]:
 # -- many regex rules -------------------------------------------------------------------
 
 def generated_rules(n: int, seed: int, docs: list[str]) -> list[dict]:
-    """n replace rules in the style of rules/mt-phrases.yaml; one in ten is built to match the corpus."""
+    """n replace rules in the style of cleanup/rules/mt-phrases.yaml; one in ten is built to match the corpus."""
     rnd = random.Random(seed)
     common = wordfreq.top_n_list("en", 4000)[150:]
     words = [w for w in common if w.isalpha() and len(w) > 2]

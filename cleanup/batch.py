@@ -76,6 +76,20 @@ class Outcome(NamedTuple):
 
 # -- the plan ----------------------------------------------------------------
 
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+
+
+def jsonl_by_default(inputs: Iterable[str]) -> bool:
+    """JSON Lines when the files given are .jsonl/.ndjson: read as text, records would run together."""
+    files = [Path(given) for given in inputs if not Path(given).is_dir()]
+    records = [path for path in files if path.suffix.lower() in JSONL_SUFFIXES]
+    if records and len(records) < len(files):
+        text = next(path for path in files if path.suffix.lower() not in JSONL_SUFFIXES)
+        raise CleanupError(f"{records[0]} is JSON Lines but {text} is not; clean them in separate runs, "
+                           "or say how to read them all with --jsonl or --text")
+    return bool(records)
+
+
 def plan(inputs: Iterable[str], settings: BatchSettings) -> list[Source]:
     """Every input file and its output: files keep their name, folders their tree."""
     out_dir = settings.output.resolve()

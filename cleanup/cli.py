@@ -32,10 +32,24 @@ from .files import write_atomic
 
 app = typer.Typer(
     help="Clean machine-translated, web-scraped English text and show every change for review.",
-    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+    no_args_is_help=True, add_completion=True, pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        print(f"cleanup {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main(version: bool = typer.Option(False, "--version", "-V", callback=_print_version, is_eager=True,
+                                       help="Print the version and exit.")):
+    """Clean machine-translated, web-scraped English text and show every change for review."""
 
 
 class DiffFormat(str, Enum):

@@ -38,11 +38,13 @@ def _fail(message: str) -> None:
 
 def batch_command(
     inputs: List[str] = typer.Argument(..., metavar="INPUT...", show_default=False,
-                                       help="Files, folders (searched recursively) or, with --jsonl, JSONL files."),
+                                       help="Files, folders (searched recursively) or JSONL files (.jsonl, .ndjson)."),
     output: Path = typer.Option(..., "--output", "-o", help="Folder for the cleaned files; it mirrors the inputs."),
     glob: Optional[str] = typer.Option(None, "--glob", metavar="PATTERN",
                                        help="Files to take from folders (default *.txt, or *.jsonl with --jsonl)."),
-    jsonl: bool = typer.Option(False, "--jsonl", help="Inputs are JSON Lines: one JSON object per line."),
+    jsonl: Optional[bool] = typer.Option(None, "--jsonl/--text", show_default=False,
+                                         help="Read inputs as JSON Lines (one JSON object per line) or as plain "
+                                              "text (default: JSON Lines for .jsonl/.ndjson files, else text)."),
     text_field: str = typer.Option("text", "--field", help="With --jsonl: the field that holds the text."),
     edits: bool = typer.Option(False, "--edits", help="With --jsonl: add the edit records, not just their count."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1,
@@ -58,6 +60,12 @@ def batch_command(
     encoding: Optional[str] = EncodingOpt, max_bytes: int = MaxBytesOpt,
 ):
     """Clean many documents: folders of text files, or JSONL corpora, in parallel."""
+    if jsonl is None:
+        try:
+            jsonl = batch.jsonl_by_default(inputs)
+        except CleanupError as e:
+            _fail(str(e))
+            raise typer.Exit(2)
     if edits and not jsonl:
         _fail("--edits adds edit records to JSONL records; it needs --jsonl")
         raise typer.Exit(2)

@@ -195,7 +195,7 @@ def lint(paths: Optional[List[Path]] = PathsArg, rules: List[Path] = RulesOpt):
 @rules_app.command("new")
 def new(name: str = typer.Argument(..., help="The family id and file name, e.g. read-also."),
         kind: str = typer.Option(..., "--kind", "-k", help=f"The rule kind: {', '.join(kinds())}."),
-        folder: Path = typer.Option(Path("rules"), "--dir", help="Where to write NAME.yaml.")):
+        folder: Path = typer.Option(Path("."), "--dir", help="Folder to write NAME.yaml into (default: the current folder).")):
     """Write a commented rule file skeleton to fill in, and say what to run next."""
     if not regex.fullmatch(r"[a-z0-9][a-z0-9-]*", name):
         _stop(f"{name!r}: a rule file name is lowercase letters, digits and hyphens (e.g. read-also)")
@@ -210,7 +210,7 @@ def new(name: str = typer.Argument(..., help="The family id and file name, e.g. 
     print(f"Wrote {path}: a {kind} rule file with placeholders (TODO).\n"
           f"Next: replace every TODO with a real line from your documents (docs/tutorial-new-rule.md), then run\n"
           f"  cleanup rules test {path}\n"
-          f"Use it with: cleanup fix --rules {folder} FILE")
+          f"Use it with: cleanup fix --rules {path} FILE")
 
 
 # -- config -------------------------------------------------------------------

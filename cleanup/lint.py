@@ -29,7 +29,6 @@ from .rulebook import RuleBook, RuleFile, RuleLoader, _lines_of, field_name, loa
 from .stages import build_pipeline
 from .stages.replace import ReplaceStage
 
-PLACEHOLDER = "TODO"  # what `cleanup rules new` puts where the author must write something
 
 
 @dataclass(frozen=True, order=True)
@@ -103,7 +102,6 @@ def lint(ws: Workset, *, examples: bool = True) -> list[Finding]:
     book = ws.book()
     for rf in ws.targets:
         lines = field_lines(rf)
-        findings += placeholders(rf, lines)
         findings += runaway_patterns(rf, lines)
         findings += example_coverage(rf)
         if examples and runs_offline(rf):
@@ -111,24 +109,6 @@ def lint(ws: Workset, *, examples: bool = True) -> list[Finding]:
     findings += duplicate_ids(ws)
     findings += rewrite_clashes(ws)
     return sorted(set(findings))
-
-
-def placeholders(rf: RuleFile, lines: dict) -> list[Finding]:
-    out = []
-
-    def walk(value, path):
-        if isinstance(value, dict):
-            for k, v in value.items():
-                walk(v, path + (k,))
-        elif isinstance(value, list):
-            for i, v in enumerate(value):
-                walk(v, path + (i,))
-        elif isinstance(value, str) and PLACEHOLDER in value:
-            out.append(Finding(str(rf.path), lines.get(path, 1), "error",
-                               f"{field_name(path)}: still the skeleton's placeholder ({PLACEHOLDER}); "
-                               "write the real value"))
-    walk(rf.data, ())
-    return out
 
 
 def example_coverage(rf: RuleFile) -> list[Finding]:

@@ -1,7 +1,7 @@
 """Rule files: load, validate against the shipped JSON Schema, index.
 
 Every error names the file, the line and the field, so a user can go
-straight to the mistake: "rules/x.yaml:12: rules[2].pattern: ...".
+straight to the mistake: "cleanup/rules/x.yaml:12: rules[2].pattern: ...".
 """
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ from .errors import RuleFileError
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 SCHEMA_PATH = PACKAGE_DIR / "schema" / "rulefile.schema.json"
-SHIPPED_RULES = PACKAGE_DIR.parent / "rules"
+SHIPPED_RULES = PACKAGE_DIR / "rules"
+PLACEHOLDER = "TODO"  # what `cleanup rules new` puts where the author must write something
 
 
 @dataclass(frozen=True)
@@ -176,7 +177,21 @@ def load_rule_file(path: str | Path) -> RuleFile:
         err = _best_error(errors, lines)
         where = _line_for(lines, _error_path(err))
         raise RuleFileError(f"{path}:{where}: {field_name(err.absolute_path)}: {_describe(err)}")
+    _refuse_placeholders(path, data, lines)
     return _build(path, data, lines)
+
+
+def _refuse_placeholders(path: Path, data, lines: dict, at=()) -> None:
+    """An unfilled skeleton from `cleanup rules new` must not run (its pattern 'TODO' would match)."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            _refuse_placeholders(path, value, lines, at + (key,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            _refuse_placeholders(path, value, lines, at + (i,))
+    elif isinstance(data, str) and data.strip() == PLACEHOLDER:
+        raise RuleFileError(f"{path}:{_line_for(lines, at)}: {field_name(at)}: still the skeleton's placeholder "
+                            f"({PLACEHOLDER}); write the real value")
 
 
 def _build(path: Path, data: dict, lines: dict) -> RuleFile:

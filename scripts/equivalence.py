@@ -43,7 +43,7 @@ def texts() -> list[str]:
     for path in sorted((SHARED / "corpora" / "mojibake").glob("*.json")):
         out += [case["original"] for case in json.loads(path.read_text(encoding="utf-8"))
                 if isinstance(case, dict) and "original" in case]
-    for path in sorted((ROOT / "rules").glob("*.yaml")):
+    for path in sorted((ROOT / "cleanup" / "rules").glob("*.yaml")):
         for example in yaml.safe_load(path.read_text(encoding="utf-8")).get("examples") or []:
             for field in ("before", "unchanged"):
                 if isinstance(example.get(field), str):

@@ -6,7 +6,7 @@ byte for byte; not part of this project). For every case, compares what the
 unicode rules make of `original` with ftfy's expected `fixed`, after giving
 the expectation the two differences cleanup makes on purpose: quotes stay
 curly (uncurl_quotes is off) and no-break or odd spaces become plain spaces
-(rules/unicode.yaml). Prints counts per file and every case that differs.
+(cleanup/rules/unicode.yaml). Prints counts per file and every case that differs.
 
     .venv/bin/python scripts/evaluate_mojibake.py [--corpus DIR]
 """

@@ -102,6 +102,25 @@ def test_edits_adds_the_edit_records(tmp_path):
     assert "".join(out) + original[pos:] == record["text"]
 
 
+@pytest.mark.parametrize("suffix", [".jsonl", ".ndjson", ".JSONL"])
+def test_a_jsonl_file_is_read_as_records_without_being_asked(tmp_path, suffix):
+    """Two identical records stay two records: no rule works across record boundaries."""
+    record = json.dumps({"id": 1, "text": "The same line twice.\n"})
+    src = _jsonl(tmp_path / f"c{suffix}", [record, record])
+    r = batch(src, "-o", tmp_path / "out", "-j", "1", "-q")
+    assert r.exit_code == 0, r.stderr
+    out = (tmp_path / "out" / f"c{suffix}").read_text("utf-8").splitlines()
+    assert [json.loads(x)["text"] for x in out] == ["The same line twice.\n"] * 2
+
+
+def test_jsonl_and_text_files_together_are_refused_with_what_to_do(tmp_path):
+    src = _jsonl(tmp_path / "c.jsonl", [json.dumps({"text": "a"})])
+    (tmp_path / "a.txt").write_text("Some text.\n")
+    r = batch(src, tmp_path / "a.txt", "-o", tmp_path / "out", "-j", "1")
+    assert r.exit_code == 2 and "--jsonl or --text" in r.stderr
+    assert not (tmp_path / "out").exists()
+
+
 def test_bad_jsonl_documents_are_reported_and_the_rest_is_written(tmp_path, fixed):
     good = _sample_records()
     lines = [good[0], '{"id": "broken", "text": "no end', good[1], b'{"id": "latin1", "text": "caf\xe9"}',

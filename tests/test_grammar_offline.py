@@ -1,6 +1,6 @@
-"""The offline grammar checks (rules/grammar.yaml), beyond the file's own examples.
+"""The offline grammar checks (cleanup/rules/grammar.yaml), beyond the file's own examples.
 
-The examples in rules/grammar.yaml run in tests/test_rule_examples.py; these
+The examples in cleanup/rules/grammar.yaml run in tests/test_rule_examples.py; these
 tests cover what examples cannot say: exact positions in a real document,
 levels, what a user's own grammar rule file does, and properties over
 arbitrary text.

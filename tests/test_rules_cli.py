@@ -14,6 +14,7 @@ import pytest
 import regex
 
 from cleanup.lint import nested_loops, runs_away
+from cleanup.errors import RuleFileError
 from cleanup.rulebook import load_rule_file
 
 from .conftest import SAMPLES, run_cli
@@ -214,32 +215,43 @@ def test_show_an_unknown_id_suggests_close_ones(tmp_path):
 
 # -- new ------------------------------------------------------------------------------
 
-def test_new_writes_a_valid_skeleton_that_cannot_pass_until_filled_in(tmp_path):
+def test_new_writes_a_skeleton_that_is_refused_until_filled_in(tmp_path):
     r = run_cli("rules", "new", "read-also", "--kind", "remove-line", "--dir", "my-rules", cwd=tmp_path)
     path = tmp_path / "my-rules" / "read-also.yaml"
-    assert r.returncode == 0 and "cleanup rules test my-rules/read-also.yaml" in r.stdout.decode()
+    out = r.stdout.decode()
+    assert r.returncode == 0 and "cleanup rules test my-rules/read-also.yaml" in out
+    assert "cleanup fix --rules my-rules/read-also.yaml FILE" in out
     first = path.read_text(encoding="utf-8").splitlines()[0]
     schema = regex.fullmatch(r"# yaml-language-server: \$schema=(.+)", first).group(1)
     assert (path.parent / schema).resolve().is_file()
-    rf = load_rule_file(path)                 # valid against the schema
-    assert rf.kind == "remove-line" and rf.id == "read-also"
+    with pytest.raises(RuleFileError, match=r"read-also.yaml:\d+: .*still the skeleton's placeholder"):
+        load_rule_file(path)
     lint = run_cli("rules", "lint", path, cwd=tmp_path)
-    assert lint.returncode == 1 and "rules[0].pattern: still the skeleton's placeholder" in lint.stdout.decode()
-    assert run_cli("rules", "test", path, cwd=tmp_path).returncode == 1
+    assert lint.returncode == 1 and "still the skeleton's placeholder" in lint.stdout.decode()
+    assert run_cli("rules", "test", path, cwd=tmp_path).returncode != 0
+    fix = run_cli("fix", "--rules", path, "-", cwd=tmp_path, input=b"Some text.\n")
+    assert fix.returncode == 2 and "still the skeleton's placeholder" in fix.stderr.decode()
+
+
+def test_new_writes_to_the_current_folder_by_default(tmp_path):
+    assert run_cli("rules", "new", "x", "--kind", "replace", cwd=tmp_path).returncode == 0
+    assert (tmp_path / "x.yaml").is_file() and not (tmp_path / "rules").exists()
 
 
 @pytest.mark.parametrize("kind", ["replace", "names", "structure", "words", "languagetool", "repetition"])
-def test_every_kind_gets_a_skeleton_that_loads(tmp_path, kind):
+def test_every_kind_gets_a_skeleton_that_validates_once_filled_in(tmp_path, kind):
     assert run_cli("rules", "new", "x", "--kind", kind, cwd=tmp_path).returncode == 0
-    assert load_rule_file(tmp_path / "rules" / "x.yaml").kind == kind
+    path = tmp_path / "x.yaml"
+    filled = path.read_text(encoding="utf-8").replace("'TODO'", "'Filled'").replace('"TODO"', '"Filled"')
+    path.write_text(filled.replace(": TODO", ": Filled").replace("- TODO", "- Filled"), encoding="utf-8")
+    assert load_rule_file(path).kind == kind
 
 
 def test_new_refuses_to_overwrite_and_rejects_unknown_kinds(tmp_path):
-    (tmp_path / "rules").mkdir()
-    (tmp_path / "rules" / "x.yaml").write_text("mine", encoding="utf-8")
+    (tmp_path / "x.yaml").write_text("mine", encoding="utf-8")
     r = run_cli("rules", "new", "x", "--kind", "replace", cwd=tmp_path)
     assert r.returncode == 2 and "already exists" in r.stderr.decode()
-    assert (tmp_path / "rules" / "x.yaml").read_text(encoding="utf-8") == "mine"
+    assert (tmp_path / "x.yaml").read_text(encoding="utf-8") == "mine"
     r = run_cli("rules", "new", "y", "--kind", "replac", cwd=tmp_path)
     assert r.returncode == 2 and "did you mean replace" in r.stderr.decode()
 

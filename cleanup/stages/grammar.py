@@ -3,7 +3,7 @@
 They need no server and always run. Each rule names a `detector`; the
 detectors are small functions `(text, rule, exceptions) -> proposals`.
 A rule's `exceptions` are case-insensitive globs whose meaning depends on
-the detector (see rules/grammar.yaml and docs/grammar.md). Every detector
+the detector (see cleanup/rules/grammar.yaml and docs/grammar.md). Every detector
 prefers missing an error to inventing one: what it cannot judge from the
 characters alone (an acronym that may be read as a word, a quotation that
 may run on past a line break) it leaves alone.
