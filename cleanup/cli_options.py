@@ -35,7 +35,8 @@ RejectOpt = typer.Option([], "--reject", help="Never apply edits of rules matchi
 EncodingOpt = typer.Option(None, "--encoding", help="Input encoding (default: UTF-8, else detected).")
 MaxBytesOpt = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Refuse inputs larger than this many bytes.")
 GrammarOpt = typer.Option(None, "--grammar/--no-grammar",
-                          help="Check grammar with LanguageTool (off by default: it needs a server).")
+                          help="Check grammar: with Harper (offline, in process), or with LanguageTool when "
+                               "--languagetool or a configured server names one.")
 LanguageToolOpt = typer.Option(None, "--languagetool", metavar="local|public|URL",
                                help="Which LanguageTool: 'local' (downloaded, needs Java 17+), 'public' "
                                     "(languagetool.org, rate-limited) or a server URL. Env: CLEANUP_LANGUAGETOOL.")
@@ -57,7 +58,10 @@ def build_options(*, rules=(), level: LevelChoice | None = None, accept=(), reje
     if use_grammar and not is_server(server):
         raise CleanupError(f"--languagetool {server!r}: give 'local', 'public' or an http(s):// server URL")
     if use_grammar:
+        # LanguageTool only when a server was named (option, environment or config); else Harper, offline
+        named = languagetool is not None or cfg.sources.get("languagetool.server", "default") != "default"
         settings = GrammarSettings(
+            backend="languagetool" if named else "harper",
             server=server,
             timeout=float(languagetool_timeout or cfg.get("languagetool.timeout")),
             language=language,

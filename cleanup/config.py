@@ -139,9 +139,10 @@ def is_server(server: str) -> bool:
 
 @dataclass(frozen=True)
 class GrammarSettings:
-    """How to reach LanguageTool and what to ask of it (hashable: pipelines are cached by it)."""
+    """Which grammar backend, how to reach it and what to ask of it (hashable: pipelines are cached by it)."""
 
-    server: str = "local"            # "local", "public" or an http(s) URL
+    backend: str = "languagetool"    # "harper" (in process) or "languagetool" (a server)
+    server: str = "local"            # LanguageTool: "local", "public" or an http(s) URL
     timeout: float = 30.0            # seconds per request
     language: str = "en-US"
     promote: tuple[str, ...] = ()    # LanguageTool rule ids whose matches become 'fix'

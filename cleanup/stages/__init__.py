@@ -69,7 +69,9 @@ def build_pipeline(book: RuleBook, *, kinds=None, grammar=None) -> Pipeline:
         if kind == "repetition":  # a collapsed loop can leave a duplicate line or word behind
             stages.extend(LookAgain(s) for s in list(stages) if s.name == "structure")
     if grammar is not None and (kinds is None or "languagetool" in kinds):
-        from . import languagetool
-
-        stages.extend(languagetool.build(grammar, book))
+        if grammar.backend == "harper":
+            from . import harper as backend
+        else:
+            from . import languagetool as backend
+        stages.extend(backend.build(grammar, book))
     return Pipeline(stages)
