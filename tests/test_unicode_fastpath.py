@@ -75,3 +75,34 @@ def test_markup_stops_entity_decoding_in_later_lines_as_in_fix_text():
 
 def test_mojibake_is_repaired():
     assert _stage_output("Russiaâ€™s war\nplain line\n", _ftfy_rule()) == "Russia’s war\nplain line\n"
+
+
+def test_the_schema_knows_exactly_ftfys_options_so_a_typo_is_refused_at_load(tmp_path):
+    import json
+
+    import pytest
+
+    from cleanup.errors import RuleFileError
+    from cleanup.rulebook import SCHEMA_PATH, load_rule_file
+
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    found = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            if "options" in node.get("properties", {}):
+                found.append(set(node["properties"]["options"]["properties"]))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+    walk(schema)
+    assert found == [set(ftfy.TextFixerConfig._fields) - {"explain"}]  # explain is the stage's own
+
+    path = tmp_path / "u.yaml"
+    path.write_text("id: u\nkind: unicode\ndescription: d\nrules:\n  - id: f\n    normalizer: ftfy\n"
+                    "    message: m\n    options:\n      uncurl_qoutes: true\nexamples:\n  - unchanged: x\n",
+                    encoding="utf-8")
+    with pytest.raises(RuleFileError, match=r"u\.yaml:9: rules\[0\]\.options: unknown field 'uncurl_qoutes'"):
+        load_rule_file(path)
