@@ -106,3 +106,26 @@ def test_the_schema_knows_exactly_ftfys_options_so_a_typo_is_refused_at_load(tmp
                     encoding="utf-8")
     with pytest.raises(RuleFileError, match=r"u\.yaml:9: rules\[0\]\.options: unknown field 'uncurl_qoutes'"):
         load_rule_file(path)
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["the", "café", "Ã©", "naïve", "â€™s", "Zürich", " ", "  ", "\u00a0", "\n", "x"]),
+                min_size=1, max_size=60), st.integers(min_value=1, max_value=40))
+def test_changed_runs_rebuild_the_repair_on_long_segments_too(words, limit):
+    """Long segments (a file without newlines) take the token path; applying its runs gives ftfy's repair."""
+    import cleanup.stages.unicode as unicode_stage
+    from cleanup.stages.unicode import changed_runs
+
+    a = "".join(words)
+    b = ftfy.fix_text(a, **{k: v for k, v in FTFY_DEFAULTS.items() if k != "explain"})
+    old, unicode_stage.CHARACTER_DIFF_LIMIT = unicode_stage.CHARACTER_DIFF_LIMIT, limit  # force the long path
+    try:
+        runs = list(changed_runs(a, b))
+    finally:
+        unicode_stage.CHARACTER_DIFF_LIMIT = old
+    out, pos = [], 0
+    for i1, i2, j1, j2 in runs:
+        assert i1 >= pos
+        out += [a[pos:i1], b[j1:j2]]
+        pos = i2
+    assert "".join(out) + a[pos:] == b

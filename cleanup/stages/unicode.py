@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from itertools import accumulate
 
 import ftfy
 
@@ -77,11 +78,9 @@ class FtfyStage:
             if fixed.text == segment:
                 continue
             why = _explain(fixed.explanation)
-            ops = SequenceMatcher(None, segment, fixed.text, autojunk=False).get_opcodes()
-            for tag, i1, i2, j1, j2 in ops:
-                if tag != "equal":
-                    yield Proposal(start + i1, start + i2, fixed.text[j1:j2], self.rule.id,
-                                   f"{self.rule.message}: {why}", self.rule.level)
+            for i1, i2, j1, j2 in changed_runs(segment, fixed.text):
+                yield Proposal(start + i1, start + i2, fixed.text[j1:j2], self.rule.id,
+                               f"{self.rule.message}: {why}", self.rule.level)
 
 
 class NormalizerStage:
@@ -99,6 +98,48 @@ class NormalizerStage:
 
 def build(rules: list[Rule]):
     return [FtfyStage(r) if r.data["normalizer"] == "ftfy" else NormalizerStage(r) for r in rules]
+
+
+# Above this length a character diff (quadratic at worst) gives way to a diff of
+# whitespace-separated tokens, then of characters within each changed token run.
+CHARACTER_DIFF_LIMIT = 20_000
+_WHITESPACE = re.compile(r"(\s+)")
+
+
+def changed_runs(a: str, b: str):
+    """(i1, i2, j1, j2) for each run where `a` and its repair `b` differ.
+
+    ftfy repairs characters in place, so on a long segment (a whole file
+    without a newline) the tokens line up and each changed token is diffed on
+    its own: linear, where one character diff of a million-character line
+    would not finish.
+    """
+    if len(a) <= CHARACTER_DIFF_LIMIT and len(b) <= CHARACTER_DIFF_LIMIT:
+        for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+            if tag != "equal":
+                yield i1, i2, j1, j2
+        return
+    tokens_a, tokens_b = _WHITESPACE.split(a), _WHITESPACE.split(b)
+    if len(tokens_a) == len(tokens_b):
+        blocks = ((k, k + 1, k, k + 1) for k in range(len(tokens_a)))
+    else:
+        blocks = ((i1, i2, j1, j2) for _, i1, i2, j1, j2 in SequenceMatcher(None, tokens_a, tokens_b).get_opcodes())
+    at_a = _starts(tokens_a)
+    at_b = _starts(tokens_b)
+    for i1, i2, j1, j2 in blocks:
+        piece_a, piece_b = "".join(tokens_a[i1:i2]), "".join(tokens_b[j1:j2])
+        if piece_a == piece_b:
+            continue
+        if len(piece_a) > CHARACTER_DIFF_LIMIT or len(piece_b) > CHARACTER_DIFF_LIMIT:
+            yield at_a[i1], at_a[i2], at_b[j1], at_b[j2]  # one long run replaced whole
+            continue
+        for x1, x2, y1, y2 in changed_runs(piece_a, piece_b):
+            yield at_a[i1] + x1, at_a[i1] + x2, at_b[j1] + y1, at_b[j1] + y2
+
+
+def _starts(tokens: list[str]) -> list[int]:
+    """The offset where each token starts, and the total length last."""
+    return [0, *accumulate(map(len, tokens))]
 
 
 def _candidate_segments(text: str, candidate, max_length: int):
