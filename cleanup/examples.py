@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .decisions import Policy
 from .edits import Level
+from .render.visible import LINE_BREAK, SPACE, visible
 from .rulebook import Example, RuleBook, RuleFile
 from .stages import build_pipeline
 
@@ -41,9 +42,27 @@ class Failure:
 
 
 def readable_diff(expected: str, got: str) -> str:
-    lines = difflib.unified_diff(expected.splitlines(True) or [""], got.splitlines(True) or [""],
-                                 "expected", "got", lineterm="")
-    return "\n".join(line.rstrip("\n") for line in lines) or f"expected {expected!r}\n     got {got!r}"
+    """A unified diff whose lines show their line breaks (↵) and, when nothing but whitespace differs, their spaces (·).
+
+    Without that, a missing final newline or a doubled space gives two lines that look the same.
+    """
+    spaces = expected.split() == got.split()
+    lines = difflib.unified_diff(_lines(expected) or [""], _lines(got) or [""], "expected", "got", lineterm="")
+    shown = [line.rstrip("\n") if line.startswith(("---", "+++", "@@")) else line[0] + _shown(line[1:], spaces)
+             for line in lines]
+    return "\n".join(shown) or f"expected {expected!r}\n     got {got!r}"
+
+
+def _lines(text: str) -> list[str]:
+    """Lines ending at "\n" only, each with its line break (splitlines would also cut at U+2028)."""
+    parts = text.split("\n")
+    return [p + "\n" for p in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
+
+
+def _shown(line: str, spaces: bool) -> str:
+    body = line.removesuffix("\n")
+    words = body.rstrip(" ")
+    return visible(words, spaces=spaces) + SPACE * (len(body) - len(words)) + (LINE_BREAK if line.endswith("\n") else "")
 
 
 def check_example(rf: RuleFile, ex: Example, pipeline, setting: str) -> Failure | None:
