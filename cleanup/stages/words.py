@@ -10,6 +10,8 @@ one is close.
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from functools import lru_cache
 
 import regex
@@ -34,6 +36,19 @@ _SPACE = regex.compile(r"\s")
 _SPACE_BEFORE = regex.compile(r"(?r)\s")  # searches backwards from its end position
 
 
+class _Occurrences:
+    """How often a token occurs in the document: counted once, when first asked (a count per
+    question made the stage quadratic in the document's size)."""
+
+    def __init__(self, tokens: list[str]):
+        self.tokens, self.counts = tokens, None
+
+    def __call__(self, token: str) -> int:
+        if self.counts is None:
+            self.counts = Counter(self.tokens)
+        return self.counts[token]
+
+
 class WordsStage:
     name = "words"
 
@@ -56,11 +71,12 @@ class WordsStage:
         # look at positions only for the tokens that need a look.
         pieces = _WORD(text).split(text)
         tokens = pieces[1::2]
+        occurrences = _Occurrences(tokens)
         for token, start in positions(pieces, self._suspects_among(set(tokens))):
             if _in_skip_zone(text, start, start + len(token)):
                 continue
             for part, offset in _parts(token):
-                p = self._judge(part, start + offset, tokens)
+                p = self._judge(part, start + offset, occurrences)
                 if p:
                     yield p
 
@@ -94,7 +110,7 @@ class WordsStage:
 
         return claims(word, self.book)
 
-    def _judge(self, word, start, tokens):
+    def _judge(self, word, start, occurrences):
         verdict = memo(self._verdicts, word, self._judge_word)
         if not verdict:
             return None
@@ -104,7 +120,7 @@ class WordsStage:
             split = verdict[2]
             return Proposal(start, end, split, self.runon.id,
                             f"{self.runon.message}: '{bare}' → '{split}'", self.runon.level)
-        if bare[0].isupper() and (tokens.count(bare) > 1 or not bare.isascii()):
+        if bare[0].isupper() and (occurrences(bare) > 1 or not bare.isascii()):
             return None  # the document's own name (spelled alike each time), or a foreign one
         near = self._closest_name(bare)
         hint = f"; did you mean '{near}'?" if near else ""
