@@ -6,8 +6,11 @@ times in a row, line ends included. One occurrence is kept. A unit that
 holds a comma or a full stop is a list, rhetoric or sentences said again
 ("no, no, no", "Tora! Tora! Tora!"), not a loop; units made only of the rule's
 exceptions ("ha ha ha", "very very very") and a quotation that is nothing
-but the repetition (a song title, a chant) are left alone. Two copies are
-the structure rules' business (a word typed twice).
+but the repetition (a song title, a chant) are left alone -- up to
+`max_legitimate_repeats` copies: nobody says "one person," forty-five
+times, so beyond that it is a loop whatever its unit holds. Two copies are
+the structure rules' business (a word typed twice), or the doubled-phrase
+detector's (doubled.py).
 
 Speed: a loop is looked for in Python only where C says one may start. The
 text's tokens become one byte each (from their hash, remembered per piece
@@ -23,6 +26,7 @@ from itertools import chain
 import regex
 
 from ...edits import Level, Proposal
+from .doubled import DoubledPhrases
 from .scan import PieceMemo
 from .scan import pieces as text_pieces
 
@@ -49,9 +53,12 @@ class RepetitionStage:
 
     def __init__(self, rules):
         self.rules = [Loops(r) for r in rules if r.data["detector"] == "loop"]
+        self.doubled = [DoubledPhrases(r) for r in rules if r.data["detector"] == "doubled-phrase"]
         self.marks = PieceMemo(_marks)
 
     def propose(self, text, ctx):
+        for doubled in self.doubled:
+            yield from doubled.propose(text)
         if not self.rules:
             return
         pieces, marks = self.stream(text)
@@ -61,12 +68,15 @@ class RepetitionStage:
             if starts and not words:
                 words.extend(chain.from_iterable(map(_words, pieces)))
             for i, size, count in loops.found(words, starts):
-                if _legitimate(words[i:i + size], loops.exceptions):
+                unit = words[i:i + size]
+                bounded = count <= loops.max_legitimate
+                if _figures(unit) or (bounded and _legitimate(unit, loops.exceptions)):
                     continue
                 if not tokens:
                     tokens.extend(_TOKEN.finditer(text))
-                first_end, last_end = tokens[i + size - 1].end(), tokens[i + count * size - 1].end()
-                if not _quoted(text, tokens[i].start(), last_end):
+                kept, end = _kept_and_end(words, i, size, count)
+                first_end, last_end = tokens[i + kept - 1].end(), tokens[end - 1].end()
+                if not (bounded and _quoted(text, tokens[i].start(), last_end)):
                     yield self._proposal(text, tokens[i].start(), first_end, last_end, count, loops)
 
     def stream(self, text) -> tuple[list[str], bytes]:
@@ -83,9 +93,28 @@ class RepetitionStage:
                         f"{rule.message}: '{' '.join(phrase.split())}' {count}× in a row; one is kept", level)
 
 
+def _figures(unit) -> bool:
+    """Figures in a table, a row of dashes: no letter, however many copies."""
+    return not any(ch.isalpha() for w in unit for ch in w)
+
+
+def _kept_and_end(words, i, size, count) -> tuple[int, int]:
+    """How many tokens of the first copy stay, and the token position where the loop ends.
+
+    A loop cut off mid-unit ("one person, one person, one person") ends with
+    the unit's words without its closing mark: the collapse keeps "one
+    person" and takes that last partial copy too, not "one person, one person".
+    """
+    unit, end = words[i:i + size], i + count * size
+    words_only = len(unit)
+    while words_only > 1 and _CLAUSE_MARK.fullmatch(unit[words_only - 1]):
+        words_only -= 1
+    if words_only < size and words[end:end + words_only] == unit[:words_only]:
+        return words_only, end + words_only
+    return size, end
+
+
 def _legitimate(unit, exceptions) -> bool:
-    if not any(ch.isalpha() for w in unit for ch in w):
-        return True  # figures in a table, a row of dashes
     if any(map(_CLAUSE_MARK.fullmatch, unit)):
         # Not only at its ends: read from another word, "The talks ended." is
         # "talks ended. The", and the verdict must not depend on where the
@@ -107,6 +136,7 @@ class Loops:
         self.rule = rule
         self.min_repeats, self.max_unit = d.get("min_repeats", 3), d.get("max_unit_tokens", 12)
         self.fix_repeats = d.get("fix_repeats", 4)
+        self.max_legitimate = d.get("max_legitimate_repeats", float("inf"))
         self.exceptions = {w.casefold() for w in d.get("exceptions", [])}
         # per unit size: in a loop, so many tokens in a row equal the one `size` before them (and their XOR)
         after_first = self.min_repeats - 1
