@@ -6,7 +6,9 @@ interrupted review (Ctrl-C, end of input) writes nothing to it.
 """
 from __future__ import annotations
 
+import re
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import List, Optional
 
@@ -21,12 +23,12 @@ from .edits import Edit, Level
 from .errors import CleanupError
 from .files import read_document, write_atomic
 from .render.records import LineIndex
-from .render.text import change_text, visible
+from .render.visible import safe, symbol, visible
 from .review import Consequences, Session, replay
 from .runner import clean_document
 
 INTERRUPTED = 130  # the shell's code for a run stopped by Ctrl-C
-CONTEXT = 100      # characters shown of the lines around a change
+CONTEXT = 160      # characters shown of a line on each side of a change, and of the lines around it
 KEYS = "y,n,e,a,r,u,q,?"
 
 err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
@@ -46,12 +48,12 @@ q - stop and write the output; undecided changes keep the --level {level.value} 
 
 
 def _fail(message: str, code: int = 2):
-    err.print(Text("cleanup: error: ", style="red") + Text(message))
+    err.print(Text("cleanup: error: ", style="red") + Text(safe(message)))
     return typer.Exit(code)
 
 
 def _warn(message: str) -> None:
-    err.print(Text("cleanup: warning: ", style="yellow") + Text(message))
+    err.print(Text("cleanup: warning: ", style="yellow") + Text(safe(message)))
 
 
 def _where(edit: Edit, lines: LineIndex) -> str:
@@ -59,36 +61,51 @@ def _where(edit: Edit, lines: LineIndex) -> str:
     return f"line {line}, column {col}"
 
 
-def _flat(text: str) -> str:
-    """Shown on one line: a line break as ↵, other invisible characters as symbols too."""
-    return visible(text).replace("\n", "")
-
-
 def _one_line(edit: Edit, lines: LineIndex) -> Text:
-    t = Text(f"{edit.level.value} {edit.rule} ({_where(edit, lines)}): ", style="bold")
+    t = Text(f"{edit.level.value} {safe(edit.rule)} ({_where(edit, lines)}): ", style="bold")
     if edit.replacement is None:
-        t.append(f"{edit.message}: '{_flat(edit.original)}'")
+        t.append(f"{safe(edit.message)}: '{visible(edit.original)}'")
     else:
-        t.append(f"'{_flat(edit.original)}' -> '{_flat(edit.replacement)}'")
+        t.append(f"'{visible(edit.original)}' -> '{visible(edit.replacement)}'")
     return t
 
 
-def _clip(line: str) -> str:
-    return line if len(line) <= CONTEXT else line[:CONTEXT].rsplit(" ", 1)[0] + "…"
+def _clip(text: str, keep: str) -> str:
+    """At most CONTEXT characters of a line, cut at a space: its `keep` ("start" or "end") stays."""
+    if len(text) <= CONTEXT:
+        return text
+    if keep == "start":
+        return text[:CONTEXT].rsplit(" ", 1)[0] + "…"
+    cut = text[-CONTEXT:]
+    return "…" + (cut.split(" ", 1)[1] if " " in cut else cut)
 
 
 def change_in_context(original: str, edit: Edit) -> Text:
-    """The change as `cleanup diff` shows it, between the line before it and the line after it (dimmed)."""
+    """The change marked inside the line it is on, between the line before it and the line after it (dimmed).
+
+    Removed and added text read [-old-]{+new+}; a flag's text is underlined.
+    Everything goes through visible(): the input's control characters are drawn, never sent to the terminal.
+    """
     line_start = original.rfind("\n", 0, edit.start) + 1
-    line_end = original.find("\n", edit.end)  # change_text shows up to here
+    # a change ending in a line break (a removed line) ends its line: what follows is the next line
+    line_end = original.find("\n", edit.end - 1 if edit.original.endswith("\n") else edit.end)
+    line_end = len(original) if line_end == -1 else line_end
     t = Text()
     if line_start:
-        t.append("  " + _clip(original[original.rfind("\n", 0, line_start - 1) + 1:line_start - 1]) + "\n",
-                 style="dim")
-    t.append_text(change_text(edit, original))
-    if line_end != -1:
+        before = original[original.rfind("\n", 0, line_start - 1) + 1:line_start - 1]
+        t.append("  " + visible(_clip(before, "start")) + "\n", style="dim")
+    t.append("  " + visible(_clip(original[line_start:edit.start], "end")))
+    if edit.replacement is None:
+        t.append(visible(edit.original, newlines=True), style="underline magenta")
+    else:
+        if edit.original:
+            t.append(f"[-{visible(edit.original, newlines=True)}-]", style="red strike")
+        if edit.replacement:
+            t.append(f"{{+{visible(edit.replacement, newlines=True)}+}}", style="green")
+    t.append(visible(_clip(original[edit.end:line_end], "start")))
+    if line_end + 1 < len(original):  # a final line break has no line after it
         following = original[line_end + 1:].split("\n", 1)[0]
-        t.append("\n  " + _clip(following), style="dim")
+        t.append("\n  " + visible(_clip(following, "start")), style="dim")
     return t
 
 
@@ -96,33 +113,32 @@ class Terminal:
     """Draws a Session and reads the reviewer's answers."""
 
     def __init__(self, session: Session, original: str, name: str, console: Console):
-        self.session, self.original, self.name, self.console = session, original, name, console
+        self.session, self.original, self.name, self.console = session, original, safe(name), console
         self.lines = LineIndex(original)
         self.noted: set = set()  # flags already shown as notes
 
     def loop(self) -> None:
         """Ask until every change is decided or the reviewer quits."""
-        c = self.console
-        changes, flags = len(self.session.run.changes), len(self.session.run.flags)
-        c.print(Text(self.name, style="bold") + Text(f": {changes} change(s) to review, {flags} flag(s). "
-                                                      f"Answer with one of {KEYS}; ? explains them."))
+        self.console.print(Text(self.name, style="bold") + Text(f": {_counts(self.session)}. "
+                                                                f"Answer with one of {KEYS}; ? explains them."))
         while (edit := self.session.current) is not None:
             self._notes(upto=edit.end)
-            self._show(edit)
+            n, total = self.session.position
+            self._show(edit, Text(f"\n[{n}/{total}] ", style="bold cyan"))
             if not self._answer(edit):
                 return
         self._notes(upto=len(self.original))
 
-    def _show(self, edit: Edit) -> None:
-        n, total = self.session.position
-        head = Text(f"\n[{n}/{total}] ", style="bold cyan")
-        head.append(edit.level.value, style="bold yellow" if edit.level is Level.SUGGEST else "bold")
-        head.append(f" {edit.rule}", style="bold")
+    def _show(self, edit: Edit, head: Text) -> None:
+        """A change or a flag: its rule and place, its message once, and the lines around it."""
+        head.append(edit.level.value, style={Level.SUGGEST: "bold yellow", Level.FLAG: "bold magenta"}
+                    .get(edit.level, "bold"))
+        head.append(f" {safe(edit.rule)}", style="bold")
         head.append(f"  {self.name}, {_where(edit, self.lines)}", style="cyan")
         self.console.print(head)
-        self.console.print(Text(edit.message, style="italic"))
+        self.console.print(Text(safe(edit.message), style="italic"))
         if edit.parents:
-            self.console.print(Text("builds on: " + ", ".join(p.rule for p in edit.parents), style="dim"))
+            self.console.print(Text("builds on: " + ", ".join(safe(p.rule) for p in edit.parents), style="dim"))
         self.console.print(change_in_context(self.original, edit))
 
     def _answer(self, edit: Edit) -> bool:
@@ -137,7 +153,11 @@ class Terminal:
         elif key in ("a", "r"):
             self._consequences(self.session.decide_rule(Verdict.ACCEPT if key == "a" else Verdict.REJECT))
         elif key == "e":
-            self._consequences(self.session.decide(Verdict.EDIT, self._typed(edit)))
+            typed = self._typed(edit)
+            done = self.session.decide(Verdict.EDIT, typed)
+            self.console.print(Text("Now reads:", style="bold green"))
+            self.console.print(change_in_context(self.original, replace(edit, replacement=typed)))
+            self._consequences(done)
         elif key == "u":
             undone = self.session.undo()
             if undone is None:
@@ -150,7 +170,7 @@ class Terminal:
         return True
 
     def _typed(self, edit: Edit) -> str:
-        self.console.print(Text(f"Replacement for '{_flat(edit.original)}' (the proposal is filled in; "
+        self.console.print(Text(f"Replacement for '{visible(edit.original)}' (the proposal is filled in; "
                                 "\\n types a line break, an empty line deletes):", style="dim"))
         return _unescape(_prefilled_input(self.console, "> ", _escape(edit.replacement or "")))
 
@@ -167,27 +187,39 @@ class Terminal:
                 self.noted.add(e.key)
 
     def _notes(self, upto: int) -> None:
-        """Flags need no decision: show each once, as the review passes its place."""
+        """Flags need no decision: show each once, as the review passes its place, as a change is shown."""
         for flag in self.session.run.flags:
             if flag.start <= upto and flag.key not in self.noted:
                 self.noted.add(flag.key)
-                self.console.print(Text("\nnote: ", style="bold magenta") + _one_line(flag, self.lines)
-                                   + Text(f"\n  {flag.message}", style="italic"))
+                self._show(flag, Text("\nnote: ", style="bold magenta"))
+
+
+def _counts(session: Session) -> str:
+    """How many changes there are, how many a resumed review decided already, and how many are left to ask."""
+    changes, flags = len(session.run.changes), len(session.run.flags)
+    to_review = len(session.run.undecided)
+    earlier = f", {changes - to_review} decided earlier" if to_review != changes else ""
+    return f"{changes} change(s){earlier}, {to_review} to review; {flags} flag(s)"
 
 
 def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("\n", "\\n")
+    """The replacement as typed on one line: \\n a line break, \\u{1B} a control character, \\\\ a backslash."""
+    return "".join("\\\\" if ch == "\\" else "\\n" if ch == "\n" else f"\\u{{{ord(ch):X}}}" if symbol(ch)
+                   else ch for ch in text)
+
+
+_ESCAPED = re.compile(r"\\(?:u\{([0-9A-Fa-f]{1,6})\}|(.)|$)", re.S)
 
 
 def _unescape(text: str) -> str:
-    out, chars = [], iter(text)
-    for ch in chars:
-        if ch == "\\":
-            nxt = next(chars, "\\")
-            out.append("\n" if nxt == "n" else nxt if nxt == "\\" else "\\" + nxt)
-        else:
-            out.append(ch)
-    return "".join(out)
+    def one(m: re.Match) -> str:
+        code, ch = m.groups()
+        if code is not None:
+            n = int(code, 16)
+            return chr(n) if n <= sys.maxunicode and not 0xD800 <= n <= 0xDFFF else m.group(0)
+        return "\n" if ch == "n" else "\\" if ch in ("\\", None) else m.group(0)
+
+    return _ESCAPED.sub(one, text)
 
 
 def _prefilled_input(console: Console, prompt: str, default: str) -> str:
@@ -277,7 +309,7 @@ def review(
     def keep_decisions() -> None:
         if save_decisions:
             save_decisions_file(save_decisions, session, file)
-            console.print(f"Decisions saved to {save_decisions}.")
+            console.print(f"Decisions saved to {safe(str(save_decisions))}.")
 
     try:
         Terminal(session, doc.text, file, console).loop()
@@ -293,10 +325,11 @@ def review(
     except CleanupError as e:
         raise _fail(str(e)) from None
     undecided = len(session.run.undecided)
-    console.print(f"{len(session.decisions)} decision(s)"
+    # stale decisions of a resumed file are not counted: they were listed, and are not saved again
+    console.print(f"{len(session.saved_decisions())} decision(s)"
                   + (f"; {undecided} undecided change(s) left at the --level {opts.level.value} default"
                      if undecided else "")
-                  + (f"; wrote {file if in_place else output}." if in_place or output else "."))
+                  + (f"; wrote {safe(str(file if in_place else output))}." if in_place or output else "."))
 
 
 def _report_resumed(saved, session: Session, path: Path, file: str, text: str) -> None:
@@ -304,7 +337,7 @@ def _report_resumed(saved, session: Session, path: Path, file: str, text: str) -
     if saved.file and saved.file != Path(file).name:
         _warn(f"{path} was made for {saved.file}, not {file}")
     _warn_stale(session.run.stale, saved.decisions, file, text)
-    err.print(f"{file}: {len(saved.decisions) - len(session.run.stale)} earlier decision(s) stand; "
+    err.print(f"{safe(file)}: {len(saved.decisions) - len(session.run.stale)} earlier decision(s) stand; "
               f"{len(session.run.undecided)} change(s) to review.")
 
 
@@ -313,8 +346,8 @@ def _warn_stale(stale, decisions, file: str, text: str) -> None:
     for key in stale:
         rule, start, _, original, replacement = key
         line, col = lines.position(min(start, len(text)))
-        _warn(f"{file}:{line}:{col}: {decisions[key].verdict.value} {rule} '{_flat(original)}' -> "
-              f"'{_flat(replacement)}': no such change is proposed any more; decision not applied")
+        _warn(f"{file}:{line}:{col}: {decisions[key].verdict.value} {rule} '{visible(original)}' -> "
+              f"'{visible(replacement)}': no such change is proposed any more; decision not applied")
 
 
 def save_decisions_file(path: Path, session: Session, file: str) -> None:
@@ -368,9 +401,9 @@ def apply(
     for edit in run.undecided:
         line, col = lines.position(edit.start)
         state = "applied" if edit.applied else "not applied"
-        err.print(f"{file}:{line}:{col}: undecided ({state}): {edit.level.value} {edit.rule} "
-                  f"'{_flat(edit.original)}' -> '{_flat(edit.replacement)}'")
-    err.print(f"{file}: {len(saved.decisions) - len(run.stale)} decision(s) applied, {len(run.stale)} stale, "
+        err.print(f"{safe(file)}:{line}:{col}: undecided ({state}): {edit.level.value} {safe(edit.rule)} "
+                  f"'{visible(edit.original)}' -> '{visible(edit.replacement)}'")
+    err.print(f"{safe(file)}: {len(saved.decisions) - len(run.stale)} decision(s) applied, {len(run.stale)} stale, "
               f"{len(run.undecided)} undecided change(s) left at --level {opts.level.value}")
     raise typer.Exit(1 if run.stale else 0)
 

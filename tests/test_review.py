@@ -1,6 +1,7 @@
 """Reviewing changes: the session logic directly, then `cleanup review` through a real pseudo-terminal."""
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -189,6 +190,12 @@ def drive(child: pexpect.spawn, answer) -> int:
     return child.exitstatus
 
 
+def transcript(child: pexpect.spawn) -> io.StringIO:
+    """Everything the review writes to the terminal, from now on."""
+    child.logfile_read = io.StringIO()
+    return child.logfile_read
+
+
 @pytest.fixture
 def article(tmp_path):
     path = tmp_path / "article.txt"
@@ -215,8 +222,12 @@ def test_a_typed_replacement_lands_in_the_output(tmp_path):
     path = tmp_path / "a.txt"
     path.write_bytes(b"Talks lasted fourhours.\r\n")
     out = tmp_path / "out.txt"
-    assert drive(spawn_review(path, "-o", out, cwd=tmp_path), lambda n: "e:four long hours") == 0
+    child = spawn_review(path, "-o", out, cwd=tmp_path)
+    shown = transcript(child)
+    assert drive(child, lambda n: "e:four long hours") == 0
     assert out.read_bytes() == b"Talks lasted four long hours.\r\n"
+    after = shown.getvalue().split("Now reads:", 1)[1]  # the edited change, in its line
+    assert "Talks lasted [-fourhours-]{+four long hours+}." in after
 
 
 def test_quitting_midway_then_apply_reproduces_the_output(article, tmp_path):
@@ -239,12 +250,19 @@ def test_a_review_saved_midway_goes_on_where_it_stopped(article, tmp_path):
 
     out = tmp_path / "out.txt"
     child = spawn_review(article, "--decisions", first, "--save-decisions", second, "-o", out, cwd=tmp_path)
-    child.expect("2 earlier decision\\(s\\) stand")
+    shown = transcript(child)
+    child.expect(f"2 earlier decision\\(s\\) stand; {total - 2} change\\(s\\) to review")
     asked = []
     assert drive(child, lambda n: asked.append(n) or "y") == 0
     assert len(asked) == total - 2  # the two decided changes are not asked again
+    # every count says the same: the header, the first and last positions, the decisions written
+    said = " ".join(shown.getvalue().split())
+    assert f"{total} change(s), 2 decided earlier, {total - 2} to review" in said
+    assert f"[3/{total}] Apply" in said and f"[{total}/{total}] Apply" in said
+    assert f"{total} decision(s); wrote" in said
 
     saved = parse(json.loads(second.read_text(encoding="utf-8")), "d")
+    assert len(saved.decisions) == total
     assert list(saved.decisions.values())[:2] == list(parse(json.loads(first.read_text(encoding="utf-8")),
                                                             "d").decisions.values())
     replayed = run_cli("apply", article, "--decisions", second, "-o", tmp_path / "replayed.txt")
@@ -263,6 +281,40 @@ def test_the_consequences_of_a_decision_are_shown(tmp_path):
     child.expect(pexpect.EOF)  # nothing else was left to ask
     child.close()
     assert child.exitstatus == 0
+    assert (tmp_path / "out.txt").read_bytes() == path.read_bytes()
+
+
+def test_a_flag_is_shown_in_its_lines_with_its_message_once(tmp_path):
+    lines = ["The first line of this article is long enough that forty characters would cut it short.",
+             "A second line says the talks lasted fourhours in the Kremlin, officials (who asked not to be "
+             "named said.",
+             "The third line follows it."]
+    path = tmp_path / "a.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    child = spawn_review(path, "-o", tmp_path / "out.txt", "--level", "suggest", cwd=tmp_path)
+    shown = transcript(child)
+    assert drive(child, lambda n: "y") == 0
+    said = shown.getvalue().replace("\r\n", "\n")
+    change, note = said.split("words.run-on", 1)[1], said.split("note: flag grammar.unbalanced-brackets", 1)[1]
+    # the change and the flag each shown in their whole line, between the line before and the line after
+    assert "the talks lasted [-fourhours-]{+four hours+} in the Kremlin, officials (who asked not to be named said." \
+        in " ".join(change.split())
+    for context in (change, note):
+        assert " ".join(lines[0].split()) in " ".join(context.split())
+        assert lines[2] in context
+    assert " ".join(lines[1].split()) in " ".join(note.split())
+    assert said.count("A bracket without its partner") == 1
+
+
+def test_control_characters_of_the_input_never_reach_the_terminal(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"Talks lasted fourhours. \x1b]0;pwned\x1b\\ said.\nThe screen \x1b[2J stays.\n")
+    child = spawn_review(path, "-o", tmp_path / "out.txt", "--level", "suggest", cwd=tmp_path)
+    shown = transcript(child)
+    assert drive(child, lambda n: "n") == 0
+    said = shown.getvalue()
+    assert "\x1b]0;" not in said and "\x1b[2J" not in said
+    assert "␛]0;pwned␛\\" in said and "␛[2J" in said
     assert (tmp_path / "out.txt").read_bytes() == path.read_bytes()
 
 
