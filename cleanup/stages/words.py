@@ -6,7 +6,8 @@ an acronym, or a mixed-case brand (iPhone, YouTube). A lowercase token no
 list knows that splits into two or three common words is a run-on
 ("fourhours" -> "four hours"); "theUnited" splits at the case change. What
 is left unknown is flagged for a human, with the closest lexicon name when
-one is close.
+one is close; a capitalised unknown word (a name, most often) only when a
+lexicon name is close: the names no list knows are too many to flag.
 """
 from __future__ import annotations
 
@@ -120,9 +121,11 @@ class WordsStage:
             split = verdict[2]
             return Proposal(start, end, split, self.runon.id,
                             f"{self.runon.message}: '{bare}' → '{split}'", self.runon.level)
-        if bare[0].isupper() and (occurrences(bare) > 1 or not bare.isascii()):
-            return None  # the document's own name (spelled alike each time), or a foreign one
         near = self._closest_name(bare)
+        if bare[0].isupper() and (not near or occurrences(bare) > 1 or not bare.isascii()):
+            # an unknown name is no fault by itself: flagged only when it looks like a
+            # lexicon name misspelt (once; the consistency stage groups a document's spellings)
+            return None
         hint = f"; did you mean '{near}'?" if near else ""
         return Proposal(start, end, None, self.unknown.id, f"{self.unknown.message}{hint}", Level.FLAG)
 

@@ -29,4 +29,4 @@ def build(kind: str, rules, book) -> list:
 
 def claims(token: str, book) -> bool:
     """Does the foreign-words detector report `token`? (The words stage then leaves it alone.)"""
-    return foreign_words.judge_of(book).language(token) is not None
+    return foreign_words.claims(token, book)

@@ -10,7 +10,13 @@ more common abroad is a loanword (brûlée, entrée, déjà); untranslated words
 are the other language's everyday words (aber, toutefois, también).
 Capitalised words are left to the names stages (a foreign-looking
 capitalised word is most often a name), and so are words of the names
-lexicon. Other scripts are the script detector's.
+lexicon, with one exception: a language that capitalises its nouns
+(German) leaves its nouns capitalised when a system fails to translate
+them ("Landkreis", "Kripo"), so the `foreign-noun` rule judges capitalised
+words in those languages: common there and all but unknown in English, or
+a compound of two common words there ("Nikolaus|tag"), unless the word
+ends like a name (-mann, -berg, -burg: people and places). Other scripts
+are the script detector's.
 """
 from __future__ import annotations
 
@@ -22,11 +28,13 @@ from ...edits import Proposal
 from ...lexicon import key
 from ...wordlist import Sieve, zipf
 from ..words import inflected
-from .languages import language_name, most_common_in, unaccented
+from .languages import language_name, most_common_in, unaccented, zipf_in
 from .scan import pieces
 
 # lowercase words, not inside a URL, an e-mail, a handle or a hashtag
 _WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}_@#/.'’])\p{Ll}[\p{L}\p{M}]*+(?![\p{N}_@/'’]|\.\p{L})")
+# capitalised words (German nouns), also the parts of a hyphenated name ("SC-Freiburg-Fantag")
+_NOUN = regex.compile(r"(?<![\p{L}\p{M}\p{N}_@#/.'’])\p{Lu}\p{Ll}[\p{Ll}\p{M}]*+(?![\p{N}_@/'’]|\.\p{L})")
 _LATIN_WORD = regex.compile(r"[\p{Latin}\p{M}]+")
 _ANY_WORD = regex.compile(r"[\p{L}\p{M}]+")
 NEIGHBOUR_MARGIN = 1.0  # a neighbour this much more common abroad than in English is foreign too
@@ -68,14 +76,71 @@ class Judge:
         return best if best and best[1] >= max(self.min_zipf, english + self.min_margin) else None
 
 
-def judge_of(book) -> Judge:
-    """The book's judge, built once (the words stage asks it about every unknown token)."""
+class NounJudge:
+    """Which noun-capitalising language a capitalised token is in, if it is a noun left untranslated."""
+
+    def __init__(self, rules, lexicon):
+        self.rule = next((r for r in rules if r.data["detector"] == "foreign-noun"), None)
+        data = self.rule.data if self.rule else {}
+        self.lex = lexicon
+        self.languages = data.get("languages", [])
+        self.min_zipf = data.get("min_zipf", 3.0)
+        self.max_english = data.get("max_english_zipf", 1.5)
+        self.part_zipf = data.get("compound_min_zipf", 3.5)
+        self.min_part = data.get("min_part_length", 3)
+        self.min_compound = data.get("min_compound_length", 9)
+        self.name_endings = tuple(e.casefold() for e in data.get("name_endings", []))
+        self.exceptions = {w.casefold() for w in data.get("exceptions", [])}
+        self.language = lru_cache(maxsize=65536)(self._judge)
+
+    __getstate__ = Judge.__getstate__
+    __setstate__ = Judge.__setstate__
+
+    def _judge(self, w: str) -> tuple[str, float, str] | None:
+        """(language, Zipf there, how it was read) when `w` is reported."""
+        folded = w.casefold()
+        if not self.rule or folded in self.exceptions or folded.endswith(self.name_endings):
+            return None
+        if not _LATIN_WORD.fullmatch(w) or key(w) in self.lex or inflected(w):
+            return None
+        if max(zipf(w), zipf(unaccented(w))) >= self.max_english:
+            return None
+        best = most_common_in(w, self.languages)
+        if best and best[1] >= self.min_zipf:
+            return best[0], best[1], ""
+        return self._compound(folded)
+
+    def _compound(self, w: str) -> tuple[str, float, str] | None:
+        """Two common words of the language (a linking s allowed), not both English words too."""
+        if len(w) < self.min_compound:
+            return None
+        for lang in self.languages:
+            for i in range(self.min_part, len(w) - self.min_part + 1):
+                head = w[i:]
+                for modifier in {w[:i], w[:i - 1] if w[i - 1] == "s" else w[:i]}:
+                    if len(modifier) < self.min_part:
+                        continue
+                    parts = (zipf_in(modifier, lang), zipf_in(head, lang))
+                    if min(parts) < self.part_zipf or min(zipf(modifier), zipf(head)) >= self.part_zipf:
+                        continue
+                    return lang, min(parts), f"{modifier} + {head}"
+        return None
+
+
+def judges_of(book) -> tuple[Judge, NounJudge]:
+    """The book's judges, built once (the words stage asks them about every unknown token)."""
     from .. import lexicon_of
 
     cached = _JUDGES.get(id(book))
     if cached is None or cached[0] is not book:
-        cached = _JUDGES[id(book)] = (book, Judge(book.rules("foreign-words"), lexicon_of(book)))
+        rules, lexicon = book.rules("foreign-words"), lexicon_of(book)
+        cached = _JUDGES[id(book)] = (book, (Judge(rules, lexicon), NounJudge(rules, lexicon)))
     return cached[1]
+
+
+def claims(token: str, book) -> bool:
+    """Does this detector report `token`, as a word or as a noun?"""
+    return any(judge.language(token) is not None for judge in judges_of(book))
 
 
 _JUDGES: dict = {}
@@ -86,9 +151,31 @@ class ForeignWordsStage:
 
     def __init__(self, rules, lexicon):
         self.judge = Judge(rules, lexicon)
+        self.nouns = NounJudge(rules, lexicon)
         self.holding_foreign = Sieve(self._holds_foreign_word)  # pieces between spaces: no word crosses one
+        self.holding_noun = Sieve(self._holds_foreign_noun)
 
     def propose(self, text, ctx):
+        yield from self._words(text)
+        yield from self._nouns(text)
+
+    def _nouns(self, text):
+        rule = self.nouns.rule
+        if not rule or not self.holding_noun(set(pieces(text))):
+            return
+        for m in _NOUN.finditer(text):
+            found = self.nouns.language(m.group())
+            if found and not self._in_foreign_phrase(text, m.start(), m.end(), lowercase_only=True):
+                lang, z, parts = found
+                reading = f"{parts}, both common there" if parts else f"Zipf {z:.1f} there"
+                yield Proposal(m.start(), m.end(), None, rule.id,
+                               f"{rule.message}: '{m.group()}' is {language_name(lang)} ({reading}; "
+                               f"unknown in English)", rule.level)
+
+    def _holds_foreign_noun(self, piece: str) -> bool:
+        return any(self.nouns.language(m.group()) for m in _NOUN.finditer(piece))
+
+    def _words(self, text):
         rule = self.judge.rule
         if not rule or not self.holding_foreign(set(pieces(text))):
             return
@@ -105,11 +192,15 @@ class ForeignWordsStage:
     def _holds_foreign_word(self, piece: str) -> bool:
         return any(self.judge.language(m.group()) for m in _WORD.finditer(piece))
 
-    def _in_foreign_phrase(self, text, start, end) -> bool:
-        """A quotation or a title in the other language (“Ne pleure pas”, La notte) is cited, not left over."""
+    def _in_foreign_phrase(self, text, start, end, lowercase_only=False) -> bool:
+        """A quotation or a title in the other language (“Ne pleure pas”, La notte) is cited, not left over.
+
+        Beside a capitalised noun only lowercase words tell: a capitalised neighbour is a name
+        ("Kripo Fürstenfeldbruck"), which German lists know as well as its nouns.
+        """
         before = _ANY_WORD.findall(text[max(0, start - 30):start])[-1:]
         after = _ANY_WORD.findall(text[end:end + 30])[:1]
-        return any(self._leans_foreign(w) for w in before + after)
+        return any(self._leans_foreign(w) for w in before + after if not lowercase_only or w.islower())
 
     def _leans_foreign(self, word: str) -> bool:
         w = word.lower()
