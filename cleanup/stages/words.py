@@ -121,10 +121,13 @@ class WordsStage:
             split = verdict[2]
             return Proposal(start, end, split, self.runon.id,
                             f"{self.runon.message}: '{bare}' → '{split}'", self.runon.level)
+        capitalised = bare[0].isupper()
+        if capitalised and (occurrences(bare) > 1 or not bare.isascii()):
+            return None  # the document's own name (spelled alike each time), or a foreign one
         near = self._closest_name(bare)
-        if bare[0].isupper() and (not near or occurrences(bare) > 1 or not bare.isascii()):
+        if capitalised and not near:
             # an unknown name is no fault by itself: flagged only when it looks like a
-            # lexicon name misspelt (once; the consistency stage groups a document's spellings)
+            # lexicon name misspelt (the consistency stage groups a document's spellings)
             return None
         hint = f"; did you mean '{near}'?" if near else ""
         return Proposal(start, end, None, self.unknown.id, f"{self.unknown.message}{hint}", Level.FLAG)
