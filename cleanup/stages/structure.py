@@ -1,4 +1,4 @@
-"""Structure: duplicated lines, injected teaser pairs, repeated words.
+"""Structure: duplicated lines, injected teaser pairs, repeated words, site names after a headline.
 
 These need more than one match at a time (a line and its neighbour, a word
 and the next), so they are detectors configured by rule files rather than
@@ -15,6 +15,7 @@ import regex
 from ..edits import Proposal
 from ..fast_regex import offsets
 from ..lines import removal_spans, split_lines
+from .site_tail import SiteTails
 
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
 _REPEAT = regex.compile(r"(?<![\p{L}\p{M}'’-])(\p{L}[\p{L}\p{M}]*)([ \t]+)(\1)(?![\p{L}\p{M}'’-])",
@@ -63,6 +64,7 @@ class StructureStage:
         # repeated-word rules: the words they are limited to, and the exceptions
         self.word_lists = {r.id: (frozenset(w.lower() for w in r.data.get("words", [])),
                                   frozenset(w.lower() for w in r.data.get("exceptions", []))) for r in rules}
+        self.site_tails = [SiteTails(r) for r in rules if r.data["detector"] == "site-tail"]
 
     def propose(self, text, ctx):
         lines = split_lines(text)
@@ -83,6 +85,11 @@ class StructureStage:
                 break
         for start, end, rule in removal_spans(text, lines, remove):
             yield Proposal(start, end, "", rule.id, rule.message, rule.level)
+        kept = [line for i, line in enumerate(lines) if i not in remove]
+        for tails in self.site_tails:
+            for start, end in tails.find(kept):
+                rule = tails.rule
+                yield Proposal(start, end, "", rule.id, f"{rule.message}: '{text[start:end].strip()}'", rule.level)
         taken = set()
         repeats = None
         for rule in self.rules:
