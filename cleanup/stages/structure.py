@@ -12,9 +12,10 @@ from operator import eq
 
 import regex
 
-from ..edits import Proposal
+from ..edits import Level, Proposal
 from ..fast_regex import offsets
 from ..lines import removal_spans, split_lines
+from . import duplicate_sentence
 from .site_tail import SiteTails
 
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
@@ -83,8 +84,10 @@ class StructureStage:
                     (self._teasers if kind == "teaser-pair" else self._duplicates)(norms, pairs, rule, remove)
             if len(remove) == before:
                 break
+        inside = list(self._sentence_copies(text, lines, remove))  # (whole-line copies join `remove`)
         for start, end, rule in removal_spans(text, lines, remove):
             yield Proposal(start, end, "", rule.id, rule.message, rule.level)
+        yield from inside
         kept = [line for i, line in enumerate(lines) if i not in remove]
         for tails in self.site_tails:
             for start, end in tails.find(kept):
@@ -96,6 +99,26 @@ class StructureStage:
             if rule.data["detector"] == "repeated-word":
                 repeats = list(_repeats(text)) if repeats is None else repeats
                 yield from self._repeated_words(repeats, rule, taken, remove, lines)
+
+    def _sentence_copies(self, text, lines, remove):
+        """A sentence said again right after itself: the copy goes (a whole line through `remove`); a near copy is flagged."""
+        for rule in self.rules:
+            if rule.data["detector"] != "duplicate-sentence":
+                continue
+            kept = [(i, line) for i, line in enumerate(lines) if i not in remove]
+            found = duplicate_sentence.copies(text, kept, rule.data.get("min_words", 6),
+                                              rule.data.get("similarity", 0.7))
+            for copy in found:
+                s = copy.sentence
+                if not copy.exact:
+                    yield Proposal(s.start, s.end, None, rule.id,
+                                   f"{rule.message}: nearly the sentence before it, translated again", Level.FLAG)
+                elif copy.whole_line:
+                    remove[s.line] = rule
+                else:
+                    start, end = duplicate_sentence.deletion(text, s)
+                    yield Proposal(start, end, "", rule.id, f"{rule.message}: the sentence before it, word for word",
+                                   rule.level)
 
     @staticmethod
     def _duplicates(norms, pairs, rule, remove):
