@@ -149,3 +149,4 @@ class GrammarSettings:
     disable: tuple[str, ...] = ()    # LanguageTool rule ids never asked for
     disable_categories: tuple[str, ...] = ()
     cache: bool = True               # cache results on disk per (chunk, language, settings)
+    words: tuple[str, ...] = ()      # the team's accepted words (allow): Harper's dictionary when spelling is on

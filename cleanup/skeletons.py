@@ -19,8 +19,8 @@ from .rulebook import PLACEHOLDER, SCHEMA_PATH
 
 # Optional in the schema, but a rule of this kind is no use without them.
 FEATURED = {"replace": ("pattern", "replacement")}
-# Kinds whose rules need a LanguageTool server: their examples cannot run offline.
-NEEDS_SERVER = {"languagetool"}
+# Kinds whose rules act only when grammar checks are on (--grammar): what they need to act.
+GRAMMAR_ONLY = {"languagetool": "a LanguageTool server", "harper": "--grammar (Harper runs offline)"}
 COMMON = ("id", "message", "level", "enabled", "note")
 
 
@@ -121,8 +121,8 @@ def render(name: str, kind: str, path: Path) -> str:
 def _examples(kind: str) -> list[str]:
     unchanged = ["  # A similar line the rules must leave alone: it guards against false positives.",
                  f"  - unchanged: {_yaml('', PLACEHOLDER)}"]
-    if kind in NEEDS_SERVER:
-        return ["  # These rules act only with a LanguageTool server, so examples cannot show them at work.",
+    if kind in GRAMMAR_ONLY:
+        return [f"  # These rules act only with {GRAMMAR_ONLY[kind]}, so `cleanup rules test` cannot show them at work.",
                 *unchanged]
     return ["  # A line from your documents the rules change, and exactly what it must become.",
             f"  - before: {_yaml('', PLACEHOLDER)}",

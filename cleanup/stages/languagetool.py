@@ -22,6 +22,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path
+from typing import NamedTuple
 
 import regex
 
@@ -34,6 +35,33 @@ MAX_REQUEST_BYTES = 20_000  # the public API's limit per request; small requests
 SEPARATOR = "\n\n"          # between the paragraphs of one request: LanguageTool's paragraph break
 CACHE_FORMAT = 1            # bump when what is stored changes
 _GLOB = regex.compile(r"[*?\[]")
+
+
+class Found(NamedTuple):
+    """One finding of a grammar backend, spanning text[start:end] of the text that was checked."""
+
+    start: int
+    end: int
+    rule: str
+    category: str
+    message: str
+    replacements: tuple[str, ...]
+
+    @classmethod
+    def checked(cls, row, length: int) -> Found | None:
+        """A finding from a stored or received row, or None when its fields or span make no sense
+        for a text of `length` characters (a poisoned cache entry, a broken server)."""
+        if not isinstance(row, (list, tuple)) or len(row) != 6 or not isinstance(row[5], (list, tuple)):
+            return None
+        start, end, *words = row[:5]
+        if not (all(type(x) is int for x in (start, end)) and all(isinstance(x, str) for x in words)
+                and all(isinstance(r, str) for r in row[5]) and 0 <= start <= end <= length):
+            return None
+        return cls(start, end, *words, tuple(row[5]))
+
+
+class TooMuchText(Exception):
+    """More text to check than a backend can in reasonable time; args = (bytes to check,)."""
 
 
 def build(settings, book) -> list:
@@ -92,21 +120,31 @@ class LanguageToolStage:
         return [self._proposal(f) for f in found if not self.selection.dropped(f)]
 
     def _proposal(self, f) -> Proposal:
-        rule = f"languagetool.{f.rule}"
-        if len(f.replacements) == 1:
-            level = Level.FIX if self.selection.promoted(f.rule) else Level.SUGGEST
-            return Proposal(f.start, f.end, f.replacements[0], rule, f.message, level)
-        if f.replacements:
-            shown = ", ".join(f"“{r}”" for r in f.replacements[:5])
-            return Proposal(f.start, f.end, None, rule, f"{f.message} Suggestions: {shown}.", Level.FLAG)
-        return Proposal(f.start, f.end, None, rule, f.message, Level.FLAG)
+        return proposal(f, "languagetool", self.selection.promoted(f.rule))
 
 
-def check_paragraphs(text: str, check, cache=None, limit: int = MAX_REQUEST_BYTES) -> list:
-    """Every match in `text`, from `check(request_text)` per batch of uncached paragraphs."""
+def proposal(f: Found, family: str, promoted: bool) -> Proposal:
+    """One replacement: a suggestion (a fix when promoted); none or several: a flag that lists them."""
+    rule = f"{family}.{f.rule}"
+    if len(f.replacements) == 1:
+        return Proposal(f.start, f.end, f.replacements[0], rule, f.message, Level.FIX if promoted else Level.SUGGEST)
+    if f.replacements:
+        shown = ", ".join(f"“{r}”" for r in f.replacements[:5])
+        return Proposal(f.start, f.end, None, rule, f"{f.message} Suggestions: {shown}.", Level.FLAG)
+    return Proposal(f.start, f.end, None, rule, f.message, Level.FLAG)
+
+
+def check_paragraphs(text: str, check, cache=None, limit: int = MAX_REQUEST_BYTES, *,
+                     together: bool = True, budget: int | None = None) -> list:
+    """Every match in `text`, from `check(request_text)` per batch of uncached paragraphs
+    (per paragraph when not `together`). Raises TooMuchText, before checking anything,
+    when the uncached paragraphs hold more than `budget` bytes."""
     spans = paragraphs(text, limit)
     answers = {span: cache.get(text[span[0]:span[1]]) if cache else None for span in spans}
-    for batch in _batches([sp for sp in spans if answers[sp] is None], text, limit):
+    todo = [sp for sp in spans if answers[sp] is None]
+    if budget is not None and (size := sum(_size(text[s:e]) for s, e in todo)) > budget:
+        raise TooMuchText(size)
+    for batch in _batches(todo, text, limit) if together else ([sp] for sp in todo):
         pieces = [text[s:e] for s, e in batch]
         starts = [0]
         for piece in pieces[:-1]:
@@ -198,13 +236,13 @@ class AnswerCache:
         return self.folder / key[:2] / f"{key}.json"
 
     def get(self, paragraph: str):
-        from ..ltclient import Found
-
+        """The stored answer, or None: a miss, also when the file is unreadable or not a valid answer."""
         try:
             rows = json.loads(self._path(paragraph).read_text(encoding="utf-8"))
-            return [Found(*row[:5], tuple(row[5])) for row in rows]
-        except (OSError, ValueError, TypeError, IndexError):
+        except (OSError, ValueError, RecursionError):
             return None
+        found = [Found.checked(row, len(paragraph)) for row in rows] if isinstance(rows, list) else [None]
+        return None if None in found else found
 
     def put(self, paragraph: str, found) -> None:
         path = self._path(paragraph)

@@ -1,0 +1,203 @@
+"""Grammar from Harper, in process: the cleaned text, paragraph by paragraph.
+
+Harper (harper-py: Automattic's offline English grammar checker, in Rust)
+needs no server. Its Linter costs about a second and 158 MB to build (its
+curated dictionary), so the process builds one and keeps it; it is not
+thread-safe, so one lock guards it, and its settings (dialect, lints on and
+off, added words) are set before a run only when they differ from the last.
+
+The text is cut into paragraphs as for LanguageTool, and each is linted
+alone (`language="plaintext"`: Harper's default is Markdown) or answered
+from the cache when it was seen with the same settings. A document whose
+unseen paragraphs hold more than MAX_UNCHECKED_BYTES is not checked: one
+"grammar-skipped" problem says so. Harper's spans count code points, as
+Python indexes strings, so they need no conversion; the pipeline maps them
+through the earlier edits to the original. A Lint does not carry its rule's
+name: `organized_lints()` groups the lints by it, and rule ids are
+`harper.<Name>`. Which lints run is data: kind `harper` rule files
+(cleanup/rules/harper.yaml), whose lint names are checked against the
+linter's own list when the stage is built.
+"""
+from __future__ import annotations
+
+import difflib
+import hashlib
+import threading
+from dataclasses import dataclass
+from importlib.metadata import version
+
+import regex
+import yaml
+
+from ..errors import RuleFileError
+from ..result import Problem
+from .languagetool import AnswerCache, Found, TooMuchText, cache_folder, check_paragraphs, proposal
+
+MAX_PARAGRAPH_BYTES = 20_000
+# Harper lints 16 KB/s on a cold start with spelling on (26-29 KB/s warm): 2 MB is two minutes at worst
+MAX_UNCHECKED_BYTES = 2_000_000
+CACHE_FORMAT = 1
+SPELLING = "SpellCheck"
+DIALECTS = {"en": "AMERICAN", "en-US": "AMERICAN", "en-GB": "BRITISH", "en-CA": "CANADIAN",
+            "en-AU": "AUSTRALIAN", "en-IN": "INDIAN"}
+_ACTIONS = {"enable": True, "promote": True, "disable": False}
+
+
+def build(settings, book) -> list:
+    return [HarperStage(settings, Selection.of(book, settings.words))]
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which Harper lints run, which become fixes, and the words Harper's speller should know."""
+
+    config: tuple[tuple[str, bool], ...] = ()  # lint name -> on/off, where a rule file says (else Harper's default)
+    promote: frozenset = frozenset()
+    words: tuple[str, ...] = ()                # added to the dictionary when spelling is on
+
+    @classmethod
+    def of(cls, book, accepted=()) -> Selection:
+        """From the enabled `harper` rules of `book` (lint names checked: RuleFileError names file:line)
+        and the team's `accepted` words. "enable" and "promote" win over "disable", whichever file says it."""
+        rules = book.rules("harper")
+        known = engine().lint_names()
+        for rule in rules:
+            _check_name(rule, known)
+        on = {}
+        for rule in rules:
+            name, wanted = rule.data["match"], _ACTIONS[rule.data.get("action", "disable")]
+            on[name] = on.get(name, False) or wanted
+        spelling = on.get(SPELLING, engine().default_config()[SPELLING])
+        return cls(tuple(sorted(on.items())),
+                   frozenset(r.data["match"] for r in rules if r.data.get("action") == "promote"),
+                   _dictionary(book, accepted) if spelling else ())
+
+
+def _check_name(rule, known: frozenset) -> None:
+    name = rule.data["match"]
+    if name in known:
+        return
+    close = difflib.get_close_matches(name, sorted(known), 3)
+    hint = f" (did you mean {', '.join(close)}?)" if close else ""
+    line, field = _match_field(rule)
+    raise RuleFileError(f"{rule.path}:{line}: {field}: {name!r} is not a lint Harper "
+                        f"{version('harper-py')} knows{hint}")
+
+
+def _match_field(rule) -> tuple[int, str]:
+    """The line of the rule's `match` field and the field's name, read again from its file."""
+    from ..rulebook import RuleLoader, _lines_of
+
+    try:
+        lines = _lines_of(yaml.compose(rule.path.read_text(encoding="utf-8"), Loader=RuleLoader))
+    except (OSError, AttributeError, yaml.YAMLError):
+        return rule.line, "match"
+    i = next((path[1] for path, n in lines.items() if len(path) == 2 and path[0] == "rules" and n == rule.line), None)
+    if i is None:
+        return rule.line, "match"
+    return lines.get(("rules", i, "match"), rule.line), f"rules[{i}].match"
+
+
+def _dictionary(book, accepted) -> tuple[str, ...]:
+    """The names lexicon's spellings (not its garbled variants), the words rules' exceptions and
+    the team's accepted words, word by word."""
+    from . import lexicon_of
+
+    forms = [h.form for hits in lexicon_of(book).forms.values() for h in hits if h.role != "variant"]
+    forms += [w for r in book.rules("words") for w in r.data.get("exceptions", [])] + list(accepted)
+    return tuple(sorted({w for f in forms for w in regex.findall(r"[\p{L}\p{M}'’-]+", f)}))
+
+
+class HarperStage:
+    name = "harper"
+
+    def __init__(self, settings, selection: Selection):
+        self.settings, self.selection = settings, selection
+
+    def propose(self, text, ctx):
+        s = self.settings
+        dialect = DIALECTS.get(s.language)
+        if dialect is None:
+            ctx.problems.append(Problem("grammar-skipped", f"grammar checks skipped: Harper checks English "
+                                        f"({', '.join(DIALECTS)}), not --lang {s.language!r}; choose one of those "
+                                        "or LanguageTool (--languagetool). All other checks ran.", "harper"))
+            return []
+        cache = AnswerCache(cache_folder() / "harper", self._asked(dialect)) if s.cache else None
+        try:
+            found = check_paragraphs(text, lambda paragraph: engine().lint(paragraph, dialect, self.selection),
+                                     cache, MAX_PARAGRAPH_BYTES, together=False, budget=MAX_UNCHECKED_BYTES)
+        except TooMuchText as e:
+            ctx.problems.append(Problem("grammar-skipped", too_large(e.args[0]), "harper"))
+            return []
+        return [proposal(f, "harper", f.rule in self.selection.promote) for f in found]
+
+    def _asked(self, dialect: str) -> list:
+        words = hashlib.sha256("\n".join(self.selection.words).encode("utf-8")).hexdigest()
+        return [CACHE_FORMAT, version("harper-py"), dialect, self.selection.config, words]
+
+
+def too_large(size: int) -> str:
+    return (f"grammar checks skipped: {size / 1e6:.1f} MB of this text is new to Harper's cache, over its "
+            f"limit of {MAX_UNCHECKED_BYTES / 1e6:g} MB per document (a few minutes of checking); split the "
+            "document, or leave out --grammar. All other checks ran.")
+
+
+# -- the process's linter ----------------------------------------------------
+
+class Engine:
+    """The one Harper Linter of this process, set up for whoever lints next (under a lock)."""
+
+    def __init__(self):
+        import harper
+
+        self._harper = harper
+        self._lock = threading.Lock()
+        self._linter = harper.Linter()
+        self._state = None  # (dialect, config, words) the linter is set up for
+
+    def lint_names(self) -> frozenset:
+        return frozenset(self.default_config())
+
+    def default_config(self) -> dict:
+        with self._lock:
+            return self._linter.get_default_lint_config()
+
+    def lint(self, text: str, dialect: str, selection: Selection) -> list[Found]:
+        with self._lock:
+            self._set_up(dialect, selection)
+            named = self._linter.organized_lints(text, language="plaintext")
+        return sorted(found(name, lint) for name, lints in named.items() for lint in lints)
+
+    def _set_up(self, dialect: str, selection: Selection) -> None:
+        state = (dialect, selection.config, selection.words)
+        if state == self._state:
+            return
+        wanted = getattr(self._harper.Dialect, dialect)
+        if self._linter.dialect != wanted:
+            self._linter.dialect = wanted  # rebuilds the linter: config and words are set again below
+        self._linter.set_lint_config(dict(selection.config))
+        self._linter.clear_words()
+        if selection.words:
+            self._linter.import_words(list(selection.words))
+        self._state = state
+
+
+def found(name: str, lint) -> Found:
+    """A Lint as a Found: its span in code points, each suggestion as the text that replaces the span."""
+    kinds = {0: lambda s: s.replacement_text, 1: lambda s: "",
+             2: lambda s: lint.problem_text + s.replacement_text}  # replace, remove, insert after
+    replacements = dict.fromkeys(kinds[int(s.kind)](s) for s in lint.suggestions)
+    return Found(lint.span.start, lint.span.end, name, lint.lint_kind, lint.message, tuple(replacements))
+
+
+_ENGINE: Engine | None = None
+_BUILDING = threading.Lock()
+
+
+def engine() -> Engine:
+    """The process's Engine, built on first use."""
+    global _ENGINE
+    with _BUILDING:
+        if _ENGINE is None:
+            _ENGINE = Engine()
+        return _ENGINE
