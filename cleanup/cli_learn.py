@@ -1,0 +1,189 @@
+"""`cleanup learn`: propose rule files from a corpus. Options in, learner run, files and a table out.
+
+Exit codes: 0 proposals made (or none to make); 2 nothing was done (bad
+options, a missing input, no readable document); 130 interrupted.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+from rich.text import Text
+
+from . import batch
+from .cli_options import EncodingOpt, MaxBytesOpt
+from .errors import CleanupError
+from .files import write_atomic
+from .learn import LearnSettings
+from .learn.learner import Outcome, learn
+
+INTERRUPTED = 130
+PLAIN_EVERY = 10.0  # seconds between progress lines when standard error is not a terminal
+
+err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
+
+
+class ReportFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+def learn_command(
+    inputs: List[str] = typer.Argument(..., metavar="CORPUS...", show_default=False,
+                                       help="Files, folders (searched recursively) or JSONL files (.jsonl, .ndjson)."),
+    output: Path = typer.Option(..., "--output", "-o", help="Folder for the proposed rule files."),
+    min_docs: int = typer.Option(3, "--min-docs", min=1, help="A proposal needs at least this many documents."),
+    min_share: float = typer.Option(0.0, "--min-share", min=0.0, max=1.0,
+                                    help="...and at least this share of all documents (0.05 = 5%)."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Show what would be proposed and why; write nothing."),
+    report_format: ReportFormat = typer.Option(ReportFormat.table, "--format", help="The report: table or json."),
+    glob: Optional[str] = typer.Option(None, "--glob", metavar="PATTERN",
+                                       help="Files to take from folders (default *.txt, or *.jsonl with --jsonl)."),
+    jsonl: Optional[bool] = typer.Option(None, "--jsonl/--text", show_default=False,
+                                         help="Read inputs as JSON Lines or as plain text (default: JSON Lines "
+                                              "for .jsonl/.ndjson files, else text)."),
+    text_field: str = typer.Option("text", "--field", help="With --jsonl: the field that holds the text."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1,
+                                       help="Worker processes (default: the number of cores)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress."),
+    encoding: Optional[str] = EncodingOpt, max_bytes: int = MaxBytesOpt,
+):
+    """Propose rule files from a corpus: boilerplate lines, credits, name variants, glued words, with evidence."""
+    try:
+        if jsonl is None:
+            jsonl = batch.jsonl_by_default(inputs)
+        settings = LearnSettings(output=output, jsonl=jsonl, glob=glob, field=text_field, encoding=encoding,
+                                 max_bytes=max_bytes, jobs=jobs or batch.default_jobs(), min_docs=min_docs,
+                                 min_share=min_share)
+        outcome = learn(inputs, settings, lambda step: _progress(quiet, step))
+        if not dry_run:
+            _write(outcome, output)
+    except CleanupError as e:
+        _fail(str(e))
+        raise typer.Exit(2)
+    except KeyboardInterrupt:
+        _fail("interrupted; nothing was written")
+        raise typer.Exit(INTERRUPTED)
+    for place, reason in outcome.failures:
+        _fail(f"{place}: {reason} (skipped)")
+    if report_format is ReportFormat.json:
+        print(json.dumps(report(outcome), ensure_ascii=False, indent=1))
+    else:
+        Console(highlight=False, markup=False).print(_table(outcome))
+    if not dry_run and outcome.files:
+        err.print(f"wrote {', '.join(outcome.files)} to {output}; check them with: cleanup rules test {output}")
+    elif not dry_run:
+        err.print("nothing to propose; no file written")
+
+
+def _fail(message: str) -> None:
+    err.print(Text("cleanup: error: ", style="red") + Text(message))
+
+
+def _write(outcome: Outcome, output: Path) -> None:
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise CleanupError(f"{output}: cannot create the folder: {e.strerror}") from None
+    for name, text in outcome.files.items():
+        write_atomic(output / name, text.encode("utf-8"))
+
+
+def report(outcome: Outcome) -> dict:
+    return {
+        "documents": outcome.documents, "failed": outcome.failed, "needed_documents": outcome.needed,
+        "count_may_fall_short_by": outcome.forgotten,
+        "proposed": [_entry(d) for d in outcome.proposed],
+        "dropped": [_entry(d) | {"why": d.dropped} for d in outcome.drafts if d.dropped],
+        "files": sorted(outcome.files),
+    }
+
+
+def _entry(d) -> dict:
+    what = d.rule.get("pattern") or d.rule.get("name")
+    return {"file": f"learned-{d.family}", "rule": d.rule.get("id") or None, "kind": d.kind, "level": d.level,
+            "what": what, "replacement": d.rule.get("replacement"), "variants": d.rule.get("variants"),
+            "note": d.rule.get("note"), "evidence": {k: v for k, v in d.evidence.items() if k != "lines"}}
+
+
+def _table(outcome: Outcome) -> Table:
+    t = Table(title=f"cleanup learn: {outcome.documents:,} documents ({outcome.failed:,} unreadable); a proposal "
+                    f"needs {outcome.needed:,}", title_justify="left")
+    for name in ("", "rule", "level", "docs", "what", "why"):
+        t.add_column(name, overflow="fold")
+    for d in sorted(outcome.drafts, key=lambda d: (bool(d.dropped), d.family, -_docs(d))):
+        what = d.rule.get("pattern") or f"{d.rule['name']} ← {', '.join(d.rule['variants']) or '(glued forms)'}"
+        if d.rule.get("replacement"):
+            what += f" → {d.rule['replacement']!r}"
+        t.add_row("✗" if d.dropped else "✓", f"learned-{d.family}.{d.rule.get('id') or '-'}", d.level,
+                  f"{_docs(d):,}", what, d.dropped or d.rule.get("note", ""))
+    return t
+
+
+def _docs(d) -> int:
+    return d.evidence.get("documents", 0)
+
+
+def _progress(quiet: bool, step: int) -> batch.Progress:
+    if quiet:
+        return batch.Progress()
+    return RichProgress(step) if err.is_terminal else PlainProgress(step)
+
+
+class RichProgress(batch.Progress):
+    def __init__(self, step: int):
+        self.step = step
+        self.bar = Progress(TextColumn(f"learning, pass {step} of 2"), BarColumn(), DownloadColumn(),
+                            TextColumn("{task.fields[docs]:,} docs"), TimeRemainingColumn(), console=err,
+                            transient=True)
+        self.docs = 0
+
+    def start(self, total_bytes):
+        self.task = self.bar.add_task("learn", total=total_bytes, docs=0)
+        self.bar.start()
+
+    def advance(self, nbytes):
+        self.docs += 1
+        self.bar.update(self.task, advance=nbytes, docs=self.docs)
+
+    def finish(self):
+        self.bar.stop()
+
+
+class PlainProgress(batch.Progress):
+    """A line now and then, for logs."""
+
+    def __init__(self, step: int):
+        self.step, self.docs, self.bytes = step, 0, 0
+
+    def start(self, total_bytes):
+        self.total = total_bytes
+        self.started = self.last = time.perf_counter()
+
+    def advance(self, nbytes):
+        self.docs += 1
+        self.bytes += nbytes
+        now = time.perf_counter()
+        if now - self.last >= PLAIN_EVERY:
+            self.last = now
+            self._line()
+
+    def finish(self):
+        self._line()
+
+    def _line(self):
+        share = f" ({100 * self.bytes / self.total:.0f}%)" if self.total else ""
+        print(f"cleanup learn: pass {self.step} of 2: {self.docs:,} documents, {self.bytes / 1e6:,.2f}/"
+              f"{self.total / 1e6:,.2f} MB{share}", file=sys.stderr, flush=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("learn")(learn_command)

@@ -1,0 +1,101 @@
+"""Pass 1: what one document shows (runs in a worker; pure).
+
+For every non-blank line: its keys (see shapes.py) and where the line sits
+(the first lines, the last lines, or the middle). For every capitalised
+word: the words around it (context, to tell two spellings of one name from
+two names). Pairs of capitalised words ("Olaf Scholz": full names), and
+tokens no word list knows (glued words).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from ..stages.words import inflected
+from ..wordlist import known, zipf
+from .shapes import head_of, is_short, normalise, tails_of
+
+EDGE_LINES = 3            # a line among the first or last three is at an edge of the document
+COMMON_AT_START = 3.0     # a capitalised word this common in English, starting a sentence, is a word
+MIN_GLUED_LENGTH = 6
+
+_TOKEN = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*")
+_POSSESSIVE = regex.compile(r"['’]s$")
+
+
+@dataclass
+class Seen:
+    lines: list = field(default_factory=list)    # (key, position, line number)
+    words: dict = field(default_factory=dict)    # capitalised word -> set of neighbour marks
+    fulls: set = field(default_factory=set)      # "First Last"
+    unknown: set = field(default_factory=set)    # tokens no word list knows
+    line_count: int = 0
+
+
+def position(index: int, count: int) -> str:
+    """Which edge a line is at: "start0" is the first line (the headline), "end0" the last."""
+    from_end = count - 1 - index
+    if index <= from_end:
+        return f"start{index}" if index < EDGE_LINES else "middle"
+    return f"end{from_end}" if from_end < EDGE_LINES else "middle"
+
+
+def text_lines(text: str) -> list[tuple[int, str]]:
+    """The non-blank lines, stripped, with their 1-based line numbers."""
+    return [(n, ln.strip()) for n, ln in enumerate(text.split("\n"), 1) if ln.strip()]
+
+
+def observe(text: str, _arg=None) -> Seen:
+    lines = text_lines(text)
+    seen = Seen(line_count=len(lines))
+    for i, (number, line) in enumerate(lines):
+        where = position(i, len(lines))
+        keys = [("tail", t) for t in tails_of(line)]
+        if is_short(line):
+            keys.append(("line", normalise(line)))
+            head = head_of(line)
+            if head:
+                keys.append(("head", head))
+        seen.lines.extend((k, where, number) for k in keys)
+        _words(line, seen)
+    return seen
+
+
+def _words(line: str, seen: Seen) -> None:
+    tokens = list(_TOKEN.finditer(line))
+    for j, m in enumerate(tokens):
+        token = m.group()
+        if unknown_token(token):
+            seen.unknown.add(token)
+        word = _POSSESSIVE.sub("", token)
+        if not capitalised(word) or (_starts_sentence(line, m.start()) and zipf(word) >= COMMON_AT_START):
+            continue
+        marks = seen.words.setdefault(word, set())
+        if j > 0:
+            prev = tokens[j - 1]
+            marks.add("<" + prev.group().lower())
+            if capitalised(prev.group()) and line[prev.end():m.start()] == " ":
+                seen.fulls.add(f"{prev.group()} {word}")
+        if j + 1 < len(tokens):
+            marks.add(">" + tokens[j + 1].group().lower())
+
+
+def capitalised(word: str) -> bool:
+    return len(word) >= 3 and word[0].isupper() and not word.isupper() and word[1:].islower()
+
+
+def _starts_sentence(line: str, start: int) -> bool:
+    before = line[:start].rstrip(" \"“‘'(«")
+    return not before or before[-1] in ".!?:;"
+
+
+@lru_cache(maxsize=200_000)
+def unknown_token(token: str) -> bool:
+    """A token no word list knows, long enough to be two words run together."""
+    if len(token) < MIN_GLUED_LENGTH or not token.isalpha() or token.isupper():
+        return False
+    if known(token) or inflected(token):
+        return False
+    return True
