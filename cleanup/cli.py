@@ -2,14 +2,15 @@
 
 Exit codes (also in docs/cli.md):
   0  nothing to do / done
-  1  (check) fixes are pending
-  2  an error: bad input, a broken rule file, a rule that ran away
+  1  (check) fixes are pending; (diff --exit-code) there are changes
+  2  an error: bad input, a broken rule file, a rule that ran away, a usage error
   4  (check, added to 0 or 1) grammar checks were skipped: no LanguageTool
 """
 from __future__ import annotations
 
-import io
-import json
+import functools
+import inspect
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -17,25 +18,57 @@ from typing import List, Optional
 
 import typer
 from rich.console import Console
-from rich.markup import escape
+from rich.text import Text
+from typer.exceptions import TyperException
 
-from .cli_options import (AcceptOpt, EncodingOpt, FilesArg, GrammarOpt, LangOpt, LanguageToolOpt,
-                          LanguageToolTimeoutOpt, LevelChoice, LevelOpt, MaxBytesOpt, RejectOpt, RulesOpt,
-                          build_options)
+from .cli_options import (AcceptOpt, AllowFileOpt, AllowOpt, EncodingOpt, ExcludeOpt, FilesArg, GrammarOpt,
+                          IgnoreOpt, IncludeOpt, LangOpt, LanguageToolOpt, LanguageToolTimeoutOpt, LevelChoice,
+                          LevelOpt, MaxBytesOpt, MinLevel, MinLevelOpt, RejectOpt, RulesOpt, SelectOpt,
+                          build_options, conventional_help, unmatched_globs)
+from .discovery import Input, discover, overwritten_input
 from .edits import Level
 from .errors import CleanupError
-from .render.records import LineIndex, records
-from .render.text import diff_renderables, finding_line
-from .render.unified import unified_diff
+from .files import write_atomic, write_in_place
+from .render.formats import Checked, formats
+from .render.visible import safe
 from .runner import Tally, clean_file
-from .files import write_atomic
 
-app = typer.Typer(
+err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
+USAGE_ERROR = 2
+INTERRUPTED = 130
+
+
+class CleanupApp(typer.Typer):
+    """typer, with errors as `cleanup: error: ...` on one line and a closed pipe as a normal end."""
+
+    def __call__(self, args=None, prog_name: str | None = "cleanup", **extra):
+        command = typer.main.get_command(self)
+        try:
+            code = command.main(args=args, prog_name=prog_name or "cleanup", standalone_mode=False, **extra)
+        except typer.Abort:
+            code = INTERRUPTED
+        except TyperException as e:  # a usage error: unknown option, bad value, missing argument
+            code = _usage_error(e)
+        sys.exit(code or 0)
+
+
+def _usage_error(e: TyperException) -> int:
+    if type(e).__name__ == "NoArgsIsHelpError":  # `cleanup`, `cleanup rules`: the help, as asked
+        try:
+            emit(e.format_message() + "\n")
+        except typer.Exit:
+            pass
+    else:
+        fail(" ".join(getattr(e, "format_message", e.__str__)().split()))
+    return USAGE_ERROR
+
+
+conventional_help()
+app = CleanupApp(
     help="Clean machine-translated, web-scraped English text and show every change for review.",
-    no_args_is_help=True, add_completion=True, pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    no_args_is_help=True, add_completion=True, pretty_exceptions_enable=False, rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
-err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def _print_version(value: bool) -> None:
@@ -52,28 +85,80 @@ def _main(version: bool = typer.Option(False, "--version", "-V", callback=_print
     """Clean machine-translated, web-scraped English text and show every change for review."""
 
 
-class DiffFormat(str, Enum):
-    text = "text"
-    unified = "unified"
-    json = "json"
-    html = "html"
+def fail(message: str) -> None:
+    err.print(Text("cleanup: error: ", style="red") + Text(safe(message)))
 
 
-class CheckFormat(str, Enum):
-    text = "text"
-    json = "json"
+def warn(message: str) -> None:
+    err.print(Text("cleanup: warning: ", style="yellow") + Text(safe(message)))
+
+
+def emit(data: str | bytes) -> None:
+    """Write to standard output; a reader that has gone (`| head`) ends the command quietly."""
+    try:
+        sys.stdout.buffer.write(data.encode("utf-8") if isinstance(data, str) else data)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # no more output, and none at exit either (Python would flush again and complain)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(0) from None
+
+
+# -- options every cleaning command shares --------------------------------------------
+
+_SHARED = [  # (parameter, annotation, typer option): added to fix, diff and check by @cleaning_command
+    ("include", List[str], IncludeOpt), ("exclude", List[str], ExcludeOpt),
+    ("rules", List[Path], RulesOpt), ("level", Optional[LevelChoice], LevelOpt),
+    ("accept", List[str], AcceptOpt), ("reject", List[str], RejectOpt),
+    ("select", List[str], SelectOpt), ("ignore", List[str], IgnoreOpt),
+    ("min_level", Optional[MinLevel], MinLevelOpt),
+    ("allow", List[str], AllowOpt), ("allow_file", List[Path], AllowFileOpt),
+    ("encoding", Optional[str], EncodingOpt), ("max_bytes", int, MaxBytesOpt),
+    ("grammar", Optional[bool], GrammarOpt), ("languagetool", Optional[str], LanguageToolOpt),
+    ("lang", Optional[str], LangOpt), ("languagetool_timeout", Optional[float], LanguageToolTimeoutOpt),
+]
+
+
+def cleaning_command(func):
+    """Give a command the shared options; it receives `inputs` (files found) and `opts` (Options) instead."""
+    own = [p for p in inspect.signature(func).parameters.values() if p.name not in ("inputs", "opts")]
+    shared = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
+              for name, annotation, default in _SHARED]
+
+    @functools.wraps(func)
+    def command(**values):
+        given = {name: values.pop(name) for name, _, _ in _SHARED}
+        include, exclude = given.pop("include"), given.pop("exclude")
+        opts = _options(allow_files=given.pop("allow_file"), **given)
+        return func(inputs=_inputs(values["files"], include, exclude), opts=opts, **values)
+
+    command.__signature__ = inspect.Signature(own + shared)
+    return command
 
 
 def _options(**values):
     try:
-        return build_options(**values)
+        opts = build_options(**values)
+        from .rulebook import load_rulebook
+
+        book = load_rulebook(opts.rules, disabled=opts.disabled)
     except CleanupError as e:
-        _fail(str(e))
+        fail(str(e))
         raise typer.Exit(2)
+    for glob in unmatched_globs(opts, (r.id for rf in book.files for r in rf.rules)):
+        warn(f"{glob!r} matches no rule ('cleanup rules list' shows them)")
+    return opts
 
 
-def _fail(message: str) -> None:
-    err.print(f"[red]cleanup: error:[/red] {escape(message)}", markup=True, highlight=False)
+def _inputs(files, include, exclude) -> list[Input]:
+    try:
+        found = discover(files, include, exclude)
+    except CleanupError as e:
+        fail(str(e))
+        raise typer.Exit(2)
+    if not found:
+        warn("no text files found in " + ", ".join(files) + " (--include names others)")
+    return found
 
 
 _warned: set = set()
@@ -86,23 +171,26 @@ def _warn_problems(name, result) -> None:
             if p.message in _warned:
                 continue
             _warned.add(p.message)
-            err.print(f"[yellow]cleanup: warning:[/yellow] {escape(p.message)}")
+            warn(p.message)
         else:
-            err.print(f"[yellow]cleanup: warning:[/yellow] {escape(name)}: {escape(p.message)}")
+            warn(f"{name}: {p.message}")
 
 
-def _cleaned(files, opts, tally: Tally):
-    """(name, document, result) for each file that could be cleaned; errors are reported and counted."""
-    for name in files:
+def _cleaned(inputs: list[Input], opts, tally: Tally):
+    """A Checked for each file that could be cleaned; errors are reported and counted."""
+    for item in inputs:
         try:
-            doc, result = clean_file(name, opts)
+            doc, result = clean_file(item.name, opts)
         except CleanupError as e:
-            _fail(str(e))
+            fail(str(e))
             tally.errors += 1
             continue
-        _warn_problems(name, result)
+        if doc.detected:
+            warn(f"{item.name}: not UTF-8; read as {doc.encoding} (detected; if that is wrong, name the "
+                 "encoding with --encoding)")
+        _warn_problems(item.name, result)
         tally.note(result)
-        yield name, doc, result
+        yield Checked(item.name, doc, result)
 
 
 def _summary(name, result) -> None:
@@ -113,53 +201,76 @@ def _summary(name, result) -> None:
     proposed = sum(1 for e in result.edits if not e.applied and e.level is Level.SUGGEST)
     flags = sum(1 for e in result.edits if e.level is Level.FLAG)
     rules = ", ".join(f"{r} {n}" for r, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
-    err.print(f"{name}: {len(applied)} change(s) applied" + (f" ({rules})" if rules else "")
-              + f"; {proposed} suggestion(s) not applied; {flags} flag(s)")
+    err.print(Text(safe(f"{name}: {len(applied)} change(s) applied" + (f" ({rules})" if rules else "")
+                        + f"; {proposed} suggestion(s) not applied; {flags} flag(s)")))
 
+
+def _refuse_overwriting(targets, inputs: list[Input]) -> None:
+    clash = overwritten_input(targets, [i.name for i in inputs])
+    if clash:
+        fail(f"{clash[0]}: is the input {clash[1]}; the output must be another file (or use --in-place)")
+        raise typer.Exit(2)
+
+
+def _output_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        fail(f"{folder}: exists and is not a folder; several inputs need an output folder")
+        raise typer.Exit(2)
+    except OSError as e:
+        fail(f"{folder}: cannot create the output folder: {e.strerror}")
+        raise typer.Exit(2)
+
+
+# -- commands -------------------------------------------------------------------
 
 @app.command()
+@cleaning_command
 def fix(
+    inputs, opts,
     files: List[str] = FilesArg,
-    output: Optional[Path] = typer.Option(None, "--output", "-o",
-                                          help="Write here (a folder when there are several files)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="PATH",
+                                          help="Write here: a file, or a folder when there are several inputs "
+                                               "(it mirrors the folders given)."),
     in_place: bool = typer.Option(False, "--in-place", "-i", help="Overwrite each input, atomically."),
-    rules: List[Path] = RulesOpt, level: Optional[LevelChoice] = LevelOpt,
-    accept: List[str] = AcceptOpt, reject: List[str] = RejectOpt,
-    encoding: Optional[str] = EncodingOpt, max_bytes: int = MaxBytesOpt,
-    grammar: Optional[bool] = GrammarOpt, languagetool: Optional[str] = LanguageToolOpt,
-    lang: Optional[str] = LangOpt, languagetool_timeout: Optional[float] = LanguageToolTimeoutOpt,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary on standard error."),
 ):
     """Write the cleaned text (standard output for one file without -o)."""
-    opts = _options(rules=rules, level=level, accept=accept, reject=reject, encoding=encoding,
-                    max_bytes=max_bytes, grammar=grammar, languagetool=languagetool, lang=lang,
-                    languagetool_timeout=languagetool_timeout)
+    several = len(inputs) > 1 or any(f != "-" and os.path.isdir(f) for f in files)
     if in_place and output:
-        _fail("give either --in-place or --output, not both")
+        fail("give either --in-place or --output, not both")
         raise typer.Exit(2)
-    if len(files) > 1 and not (in_place or output):
-        _fail("several files need --output FOLDER or --in-place")
+    if several and not (in_place or output):
+        fail("several files need --output FOLDER or --in-place")
         raise typer.Exit(2)
-    if in_place and "-" in files:
-        _fail("standard input cannot be cleaned in place; use --output")
+    if in_place and any(i.name == "-" for i in inputs):
+        fail("standard input cannot be cleaned in place; use --output")
         raise typer.Exit(2)
+    into_folder = bool(output) and (several or output.is_dir())
+    targets = {i.name: (output / i.relative if into_folder else output) for i in inputs} if output else {}
+    _refuse_overwriting(targets.values(), inputs)
+    if into_folder:
+        _output_folder(output)
     tally = Tally()
-    for name, doc, result in _cleaned(files, opts, tally):
+    for item in _cleaned(inputs, opts, tally):
+        name, doc, result = item.name, item.doc, item.result
         try:
             data = doc.to_bytes(result.text)
+            if in_place and result.incomplete:
+                fail(f"{name}: not rewritten in place: {result.incomplete[0].message}")
+                continue  # (the problem is already counted as an error)
             if in_place:
                 if result.changed:
-                    write_atomic(name, data)
-            elif output and (len(files) > 1 or output.is_dir()):
-                output.mkdir(parents=True, exist_ok=True)
-                write_atomic(output / Path(name).name, data)
+                    write_in_place(doc, data)
             elif output:
-                write_atomic(output, data)
+                if into_folder and targets[name].parent != output:
+                    _output_folder(targets[name].parent)
+                write_atomic(targets[name], data)
             else:
-                sys.stdout.buffer.write(data)
-                sys.stdout.flush()
+                emit(data)
         except CleanupError as e:
-            _fail(str(e))
+            fail(str(e))
             tally.errors += 1
             continue
         if not quiet:
@@ -167,97 +278,94 @@ def fix(
     raise typer.Exit(2 if tally.errors else 0)
 
 
-@app.command()
-def diff(
-    files: List[str] = FilesArg,
-    format: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f",
-                                      help="text: every change with its rule; unified: for patch -p0 / git "
-                                           "apply -p0; json: one record per edit; html: a review page."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the diff here instead of stdout."),
-    rules: List[Path] = RulesOpt, level: Optional[LevelChoice] = LevelOpt,
-    accept: List[str] = AcceptOpt, reject: List[str] = RejectOpt,
-    encoding: Optional[str] = EncodingOpt, max_bytes: int = MaxBytesOpt,
-    grammar: Optional[bool] = GrammarOpt, languagetool: Optional[str] = LanguageToolOpt,
-    lang: Optional[str] = LangOpt, languagetool_timeout: Optional[float] = LanguageToolTimeoutOpt,
-):
-    """Show every proposed change with the rule that made it and why."""
-    if format is DiffFormat.html and len(files) > 1:
-        _fail("an HTML report covers one file; run diff --format html once per file")
-        raise typer.Exit(2)
-    opts = _options(rules=rules, level=level, accept=accept, reject=reject, encoding=encoding,
-                    max_bytes=max_bytes, grammar=grammar, languagetool=languagetool, lang=lang,
-                    languagetool_timeout=languagetool_timeout)
-    tally = Tally()
-    chunks, all_records = [], []
-    console = Console(file=sys.stdout, highlight=False, soft_wrap=True) if not output else \
-        Console(record=True, file=io.StringIO(), highlight=False, soft_wrap=True, width=120)
-    for name, doc, result in _cleaned(files, opts, tally):
-        if format is DiffFormat.json:
-            all_records.extend({"file": name, **r} for r in records(result))
-        elif format is DiffFormat.unified:
-            patch = unified_diff(result.original, result.edits, name, newline=doc.newline or "\n",
-                                 bom="\ufeff" if doc.bom else "")
-            chunks.append(patch.encode(doc.encoding, errors="replace"))
-        elif format is DiffFormat.html:
-            from .render.html import render_html
+def _format_choice(command: str) -> type[Enum]:
+    """The registered formats of a command, as the choices of its --format."""
+    return Enum(f"{command.title()}Format", {name: name for name in formats(command)}, type=str)
 
-            chunks.append(render_html(result.original, records(result), title=name))
-        else:
-            for r in diff_renderables(result, name):
-                console.print(r)
-    if format is DiffFormat.json:
-        chunks.append(json.dumps(all_records, ensure_ascii=False, indent=1) + "\n")
-    if format is DiffFormat.text and output:
-        chunks.append(console.export_text())
-    # a unified diff is bytes in each file's own encoding, so patch can apply it
+
+def _format_option(command: str):
+    names = formats(command)
+    return typer.Option("text", "--format", "-f", metavar="|".join(names),
+                        help="; ".join(f"{n}: {desc}" for n, (_, desc) in names.items()) + ".")
+
+
+DiffFormat, CheckFormat = _format_choice("diff"), _format_choice("check")
+
+
+def _renderer(command: str, format: Enum, *, to_terminal: bool):
+    return formats(command)[format.value][0](terminal=to_terminal)
+
+
+def _render(checked, renderer, output: Optional[Path]) -> None:
+    """Each file's rendering as it is ready (to stdout), or everything at once into `output`."""
+    chunks = []
+    for item in checked:
+        chunk = renderer.file(item)
+        if output:
+            chunks.append(chunk)
+        elif chunk:
+            emit(chunk)
+    chunks.append(renderer.end())
     data = b"".join(c if isinstance(c, bytes) else c.encode("utf-8") for c in chunks)
     if output:
-        write_atomic(output, data)
+        try:
+            write_atomic(output, data)
+        except CleanupError as e:
+            fail(str(e))
+            raise typer.Exit(2)
     elif data:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-    raise typer.Exit(2 if tally.errors else 0)
+        emit(data)
 
 
 @app.command()
-def check(
+@cleaning_command
+def diff(
+    inputs, opts,
     files: List[str] = FilesArg,
-    format: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f", help="text or json."),
-    rules: List[Path] = RulesOpt, level: Optional[LevelChoice] = LevelOpt,
-    accept: List[str] = AcceptOpt, reject: List[str] = RejectOpt,
-    encoding: Optional[str] = EncodingOpt, max_bytes: int = MaxBytesOpt,
-    grammar: Optional[bool] = GrammarOpt, languagetool: Optional[str] = LanguageToolOpt,
-    lang: Optional[str] = LangOpt, languagetool_timeout: Optional[float] = LanguageToolTimeoutOpt,
+    format: DiffFormat = _format_option("diff"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE",
+                                          help="Write the diff here instead of standard output."),
+    exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when there are changes (as git diff does)."),
+):
+    """Show every proposed change with the rule that made it and why."""
+    if format.value == "html" and len(inputs) > 1:
+        fail("an HTML report covers one file; run diff --format html once per file")
+        raise typer.Exit(2)
+    if output:
+        _refuse_overwriting([output], inputs)
+    renderer = _renderer("diff", format, to_terminal=not output and sys.stdout.isatty())
+    tally = Tally()
+    _render(_cleaned(inputs, opts, tally), renderer, output)
+    raise typer.Exit(2 if tally.errors else (1 if exit_code and tally.pending else 0))
+
+
+@app.command()
+@cleaning_command
+def check(
+    inputs, opts,
+    files: List[str] = FilesArg,
+    format: CheckFormat = _format_option("check"),
+    exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when fixes are pending (errors still "
+                                                             "exit 2)."),
 ):
     """List findings. Exit 0: nothing to fix; 1: fixes pending; 2: errors; +4: grammar skipped."""
-    opts = _options(rules=rules, level=level, accept=accept, reject=reject, encoding=encoding,
-                    max_bytes=max_bytes, grammar=grammar, languagetool=languagetool, lang=lang,
-                    languagetool_timeout=languagetool_timeout)
+    renderer = _renderer("check", format, to_terminal=sys.stdout.isatty())
     tally = Tally()
-    out = []
-    for name, doc, result in _cleaned(files, opts, tally):
-        if format is CheckFormat.json:
-            out.extend({"file": name, **r} for r in records(result))
-        else:
-            lines = LineIndex(result.original)
-            for e in result.edits:
-                print(finding_line(e, name, lines))
-    if format is CheckFormat.json:
-        print(json.dumps(out, ensure_ascii=False, indent=1))
-    code = 2 if tally.errors else (1 if tally.pending else 0)
+    _render(_cleaned(inputs, opts, tally), renderer, None)
+    code = 2 if tally.errors else (1 if tally.pending and not exit_zero else 0)
     if tally.grammar_skipped and code != 2:
         code += 4
-    if format is CheckFormat.text:
-        err.print(f"{len(files)} file(s): {tally.pending} with fixes pending, {tally.errors} error(s)"
+    if format.value == "text":
+        err.print(f"{len(inputs)} file(s): {tally.pending} with fixes pending, {tally.errors} error(s)"
                   + (", grammar skipped" if tally.grammar_skipped else ""))
     raise typer.Exit(code)
 
 
 def _register_command_groups() -> None:
     """Commands that live in their own modules."""
-    from . import cli_batch, cli_review, cli_rules
+    from . import cli_batch, cli_learn, cli_review, cli_rules
 
-    for module in (cli_review, cli_rules, cli_batch):
+    for module in (cli_review, cli_rules, cli_batch, cli_learn):
         module.register(app)
 
 

@@ -5,11 +5,14 @@ project config (cleanup.toml / [tool.cleanup]) and then to the defaults.
 """
 from __future__ import annotations
 
+import dataclasses
 from enum import Enum
 from pathlib import Path
 
+import regex
 import typer
 
+from .allowlist import read_allow_file
 from .config import GrammarSettings, is_server, load_config
 from .document import DEFAULT_MAX_BYTES
 from .edits import Level
@@ -22,33 +25,78 @@ class LevelChoice(str, Enum):
     suggest = "suggest"
 
 
-FilesArg = typer.Argument(..., help="Text files to clean; '-' reads standard input.", show_default=False,
-                          metavar="FILE...")
+class MinLevel(str, Enum):
+    fix = "fix"
+    suggest = "suggest"
+    flag = "flag"
+
+
+_UNITS = {"": 1, "K": 1024, "M": 1024 ** 2, "G": 1024 ** 3, "T": 1024 ** 4}
+
+
+def parse_size(value) -> int:
+    """Bytes from '64M', '512k', '1G', '1000' or '2.5M' (binary units, as `du -h` and `sort -h`)."""
+    if isinstance(value, int):
+        return value
+    m = regex.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kKmMgGtT]?)(?:i?[bB])?\s*", str(value))
+    if not m:
+        raise typer.BadParameter(f"{value!r} is not a size; give bytes or a number with K, M or G (e.g. 64M)")
+    return int(float(m.group(1)) * _UNITS[m.group(2).upper()])
+
+
+def human_size(n: int) -> str:
+    for unit in ("T", "G", "M", "K"):
+        if n >= _UNITS[unit] and n % _UNITS[unit] == 0:
+            return f"{n // _UNITS[unit]}{unit}"
+    return str(n)
+
+
+FilesArg = typer.Argument(..., metavar="FILE", show_default=False,
+                          help="Files or folders (searched for text files, .gitignore honoured); '-' reads "
+                               "standard input.")
 RulesOpt = typer.Option([], "--rules", "-r", help="Extra rule file or folder (repeatable; adds to the config's).",
                         metavar="PATH")
-LevelOpt = typer.Option(None, "--level", "-l",
+LevelOpt = typer.Option(None, "--level", "-l", metavar="fix|suggest",
                         help="Apply 'fix' edits only (default), or 'suggest' edits too. Flags are never applied.")
 AcceptOpt = typer.Option([], "--accept", help="Always apply edits of rules matching this glob (repeatable).",
                          metavar="GLOB")
 RejectOpt = typer.Option([], "--reject", help="Never apply edits of rules matching this glob (repeatable).",
                          metavar="GLOB")
-EncodingOpt = typer.Option(None, "--encoding", help="Input encoding (default: UTF-8, else detected).")
-MaxBytesOpt = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Refuse inputs larger than this many bytes.")
+SelectOpt = typer.Option([], "--select", metavar="GLOB",
+                         help="Only rules matching this glob, e.g. 'names-*' or 'words' (repeatable).")
+IgnoreOpt = typer.Option([], "--ignore", metavar="GLOB",
+                         help="Neither show nor apply rules matching this glob (repeatable).")
+MinLevelOpt = typer.Option(None, "--min-level", metavar="fix|suggest|flag",
+                           help="Show only edits at least this sure: 'fix' hides suggestions and flags, "
+                                "'suggest' hides flags (default: flag, everything).")
+AllowOpt = typer.Option([], "--allow", metavar="WORD",
+                        help="A word or name to leave as it is, e.g. Torachinga (repeatable).")
+AllowFileOpt = typer.Option([], "--allow-file", metavar="FILE",
+                            help="A file of such words, one a line, '#' comments (like Vale's accept.txt).")
+IncludeOpt = typer.Option([], "--include", metavar="GLOB",
+                          help="In folders, take files matching this glob (repeatable; default: *.txt, *.text, "
+                               "*.md, *.markdown, *.rst).")
+ExcludeOpt = typer.Option([], "--exclude", metavar="GLOB",
+                          help="In folders, skip files and folders matching this glob (repeatable).")
+EncodingOpt = typer.Option(None, "--encoding", metavar="NAME",
+                           help="Input encoding (default: UTF-8, else detected).")
+MaxBytesOpt = typer.Option(human_size(DEFAULT_MAX_BYTES), "--max-bytes", metavar="SIZE", parser=parse_size,
+                           help="Refuse inputs larger than this: bytes, or K, M, G (e.g. 512K, 64M).")
 GrammarOpt = typer.Option(None, "--grammar/--no-grammar",
                           help="Check grammar: with Harper (offline, in process), or with LanguageTool when "
                                "--languagetool or a configured server names one.")
 LanguageToolOpt = typer.Option(None, "--languagetool", metavar="local|public|URL",
                                help="Which LanguageTool: 'local' (downloaded, needs Java 17+), 'public' "
                                     "(languagetool.org, rate-limited) or a server URL. Env: CLEANUP_LANGUAGETOOL.")
-LangOpt = typer.Option(None, "--lang", help="Language for grammar checks, e.g. en-US, en-GB.")
+LangOpt = typer.Option(None, "--lang", metavar="LANG", help="Language for grammar checks, e.g. en-US, en-GB.")
 LanguageToolTimeoutOpt = typer.Option(None, "--languagetool-timeout", metavar="SECONDS",
                                       help="Give up on a LanguageTool request after this long.")
 
 
 def build_options(*, rules=(), level: LevelChoice | None = None, accept=(), reject=(), encoding=None,
                   max_bytes=DEFAULT_MAX_BYTES, grammar: bool | None = None, languagetool: str | None = None,
-                  lang: str | None = None, languagetool_timeout: float | None = None,
-                  config=None) -> Options:
+                  lang: str | None = None, languagetool_timeout: float | None = None, select=(), ignore=(),
+                  min_level: MinLevel | None = None, allow=(), allow_files=(), config=None) -> Options:
     """Options for a run: command-line values over the config over the defaults."""
     cfg = config or load_config()
     language = lang or cfg.get("language")
@@ -70,9 +118,52 @@ def build_options(*, rules=(), level: LevelChoice | None = None, accept=(), reje
             disable_categories=tuple(cfg.get("languagetool.disable_categories")),
             cache=bool(cfg.get("languagetool.cache")),
         )
+    words = [*cfg.get("allow"), *allow]
+    for path in [*cfg.get("allow_files"), *allow_files]:
+        words.extend(read_allow_file(path))
+    if settings is not None:  # Harper's speller, when on, knows the team's accepted words too
+        settings = dataclasses.replace(settings, words=tuple(sorted(set(words))))
     return Options(
         rules=tuple(cfg.get("rules")) + tuple(str(Path(r)) for r in rules),
         level=Level((level.value if level else None) or cfg.get("level")),
         accept=tuple(accept), reject=tuple(reject), disabled=tuple(cfg.get("disable")),
-        encoding=encoding, max_bytes=max_bytes, language=language, grammar=settings,
+        encoding=encoding, max_bytes=parse_size(max_bytes), language=language, grammar=settings,
+        select=tuple(select) or tuple(cfg.get("select")), ignore=tuple(cfg.get("ignore")) + tuple(ignore),
+        min_level=Level(min_level.value) if min_level else Level.FLAG, allowed_words=frozenset(words),
     )
+
+
+def unmatched_globs(opts: Options, rule_ids) -> list[str]:
+    """--select/--ignore/--accept/--reject globs that name no rule (a typo, most likely)."""
+    from .decisions import matches
+
+    ids = list(rule_ids)
+    out = []
+    for glob in dict.fromkeys((*opts.select, *opts.ignore, *opts.accept, *opts.reject)):
+        if glob.startswith("languagetool"):  # LanguageTool's rule ids are known only once it answers
+            continue
+        if not any(matches(rule, [glob]) for rule in ids):
+            out.append(glob)
+    return out
+
+
+def conventional_help() -> None:
+    """Help as well-kept CLIs print it: `FILE...` and metavars, no Python types (<bool>, <list[str]>).
+
+    (typer labels every parameter with its annotation's type; there is no setting for it.)
+    """
+    from typer import core
+
+    def usage_name(self) -> str:
+        name = self.display_name_raw + ("..." if self.nargs != 1 else "")
+        return name if self.required else f"[{name}]"
+
+    def option_type(self, ctx) -> str | None:
+        if self.is_flag or self.count:
+            return None
+        return self.metavar or self.name.upper()
+
+    core.TyperArgument.display_type_rich = lambda self, ctx: None
+    core.TyperArgument._usage_display_name = usage_name
+    core.TyperArgument._rich_display_name = usage_name
+    core.TyperOption.display_type_rich = option_type

@@ -19,18 +19,20 @@ from rapidfuzz import fuzz, process
 from rich.console import Console
 
 from . import lint as linting
-from .cli_options import RulesOpt, build_options
+from .cli_options import IgnoreOpt, RulesOpt, SelectOpt, build_options, unmatched_globs
 from .config import load_config
 from .decisions import Policy
 from .edits import Level
 from .errors import CleanupError
+from .decisions import matches
 from .examples import check_rule_file, runs_offline
+from .render.visible import safe
 from .rulebook import SHIPPED_RULES, RuleBook, load_rulebook, rule_paths
 from .skeletons import kinds, render
 from .stages import build_pipeline
 
 rules_app = typer.Typer(help="List, show, test, lint and create rule files.", no_args_is_help=True,
-                        context_settings={"help_option_names": ["-h", "--help"]})
+                        rich_markup_mode=None, context_settings={"help_option_names": ["-h", "--help"]})
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 PathsArg = typer.Argument(None, help="Rule files or folders (default: every active rule file).",
                           metavar="[PATH]...", show_default=False)
@@ -42,7 +44,7 @@ def register(app: typer.Typer) -> None:
 
 
 def _stop(message: str, code: int = 2):
-    err.print(f"cleanup: error: {message}", markup=False)
+    err.print(f"cleanup: error: {safe(message)}", markup=False)
     raise typer.Exit(code)
 
 
@@ -89,14 +91,29 @@ def _why_off(book: RuleBook, rf, rule) -> str:
     return ""
 
 
+def _selected(select, ignore, ids) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """--select/--ignore over the config's, as every cleaning command takes them; a glob naming no rule warned."""
+    try:
+        opts = build_options(select=select, ignore=ignore)
+    except CleanupError as e:
+        _stop(str(e))
+    for glob in unmatched_globs(opts, ids):
+        err.print(f"cleanup: warning: {safe(repr(glob))} matches no rule", markup=False)
+    return opts.select, opts.ignore
+
+
 @rules_app.command("list")
 def list_rules(rules: List[Path] = RulesOpt,
-               format: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="table or json.")):
+               format: ListFormat = typer.Option(ListFormat.table, "--format", "-f", metavar="table|json",
+                                                 help="table or json."),
+               select: List[str] = SelectOpt, ignore: List[str] = IgnoreOpt):
     """Every active rule file and rule: id, kind, level, where it is defined, enabled or not."""
     book = _book(rules)
+    select, ignore = _selected(select, ignore, [r.id for rf in book.files for r in rf.rules])
     rows = [{"id": r.id, "kind": r.kind, "level": r.level.value, "enabled": not _why_off(book, rf, r),
              "disabled_by": _why_off(book, rf, r) or None, "file": str(linting.shown(rf.path)), "line": r.line,
-             "message": r.message} for rf in book.files for r in rf.rules]
+             "message": r.message} for rf in book.files for r in rf.rules
+            if (not select or matches(r.id, select)) and not matches(r.id, ignore)]
     if format is ListFormat.json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return
@@ -106,7 +123,8 @@ def list_rules(rules: List[Path] = RulesOpt,
     widths = [max(len(row[i]) for row in table) for i in range(4)]
     for row in table:
         print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[4])
-    print(f"{len(book.files)} rule file(s), {len(rows)} rule(s), {sum(r['enabled'] for r in rows)} enabled")
+    files = len({r["file"] for r in rows})
+    print(f"{files} rule file(s), {len(rows)} rule(s), {sum(r['enabled'] for r in rows)} enabled")
 
 
 @rules_app.command("show")

@@ -1,15 +1,26 @@
-"""Which proposed edits to apply: the level, review decisions and rule globs.
+"""Which proposed edits to apply, and which to show at all.
 
 Applying decisions is re-running the pipeline with them (DESIGN.md): the
 pipeline asks `Policy.decide` about every edit it meets, keyed by the edit's
 stable key, so a rejected edit is vetoed before later stages build on it.
+
+Some edits are out of sight altogether (`Policy.shows` is false): rules not
+selected or ignored (--select/--ignore), levels below --min-level, words the
+team allows, and passages marked with inline `cleanup: off` comments. They are
+never applied, and `screen` drops them from a Result, so no command lists them.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fnmatch import fnmatchcase
 
+from .allowlist import in_regions, is_allowed
 from .edits import Edit, Level
+
+
+def matches(rule: str, globs) -> bool:
+    """Does a rule id match one of the globs? A family name ('words') matches its rules too."""
+    return any(fnmatchcase(rule, g) or fnmatchcase(rule.split(".", 1)[0], g) for g in globs)
 
 
 @dataclass(frozen=True)
@@ -20,10 +31,27 @@ class Policy:
     accepted: frozenset = frozenset()        # edit keys a reviewer accepted
     rejected: frozenset = frozenset()        # edit keys a reviewer rejected
     rewritten: tuple[tuple[tuple, str], ...] = ()  # (key, replacement typed by a reviewer)
+    select: tuple[str, ...] = ()             # globs on rule ids: only these (empty: all)
+    ignore: tuple[str, ...] = ()             # globs on rule ids: never shown nor applied
+    min_level: Level = Level.FLAG            # show edits at least this sure (fix is the surest)
+    allowed_words: frozenset = frozenset()   # words a team accepts as they are
+    quiet: tuple[tuple[int, int], ...] = ()  # spans of this text marked `cleanup: off`
+
+    def shows(self, edit: Edit) -> bool:
+        """Is this edit in sight at all (selected, sure enough, not about an allowed word)?"""
+        if self.select and not matches(edit.rule, self.select):
+            return False
+        if self.ignore and matches(edit.rule, self.ignore):
+            return False
+        if edit.level.rank > self.min_level.rank:
+            return False
+        if self.quiet and in_regions(edit.start, edit.end, self.quiet):
+            return False
+        return not is_allowed(edit.original, self.allowed_words)
 
     def decide(self, edit: Edit) -> tuple[bool, str | None]:
         """(apply it?, the replacement to use instead, if a reviewer typed one)."""
-        if edit.level is Level.FLAG or edit.replacement is None:
+        if edit.level is Level.FLAG or edit.replacement is None or not self.shows(edit):
             return False, None
         key = edit.key
         for k, text in self.rewritten:
@@ -33,11 +61,21 @@ class Policy:
             return False, None
         if key in self.accepted:
             return True, None
-        if any(fnmatchcase(edit.rule, g) for g in self.reject_rules):
+        if matches(edit.rule, self.reject_rules):
             return False, None
-        if any(fnmatchcase(edit.rule, g) for g in self.accept_rules):
+        if matches(edit.rule, self.accept_rules):
             return True, None
         return edit.level.rank <= self.level.rank, None
+
+    def screen(self, result):
+        """The result without the edits out of sight (the pipeline reports what it did not apply)."""
+        if not self.hides_anything:
+            return result
+        return replace(result, edits=tuple(e for e in result.edits if e.applied or self.shows(e)))
+
+    @property
+    def hides_anything(self) -> bool:
+        return bool(self.select or self.ignore or self.quiet or self.allowed_words) or self.min_level is not Level.FLAG
 
 
 DEFAULT_POLICY = Policy()

@@ -1,9 +1,12 @@
 """What every command does before rendering: options -> pipeline -> Result."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import os
+import stat
+from dataclasses import dataclass, field, replace
 
 from . import get_pipeline
+from .allowlist import quiet_regions
 from .decisions import Policy
 from .document import DEFAULT_MAX_BYTES, Document
 from .edits import Level
@@ -22,21 +25,41 @@ class Options:
     max_bytes: int = DEFAULT_MAX_BYTES
     language: str = "en-US"
     grammar: object = None  # a GrammarSettings when --grammar is on
+    select: tuple[str, ...] = ()    # rule globs to show (empty: all)
+    ignore: tuple[str, ...] = ()    # rule globs never shown nor applied
+    min_level: Level = Level.FLAG   # show edits at least this sure
+    allowed_words: frozenset = frozenset()
 
     def policy(self, **decisions) -> Policy:
-        return Policy(level=self.level, accept_rules=self.accept, reject_rules=self.reject, **decisions)
+        return Policy(level=self.level, accept_rules=self.accept, reject_rules=self.reject, select=self.select,
+                      ignore=self.ignore, min_level=self.min_level, allowed_words=self.allowed_words, **decisions)
 
     def pipeline(self):
         return get_pipeline(self.rules, frozenset(self.disabled), grammar=self.grammar)
 
 
 def clean_document(doc: Document, opts: Options, policy: Policy | None = None) -> Result:
-    return opts.pipeline().run(doc.text, policy or opts.policy(), language=opts.language)
+    policy = policy or opts.policy()
+    quiet = quiet_regions(doc.text)
+    if quiet:  # passages marked `cleanup: off` in this text
+        policy = replace(policy, quiet=quiet)
+    return policy.screen(opts.pipeline().run(doc.text, policy, language=opts.language))
 
 
 def clean_file(name: str, opts: Options, policy: Policy | None = None) -> tuple[Document, Result]:
+    if _is_empty_file(name):  # nothing to do, as for ruff or codespell: not an error
+        return Document("", name), Result("", "", ())
     doc = read_document(name, encoding=opts.encoding, max_bytes=opts.max_bytes)
     return doc, clean_document(doc, opts, policy)
+
+
+def _is_empty_file(name: str) -> bool:
+    """A regular file of no bytes (a device or a pipe says 0 too, and is read instead)."""
+    try:
+        st = os.stat(name) if name != "-" else None
+    except OSError:
+        return False
+    return st is not None and stat.S_ISREG(st.st_mode) and st.st_size == 0
 
 
 @dataclass
@@ -45,10 +68,12 @@ class Tally:
 
     errors: int = 0
     pending: int = 0
+    files: int = 0
     grammar_skipped: bool = False
     messages: list[str] = field(default_factory=list)
 
     def note(self, result: Result) -> None:
+        self.files += 1
         if result.changed:
             self.pending += 1
         for p in result.problems:

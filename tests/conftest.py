@@ -1,6 +1,7 @@
 """Shared fixtures. Tests never read ../shared: samples/ holds what they need."""
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
@@ -12,11 +13,37 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 
 
-def run_cli(*args, input: bytes | None = None, cwd=None, env=None, timeout=120):
-    """Run the installed CLI as a user would; returns CompletedProcess (bytes)."""
+def run_cli(*args, input: bytes | None = None, cwd=None, env=None):
+    """Run the installed CLI as a user would; returns CompletedProcess (bytes).
+
+    (No time limit: a busy machine is slow, not broken; a hang shows as a hung test.)
+    """
     full_env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200", **(env or {})}
     return subprocess.run([sys.executable, "-m", "cleanup", *map(str, args)], input=input,
-                          capture_output=True, cwd=cwd, env=full_env, timeout=timeout)
+                          capture_output=True, cwd=cwd, env=full_env)
+
+
+def invoke(*args, cwd=None) -> subprocess.CompletedProcess:
+    """Run the CLI in this process (the pipeline is built once, not once per call), as run_cli
+    would in a subprocess: the exit code, and standard output and error as bytes."""
+    from cleanup.cli import app
+
+    out, err = io.TextIOWrapper(io.BytesIO(), encoding="utf-8"), io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    saved, here = (sys.stdout, sys.stderr), os.getcwd()
+    sys.stdout, sys.stderr = out, err
+    try:
+        if cwd:
+            os.chdir(cwd)
+        try:
+            app(list(map(str, args)))
+            code = 0
+        except SystemExit as stop:
+            code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
+    finally:
+        os.chdir(here)
+        sys.stdout, sys.stderr = saved
+    out.flush(), err.flush()
+    return subprocess.CompletedProcess(args, code, out.buffer.getvalue(), err.buffer.getvalue())
 
 
 @pytest.fixture

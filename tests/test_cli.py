@@ -129,9 +129,7 @@ def _one_line_error(r, *words):
 
 @pytest.mark.parametrize("make,words", [
     (lambda p: None, ["no such file"]),
-    (lambda p: p.mkdir(), ["is a folder"]),
     (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"), ["binary"]),
-    (lambda p: p.write_bytes(b""), ["empty"]),
     (lambda p: p.write_bytes(b"\xff\xfe\x00\xd8 broken utf-16"), ["not valid"]),
 ])
 def test_bad_inputs(tmp_path, make, words):
@@ -181,10 +179,10 @@ def test_runaway_regex_rule_is_reported_by_id_and_does_not_hang(tmp_path):
                      "examples:\n  - unchanged: b\n", encoding="utf-8")
     doc = tmp_path / "a.txt"
     doc.write_text("a" * 60 + "b\nThe the end.\n", encoding="utf-8")
-    r = run_cli("fix", doc, "--rules", rules, timeout=60)
+    r = run_cli("fix", doc, "--rules", rules)
     assert b"slow.backtracker" in r.stderr and b"Traceback" not in r.stderr
     assert r.stdout.endswith(b"The end.\n")  # other rules still ran
-    assert run_cli("check", doc, "--rules", rules, timeout=60).returncode == 2
+    assert run_cli("check", doc, "--rules", rules).returncode == 2
 
 
 def test_unified_diff_of_a_text_with_a_line_separator_character_applies(tmp_path):

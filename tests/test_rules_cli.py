@@ -1,9 +1,7 @@
 """`cleanup rules list|show|test|lint|new`: what a rule author sees.
 
 A broken rule file must give one line naming the file, the line and what
-is wrong, exit 1, and no traceback, from both `rules lint` and `rules test`
-(the 10-second subprocess timeout is the guard against a hang, not a
-measurement).
+is wrong, exit 1, and no traceback, from both `rules lint` and `rules test`.
 """
 from __future__ import annotations
 
@@ -67,7 +65,7 @@ def test_a_broken_rule_file_gives_one_line_naming_file_line_and_problem(tmp_path
     files, (culprit, marker, what) = BROKEN[case]
     for name, text in files.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
-    r = run_cli("rules", command, *files, cwd=tmp_path, timeout=10)
+    r = run_cli("rules", command, *files, cwd=tmp_path)
     out, errors = r.stdout.decode(), r.stderr.decode()
     assert r.returncode == 1, out + errors
     assert "Traceback" not in out + errors
@@ -167,7 +165,7 @@ def test_a_pattern_that_backtracks_at_run_time_is_caught_by_probing():
 
 def test_shipped_rule_files_lint_clean():
     """Whatever is in rules/ now, from any helper: no errors, no warnings."""
-    r = run_cli("rules", "lint", timeout=300)
+    r = run_cli("rules", "lint")
     out = r.stdout.decode()
     assert r.returncode == 0 and "warning:" not in out and "error:" not in out, out
     assert "no problems" in out

@@ -1,10 +1,11 @@
-"""Edits as plain records (JSON output, HTML report, decisions)."""
+"""Edits as plain records (JSON output, HTML report, decisions), and the json and html formats."""
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
 
 from ..edits import Edit
+from .formats import Checked, Renderer, json_text, register
 
 
 def line_starts(text: str) -> list[int]:
@@ -46,3 +47,33 @@ def edit_record(edit: Edit, lines: LineIndex) -> dict:
 def records(result) -> list[dict]:
     lines = LineIndex(result.original)
     return [edit_record(e, lines) for e in result.edits]
+
+
+@register("diff check", "json", "one JSON array, a record per edit (docs/cli.md)")
+class JsonRecords(Renderer):
+    def __init__(self, **kw):
+        super().__init__(**kw)
+        self.records = []
+
+    def file(self, item: Checked) -> str:
+        self.records.extend({"file": item.name, **r} for r in records(item.result))
+        return ""
+
+    def end(self) -> str:
+        return json_text(self.records)
+
+
+@register("diff", "html", "a self-contained review page (one file)")
+class HtmlPage(Renderer):
+    def __init__(self, **kw):
+        super().__init__(**kw)
+        self.pages = []
+
+    def file(self, item: Checked) -> str:
+        from .html import render_html  # (a large module; only this format needs it)
+
+        self.pages.append(render_html(item.result.original, records(item.result), title=item.name))
+        return ""
+
+    def end(self) -> str:
+        return "".join(self.pages)

@@ -1,32 +1,44 @@
-"""Human-readable renderings: the per-change diff and the findings list.
+"""Human-readable renderings: the per-change diff (`diff`) and the findings list (`check`).
 
 Every change is shown where it happens, inside its line, with the words
 removed and added marked ([-old-]{+new+} when there is no colour), and its
 rule id, level and message. Built from the edit log, not by diffing texts.
+Nothing from the input reaches a terminal raw: control characters are drawn
+as symbols (render/visible.py), so `ESC [2J` in a text cannot clear the screen.
 """
 from __future__ import annotations
 
+import io
+
+from rich.console import Console
 from rich.text import Text
 
 from ..edits import Level
+from .formats import Checked, Renderer, register
 from .records import LineIndex
+from .visible import safe, visible
 
 CONTEXT = 40  # characters of context on each side of a change
 
 _STYLE = {Level.FIX: "bold", Level.SUGGEST: "bold yellow", Level.FLAG: "bold magenta"}
 
 
-def visible(s: str) -> str:
-    """Make whitespace changes visible: a removed newline or odd space must show."""
-    return (s.replace("\n", "↵\n").replace("\u00a0", "⍽").replace("\t", "→")
-            .replace("\u200b", "␣").replace("\ufeff", "␣"))
+def state(edit) -> str:
+    """One wording for `diff` and `check`: what `cleanup fix` would do with the edit ('' for a flag)."""
+    if edit.level is Level.FLAG or edit.replacement is None:
+        return ""
+    return " [pending]" if edit.applied else " [proposed]"
 
 
 def _clip(s: str, left: bool) -> str:
-    s = s.replace("\n", " ")
+    s = safe(s.replace("\n", " "))
     if len(s) <= CONTEXT:
         return s
     return "…" + s[-CONTEXT:] if left else s[:CONTEXT] + "…"
+
+
+def _shown(s: str) -> str:
+    return visible(s, newlines=True)
 
 
 def change_text(edit, original: str) -> Text:
@@ -37,24 +49,23 @@ def change_text(edit, original: str) -> Text:
     t = Text("  ")
     t.append(_clip(original[line_start:edit.start], left=True), style="dim")
     if edit.replacement is None:
-        t.append(visible(edit.original), style="underline magenta")
+        t.append(_shown(edit.original), style="underline magenta")
     else:
         if edit.original:
-            t.append(f"[-{visible(edit.original)}-]", style="red strike")
+            t.append(f"[-{_shown(edit.original)}-]", style="red strike")
         if edit.replacement:
-            t.append(f"{{+{visible(edit.replacement)}+}}", style="green")
+            t.append(f"{{+{_shown(edit.replacement)}+}}", style="green")
     t.append(_clip(original[edit.end:line_end], left=False), style="dim")
     return t
 
 
 def header(edit, name: str, lines: LineIndex) -> Text:
     line, col = lines.position(edit.start)
-    state = "applied" if edit.applied else ("flag" if edit.level is Level.FLAG else "proposed")
-    t = Text(f"{name}:{line}:{col}: ", style="cyan")
+    t = Text(f"{safe(name)}:{line}:{col}: ", style="cyan")
     t.append(f"{edit.level.value}", style=_STYLE[edit.level])
-    t.append(f" [{state}] ", style="dim")
+    t.append(f"{state(edit)} ", style="dim")
     t.append(edit.rule, style="bold")
-    t.append(f"  {edit.message}")
+    t.append(f"  {safe(edit.message)}")
     if edit.parents:
         t.append(f"  (builds on {', '.join(p.rule for p in edit.parents)})", style="dim")
     return t
@@ -73,5 +84,23 @@ def finding_line(edit, name: str, lines: LineIndex) -> str:
         what = f"'{_clip(edit.original, False)}'"
     else:
         what = f"'{_clip(visible(edit.original), False)}' -> '{_clip(visible(edit.replacement), False)}'"
-    state = "" if not edit.applied else " (applied)"
-    return f"{name}:{line}:{col}: {edit.level.value}{state}: {edit.rule}: {edit.message}: {what}"
+    return (f"{safe(name)}:{line}:{col}: {edit.level.value}{state(edit)}: {edit.rule}: {safe(edit.message)}: "
+            f"{what}")
+
+
+@register("diff", "text", "every change in its line, with its rule, level and why")
+class ChangesText(Renderer):
+    def file(self, item: Checked) -> str:
+        out = io.StringIO()
+        console = Console(file=out, force_terminal=self.terminal, highlight=False, soft_wrap=True,
+                          width=120 if not self.terminal else None)
+        for r in diff_renderables(item.result, item.name):
+            console.print(r)
+        return out.getvalue()
+
+
+@register("check", "text", "one finding a line: file:line:col: level [pending|proposed]: rule: message")
+class FindingsText(Renderer):
+    def file(self, item: Checked) -> str:
+        lines = LineIndex(item.result.original)
+        return "".join(finding_line(e, item.name, lines) + "\n" for e in item.result.edits)

@@ -9,7 +9,9 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from ..edits import apply_edits
+from .formats import Checked, Renderer, register
 from .records import line_starts
+from .visible import safe
 
 
 def _split(text: str) -> list[str]:
@@ -107,3 +109,16 @@ def _range(a, b):
     count = b - a
     start = a + 1 if count else a
     return f"{start},{count}" if count != 1 else f"{start}"
+
+
+@register("diff", "unified", "applied changes for patch -p0 / git apply -p0, in each file's encoding")
+class UnifiedDiff(Renderer):
+    """Bytes in the file's own encoding, so patch can apply them; drawn safe on a terminal only."""
+
+    def file(self, item: Checked) -> str | bytes:
+        doc = item.doc
+        patch = unified_diff(item.result.original, item.result.edits, item.name, newline=doc.newline or "\n",
+                             bom="\ufeff" if doc.bom else "")
+        if self.terminal:
+            return safe(patch)
+        return doc.encode(patch, "the patch")  # never a '?' for a character the encoding cannot hold
