@@ -20,6 +20,10 @@ from .errors import CleanupError
 DEFAULTS = {
     "rules": [],                 # extra rule files or folders, relative to the config file
     "disable": [],               # rule ids ("words.unknown-word") or family ids ("words") turned off
+    "select": [],                # rule globs to show and apply (empty: every rule), like --select
+    "ignore": [],                # rule globs never shown nor applied, like --ignore
+    "allow": [],                 # words a team accepts as spelled ("Torachinga"): never changed or flagged
+    "allow_files": [],           # files of such words, one a line (like Vale's accept.txt), relative to this file
     "language": "en-US",
     "level": "fix",              # "fix" or "suggest"
     "grammar": False,            # ask LanguageTool by default
@@ -112,7 +116,7 @@ def _checked(path: Path, key: str, value):
         fail(f"should be a list of strings, not {value!r}")
     if key in _CHOICES and value not in _CHOICES[key]:
         fail(f"should be {' or '.join(map(repr, _CHOICES[key]))}, not {value!r}")
-    if key == "rules":  # rule folders are relative to the config file, not to where cleanup runs
+    if key in ("rules", "allow_files"):  # relative to the config file, not to where cleanup runs
         return [str((path.parent / p).resolve()) for p in value]
     return value
 
