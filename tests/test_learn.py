@@ -1,9 +1,11 @@
 """`cleanup learn`: rules proposed from a corpus remove the furniture injected into it, and nothing else.
 
 The corpus is built here: clean documents from a small fixture of our own
-sentences, then site furniture (photo credits, "Read more" teasers, dated
+sentences, then site furniture (camera credits, "Read more" teasers, dated
 "Updated" lines, a share prompt, a site name glued to the headline) and
-misspelt names injected with a fixed seed. The injection lives in this
+misspelt names injected with a fixed seed. The furniture is of kinds the
+shipped rules do not know (they remove "Photo: X / AFP" already, and the
+learner leaves what they do to them). The injection lives in this
 file, not in the package: the learner must find what it was not told.
 """
 from __future__ import annotations
@@ -75,7 +77,7 @@ EVENTS = ["face a long winter", "win a rare victory", "count the cost of the sto
           "wait for a ruling", "ask for more money", "open their doors again", "look for new staff"]
 PHOTOGRAPHERS = ["Anna Berg", "Jonas Falk", "Lea Moreau", "Pablo Ruiz", "Ines Costa", "Mark Olsen"]
 AGENCIES = ["AFP", "Reuters", "EPA", "AP"]
-SITE_TAIL = " - Daily Planet English"
+SITE_TAIL = " - Northwind Voice"  # no site word: the shipped site-tail detector does not know it
 SHARE = "Share this article with your friends"
 DOCUMENTS = 60
 
@@ -106,7 +108,7 @@ def inject(docs: list[list[str]], rng: random.Random) -> tuple[list[list[str]], 
         if rng.random() < 0.6:
             lines[0] += SITE_TAIL
         if rng.random() < 0.5:
-            credit = f"Photo: {rng.choice(PHOTOGRAPHERS)} / {rng.choice(AGENCIES)}"
+            credit = f"Camera: {rng.choice(PHOTOGRAPHERS)} / {rng.choice(AGENCIES)}"
             lines.insert(1, credit)
             extra.add(credit)
         if rng.random() < 0.4:
@@ -190,7 +192,8 @@ def test_every_rule_carries_its_evidence_and_real_examples(corpus, learned):
         assert d.rule["level"] in ("suggest", "fix")
         assert "Learned:" in d.rule["note"] and "documents" in d.rule["note"]
         befores = [ex["before"] for ex in d.examples if "before" in ex]
-        assert befores and all(b in text for b in befores), d.rule["id"]  # drawn from the corpus
+        lines = [line for b in befores for line in b.split("\n")]
+        assert befores and all(line in text for line in lines), d.rule["id"]  # drawn from the corpus
     # every file guards against false positives with real sentences
     for path in rules_dir.glob("*.yaml"):
         assert "unchanged:" in path.read_text(encoding="utf-8"), path.name
