@@ -145,3 +145,46 @@ def test_what_may_be_a_letter_covers_every_letter():
 def test_what_re_takes_for_a_letter_or_digit_is_one_for_the_detectors_too():
     # the article signs read re's [^\W_] as a character of a word
     assert regex.fullmatch(r"[\p{L}\p{N}]*", "".join(re.findall(r"[^\W_]", EVERY_CHAR)))
+
+
+# -- spacing around marks and quotes, as machine translation leaves it -------------
+
+def _suggested(text, rule):
+    return [e for e in clean(text, level="suggest").edits if e.rule == rule]
+
+
+def test_a_mark_between_a_space_and_the_next_word_moves_in_one_edit():
+    text = "They signed a partnership .He left on Monday ,and returned."
+    assert clean(text, level="suggest").text == "They signed a partnership. He left on Monday, and returned."
+    edits = _suggested(text, "grammar.space-before-punctuation")
+    assert [(e.original, e.replacement) for e in edits] == [(" .", ". "), (" ,", ", ")]
+
+
+def test_a_closing_quote_glued_to_the_next_word_gets_its_space_after_it():
+    text = '"We need three days,"she said."We have food."'
+    assert clean(text, level="suggest").text == '"We need three days," she said. "We have food."'
+    assert clean(text).text == text  # a suggestion only
+    # a quotation opened on an earlier line closes here
+    assert clean('It made the perfect backdrop,"says the park.', level="suggest").text == \
+        'It made the perfect backdrop," says the park.'
+
+
+def test_an_opening_quote_after_a_colon_gets_its_space_before_it():
+    assert clean('He said:"We are ready."', level="suggest").text == 'He said: "We are ready."'
+
+
+def test_a_full_stop_glued_to_a_lowercase_word_is_a_missing_space_but_a_domain_is_not():
+    assert _suggested("It ended at the same time.workers left.", "grammar.missing-space-after")
+    for text in ("See english.news.cn and example.com/news today.", "Open report.pdf or data.json now.",
+                 "Visit kremlin.ru, then write to press@kremlin.ru."):
+        assert not _suggested(text, "grammar.missing-space-after"), text
+
+
+def test_tokeniser_quotes_become_a_pair_of_straight_ones():
+    text = "Each member gets a `` report card '' now."
+    (edit,) = _suggested(text, "grammar.tokenized-quotes")
+    assert edit.original == "`` report card ''" and edit.replacement == '"report card"'
+
+
+def test_a_doubled_straight_quote_loses_one_at_each_end():
+    assert clean('He shouted ""Run!"" and left.', level="suggest").text == 'He shouted "Run!" and left.'

@@ -99,7 +99,10 @@ _LOWERISH = r"[^\x00-\x60\x7b-\x7f\s“”‘’«»–—…]"
 
 # -- spacing and punctuation -------------------------------------------------
 
-_SPACE_BEFORE = regex.compile(r"(?<=\S)[ \t\u00a0\u202f]+[,;:.!?)\]](?=\s|$|[\"”’)\]])", regex.MULTILINE)
+_SPACE_BEFORE = regex.compile(r"(?<=\S)[ \t\u00a0\u202f]+[,;:.!?)\]](?=\s|$|[\"”’)\]])"
+                              # the mark glued to the next word instead: "partnership .He", "Monday ,and"
+                              r"|(?<=[\p{L}\p{N}])[ \t\u00a0\u202f]+(?:[,;](?=\p{L})|\.(?=\p{Lu}\p{Ll}))",
+                              regex.MULTILINE)
 _SPACED_MARK = re.compile(r"[,;:.!?)\]](?<=[ \t\xa0\u202f].)")
 
 
@@ -107,15 +110,24 @@ def space_before_punctuation(text, rule, exceptions, signs=None):
     if not _sign_at(_SPACED_MARK, text, signs):
         return
     for m in _SPACE_BEFORE.finditer(text):
-        if not _excepted(_token_around(text, m.end() - 1, m.end()), exceptions):
+        if _excepted(_token_around(text, m.end() - 1, m.end()), exceptions):
+            continue
+        mark = m.group()[-1]
+        if m.end() < len(text) and text[m.end()].isalpha():  # glued to the next word: the space moves after it
+            yield _change(rule, m.start(), m.end(), mark + " ")
+        else:
             yield _change(rule, m.start(), m.end() - 1, "")
 
 
-# A sentence end glued to the next sentence ("talks.The"), or a comma glued to
-# the next word. Two lowercase letters on each side keep initials (J.K.),
-# abbreviations (e.g.), decimals and file names out.
+# A sentence end glued to the next sentence ("talks.The"), a full stop glued to
+# a lowercase word ("time.unit"), or a comma glued to the next word. Two
+# lowercase letters on each side keep initials (J.K.), abbreviations (e.g.)
+# and decimals out; domains and file names ("news.cn", "index.html") are
+# the rule's exceptions, and a token with two dots or more is one of them.
 _MISSING_SPACE = regex.compile(r"(?<=\p{Ll}\p{Ll})(?:\.\.\.|…|[.!?])(?=\p{Lu}\p{Ll})"
+                               r"|(?<=\p{Ll}\p{Ll})\.(?=\p{Ll}\p{Ll})"
                                r"|(?<=\p{Ll}\p{Ll})[,;](?=\p{Ll}\p{Ll})")
+_TOKEN_EDGE = "\"'“”‘’«»()[]{}<>,;:!?"
 _GLUED_MARK = re.compile(rf"[.!?…,;](?={_LETTERISH})(?<=(?:{_LOWERISH}|\.).)")  # (after a lowercase letter or dot)
 
 
@@ -125,8 +137,13 @@ def missing_space_after(text, rule, exceptions, signs=None):
         m = _MISSING_SPACE.match(text, pos) if pos >= resume else None
         if m:
             resume = m.end()
-            if not _excepted(_token_around(text, m.start(), m.end()), exceptions):
-                yield _change(rule, m.end(), m.end(), " ")
+            token = _token_around(text, m.start(), m.end())
+            core = token.strip(_TOKEN_EDGE)
+            if _excepted(token, exceptions) or _excepted(core, exceptions):
+                continue
+            if m.group() == "." and text[m.end()].islower() and (core.count(".") > 1 or "/" in core):
+                continue  # a domain or a path: English.news.cn, example.com/news
+            yield _change(rule, m.end(), m.end(), " ")
 
 
 def _glued_marks(text: str, signs=None) -> list[int]:
@@ -151,6 +168,56 @@ def doubled_punctuation(text, rule, exceptions, signs=None):
             yield _change(rule, m.start(), m.start() + 1, "")  # keep the full stop
         else:
             yield _change(rule, m.start() + 1, m.end(), "")
+
+
+# -- quotation marks glued, doubled or typed as `` '' ---------------------------
+
+# A quotation mark with a word right after it and no space on either side.
+# After a colon it opens (said:"We): the space goes before it. After a
+# sentence mark it closes ("backdrop,"says", "days."We": the space goes
+# after it) when a quotation is open in its line or none follows; otherwise
+# it opens one (she said,"and ..."). Curly marks say which they are. Figures
+# ("12") and apostrophes are not quotes.
+_GLUED_QUOTE = re.compile(r"(?<=[^\W\d_][.,!?…])[\"”](?=[^\W\d_])|(?<=[^\W\d_])”(?=[^\W\d_])"
+                          r"|(?<=[^\W\d_]:)[\"“](?=[^\W\d_])|(?<=[^\W\d_])“(?=[^\W\d_])"
+                          r"|(?<=[^\W\d_][.,!?;])“(?=[^\W\d_])")
+
+
+def glued_quote(text, rule, exceptions):
+    for m in _GLUED_QUOTE.finditer(text):
+        if _excepted(_token_around(text, m.start(), m.end()), exceptions):
+            continue
+        at = m.end() if _closes(text, m.start()) else m.start()
+        yield _change(rule, at, at, " ")
+
+
+def _closes(text: str, at: int) -> bool:
+    mark = text[at]
+    if mark != '"':
+        return mark == "”"
+    if text[at - 1] == ":":
+        return False
+    line_start, line_end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+    open_before = text.count('"', line_start, at) % 2 == 1
+    return open_before or '"' not in text[at + 1:len(text) if line_end < 0 else line_end]
+
+
+# The same straight quotation mark twice, at a word's edge: ""From now on" or "on!"".
+_DOUBLED_QUOTE = re.compile(r'(?:(?<=\s)|^)""(?=[^\W_])|(?<=[^\W_][.,!?…])""(?=\s|$)', re.MULTILINE)
+
+
+def doubled_quote(text, rule, exceptions):
+    for m in _DOUBLED_QUOTE.finditer(text):
+        yield _change(rule, m.start(), m.start() + 1, "")
+
+
+# Tokeniser quotes: `` for an opening and '' for a closing quotation mark, often with spaces inside.
+_TOKENIZED_QUOTES = re.compile(r"``[ \t]*([^`'\n]{1,200}?)[ \t]*''")
+
+
+def tokenized_quotes(text, rule, exceptions):
+    for m in _TOKENIZED_QUOTES.finditer(text):
+        yield _change(rule, m.start(), m.end(), f'"{m.group(1)}"')
 
 
 # -- sentence starts ---------------------------------------------------------
@@ -498,4 +565,7 @@ DETECTORS = {
     "doubled-punctuation": doubled_punctuation,
     "a-an": a_an,
     "lowercase-start": lowercase_start,
+    "glued-quote": glued_quote,
+    "doubled-quote": doubled_quote,
+    "tokenized-quotes": tokenized_quotes,
 }
