@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import regex
 
 from .counts import Counts
-from .shapes import to_pattern
+from .shapes import has_words, to_pattern
 
 EDGE_SHARE = 0.8   # share of its documents in which a line must sit at an edge
 NESTED_SHARE = 0.8  # a longer tail replaces a shorter one it ends with when it has this share of its documents
@@ -40,8 +40,8 @@ class Candidate:
 def candidates(counts: Counts, needed: int) -> list[Candidate]:
     found = []
     for (kind, text), e in counts.lines.at_least(needed):
-        if not regex.search(r"\p{L}", text):
-            continue
+        if not has_words(text):
+            continue  # a line that is only a date (a dateline) or a number
         c = Candidate(kind, text, e.docs, tuple((e.positions or {}).items()), tuple(e.places))
         if kind == "tail" or c.edge_share >= EDGE_SHARE:
             found.append(c)

@@ -28,11 +28,12 @@ TAILS_PER_LINE = 3
 DATE, NUMBER, PLACE = "<date>", "<n>", "<Place>"
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-_DATES = regex.compile(rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|"
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+_DATES = regex.compile(rf"\b{_WEEKDAY}(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|"
                        rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|"
                        rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?)\b")
 _NUMBERS = regex.compile(r"\d+(?:[.,:]\d+)*")
-DATE_PATTERN = (rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|"
+DATE_PATTERN = (rf"{_WEEKDAY}(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|"
                 rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|"
                 rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?)")
 NUMBER_PATTERN = r"\d+(?:[.,:]\d+)*"
@@ -44,6 +45,7 @@ _HEAD = regex.compile(r"^((?:\S+\s+){0,%d}?\S*?(?:[:｜|]|\s[-–—/]))\s*\S" %
 _TAIL_START = regex.compile(r"[ \t]*[｜|][ \t]*|[ \t]+[-–—=][ \t]+|(?<=[\p{Ll}\p{N}])-(?=\p{Lu})|"
                             r"[ \t]*(?=\([^()\n]{1,40}\)$)")
 _DASHES = regex.compile(r"^[-–—]")
+_GLUED_NAME = regex.compile(r"-\p{Lu}[^\s.!?]*(?: \p{Lu}[^\s.!?]*){0,3}$")
 _PLACE_TAIL = regex.compile(r"^= " + PLACE_PATTERN + "$")
 _SPACES = regex.compile(r"\s+")
 
@@ -51,6 +53,11 @@ _SPACES = regex.compile(r"\s+")
 def normalise(text: str) -> str:
     text = _SPACES.sub(" ", text.strip())
     return _NUMBERS.sub(NUMBER, _DATES.sub(DATE, text))
+
+
+def has_words(normalised: str) -> bool:
+    """Letters besides the placeholders: "(<n>)" and "<date>" say nothing a rule could hold on to."""
+    return bool(regex.search(r"\p{L}", regex.sub(r"<date>|<n>|<Place>", "", normalised)))
 
 
 def to_pattern(normalised: str) -> str:
@@ -89,11 +96,18 @@ def tails_of(line: str) -> list[str]:
         if m.start() == 0 or len(line) - m.start() > MAX_TAIL_CHARS or len(out) == TAILS_PER_LINE:
             break
         tail = tail_key(line[m.start():])
-        if tail and len(tail.split()) <= MAX_TAIL_WORDS and regex.search(r"\p{L}", tail):
+        if m.group() == "-" and not _GLUED_NAME.match(line, m.start()):
+            continue  # "Ukrainian-Turkish plant." is a compound word, "countries-Xinhua" a glued name
+        if tail and len(tail.split()) <= MAX_TAIL_WORDS and has_words(tail):
             out.append(tail)
             if _PLACE_TAIL.match(tail):
                 out.append("= " + PLACE)
     return list(dict.fromkeys(out))
+
+
+def tail_text(tail: str) -> str:
+    """A tail key without its separator: what to look for in a raw line."""
+    return regex.sub(r"^(?:- |[｜|]|= )", "", tail)
 
 
 def tail_key(tail: str) -> str:

@@ -15,7 +15,7 @@ from functools import lru_cache
 import regex
 
 from .observe import _TOKEN, text_lines
-from .shapes import head_of, normalise, tails_of, to_pattern
+from .shapes import head_of, normalise, tail_text, tails_of, to_pattern
 
 SAMPLES_KEPT = 20       # occurrences kept per candidate
 INSIDE_KEPT = 5         # article lines kept per candidate
@@ -35,7 +35,7 @@ class Targets:
 
     @property
     def finder(self):
-        return _finder(tuple(sorted(self.lines | self.heads | self.tails)))
+        return _finder(tuple(sorted(self.lines | self.heads | {tail_text(t) for t in self.tails})))
 
 
 @lru_cache(maxsize=4)
