@@ -6,40 +6,46 @@ is closed at exit. Every way LanguageTool can be unavailable becomes one
 `Unavailable` error whose message says what happened and how to fix it.
 After one, the client gives up for the rest of the run: every document gets
 the same message, and nobody waits for the same timeout twice.
+
+language_tool_python starts and finds the server and builds the requests;
+the asking and the reading of answers are ours, because a server is not
+to be trusted: each request is asked once and must be answered within the
+timeout in all (a per-read timeout never ends with a server that sends a
+byte a second), the reply must be a 2xx of at most MAX_REPLY_BYTES, and of
+the shape LanguageTool sends. A reply of the wrong shape makes LanguageTool
+unavailable for the run; one match of the wrong shape, or outside the text
+checked, is dropped and counted (`Client.dropped`).
 """
 from __future__ import annotations
 
 import atexit
+import json
 import re
+import threading
+import urllib.parse
 from dataclasses import dataclass
 from time import sleep
-from typing import NamedTuple
 
 import language_tool_python
 import requests
 from language_tool_python.exceptions import JavaError, LanguageToolError, RateLimitError
 
 from .config import is_server
+from .stages.languagetool import Found
 
 PUBLIC_URL = "https://api.languagetool.org"
 RATE_LIMIT_WAITS = (5.0, 20.0, 60.0)  # seconds before each retry of a request refused for its rate
 _RATE_LIMITED = re.compile(r"limit of .+ per \d+ seconds|too many requests|rate limit", re.IGNORECASE)
 SERVER_HELP = "see docs/grammar.md to run one, or leave out --grammar"
-
-
-class Found(NamedTuple):
-    """One LanguageTool match, spanning text[start:end] of the text that was checked."""
-
-    start: int
-    end: int
-    rule: str
-    category: str
-    message: str
-    replacements: tuple[str, ...]
+MAX_REPLY_BYTES = 64 * 1024 * 1024  # far beyond any answer about 20 KB of text
 
 
 class Unavailable(Exception):
     """LanguageTool cannot be used for this run; str() says why and what to do."""
+
+
+class WrongShape(LanguageToolError):
+    """A reply that is not what LanguageTool sends (not JSON, or not the fields it always has)."""
 
 
 @dataclass(frozen=True)
@@ -67,11 +73,76 @@ class Request:
 
 
 class _Tool(language_tool_python.LanguageTool):
-    """language_tool_python's client, with our timeout on every request (the first one too)."""
+    """language_tool_python's client; its requests asked and its replies read by us (see above)."""
 
     def __init__(self, language: str, *, timeout: float, **kwargs):
         self._TIMEOUT = timeout  # the client reads this class constant; it has no setter
         super().__init__(language, **kwargs)
+
+    def _query_server(self, url: str, params=None, num_tries: int = 1, method: str = "get"):
+        return fetch_json(method, url, params, self._TIMEOUT, self._proxies)
+
+    def _get_languages(self) -> set[str]:
+        self._start_server_if_needed()
+        reply = self._query_server(urllib.parse.urljoin(self._url, "languages"))
+        if not isinstance(reply, list) or not all(isinstance(e, dict) for e in reply):
+            raise WrongShape(f"/v2/languages sent {_kind(reply)}, not a list of languages")
+        return {code for e in reply for code in (e.get("code"), e.get("longCode")) if isinstance(code, str)} | {"auto"}
+
+    def matches(self, text: str) -> list:
+        """The raw matches LanguageTool sends about `text` (a list, each yet to be checked)."""
+        reply = self._query_server(urllib.parse.urljoin(self._url, "check"), self._create_params(text), method="post")
+        matches = reply.get("matches") if isinstance(reply, dict) else None
+        if not isinstance(matches, list):
+            raise WrongShape(f"/v2/check sent {_kind(reply)} without a list of matches")
+        return matches
+
+
+def fetch_json(method: str, url: str, params, seconds: float, proxies=None):
+    """The JSON of a 2xx reply, asked once and complete within `seconds` in all; raises LanguageToolError
+    (its __cause__ a requests error when the request failed or timed out)."""
+    outcome = {}
+
+    def ask():
+        try:
+            with requests.request(method.upper(), url, params=params if method == "get" else None,
+                                  data=params if method == "post" else None, timeout=seconds,
+                                  proxies=proxies, stream=True) as response:
+                outcome["reply"] = response.status_code, _read_capped(response)
+        except Exception as e:  # anything the request raised, handed to the caller's thread
+            outcome["error"] = e
+
+    worker = threading.Thread(target=ask, name="languagetool-request", daemon=True)
+    worker.start()
+    worker.join(seconds)  # a worker still reading after that is abandoned (daemon; its reads time out)
+    if "error" in outcome:
+        raise LanguageToolError(f"{url}: {outcome['error']}") from outcome["error"]
+    if "reply" not in outcome:
+        raise LanguageToolError(f"{url}: no complete answer within {seconds:g} seconds") from requests.Timeout()
+    status, body = outcome["reply"]
+    text = body.decode("utf-8", "replace")
+    if status == 426:
+        raise RateLimitError(f"{text.strip()[:200]} (HTTP 426)")
+    if not 200 <= status < 300:
+        raise LanguageToolError(f"{text.strip()[:200] or 'an empty reply'} (HTTP {status})")
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):
+        raise WrongShape(f"{url.rsplit('/v2/', 1)[-1] or url} sent a reply that is not JSON: {text[:80]!r}") from None
+
+
+def _read_capped(response) -> bytes:
+    body = bytearray()
+    for chunk in response.iter_content(64 * 1024):
+        body += chunk
+        if len(body) > MAX_REPLY_BYTES:
+            raise WrongShape(f"a reply of more than {MAX_REPLY_BYTES:,} bytes")
+    return bytes(body)
+
+
+def _kind(value) -> str:
+    what = {dict: "an object", list: "a list", str: "a string", type(None): "null"}.get(type(value), "a value")
+    return f"{what} ({json.dumps(value)[:60]})"
 
 
 class Client:
@@ -79,6 +150,7 @@ class Client:
         self.request = request
         self._tool = None
         self._failure: Unavailable | None = None
+        self.dropped = 0  # matches of the wrong shape or outside the text, over the client's life
 
     def check(self, text: str) -> list[Found]:
         """LanguageTool's matches in `text`; raises Unavailable."""
@@ -91,7 +163,10 @@ class Client:
         except Unavailable as e:
             self._failure = e
             raise
-        return [_found(m, text) for m in matches]
+        index = _indexes(text)
+        found = [_found(m, index, len(text)) for m in matches]
+        self.dropped += found.count(None)
+        return [f for f in found if f is not None]
 
     def close(self) -> None:
         if self._tool is not None:
@@ -114,7 +189,7 @@ class Client:
     def _check_waiting_out_rate_limits(self, text: str):
         for wait in (*RATE_LIMIT_WAITS, None):
             try:
-                return self._tool.check(text)
+                return self._tool.matches(text)
             except LanguageToolError as e:
                 if wait is None or not _rate_limited(e):
                     raise self._unavailable(e, starting=False) from None
@@ -129,6 +204,9 @@ def _explain(error: BaseException, req: Request, starting: bool) -> tuple[str, s
     """(what happened, how to fix it) for an error of the client."""
     where = "the local LanguageTool" if req.server == "local" else f"LanguageTool at {req.url}"
     cause = error.__cause__
+    if isinstance(error, WrongShape):
+        return (f"{where} sent a reply of the wrong shape ({_first_line(error)})",
+                f"check that --languagetool names a LanguageTool server ({SERVER_HELP})")
     if isinstance(error, ModuleNotFoundError):
         return ("no 'java' found on PATH; the local LanguageTool needs Java 17 or later",
                 "install Java 17+ (e.g. apt install openjdk-17-jre-headless) or use --languagetool URL")
@@ -162,15 +240,29 @@ def _first_line(error: BaseException) -> str:
     return text[:200]
 
 
-def _found(match, text: str) -> Found:
-    # Match.offset is a Python index already; Match.error_length still counts UTF-16 units
-    end = match.offset
-    units = 0
-    while units < match.error_length and end < len(text):
-        units += 2 if ord(text[end]) > 0xFFFF else 1
-        end += 1
-    return Found(match.offset, end, match.rule_id, match.category or "", match.message,
-                 tuple(match.replacements))
+def _found(match, index: dict[int, int], size: int) -> Found | None:
+    """A match as a Found over the text checked (`index`: its UTF-16 offsets to Python indexes), or None
+    when a field is missing or of the wrong type, or its span is not within the text (nor on a character's edge)."""
+    try:
+        rule, offset, length = match["rule"], match["offset"], match["length"]
+        category = rule.get("category") or {}
+        row = [offset, offset + length, rule["id"], category.get("id", ""), match["message"],
+               [r["value"] for r in match.get("replacements") or ()]]
+    except (KeyError, TypeError, AttributeError):
+        return None
+    if not all(type(x) is int for x in (offset, length)):
+        return None
+    row[:2] = index.get(row[0], -1), index.get(row[1], -1)
+    return Found.checked(row, size)
+
+
+def _indexes(text: str) -> dict[int, int]:
+    """UTF-16 offset -> Python index, for every character edge of `text`."""
+    out, units = {0: 0}, 0
+    for i, ch in enumerate(text, 1):
+        units += 2 if ord(ch) > 0xFFFF else 1
+        out[units] = i
+    return out
 
 
 _CLIENTS: dict[Request, Client] = {}

@@ -296,3 +296,74 @@ class LanguageToolDouble:
                 flags=re.IGNORECASE))
         return [r for r in rules if (r.id in on_r or r.category in on_c or (r.default_on and not only))
                 and r.id not in off_r and r.category not in off_c]
+
+
+class ScriptedServer:
+    """Not LanguageTool either: a server on 127.0.0.1 that answers what a test tells it to, for the
+    replies a broken or hostile server sends. `/v2/languages` answers as LanguageTool does unless
+    `languages` is given; `/v2/check` answers `check` (status, body), or with `trickle` sends its
+    headers and body one byte every `trickle` seconds until stopped. Use as a context manager.
+    """
+
+    def __init__(self, check: tuple[int, bytes | str] = (200, b'{"matches": []}'), *,
+                 languages: tuple[int, bytes | str] | None = None, trickle: float | None = None):
+        self.check, self.languages, self.trickle = check, languages, trickle
+        self.calls: list[str] = []     # the path of every request, in order
+        self.stopped = threading.Event()
+        self.trickling = threading.Event()  # set while a trickled reply is still being sent
+        scripted = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_GET(self):
+                self._answer()
+
+            def do_POST(self):
+                self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                self._answer()
+
+            def _answer(self):
+                path = urllib.parse.urlsplit(self.path).path
+                scripted.calls.append(path)
+                if path == "/v2/languages":
+                    langs = [{"name": n, "code": c, "longCode": lc} for n, c, lc in LANGUAGES]
+                    return self._send(*(scripted.languages or (200, json.dumps(langs))))
+                if scripted.trickle is not None:
+                    return self._trickle()
+                self._send(*scripted.check)
+
+            def _send(self, status: int, body):
+                data = body.encode("utf-8") if isinstance(body, str) else body
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def _trickle(self):
+                body = b'{"matches": []}'.ljust(100_000)
+                reply = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s" \
+                    % (len(body), body)
+                scripted.trickling.set()
+                try:
+                    for i in range(len(reply)):
+                        if scripted.stopped.wait(scripted.trickle):
+                            return
+                        self.wfile.write(reply[i:i + 1])
+                        self.wfile.flush()
+                finally:
+                    scripted.trickling.clear()
+
+        self._server = _Server(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self._server.server_port}"
+
+    def __enter__(self) -> ScriptedServer:
+        threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True).start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stopped.set()
+        self._server.shutdown()
+        self._server.server_close()

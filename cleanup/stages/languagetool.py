@@ -111,16 +111,25 @@ class LanguageToolStage:
         s = self.settings
         request = Request(s.server, s.language, s.timeout, self.selection.disabled_rules,
                           self.selection.disabled_categories)
+        client = client_for(request)
+        dropped = client.dropped
         try:
-            found = check_paragraphs(text, lambda batch: client_for(request).check(batch),
-                                     AnswerCache.for_request(request) if s.cache else None)
+            found = check_paragraphs(text, client.check, AnswerCache.for_request(request) if s.cache else None)
         except Unavailable as e:
             ctx.problems.append(Problem("grammar-skipped", str(e), "languagetool"))
             return []
+        if client.dropped > dropped:
+            ctx.problems.append(Problem("grammar-skipped", dropped_matches(client.dropped - dropped, s.server),
+                                        "languagetool"))
         return [self._proposal(f) for f in found if not self.selection.dropped(f)]
 
     def _proposal(self, f) -> Proposal:
         return proposal(f, "languagetool", self.selection.promoted(f.rule))
+
+
+def dropped_matches(n: int, server: str) -> str:
+    return (f"grammar checks incomplete: LanguageTool ({server}) sent {n} match(es) with fields missing or "
+            "of the wrong type, or outside the text checked; they were dropped, the others are reported.")
 
 
 def proposal(f: Found, family: str, promoted: bool) -> Proposal:
