@@ -154,9 +154,10 @@ def conventional_help() -> None:
     """
     from typer import core
 
-    def usage_name(self) -> str:
-        name = self.display_name_raw + ("..." if self.nargs != 1 else "")
-        return name if self.required else f"[{name}]"
+    def usage_name(self) -> str:  # FILE, FILE..., [PATH]... (a metavar may already say "INPUT...")
+        base = (self.metavar or self.name.upper()).removesuffix("...").strip("[]")
+        many = "..." if self.nargs != 1 else ""
+        return f"{base}{many}" if self.required else f"[{base}]{many}"
 
     def option_type(self, ctx) -> str | None:
         if self.is_flag or self.count:

@@ -23,14 +23,14 @@ def run_cli(*args, input: bytes | None = None, cwd=None, env=None):
                           capture_output=True, cwd=cwd, env=full_env)
 
 
-def invoke(*args, cwd=None) -> subprocess.CompletedProcess:
+def invoke(*args, cwd=None, input: bytes = b"") -> subprocess.CompletedProcess:
     """Run the CLI in this process (the pipeline is built once, not once per call), as run_cli
     would in a subprocess: the exit code, and standard output and error as bytes."""
     from cleanup.cli import app
 
     out, err = io.TextIOWrapper(io.BytesIO(), encoding="utf-8"), io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
-    saved, here = (sys.stdout, sys.stderr), os.getcwd()
-    sys.stdout, sys.stderr = out, err
+    saved, here = (sys.stdin, sys.stdout, sys.stderr), os.getcwd()
+    sys.stdin, sys.stdout, sys.stderr = io.TextIOWrapper(io.BytesIO(input), encoding="utf-8"), out, err
     try:
         if cwd:
             os.chdir(cwd)
@@ -41,7 +41,7 @@ def invoke(*args, cwd=None) -> subprocess.CompletedProcess:
             code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
     finally:
         os.chdir(here)
-        sys.stdout, sys.stderr = saved
+        sys.stdin, sys.stdout, sys.stderr = saved
     out.flush(), err.flush()
     return subprocess.CompletedProcess(args, code, out.buffer.getvalue(), err.buffer.getvalue())
 

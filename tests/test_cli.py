@@ -6,8 +6,11 @@ import shutil
 import subprocess
 
 import pytest
+import regex
 
-from .conftest import SAMPLES, run_cli
+from cleanup.cli_options import parse_size
+
+from .conftest import SAMPLES, invoke, run_cli
 
 SEED000 = SAMPLES / "seed000.txt"
 SEED002 = SAMPLES / "seed002.txt"
@@ -31,34 +34,34 @@ def test_fix_in_place_rewrites_only_when_asked(tmp_path):
     target = tmp_path / "a.txt"
     shutil.copy(SEED000, target)
     before = target.read_bytes()
-    run_cli("fix", target, "-o", tmp_path / "out.txt")
+    invoke("fix", target, "-o", tmp_path / "out.txt")
     assert target.read_bytes() == before  # never overwrite without --in-place
-    r = run_cli("fix", "--in-place", target)
+    r = invoke("fix", "--in-place", target)
     assert r.returncode == 0 and target.read_bytes() == (tmp_path / "out.txt").read_bytes() != before
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temp files left
 
 
 def test_fix_several_files_into_a_folder(tmp_path):
-    r = run_cli("fix", SEED000, SEED004, "-o", tmp_path / "out")
+    r = invoke("fix", SEED000, SEED004, "-o", tmp_path / "out")
     assert r.returncode == 0
     assert (tmp_path / "out" / "seed004.txt").read_bytes() == SEED004.read_bytes()
-    assert run_cli("fix", SEED000, SEED004).returncode == 2  # several files need -o or --in-place
+    assert invoke("fix", SEED000, SEED004).returncode == 2  # several files need -o or --in-place
 
 
 def test_level_suggest_applies_suggestions():
     text = "Talks lasted fourhours.\n".encode()
-    assert run_cli("fix", "-", input=text).stdout == text
-    assert run_cli("fix", "-", "--level", "suggest", input=text).stdout == b"Talks lasted four hours.\n"
+    assert invoke("fix", "-", input=text).stdout == text
+    assert invoke("fix", "-", "--level", "suggest", input=text).stdout == b"Talks lasted four hours.\n"
 
 
 def test_accept_and_reject_globs():
     text = "They met in the the Kremlin. Talks lasted fourhours.\n".encode()
-    r = run_cli("fix", "-", "--reject", "structure.*", "--accept", "words.run-on", input=text)
+    r = invoke("fix", "-", "--reject", "structure.*", "--accept", "words.run-on", input=text)
     assert r.stdout == b"They met in the the Kremlin. Talks lasted four hours.\n"
 
 
 def test_diff_json_records_point_into_the_original():
-    r = run_cli("diff", SEED002, "--format", "json")
+    r = invoke("diff", SEED002, "--format", "json")
     assert r.returncode == 0
     records = json.loads(r.stdout)
     original = SEED002.read_text(encoding="utf-8")
@@ -75,7 +78,7 @@ def test_diff_json_records_point_into_the_original():
 
 
 def test_diff_text_shows_rule_and_message_for_each_change():
-    r = run_cli("diff", SEED000)
+    r = invoke("diff", SEED000)
     out = r.stdout.decode()
     assert "duplicated-names.name-in-parentheses" in out and "A name repeated in parentheses" in out
     assert "[- (Vladimir Putin)-]" in out
@@ -89,8 +92,8 @@ def test_unified_diff_applies_with_patch_and_git(tmp_path, tool, name, newline, 
     text = SEED002.read_text(encoding="utf-8").replace("\n", newline)
     data = ("\ufeff" + text if bom else text).encode("utf-8")
     (tmp_path / name).write_bytes(data)
-    diff = run_cli("diff", name, "--format", "unified", cwd=tmp_path).stdout
-    expected = run_cli("fix", name, cwd=tmp_path).stdout
+    diff = invoke("diff", name, "--format", "unified", cwd=tmp_path).stdout
+    expected = invoke("fix", name, cwd=tmp_path).stdout
     (tmp_path / "d.patch").write_bytes(diff)
     # GNU patch strips CRs unless told the patch is --binary
     cmd = ["patch", "--binary", "-p0", "-i", "d.patch"] if tool == "patch" else \
@@ -105,12 +108,12 @@ def test_unified_diff_applies_with_patch_and_git(tmp_path, tool, name, newline, 
 def test_check_exit_codes(tmp_path):
     clean = tmp_path / "clean.txt"
     clean.write_text("A clean sentence about the weather.\n", encoding="utf-8")
-    assert run_cli("check", clean).returncode == 0
-    r = run_cli("check", SEED000)
+    assert invoke("check", clean).returncode == 0
+    r = invoke("check", SEED000)
     assert r.returncode == 1 and b"duplicated-names.name-in-parentheses" in r.stdout
-    assert run_cli("check", SEED004).returncode == 0  # only suggestions and flags
-    assert run_cli("check", tmp_path / "missing.txt").returncode == 2
-    records = json.loads(run_cli("check", SEED000, "--format", "json").stdout)
+    assert invoke("check", SEED004).returncode == 0  # only suggestions and flags
+    assert invoke("check", tmp_path / "missing.txt").returncode == 2
+    records = json.loads(invoke("check", SEED000, "--format", "json").stdout)
     assert all(rec["file"] == str(SEED000) for rec in records)
 
 
@@ -137,7 +140,7 @@ def test_bad_inputs(tmp_path, make, words):
     make(path)
     before = path.read_bytes() if path.is_file() else None
     for command in ("fix", "diff", "check"):
-        _one_line_error(run_cli(command, path, "-o" if command == "fix" else "--format",
+        _one_line_error(invoke(command, path, "-o" if command == "fix" else "--format",
                                 tmp_path / "o.txt" if command == "fix" else "json"), *words)
     if before is not None:
         assert path.read_bytes() == before
@@ -147,15 +150,15 @@ def test_undecodable_bytes_are_detected_or_named(tmp_path):
     path = tmp_path / "latin.txt"
     data = "Le caf\u00e9 de la r\u00e9publique a ferm\u00e9 ses portes apr\u00e8s la gr\u00e8ve.\n".encode("latin-1")
     path.write_bytes(data)
-    r = run_cli("fix", path)
+    r = invoke("fix", path)
     assert r.returncode == 0 and r.stdout == data  # decoded by detection, written back in its encoding
-    assert run_cli("fix", path, "--encoding", "ascii").returncode == 2
+    assert invoke("fix", path, "--encoding", "ascii").returncode == 2
 
 
 def test_too_large_input_is_refused(tmp_path):
     path = tmp_path / "big.txt"
     path.write_bytes(b"word " * 1000)
-    _one_line_error(run_cli("fix", path, "--max-bytes", "100"), "limit")
+    _one_line_error(invoke("fix", path, "--max-bytes", "100"), "limit")
 
 
 @pytest.mark.parametrize("content,words", [
@@ -169,7 +172,7 @@ def test_too_large_input_is_refused(tmp_path):
 def test_broken_rule_files(tmp_path, content, words):
     bad = tmp_path / "bad.yaml"
     bad.write_text(content, encoding="utf-8")
-    _one_line_error(run_cli("fix", SEED004, "--rules", bad), *words)
+    _one_line_error(invoke("fix", SEED004, "--rules", bad), *words)
 
 
 def test_runaway_regex_rule_is_reported_by_id_and_does_not_hang(tmp_path):
@@ -179,10 +182,10 @@ def test_runaway_regex_rule_is_reported_by_id_and_does_not_hang(tmp_path):
                      "examples:\n  - unchanged: b\n", encoding="utf-8")
     doc = tmp_path / "a.txt"
     doc.write_text("a" * 60 + "b\nThe the end.\n", encoding="utf-8")
-    r = run_cli("fix", doc, "--rules", rules)
+    r = invoke("fix", doc, "--rules", rules)
     assert b"slow.backtracker" in r.stderr and b"Traceback" not in r.stderr
     assert r.stdout.endswith(b"The end.\n")  # other rules still ran
-    assert run_cli("check", doc, "--rules", rules).returncode == 2
+    assert invoke("check", doc, "--rules", rules).returncode == 2
 
 
 def test_unified_diff_of_a_text_with_a_line_separator_character_applies(tmp_path):
@@ -190,9 +193,54 @@ def test_unified_diff_of_a_text_with_a_line_separator_character_applies(tmp_path
     if not shutil.which("patch"):
         pytest.skip("patch is not installed")
     (tmp_path / "a.txt").write_text("One\u2028two\x0c three (Xi) (Xi).\nXi (Xi) met.\n", encoding="utf-8")
-    diff = run_cli("diff", "a.txt", "--format", "unified", cwd=tmp_path).stdout
-    expected = run_cli("fix", "a.txt", cwd=tmp_path).stdout
+    diff = invoke("diff", "a.txt", "--format", "unified", cwd=tmp_path).stdout
+    expected = invoke("fix", "a.txt", cwd=tmp_path).stdout
     (tmp_path / "d.patch").write_bytes(diff)
     done = subprocess.run(["patch", "-p0", "-i", "d.patch"], cwd=tmp_path, capture_output=True)
     assert done.returncode == 0, done.stdout.decode()
     assert (tmp_path / "a.txt").read_bytes() == expected
+
+
+# -- help and usage errors read like a well-kept CLI ------------------------------
+
+COMMANDS = [(), ("fix",), ("diff",), ("check",), ("review",), ("apply",), ("batch",), ("config",), ("rules",),
+            ("rules", "list"), ("rules", "show"), ("rules", "test"), ("rules", "lint"), ("rules", "new")]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "cleanup")
+def test_help_shows_names_not_python_types(command):
+    r = invoke(*command, "--help")
+    out = r.stdout.decode()
+    assert r.returncode == 0 and out.startswith("Usage: cleanup")
+    assert not regex.search(r"<(bool|str|int|float|path|list\[[^]]*\])>", out), out
+    assert "{" not in out.splitlines()[0], out  # `FILE...`, not `{FILE...}...`
+
+
+def test_usage_names_arguments_in_the_usual_form():
+    assert invoke("fix", "--help").stdout.decode().splitlines()[0] == "Usage: cleanup fix [OPTIONS] FILE..."
+    assert invoke("rules", "test", "--help").stdout.decode().splitlines()[0] == \
+        "Usage: cleanup rules test [OPTIONS] [PATH]..."
+
+
+@pytest.mark.parametrize("args", [
+    ("fix", "--bogus", "x.txt"), ("fix",), ("diff", "-f", "nope", "x.txt"), ("nosuch",),
+    ("fix", "--max-bytes", "12Q", "x.txt"), ("check", "--min-level", "loud", "x.txt"),
+])
+def test_a_usage_error_is_one_line(args):
+    r = invoke(*args)
+    lines = r.stderr.decode().splitlines()
+    assert r.returncode == 2 and len(lines) == 1 and lines[0].startswith("cleanup: error: "), lines
+    assert r.stdout == b""
+
+
+@pytest.mark.parametrize("size,limit", [("64M", 64 * 2 ** 20), ("512K", 512 * 1024), ("1000", 1000),
+                                        ("1.5k", 1536), ("2MiB", 2 * 2 ** 20)])
+def test_max_bytes_in_human_units(size, limit):
+    assert parse_size(size) == limit
+
+
+def test_max_bytes_is_shown_and_honoured_in_human_units(tmp_path):
+    assert "[default: 64M]" in invoke("fix", "--help").stdout.decode()
+    (tmp_path / "a.txt").write_bytes(b"word " * 300)
+    assert invoke("fix", "a.txt", "--max-bytes", "1K", cwd=tmp_path).returncode == 2
+    assert invoke("fix", "a.txt", "--max-bytes", "2K", cwd=tmp_path).returncode == 0
