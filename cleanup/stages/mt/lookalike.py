@@ -5,20 +5,33 @@ name rule finds it. Which letters look alike is Unicode's own confusables
 data (confusables.txt, shipped by the confusable-homoglyphs package); only
 an ASCII letter of the same case is a fix. A word with no Latin letter is
 another language, not a disguise (the script detector reports it), and a
-word with a foreign letter that has no ASCII twin is left alone too.
+word with a foreign letter that has no ASCII twin is left alone too. A
+token with a figure in it is a model, a unit or a code ("Т-90", "А4",
+"5 кm"): there even letters all of another script are a disguise.
+
+A second detector reads the other way round: an acronym written in
+Cyrillic look-alikes and then transliterated letter by letter (ВВС, the
+BBC, becomes "VVS"). Transliterating back to the Latin letters those
+Cyrillic ones look like gives a known acronym (the rule's list).
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
 import regex
 from confusable_homoglyphs.confusables import is_confusable
 
-from ...edits import Proposal
+from ...edits import Level, Proposal
 from .scan import rare_chars
 
-_WORD = regex.compile(r"[\p{L}\p{M}]+")
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:-[\p{L}\p{M}\p{N}]+)*")
+# Cyrillic capitals drawn like a Latin letter, as transliteration spells them: В (B) is written V
+_TRANSLITERATED = {"V": "B", "N": "H", "R": "P", "S": "C", "U": "Y", "A": "A", "E": "E", "K": "K", "M": "M",
+                   "O": "O", "T": "T"}
+# (stdlib re: a leading class of capitals is scanned at C speed)
+_ACRONYM = re.compile(rf"[{''.join(_TRANSLITERATED)}]{{2,6}}(?!\w)")  # (what comes before: looked at in Python)
 _LATIN = regex.compile(r"\p{Latin}")
 
 
@@ -55,8 +68,12 @@ class LookalikeStage:
     def __init__(self, rules):
         self.rules = [r for r in rules if r.data["detector"] == "lookalike-letters"]
         self.exceptions = {w.casefold() for r in self.rules for w in r.data.get("exceptions", [])}
+        self.acronyms = [(r, set(r.data.get("acronyms", []))) for r in rules
+                         if r.data["detector"] == "transliterated-acronym"]
 
     def propose(self, text, ctx):
+        for rule, known in self.acronyms:
+            yield from _transliterated_acronyms(text, rule, known)
         if not self.rules:
             return
         if text.isascii() or not _MAYBE_FOREIGN.search(text):
@@ -76,8 +93,23 @@ class LookalikeStage:
     @staticmethod
     def _unmask(word: str) -> str | None:
         foreign = [ch for ch in word if _foreign_letter(ch)]
-        if not foreign or len(foreign) == sum(ch.isalpha() for ch in word):
-            return None  # all Latin, or wholly another script: no disguise
+        if not foreign:
+            return None  # all Latin
+        if len(foreign) == sum(ch.isalpha() for ch in word) and not any(ch.isdigit() for ch in word):
+            return None  # a word wholly in another script: no disguise (with a figure, a model or a unit)
         if any(latin_twin(ch) is None for ch in foreign):
             return None
         return "".join(latin_twin(ch) if ch in foreign else ch for ch in word)
+
+
+def _transliterated_acronyms(text, rule, known):
+    """'VVS' where the source's ВВС meant the BBC: read back as look-alikes, a known acronym."""
+    for m in _ACRONYM.finditer(text):
+        token = m.group()
+        if token in known or (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in ".-")):
+            continue
+        read = "".join(_TRANSLITERATED[ch] for ch in token)
+        if read in known and sum(a != b for a, b in zip(token, read)) >= 2:
+            yield Proposal(m.start(), m.end(), None, rule.id,
+                           f"{rule.message}: '{token}' is probably {read}, its Cyrillic look-alike letters "
+                           "transliterated one by one", Level.FLAG)

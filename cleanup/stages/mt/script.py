@@ -5,7 +5,9 @@ English article is text the translation left behind: it is flagged, naming
 the script (and the language, when one word list clearly knows the words),
 never rewritten, because only a translator can say what it means. A gloss
 is left alone: a run introduced by a language's name ("Greek: Εὐσέβιος") or
-opening the parentheses right after a name ("Ichiyō Higuchi (樋口 一葉").
+opening the parentheses right after a name, with more than the run inside
+("Ichiyō Higuchi (樋口 一葉, 1872 – 1896)"). A bare "(西双版納)" after a
+name is the source's spelling the translation kept: flagged like any run.
 
 Full-width and ideographic punctuation between English words becomes its
 ASCII form (Unicode's compatibility mapping where it has one), and a
@@ -31,7 +33,8 @@ _NAME_GLOSS = regex.compile(r"\p{Lu}[\p{L}\p{M}.]*\s\(\s*$")
 _RUN_WORD = regex.compile(r"[\p{L}\p{M}]+")
 
 # CJK punctuation with no compatibility mapping to ASCII in Unicode's data
-_IDEOGRAPHIC = {"、": ",", "。": ".", "「": '"', "」": '"', "『": '"', "』": '"', "【": "[", "】": "]"}
+_IDEOGRAPHIC = {"、": ",", "。": ".", "「": '"', "」": '"', "『": '"', "』": '"', "【": "[", "】": "]",
+                "〈": "<", "〉": ">", "《": '"', "》": '"', "〔": "(", "〕": ")", "〖": "[", "〗": "]"}
 _SPACE_AFTER = set(",.;:!?)]")
 _SPACE_BEFORE = set("([")
 _MIDDLE_DOT = regex.compile(r"(?<=(\p{Latin}[\p{L}\p{M}]*))[・･](?=(\p{Latin}[\p{L}\p{M}]*))")
@@ -88,7 +91,7 @@ class ScriptStage:
             # count only letters that belong to a script by themselves: the prolonged
             # sound mark ー is shared by kana and also serves as a dash
             per_script = {s: len(regex.findall(rf"\p{{Script={s}}}", run)) for s in scripts}
-            if sum(per_script.values()) < min_letters or _is_gloss(text, m.start()):
+            if sum(per_script.values()) < min_letters or _is_gloss(text, m.start(), m.end()):
                 continue
             names = [s for s, n in per_script.items() if n]
             what = " and ".join(names)
@@ -140,10 +143,16 @@ def _run_pattern(scripts):
     return regex.compile(rf"{letter}(?:[\p{{Zs}}\p{{P}}\p{{S}}\p{{N}}\p{{M}}]*+{letter})*+")
 
 
-def _is_gloss(text: str, start: int) -> bool:
+def _is_gloss(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40):start]
     label = _LABEL.search(before)
-    return bool(label and is_language_name(label.group(1))) or bool(_NAME_GLOSS.search(before))
+    if label and is_language_name(label.group(1)):
+        return True
+    # after a name, in parentheses that hold more than the run (a date, a reading): a deliberate gloss
+    return bool(_NAME_GLOSS.search(before)) and not _BARE_CLOSE.match(text, end)
+
+
+_BARE_CLOSE = regex.compile(r"\s*[)）]")
 
 
 _CJK = regex.compile(r"[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]")
