@@ -292,8 +292,8 @@ def _format_option(command: str):
 DiffFormat, CheckFormat = _format_choice("diff"), _format_choice("check")
 
 
-def _renderer(command: str, format: Enum, *, to_terminal: bool):
-    return formats(command)[format.value][0](terminal=to_terminal)
+def _renderer(command: str, format: Enum, *, to_terminal: bool, **options):
+    return formats(command)[format.value][0](terminal=to_terminal, **options)
 
 
 def _render(checked, renderer, output: Optional[Path]) -> None:
@@ -328,12 +328,10 @@ def diff(
     exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when there are changes (as git diff does)."),
 ):
     """Show every proposed change with the rule that made it and why."""
-    if format.value == "html" and len(inputs) > 1:
-        fail("an HTML report covers one file; run diff --format html once per file")
-        raise typer.Exit(2)
     if output:
         _refuse_overwriting([output], inputs)
-    renderer = _renderer("diff", format, to_terminal=not output and sys.stdout.isatty())
+    renderer = _renderer("diff", format, to_terminal=not output and sys.stdout.isatty(),
+                         **({"opts": opts} if format.value == "html" else {}))  # the page re-runs documents
     tally = Tally()
     _render(_cleaned(inputs, opts, tally), renderer, output)
     raise typer.Exit(2 if tally.errors else (1 if exit_code and tally.pending else 0))

@@ -108,6 +108,48 @@ class Run:
         return [k for k in self.decisions if k not in self.met]
 
 
+VARIANT_LIMIT = 300  # changes in a document beyond which a report does not re-run it once per change
+
+
+def variants(clean: Clean, base: Policy, run: Run) -> dict[tuple, Run] | None:
+    """The runs a decision makes that taking the change away cannot predict.
+
+    For each change, the pipeline runs with that change decided against its
+    default. Most decisions only take the change and what was built on it away;
+    where the run proposes something else (rejecting a credit lets another
+    detector see the sentence), it is kept under the change's key. A report
+    (render/html.py) predicts every decision from these. None: too many
+    changes to re-run each (VARIANT_LIMIT).
+    """
+    if len(run.changes) > VARIANT_LIMIT:
+        return None
+    default = {e.key: e.applied for e in run.changes}
+    out = {}
+    for edit in run.changes:
+        flipped = replay(clean, base, {edit.key: Decision(Verdict.REJECT if edit.applied else Verdict.ACCEPT)})
+        gone = _built_on(edit.key, run.result.edits) | {edit.key}
+        expected = {k: applied for k, applied in default.items() if k not in gone}
+        if {e.key: e.applied for e in flipped.changes if e.key != edit.key} != expected:
+            out[edit.key] = flipped
+    return out
+
+
+def _built_on(key: tuple, edits) -> set[tuple]:
+    """Keys of the changes among `edits` (and their parents) built, directly or not, on the change `key`."""
+    out = set()
+
+    def visit(edit: Edit) -> bool:
+        """Is `edit` the change `key` or built on it? (Every parent is visited: each may hold others.)"""
+        if any([visit(p) for p in edit.parents]):
+            out.add(edit.key)
+            return True
+        return edit.key == key
+
+    for edit in edits:
+        visit(edit)
+    return out
+
+
 @dataclass(frozen=True)
 class Consequences:
     """What one decision did to the rest of the review: changes (and flags) that appeared or went away."""

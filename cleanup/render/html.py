@@ -1,60 +1,95 @@
-"""A self-contained HTML page for reviewing the edits proposed for one document.
+"""A self-contained HTML page for reviewing the edits proposed for one or more documents.
 
-The page shows the ORIGINAL text with every change marked where it happens, so
-an editor reads the document as it came in and sees what would change. It has
-no network references at all: reports get mailed, archived and opened offline.
-Standalone on purpose (standard library only) so it renders any record list,
-including one read back from the CLI's JSON output.
+The page shows each ORIGINAL text with every change marked where it happens,
+so an editor reads the document as it came in and sees what would change. It
+is also a review tool: accept or reject each change (mouse or keys), watch
+the cleaned text follow, and export a decisions file that `cleanup apply`
+replays (docs/review.md). It has no network references at all: reports get
+mailed, archived and opened offline. Standard library only, so it renders any
+record list, including one read back from the CLI's JSON output.
 """
 from __future__ import annotations
 
 import html
-import unicodedata
+import json
 from bisect import bisect_left, insort
 from collections import Counter
+from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
 
+from .visible import symbol
+
 LEVELS = ("fix", "suggest", "flag")
-# Characters an editor cannot see; shown as symbols inside a change.
-_SYMBOLS = {"\n": "↵", "\t": "⇥", "\u00a0": "⍽", "\u202f": "⍽", "\u00ad": "¬", "\ufeff": "∅", "\u200b": "∅"}
+
+
+@dataclass(frozen=True)
+class ReportFile:
+    """One document of a report: its name, its text as read, and the records of its edits.
+
+    A record may carry the records of the edits it was built on as "parents"
+    (review_records does): the page then lets each be decided on its own.
+    `variants` are what some decisions make the pipeline propose instead.
+    """
+
+    name: str
+    original: str
+    records: list
+    variants: tuple = ()    # (key of a change, records of the run that decides it the other way), as review.variants
+    predicted: bool = True  # False: too many changes to re-run; decisions are predicted by taking changes away
+    level: str = ""         # the --level of the run: what `apply` does with changes no decision names
+
+
+def review_records(result) -> list[dict]:
+    """The records of a Result, each with the records of the earlier edits it was built on."""
+    from .records import LineIndex, edit_record
+
+    lines = LineIndex(result.original)
+
+    def record(edit) -> dict:
+        return {**edit_record(edit, lines), "parents": [record(p) for p in edit.parents]}
+
+    return [record(e) for e in result.edits]
+
+
+def report_file(name: str, doc, opts, result=None) -> ReportFile:
+    """A document's part of a report: its changes, and what deciding each one the other way makes the pipeline
+    propose where that is more than taking the change away (review.variants). `result`: the default run, if made."""
+    from ..review import Run, variants
+    from ..runner import clean_document
+
+    policy = opts.policy()
+    run = Run(result or clean_document(doc, opts, policy), {}, {})
+    found = variants(lambda p: clean_document(doc, opts, p), policy, run)
+    return ReportFile(name, doc.text, review_records(run.result), level=opts.level.value, predicted=found is not None,
+                      variants=tuple((key, review_records(r.result)) for key, r in (found or {}).items()))
 
 
 def _esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def _symbol(ch: str, prev: str, ws_only: bool) -> str | None:
-    if ch == "\n":
-        return "¶" if prev == "\n" else "↵"  # a newline after a newline is a blank line
-    if ch in _SYMBOLS:
-        return _SYMBOLS[ch]
-    if ch == " ":
-        return "·" if ws_only else None  # ordinary spaces only matter when nothing else changed
-    cat = unicodedata.category(ch)
-    return "⍽" if cat == "Zs" else "∅" if cat in ("Cf", "Cc") else None
-
-
 def _visible(text: str, keep_raw: bool = False, prev: str = "", tail: bool = True) -> str:
-    """Escaped text with invisible characters drawn as symbols.
+    """Escaped text with invisible characters drawn as symbols (render/visible.py).
 
     With keep_raw the real character follows in a `.raw` span, shown instead of
     the symbol when the change is filtered out, so the document reads as sent.
     Newlines are kept too (the text keeps its original line layout), except
     trailing ones when not `tail`: the caller puts those after the insertion.
     `prev` is the character before `text`, to tell a blank line from a line end.
+    Ordinary spaces are drawn only when nothing else changed.
     """
-    ws_only = not text.strip()
+    spaces = not text.strip()
     cut = len(text) if tail else len(text.rstrip("\n"))
     out = []
     for k, ch in enumerate(text):
-        sym = _symbol(ch, prev, ws_only)
+        sym = symbol(ch, prev, spaces)
         if sym is None:
             out.append(_esc(ch))
         elif ch == "\n":
             out.append(f'<span class="sym">{sym}</span>' + ("\n" if keep_raw and k < cut else ""))
         else:
-            out.append(f'<span class="sym">{sym}</span>' + (f'<span class="raw">{_esc(ch)}</span>' if keep_raw else ""))
+            out.append(f'<span class="sym">{_esc(sym)}</span>' + (f'<span class="raw">{_esc(ch)}</span>' if keep_raw else ""))
         prev = ch
     return "".join(out)
 
@@ -80,11 +115,12 @@ def _inline_set(records: list[dict]) -> set[int]:
     return chosen
 
 
-def _attrs(i: int, r: dict, classes: str) -> str:
+def _attrs(i: int, r: dict, classes: str, change: str | None = None) -> str:
     state = "applied" if r["applied"] else "pending"
     tip = f'{r["rule"]} · {r["level"]}{" · applied" if r["applied"] else ""}\n{r["message"]}{_builds_on(r)}'
+    decidable = f' data-change="{change}"' if change else ""
     return (f'id="e{i}" class="edit {classes} lvl-{_esc(r["level"])} {state}" data-rule="{_esc(r["rule"])}" '
-            f'data-family="{_esc(_family(r))}" data-level="{_esc(r["level"])}" title="{_esc(tip)}"')
+            f'data-family="{_esc(_family(r))}" data-level="{_esc(r["level"])}"{decidable} title="{_esc(tip)}"')
 
 
 def _family(r: dict) -> str:
@@ -97,6 +133,11 @@ def _builds_on(r: dict) -> str:
     return f"\nbuilds on {', '.join(parents)}" if parents else ""
 
 
+def _decidable(r: dict) -> bool:
+    """A change a reviewer can accept or reject (not a flag), as review.py decides it."""
+    return r["level"] != "flag" and r["replacement"] is not None
+
+
 def _cleaned(original: str, records: list[dict]) -> str:
     """The output text: the applied edits never overlap, so applying them in order reproduces it."""
     out, pos = [], 0
@@ -106,7 +147,8 @@ def _cleaned(original: str, records: list[dict]) -> str:
     return "".join(out) + original[pos:]
 
 
-def _render_doc(original: str, records: list[dict]) -> str:
+def _render_doc(original: str, records: list[dict], base: int, changes: dict) -> str:
+    """The original with record `i` drawn as element e{base + i}; `changes` maps i to its change id."""
     chosen = _inline_set(records)
     spans = sorted((records[i]["start"], records[i]["end"]) for i in chosen if records[i]["start"] < records[i]["end"])
     events = []
@@ -119,22 +161,22 @@ def _render_doc(original: str, records: list[dict]) -> str:
             events.append((anchor, 0, anchor, i))
     out, pos = [], 0
     for at, kind, end, i in sorted(events):
-        r = records[i]
+        r, change = records[i], changes.get(i)
         out.append(_esc(original[pos:at]))
         pos = max(pos, at)
         if kind == 0:
-            out.append(f'<span {_attrs(i, r, "marker")}></span>')
+            out.append(f'<span {_attrs(base + i, r, "marker", change)}></span>')
             continue
         before, prev = original[r["start"]:r["end"]], original[r["start"] - 1:r["start"]]
         if r["replacement"] is None:
             inner = _visible(before, keep_raw=True, prev=prev)
-            out.append(f'<mark {_attrs(i, r, "flagged" + ("" if before else " marker"))}>{inner}</mark>')
+            out.append(f'<mark {_attrs(base + i, r, "flagged" + ("" if before else " marker"))}>{inner}</mark>')
         else:
             # A removed line break goes after the insertion, so a joined line reads "officials↵· said".
             inner = (f"<del>{_visible(before, keep_raw=True, prev=prev, tail=False)}</del>" if before else "") + \
                     (f"<ins>{_visible(r['replacement'])}</ins>" if r["replacement"] else "")
             trailing = "\n" * (len(before) - len(before.rstrip("\n")))
-            out.append(f'<span {_attrs(i, r, "change")}>{inner}{trailing}</span>')
+            out.append(f'<span {_attrs(base + i, r, "change", change)}>{inner}{trailing}</span>')
         pos = end
     out.append(_esc(original[pos:]))
     return "".join(out)
@@ -144,7 +186,13 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit // 2] + " … " + text[-limit // 2:]
 
 
-def _side_item(i: int, r: dict, original: str) -> str:
+_VERDICTS = ('<span class="verdict"><button type="button" data-verdict="accept" title="Accept (y)">✓ accept</button>'
+             '<button type="button" data-verdict="reject" title="Reject (n)">✗ reject</button>'
+             '<small class="state"></small></span>')
+
+
+def _side_item(i: int, r: dict, original: str, change: str | None, note: str = "", classes: str = "") -> str:
+    """The list entry of record `r`, pointing at element e{i}; `change`: its id when it can be decided."""
     before, prev = r["original"], original[r["start"] - 1:r["start"]]
     if r["replacement"] is None:
         diff = f'<span class="flagtext">{_visible(_short(before))}</span>'
@@ -153,12 +201,15 @@ def _side_item(i: int, r: dict, original: str) -> str:
         new = f"<ins>{_visible(_short(r['replacement']))}</ins>" if r["replacement"] else '<i>delete</i>'
         diff = f"{old} → {new}"
     state = "applied" if r["applied"] else "pending"
-    return (f'<li class="item {state}" data-target="e{i}" data-rule="{_esc(r["rule"])}" data-family="{_esc(_family(r))}" '
-            f'data-level="{_esc(r["level"])}"><a href="#e{i}"><span class="pos">{r["line"]}:{r["column"]}</span> '
+    note = note or _builds_on(r).strip()
+    decidable = f' data-change="{change}"' if change else ""
+    return (f'<li class="item {state} {classes}" data-target="e{i}" data-rule="{_esc(r["rule"])}" '
+            f'data-family="{_esc(_family(r))}" data-level="{_esc(r["level"])}"{decidable}>'
+            f'<a href="#e{i}"><span class="pos">{r["line"]}:{r["column"]}</span> '
             f'<span class="badge lvl-{_esc(r["level"])}">{_esc(r["level"])}</span> <code>{_esc(r["rule"])}</code>'
-            f'{"" if r["applied"] or r["level"] != "fix" else " <small>(not applied)</small>"}'
             f'<span class="msg">{_esc(r["message"])}</span><span class="diff">{diff}</span>'
-            f'{f"""<small class="parents">{_esc(_builds_on(r).strip())}</small>""" if _builds_on(r) else ""}</a></li>')
+            f'{f"""<small class="parents">{_esc(note)}</small>""" if note else ""}</a>'
+            f'{_VERDICTS if change else ""}</li>')
 
 
 def _checkbox(kind: str, value: str, n: int) -> str:
@@ -166,31 +217,175 @@ def _checkbox(kind: str, value: str, n: int) -> str:
     return f'<label><input type="checkbox" data-kind="{kind}" value="{_esc(value)}" checked> {name} <small>{n}</small></label>'
 
 
-def render_html(original: str, records: list[dict], *, title: str, output: str | None = None) -> str:
-    """One self-contained HTML page reviewing `records` against `original`; written to `output` if given.
+def _utf16(text: str):
+    """Offsets of `text` as a browser counts them (UTF-16 code units), from Python's (code points)."""
+    if all(ch < "\U00010000" for ch in text):
+        return lambda i: i
+    at = [0]
+    for ch in text:
+        at.append(at[-1] + (2 if ch >= "\U00010000" else 1))
+    return at.__getitem__
 
-    The page shows the original with every change marked, and the cleaned text
-    (the applied records put into the original) a click away.
+
+def _key(r: dict) -> tuple:
+    return r["rule"], r["start"], r["end"], r["original"], r["replacement"]
+
+
+class _File:
+    """One document laid out for the page: element and change numbering, list items, review data.
+
+    Review data: every change any run proposed, once, by id; a tree per run
+    (the default run, then each variant) saying which changes it proposes,
+    whether each is applied by default and which it was built on.
     """
-    order = sorted(range(len(records)), key=lambda i: (records[i]["start"], records[i]["end"], i))
-    families, levels, rules = (Counter(key(r) for r in records) for key in (_family, itemgetter("level"), itemgetter("rule")))
+
+    def __init__(self, index: int, doc: ReportFile, base: int, first_change: int):
+        self.index, self.doc, self.base = index, doc, base
+        self.changes: dict = {}   # change id -> what the page shows and exports of it
+        self.ids: dict = {}       # edit key -> change id
+        self._to16, self._counter = _utf16(doc.original), iter(range(first_change, 1 << 62))
+        self.trees = [self._tree(doc.records)] + [self._tree(records) for _, records in doc.variants]
+        self.variants = {self.ids[tuple(key)]: n for n, (key, _) in enumerate(doc.variants, 1)}
+        self.top_change = {i: self.ids[_key(r)] for i, r in enumerate(doc.records) if _decidable(r)}
+        self.items = self._items()
+        self.next_change = next(self._counter)
+
+    def _id(self, r: dict) -> str:
+        key = _key(r)
+        if key not in self.ids:
+            self.ids[key] = cid = f"c{next(self._counter)}"
+            self.changes[cid] = {"rule": r["rule"], "start": r["start"], "end": r["end"], "original": r["original"],
+                                 "replacement": r["replacement"], "s": self._to16(r["start"]), "e": self._to16(r["end"])}
+        return self.ids[key]
+
+    def _tree(self, records: list) -> dict:
+        nodes = {}
+
+        def visit(r: dict) -> str | None:
+            parents = [c for c in (visit(p) for p in r.get("parents") or []) if c]
+            if not _decidable(r):
+                return None
+            cid = self._id(r)
+            nodes[cid] = {"applied": r["applied"], "parents": parents}
+            return cid
+
+        for r in records:
+            visit(r)
+        built_on = {p for n in nodes.values() for p in n["parents"]}
+        for cid, n in nodes.items():
+            n["root"] = cid not in built_on  # applied or not, the text is made from these down
+        return nodes
+
+    def _items(self) -> list[str]:
+        """List entries in document order: a change's earlier parts, then the change, then what deciding it
+        the other way would propose instead (shown only then)."""
+        doc, items, listed = self.doc, [], set(self.trees[0])
+        order = sorted(range(len(doc.records)), key=lambda i: (doc.records[i]["start"], doc.records[i]["end"], i))
+        for i in order:
+            r = doc.records[i]
+            for part in _flat_parents(r):
+                items.append(self._item(i, part, note="an earlier change the next one builds on", classes="part"))
+                items += self._instead(i, self.ids[_key(part)], listed)
+            items.append(self._item(i, r))
+            if i in self.top_change:
+                items += self._instead(i, self.top_change[i], listed)
+        return items
+
+    def _instead(self, i: int, cid: str, listed: set) -> list[str]:
+        if cid not in self.variants:
+            return []
+        default = self.trees[0][cid]["applied"]
+        records = self.doc.variants[self.variants[cid] - 1][1]
+        note = f"proposed once the change above is {'rejected' if default else 'accepted'}"
+        out = []
+        for r in (r for top in records for r in _flat_parents(top) + [top]):
+            if _decidable(r) and self.ids[_key(r)] not in listed:
+                listed.add(self.ids[_key(r)])
+                out.append(self._item(i, r, note=note, classes="variant absent"))
+        return out
+
+    def _item(self, i: int, r: dict, note: str = "", classes: str = "") -> str:
+        return _side_item(self.base + i, r, self.doc.original, self.ids.get(_key(r)) if _decidable(r) else None,
+                          note, classes)
+
+    def data(self) -> dict:
+        applied_suggestion = any(r["applied"] and r["level"] == "suggest" for r in self.doc.records)
+        level = self.doc.level or ("suggest" if applied_suggestion else "fix")
+        return {"name": Path(self.doc.name).name, "level": level,
+                "text": self.doc.original, "changes": self.changes, "trees": self.trees, "variants": self.variants,
+                "predicted": self.doc.predicted}
+
+    def section(self) -> str:
+        d, k = self.doc, self.index
+        return (f'<section class="file" id="file-{k}" aria-label="{_esc(d.name)}"><h2 class="filename">{_esc(d.name)}</h2>'
+                f'<p class="tools"><span class="decided" id="decided-{k}"></span> '
+                f'<button type="button" class="export" data-file="{k}">Export decisions</button></p>'
+                f'<p class="warn" id="warn-{k}" hidden>{_UNSURE if d.predicted else _UNPREDICTED}</p>'
+                f'<article class="doc marked" id="marked-{k}">{_render_doc(d.original, d.records, self.base, self.top_change)}'
+                f'</article><article class="doc cleaned" id="cleaned-{k}" hidden>{_esc(_cleaned(d.original, d.records))}'
+                f'</article></section>')
+
+
+_UNSURE = ("Two or more of your decisions each make the pipeline propose something else, and this page knows "
+           "them one at a time only: the text shown may not be what <code>cleanup apply</code> makes. Export, then "
+           "finish with <code>cleanup review FILE --decisions F</code>, which re-runs the pipeline.")
+_UNPREDICTED = ("Too many changes to re-run the pipeline for each: the page takes a rejected change and what was "
+                "built on it away, and <code>cleanup apply</code> lists anything it proposes besides.")
+
+
+def _flat_parents(r: dict) -> list[dict]:
+    """The decidable records `r` builds on, parents before the records built on them (as _File.visit numbers them)."""
+    out = []
+    for p in r.get("parents") or []:
+        out += _flat_parents(p)
+        if _decidable(p):
+            out.append(p)
+    return out
+
+
+def _script_json(value) -> str:
+    """JSON to embed in a <script> element: no "</script>" or "<!--" can end or change it early."""
+    return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def render_report(docs: list[ReportFile], *, title: str | None = None, output: str | None = None) -> str:
+    """One self-contained HTML page reviewing every document of `docs`; written to `output` if given.
+
+    The title is the file's name, or the number of files.
+    """
+    title = title or (docs[0].name if len(docs) == 1 else f"{len(docs)} files")
+    files, base, first_change = [], 0, 0
+    for k, doc in enumerate(docs):
+        files.append(_File(k, doc, base, first_change))
+        base, first_change = base + len(doc.records), files[-1].next_change
+    records = [r for d in docs for r in d.records]
+    listed = [p for r in records for p in _flat_parents(r)] + records  # one list entry each
+    families, levels, rules = (Counter(key(r) for r in listed) for key in (_family, itemgetter("level"), itemgetter("rule")))
     applied = sum(r["applied"] for r in records)
     flags = sum(r["replacement"] is None for r in records)
-    pending = len(records) - applied - flags
     rows = "".join(f'<tr data-rule-row="{_esc(rule)}"><td><label><input type="checkbox" data-kind="rule" '
                    f'value="{_esc(rule)}" checked> <code>{_esc(rule)}</code></label></td><td class="n">{n}</td></tr>'
                    for rule, n in sorted(rules.items()))
+    several = len(files) > 1
+    items = "".join((f'<li class="file-head">{_esc(f.doc.name)}</li>' if several else "") + "".join(f.items)
+                    for f in files)
     page = _TEMPLATE.format(
-        title=_esc(title), applied=applied, pending=pending, flags=flags, total=len(records),
-        doc=_render_doc(original, records), cleaned=_esc(_cleaned(original, records)),
+        title=_esc(title), applied=applied, pending=len(records) - applied - flags, flags=flags, listed=len(listed),
+        files=f"{len(files)} files · " if several else "",
+        sections="".join(f.section() for f in files),
         families="".join(_checkbox("family", f, n) for f, n in sorted(families.items())),
         levels="".join(_checkbox("level", lv, levels[lv]) for lv in LEVELS if levels[lv])
         + "".join(_checkbox("level", lv, n) for lv, n in sorted(levels.items()) if lv not in LEVELS),
-        rows=rows, items="".join(_side_item(i, records[i], original) for i in order) or "<li>No changes.</li>",
-        css=_CSS, js=_JS)
+        rows=rows, items=items or "<li>No changes.</li>",
+        data=_script_json({"files": [f.data() for f in files]}), css=_CSS, js=_JS)
     if output is not None:
         Path(output).write_text(page, encoding="utf-8")
     return page
+
+
+def render_html(original: str, records: list[dict], *, title: str, output: str | None = None) -> str:
+    """The page for one document (see render_report)."""
+    return render_report([ReportFile(title, original, records)], title=title, output=output)
 
 
 _TEMPLATE = """<!DOCTYPE html>
@@ -199,7 +394,7 @@ _TEMPLATE = """<!DOCTYPE html>
 <title>{title}</title><style>{css}</style></head>
 <body><header>
 <h1>{title}</h1>
-<p class="counts"><b>{applied}</b> applied · <b>{pending}</b> suggestions · <b>{flags}</b> flags</p>
+<p class="counts">{files}<b>{applied}</b> applied · <b>{pending}</b> suggestions · <b>{flags}</b> flags</p>
 <p class="legend"><span class="change applied"><del>deleted</del></span> <span class="change applied"><ins>inserted</ins></span>
 <span class="change pending"><del>suggested</del><ins>change</ins></span> <mark class="flagged">flagged</mark>
 <span><b class="sym">⍽</b> no-break space</span> <span><b class="sym">↵</b> line break</span> <span><b class="sym">¶</b> blank line</span>
@@ -207,16 +402,16 @@ _TEMPLATE = """<!DOCTYPE html>
 </p></header>
 <main><div class="text">
 <nav class="views" aria-label="View"><button type="button" data-view="marked" aria-pressed="true">Changes marked</button><button type="button" data-view="cleaned" aria-pressed="false">Cleaned text</button>
-<span class="keys">keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous change</span></nav>
-<article class="doc" id="marked">{doc}</article>
-<article class="doc" id="cleaned" hidden>{cleaned}</article></div>
+<span class="keys">keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous · <kbd>y</kbd> accept · <kbd>n</kbd> reject · <kbd>u</kbd> undo</span></nav>
+{sections}</div>
 <aside><section id="filters" aria-label="Filters">
 <fieldset><legend>Rule family</legend>{families}</fieldset>
 <fieldset><legend>Level</legend>{levels}</fieldset></section>
 <details open><summary>Changes per rule (untick a rule to hide it)</summary><div class="rules"><table><thead><tr><th>Rule</th><th class="n">Changes</th></tr></thead><tbody>{rows}</tbody>
 </table></div></details>
-<section class="list"><h2>Changes <small id="shown">{total} of {total} shown</small></h2>
+<section class="list"><h2>Changes <small id="shown">{listed} of {listed} shown</small></h2>
 <ol id="changes">{items}</ol></section></aside></main>
+<script type="application/json" id="review-data">{data}</script>
 <script>{js}</script></body></html>
 """
 
@@ -269,25 +464,48 @@ mark.flagged{background:var(--flag);color:inherit;text-decoration:underline wavy
 .msg{display:block;color:var(--muted)}.diff{display:block;overflow-wrap:anywhere}
 .diff del{background:var(--del);color:var(--del-ink)}.diff ins{background:var(--ins);color:var(--ins-ink)}
 .pending .diff ins{background:#ffe29a;color:var(--sug-ink)}.flagtext{background:var(--flag);text-decoration:underline wavy var(--flag-ink)}
+/* Decided in the page: an accepted suggestion reads as applied, a rejected change as the original text. */
+.change.pending[data-state="accept"]{outline:none;background:none}
+.change.pending[data-state="accept"] del{background:var(--del);color:var(--del-ink)}
+.change.pending[data-state="accept"] ins{background:var(--ins);color:var(--ins-ink);text-decoration:underline}
+.change[data-state="reject"],.change[data-state="withdrawn"],.change[data-state="clash"]{outline:1px dotted #888;outline-offset:1px;background:none}
+.change:is([data-state="reject"],[data-state="withdrawn"],[data-state="clash"]) del{background:none;color:inherit;text-decoration:none}
+.change:is([data-state="reject"],[data-state="withdrawn"],[data-state="clash"]) :is(ins,.sym){display:none}
+.change:is([data-state="reject"],[data-state="withdrawn"],[data-state="clash"]) .raw{display:inline}
+.file{margin:0 0 2rem}.filename{font-size:1.05rem;margin:0 0 .3rem}.tools{margin:0 0 .6rem;color:var(--muted);font-size:.88rem}
+.tools button,.verdict button{font:inherit;font-size:.8rem;padding:.05rem .5rem;border:1px solid var(--line);border-radius:4px;background:#fff;cursor:pointer}
+.verdict{display:flex;gap:.3rem;align-items:center;padding:0 .4rem .35rem;border-bottom:1px solid #eee}
+.verdict button[aria-pressed="true"][data-verdict="accept"]{background:var(--ins);border-color:var(--ins-ink)}
+.verdict button[aria-pressed="true"][data-verdict="reject"]{background:var(--del);border-color:var(--del-ink)}
+.item .verdict~a,.item:has(.verdict) a{border-bottom:none}.state{color:var(--muted)}
+.item.part a{padding-left:1.4rem}.item[data-state="withdrawn"] .diff,.item[data-state="clash"] .diff{opacity:.55}
+.absent{display:none}.warn{background:var(--sug);color:var(--sug-ink);padding:.4rem .6rem;border-radius:4px;font-size:.9rem}
+.change[data-state="gone"]{outline:1px dotted #888;background:none}.change[data-state="gone"] del{background:none;color:inherit;text-decoration:none}
+.change[data-state="gone"] :is(ins,.sym){display:none}.change[data-state="gone"] .raw{display:inline}
+.file-head{font-weight:bold;padding:.6rem .4rem .2rem;border-bottom:2px solid var(--line)}
 @media (max-width:1000px){main{grid-template-columns:minmax(0,1fr)}aside,.list{position:static;max-height:none;overflow:visible}}
-@media print{#filters,summary,#shown,.views,.rules input{display:none}.rules{max-height:none}main,aside{display:block}aside,.list{position:static;max-height:none;overflow:visible}
+@media print{#filters,summary,#shown,.views,.rules input,.verdict button,.tools button{display:none}.rules{max-height:none}main,aside{display:block}aside,.list{position:static;max-height:none;overflow:visible}
 .doc{max-width:none}.item a{break-inside:avoid}.flash{animation:none}}
 """
 
 _JS = """
 (() => {
   "use strict";
+  const data = JSON.parse(document.getElementById("review-data").textContent);
   const boxes = [...document.querySelectorAll("input[data-kind]")];
   const marked = document.querySelectorAll("[data-family]");
-  const checked = (kind) => new Set(boxes.filter((b) => b.dataset.kind === kind && b.checked).map((b) => b.value));
-  // Inline changes stay in the page but fade to the original text; list items disappear.
-  function apply() {
+  const values = (kind, on) => new Set(boxes.filter((b) => b.dataset.kind === kind && (b.checked || !on)).map((b) => b.value));
+  // A value without a box (a rule only a decision brings in) is never filtered out.
+  const checked = (kind) => { const on = values(kind, true), all = values(kind, false); return {has: (v) => on.has(v) || !all.has(v)}; };
+  // Filters: inline changes stay in the page but fade to the original text; list items disappear.
+  function filter() {
     const fam = checked("family"), lvl = checked("level"), rules = checked("rule"), shown = {}, all = {};
     let total = 0, n = 0;
     marked.forEach((el) => {
       const rule = el.dataset.rule, vis = fam.has(el.dataset.family) && lvl.has(el.dataset.level) && rules.has(rule);
-      if (!el.classList.contains("edit")) { el.hidden = !vis; return; }
-      el.classList.toggle("off", !vis);
+      if (el.classList.contains("edit")) { el.classList.toggle("off", !vis); return; }
+      el.hidden = !vis;  // a list item: one per change, the earlier changes others build on included
+      if (el.classList.contains("absent")) return;
       all[rule] = (all[rule] || 0) + 1;
       shown[rule] = (shown[rule] || 0) + (vis ? 1 : 0);
       total += 1; n += vis ? 1 : 0;
@@ -299,7 +517,105 @@ _JS = """
     });
     document.getElementById("shown").textContent = n + " of " + total + " shown";
   }
-  boxes.forEach((b) => b.addEventListener("change", apply));
+  boxes.forEach((b) => b.addEventListener("change", filter));
+
+  // Review: what the reviewer said per change; untouched changes keep what the report applied.
+  const decided = new Map(), history = [], fileOf = new Map();
+  data.files.forEach((f, k) => Object.keys(f.changes).forEach((id) => fileOf.set(id, k)));
+  // The run the decisions make: the default one, or the variant a decision re-ran (review.variants).
+  function active(f) {
+    const base = f.trees[0];
+    const flips = Object.keys(f.variants).filter((id) => decided.has(id)
+      && decided.get(id) !== (base[id].applied ? "accept" : "reject"));
+    return {tree: flips.length ? f.trees[f.variants[flips[0]]] : base, sure: flips.length < 2 && f.predicted};
+  }
+  // Each change's outcome and the cleaned text, as `cleanup apply` makes them: a change built on one
+  // that does not apply is withdrawn (the pipeline no longer proposes it); applied changes cannot overlap.
+  function settle(f) {
+    const {tree, sure} = active(f), outcome = new Map(), out = [];
+    const verdict = (id) => decided.get(id) || (tree[id].applied ? "accept" : "reject");
+    const visit = (id) => {
+      if (!outcome.has(id)) {
+        outcome.set(id, tree[id].parents.map(visit).every((o) => o === "accept") ? verdict(id) : "withdrawn");
+      }
+      return outcome.get(id);
+    };
+    Object.keys(tree).forEach(visit);
+    const bySpan = (a, b) => f.changes[a].s - f.changes[b].s || f.changes[a].e - f.changes[b].e;
+    let pos = 0;
+    const emit = (id) => {
+      const c = f.changes[id];
+      if (outcome.get(id) !== "accept") {
+        tree[id].parents.slice().sort(bySpan).forEach(emit);
+      } else if (c.s < pos) {
+        outcome.set(id, "clash");
+      } else {
+        out.push(f.text.slice(pos, c.s), c.replacement);
+        pos = c.e;
+      }
+    };
+    Object.keys(tree).filter((id) => tree[id].root).sort(bySpan).forEach(emit);
+    out.push(f.text.slice(pos));
+    return {outcome, text: out.join(""), sure};
+  }
+  const LABEL = {accept: "applied", reject: "not applied", withdrawn: "withdrawn: built on a change that does not apply",
+                 clash: "not applied: overlaps an applied change", gone: "no longer proposed after your decisions"};
+  function draw(k) {
+    const f = data.files[k], settled = settle(f), base = f.trees[0];
+    Object.keys(f.changes).forEach((id) => {
+      const o = settled.outcome.get(id) || (id in base ? "gone" : null), mine = decided.get(id);
+      document.querySelectorAll(`[data-change="${id}"]`).forEach((el) => {
+        el.classList.toggle("absent", !o);
+        if (o) el.dataset.state = o;
+      });
+      const li = document.querySelector(`li[data-change="${id}"]`);
+      if (!li || !o) return;
+      li.querySelector(".state").textContent = LABEL[o] + (mine ? " (decided)" : "");
+      li.querySelectorAll("button[data-verdict]").forEach((b) => b.setAttribute("aria-pressed", String(b.dataset.verdict === mine)));
+    });
+    document.getElementById("cleaned-" + k).textContent = settled.text;
+    document.getElementById("warn-" + k).hidden = settled.sure;
+    const ids = Object.keys(f.changes).filter((id) => settled.outcome.has(id));
+    document.getElementById("decided-" + k).textContent =
+      ids.filter((id) => decided.has(id)).length + " of " + ids.length + " changes decided";
+    return settled;
+  }
+  function decide(id, v) {
+    if (!fileOf.has(id)) return;
+    history.push([id, decided.get(id)]);
+    decided.set(id, v);
+    draw(fileOf.get(id));
+    filter();
+  }
+  function undo() {
+    const last = history.pop();
+    if (!last) return;
+    const [id, before] = last;
+    if (before === undefined) decided.delete(id); else decided.set(id, before);
+    draw(fileOf.get(id));
+    filter();
+  }
+  // The decisions file: every change `apply` will meet, with the verdict the page shows for it.
+  function exported(k) {
+    const f = data.files[k], {outcome} = draw(k), c = (id) => f.changes[id];
+    const entries = [...outcome.keys()].filter((id) => outcome.get(id) !== "withdrawn")
+      .sort((a, b) => c(a).start - c(b).start || c(a).end - c(b).end || (c(a).rule < c(b).rule ? -1 : c(a).rule > c(b).rule ? 1 : 0))
+      .map((id) => JSON.stringify({rule: c(id).rule, start: c(id).start, end: c(id).end, original: c(id).original,
+                                   replacement: c(id).replacement, decision: outcome.get(id) === "accept" ? "accept" : "reject"}));
+    return JSON.stringify({format: "cleanup-decisions", version: 1, file: f.name, level: f.level}).slice(0, -1)
+      + ', "decisions": [' + entries.map((e) => "\\n " + e).join(",") + (entries.length ? "\\n" : "") + "]}\\n";
+  }
+  function download(k) {
+    const a = document.createElement("a");
+    a.href = URL.createObjectURL(new Blob([exported(k)], {type: "application/json"}));
+    a.download = data.files[k].name + ".decisions.json";
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 0);
+  }
+  document.querySelectorAll("button.export").forEach((b) => b.addEventListener("click", () => download(+b.dataset.file)));
+
   function show(li) {
     const el = document.getElementById(li.dataset.target);
     view("marked");
@@ -312,35 +628,46 @@ _JS = """
     el.classList.add("flash");
   }
   document.getElementById("changes").addEventListener("click", (ev) => {
-    const li = ev.target.closest("li[data-target]");
+    const li = ev.target.closest("li[data-target]"), button = ev.target.closest("button[data-verdict]");
     if (!li) return;
     ev.preventDefault();
+    if (button) decide(li.dataset.change, button.dataset.verdict);
     show(li);
   });
   const views = [...document.querySelectorAll("[data-view]")];
   function view(name) {
     views.forEach((b) => b.setAttribute("aria-pressed", String(b.dataset.view === name)));
-    document.getElementById("marked").hidden = name !== "marked";
-    document.getElementById("cleaned").hidden = name !== "cleaned";
+    document.querySelectorAll(".doc.marked").forEach((el) => { el.hidden = name !== "marked"; });
+    document.querySelectorAll(".doc.cleaned").forEach((el) => { el.hidden = name !== "cleaned"; });
   }
   views.forEach((b) => b.addEventListener("click", () => view(b.dataset.view)));
-  // j / k walk through the changes still shown, as in a mail reader.
+  // Keys, as in a mail reader: j / k walk through the changes shown; y / n decide the current one
+  // and go on to the next; u takes the last decision back.
   document.addEventListener("keydown", (ev) => {
-    if ((ev.key !== "j" && ev.key !== "k") || ev.ctrlKey || ev.metaKey || ev.altKey || ev.target.matches("input")) return;
+    if (!"jkynu".includes(ev.key) || ev.key.length !== 1 || ev.ctrlKey || ev.metaKey || ev.altKey
+        || ev.target.matches("input, textarea")) return;
+    if (ev.key === "u") { undo(); return; }
     const items = [...document.querySelectorAll("#changes li[data-target]")].filter((li) => !li.hidden);
     if (!items.length) return;
     const at = items.findIndex((li) => li.classList.contains("current"));
+    if (ev.key === "y" || ev.key === "n") {
+      const li = items[Math.max(at, 0)];
+      if (li.dataset.change) decide(li.dataset.change, ev.key === "y" ? "accept" : "reject");
+      show(items[Math.min(Math.max(at, 0) + 1, items.length - 1)]);
+      return;
+    }
     const next = ev.key === "j" ? Math.min(at + 1, items.length - 1) : Math.max(at - 1, 0);
     show(items[at < 0 ? 0 : next]);
   });
   // And the other way: clicking a change in the text finds it in the list.
-  document.getElementById("marked").addEventListener("click", (ev) => {
-    const el = ev.target.closest(".edit"), li = el && document.querySelector(`li[data-target="${el.id}"]`);
+  document.querySelectorAll(".doc.marked").forEach((doc) => doc.addEventListener("click", (ev) => {
+    const el = ev.target.closest(".edit"), li = el && document.querySelector(`li[data-target="${el.id}"]:not(.part, .variant)`);
     if (!li || li.hidden) return;
     document.querySelectorAll("li.current").forEach((x) => x.classList.remove("current"));
     li.classList.add("current");
     li.scrollIntoView({block: "nearest"});
-  });
-  apply();
+  }));
+  data.files.forEach((f, k) => draw(k));
+  filter();
 })();
 """

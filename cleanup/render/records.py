@@ -63,17 +63,22 @@ class JsonRecords(Renderer):
         return json_text(self.records)
 
 
-@register("diff", "html", "a self-contained review page (one file)")
+@register("diff", "html", "a self-contained review page: accept or reject each change, export the decisions")
 class HtmlPage(Renderer):
-    def __init__(self, **kw):
+    """One page for every file. `opts`, the options the files were cleaned with, lets the page re-run each
+    document to see what deciding a change makes the pipeline propose (render/html.py)."""
+
+    def __init__(self, *, opts, **kw):
         super().__init__(**kw)
-        self.pages = []
+        self.opts, self.files = opts, []
 
     def file(self, item: Checked) -> str:
-        from .html import render_html  # (a large module; only this format needs it)
+        from .html import report_file  # (a large module; only this format needs it)
 
-        self.pages.append(render_html(item.result.original, records(item.result), title=item.name))
+        self.files.append(report_file(item.name, item.doc, self.opts, item.result))
         return ""
 
     def end(self) -> str:
-        return "".join(self.pages)
+        from .html import render_report
+
+        return render_report(self.files) if self.files else ""
