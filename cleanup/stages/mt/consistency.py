@@ -1,27 +1,43 @@
-"""In-document name consistency: one person, several spellings.
+"""In-document name consistency: one name, several spellings.
 
-A translation system guesses a foreign name afresh in every sentence, so
-one article says "Anneliese" three times and "Annelise" once. Capitalised
-words (possessives and plurals counted with their name) are grouped when
-their spellings are close: the same first letters, one differing letter
-per five letters (rapidfuzz's Levenshtein distance), neither merely
-extends the other (Russia / Russian, Daniel / Daniela are different words)
-and they differ in more than accents (Zurich / Zürich is a convention).
-The dominant spelling, the most frequent by a clear margin or the one the
-names lexicon knows, is proposed for each minority occurrence: a suggestion
-when the evidence is strong, a flag otherwise, with the counts.
+A translation system guesses a foreign name afresh in every sentence, and
+in real output the wrong spelling is often the majority: "Omiquelon" twice,
+"Omikron", "Omikejon" and "Omik Jong" once each for Omicron. So the
+spellings of one name are grouped, and the count alone never says which is
+right. Two capitalised spellings are the same name when, compared in plain
+letters after the rule's transliteration equivalences (w = v, sch = sh,
+y = i ...):
 
-Distinct people must not merge, so a minority spelling is left alone when
-it is a common word or name in its own right, in English or another
-language (Marco beside Mario, Repubblica beside Republican), or an
-inflected English word (Linguists beside Linguistic), when the lexicon
-knows it (the names stage judges those), or when it stands in a different
-full name than the dominant one ("Sergey Shoigu" beside "Sergei Lavrov").
-Short names (Xi, Li, Un, Il) differ in too few letters to judge.
+- they are equal (Kvešić, Kwešić and Kvesic; Maryna and Marina);
+- one is the other plus a case ending an inflecting source language left
+  on it (Omicronom: Russian instrumental);
+- they share their first letters and differ by at most one letter per
+  `letters_per_edit` letters, or by one per `loose_letters_per_edit` when
+  the first `loose_prefix` letters agree (Omiquelon / Omikejon);
+- they share a long ending and differ by one letter (Yatsuri / Matsuri).
+
+A name written in two words (Omik Jong, Terry Man, Kin-nikuman) counts as
+one spelling when, joined, it is close to a one-word spelling in the
+document or equal to another split. Neither merely extending the other
+(Russia / Russian) nor differing only in accents (Zurich / Zürich: a
+convention) makes a group.
+
+A canonical form is proposed only on evidence: the names lexicon knows
+exactly one spelling, or exactly one stands in a full name and clearly
+dominates (a suggestion); or exactly one is a word English lists know
+(a flag naming it). Without evidence every spelling is flagged, with all
+spellings and their counts.
+
+Distinct people must not merge: a spelling that is a common word or name in
+its own right (Marco beside Mario) stays out unless it equals another
+spelling letter for letter after transliteration; two spellings standing in
+different full names ("Sergei Lavrov", "Sergey Shoigu") are two people; and
+short names (Xi, Li) differ in too few letters to judge.
 """
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from functools import lru_cache
 from itertools import combinations
 from typing import NamedTuple
 
@@ -36,6 +52,9 @@ from .languages import most_common_in, unaccented
 from .scan import PieceMemo, pieces
 
 _NAME = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Lu}[\p{Ll}\p{M}]+(?![\p{L}\p{M}\p{N}])")
+# a name in two pieces: "Omik Jong", "Terry Man", "Kin-nikuman"
+_SPLIT = regex.compile(r"(?<![\p{L}\p{M}\p{N}-])(\p{Lu}[\p{Ll}\p{M}]+)(?: (?=\p{Lu})|-(?=\p{Ll}))"
+                       r"([\p{L}][\p{Ll}\p{M}]+)(?![\p{L}\p{M}\p{N}]|-\p{L})")
 CONTEXT_ZIPF = 5.0  # words this common (The, President, China) say nothing about who is meant
 
 
@@ -43,7 +62,86 @@ class Mention(NamedTuple):
     start: int
     end: int
     form: str
-    context: tuple  # the other words of the full name it stands in
+    context: tuple  # the words next to it in the full name it stands in
+
+
+class Settings:
+    """A rule's closeness settings, with its transliterations compiled."""
+
+    def __init__(self, d):
+        self.min_length = d.get("min_length", 5)
+        self.prefix = d.get("shared_prefix", 2)
+        self.per_edit = d.get("letters_per_edit", 5)
+        self.loose_prefix = d.get("loose_prefix", 0)
+        self.loose_per_edit = d.get("loose_letters_per_edit", self.per_edit)
+        self.suffix = d.get("shared_suffix", 0)
+        self.suffix_max_zipf = d.get("suffix_max_zipf", 0.0)
+        pairs = [t.split("=", 1) for t in d.get("transliterations", [])]
+        self.initial = [(a[1:], b) for a, b in pairs if a.startswith("^")]
+        self.anywhere = [(a, b) for a, b in pairs if not a.startswith("^")]
+        self.endings = tuple(sorted({self.skeleton(e) for e in d.get("case_endings", [])}, key=len, reverse=True))
+        self.skeleton = lru_cache(maxsize=16384)(self.skeleton)
+
+    def skeleton(self, form: str) -> str:
+        """The spelling in plain lowercase letters with one letter group per sound."""
+        s = unaccented(form.casefold()).replace("-", "").replace(" ", "")
+        for a, b in self.initial:
+            if s.startswith(a):
+                s = b + s[len(a):]
+        for a, b in self.anywhere:
+            s = s.replace(a, b)
+        return s
+
+
+def close(a: str, b: str, st: Settings) -> bool:
+    """Are `a` and `b` spellings of one name? (See the module docstring.)"""
+    if a == b or min(len(a), len(b)) < st.min_length:
+        return False
+    x, y = st.skeleton(a), st.skeleton(b)
+    if x == y:
+        if _split(a) and _split(b) and st.skeleton(_first_part(a)) == st.skeleton(_first_part(b)):
+            return False  # "President Kvešić" / "President Kwešić": the one-word spellings tell
+        return unaccented(a.casefold()) != unaccented(b.casefold())  # Zurich / Zürich: a convention
+    if _split(a) or _split(b):
+        # a two-word spelling beside another is alike only letter for letter (Kim Jong Un /
+        # Kim Jong Il), and so is one that starts with a word (Xinhua News / Xinhuanet)
+        if (_split(a) and _split(b)) or any(zipf(_first_part(f)) > 0 for f in (a, b) if _split(f)):
+            return False
+    listed = (zipf(a) > 0) + (zipf(b) > 0)
+    short, long_ = sorted((x, y), key=len)
+    if long_.startswith(short):
+        return long_[len(short):] in st.endings  # Omicronom; never Russia / Russian
+    shared = _common_prefix(x, y)
+    distance = Levenshtein.distance(x, y)
+    if shared >= st.prefix and distance <= len(short) // st.per_edit:
+        return True
+    if st.suffix and _one_letter_before_same_ending(unaccented(a.casefold()), unaccented(b.casefold()), st.suffix):
+        # a first letter misheard (Yatsuri / Matsuri): only for names the lists barely know
+        return max(zipf(a), zipf(b)) < st.suffix_max_zipf
+    if listed:
+        return False  # the looser test is for spellings no list knows (Omiquelon / Omikron)
+    return bool(st.loose_prefix) and shared >= st.loose_prefix and distance <= len(short) // st.loose_per_edit
+
+
+def _one_letter_before_same_ending(x: str, y: str, ending: int) -> bool:
+    return _common_prefix(x[::-1], y[::-1]) >= ending and Levenshtein.distance(x, y, score_cutoff=1) == 1
+
+
+def _split(form: str) -> bool:
+    return " " in form or "-" in form
+
+
+def _first_part(form: str) -> str:
+    return regex.split(r"[ -]", form, maxsplit=1)[0]
+
+
+def _common_prefix(x: str, y: str) -> int:
+    n = 0
+    for p, q in zip(x, y):
+        if p != q:
+            break
+        n += 1
+    return n
 
 
 class ConsistencyStage:
@@ -51,79 +149,120 @@ class ConsistencyStage:
 
     def __init__(self, rules, lexicon):
         self.rules = [r for r in rules if r.data["detector"] == "name-consistency"]
+        self.settings = {r.id: Settings(r.data) for r in self.rules}
         self.lex = lexicon
-        self.names = PieceMemo(_names)  # no name crosses a space
+        self.names = PieceMemo(_names)  # no one-word name crosses a space
 
     def propose(self, text, ctx):
         if not self.rules:
             return
         # only two close spellings make a group: most texts have none, and need no more
-        forms = set().union(*self.names.values(pieces(text)))
-        rules = [r for r in self.rules if _any_close(forms, r.data)]
+        forms = set().union(*self.names.values(pieces(text))) | {j.form for j in _joined(text)}
+        rules = [r for r in self.rules if _any_close(forms, self.settings[r.id])]
         if not rules:
             return
         mentions = _mentions(text)
         for rule in rules:
-            yield from self._inconsistencies(mentions, rule)
+            yield from self._inconsistencies(mentions + _joined(text), rule)
 
     def _inconsistencies(self, mentions, rule):
-        d = rule.data
+        d, st = rule.data, self.settings[rule.id]
+        exceptions = {w.casefold() for w in d.get("exceptions", [])}
+        mentions = [m for m in mentions if m.form.casefold() not in exceptions]
         counts = Counter(m.form for m in mentions)
         contexts = defaultdict(set)
         for m in mentions:
             contexts[m.form].add(m.context)
-        exceptions = {w.casefold() for w in d.get("exceptions", [])}
-        for head, members in self._groups(counts, d).items():
-            group = [head, *members]
-            target, by_lexicon = self._target(group)
+        for group in self._groups(counts, contexts, d, st):
+            target, evidence = self._target(group, counts, contexts, d)
+            level = rule.level if evidence in ("lexicon", "full name") else Level.FLAG
+            tally = ", ".join(f"{counts[f]}× {f}" for f in sorted(group, key=lambda f: (-counts[f], f)))
             for form in group:
-                if form == target or form.casefold() in exceptions or key(form) in self.lex:
+                if form == target or not self._reported(form, group, d, st):
                     continue
-                if self._word_in_own_right(form, d):
-                    continue
-                level = self._level(counts[target], counts[form], by_lexicon, rule)
-                if level is None:
-                    continue
-                tally = ", ".join(f"{counts[f]}× {f}" for f in sorted(group, key=lambda f: -counts[f]))
-                lexicon = f"; {target} is the names lexicon's spelling" if by_lexicon else ""
-                message = f"{form} → {target}? {rule.message} ({tally} in this document{lexicon})"
-                replacement = None if level is Level.FLAG else target
+                message = self._message(form, target, evidence, len(group), tally, rule)
+                replacement = target if level is not Level.FLAG else None
+                others = [contexts[g] for g in group if g != form]
                 for m in mentions:
-                    if m.form == form and _same_person(m.context, contexts[target]):
+                    if m.form == form and any(_same_person(m.context, c) for c in others):
                         yield Proposal(m.start, m.end, replacement, rule.id, message, level)
 
-    def _groups(self, counts, d) -> dict[str, list[str]]:
-        """Each form joins the first more frequent form close to it."""
-        groups: dict[str, list[str]] = {}
-        for form in sorted(counts, key=lambda f: (-counts[f], f)):
-            head = next((h for h in groups if _close(h, form, d)), None)
-            if head is None:
-                groups[form] = []
-            else:
-                groups[head].append(form)
-        return {h: m for h, m in groups.items() if m}
+    @staticmethod
+    def _message(form, target, evidence, n, tally, rule) -> str:
+        if target is None:
+            return f"{form}: {rule.message}, {n} ways ({tally} in this document); which is right is not known"
+        why = {"lexicon": f"{target} is the names lexicon's spelling",
+               "full name": f"{target} stands in the full name",
+               "word list": f"{target} is the spelling word lists know"}[evidence]
+        return f"{form} → {target}? {rule.message}, {n} ways ({tally} in this document; {why})"
 
-    def _target(self, group) -> tuple[str, bool]:
-        """The lexicon's spelling when exactly one of the group is it, else the most frequent."""
+    def _groups(self, counts, contexts, d, st) -> list[list[str]]:
+        """Spellings joined when close (transitively), without words in their own right."""
+        forms = sorted(counts, key=lambda f: (-counts[f], f))
+        parent = {f: f for f in forms}
+
+        def root(f):
+            while parent[f] != f:
+                f = parent[f]
+            return f
+
+        for a, b in combinations(forms, 2):
+            if close(a, b, st) and self._may_join(a, b, contexts) and _distinct_enough(a, b, counts, d, st):
+                parent[root(b)] = root(a)
+        groups = defaultdict(list)
+        for f in forms:
+            groups[root(f)].append(f)
+        return [g for g in groups.values() if len(g) > 1]
+
+    @staticmethod
+    def _may_join(a, b, contexts) -> bool:
+        """Not two people: spellings that stand only in different full names."""
+        return any(_same_person(c, contexts[b]) for c in contexts[a])
+
+    def _reported(self, form, group, d, st) -> bool:
+        """Not a spelling the lexicon knows (the names stage judges those), nor a word in its own
+        right (Marco beside Mario) unless another spelling equals it after transliteration."""
+        if key(form) in self.lex:
+            return False
+        if not _word_in_own_right(form, d):
+            return True
+        return any(g != form and st.skeleton(g) == st.skeleton(form) for g in group)
+
+    def _target(self, group, counts, contexts, d) -> tuple[str | None, str]:
+        """The spelling the evidence points to, and which evidence; (None, "") without any."""
         known = [f for f in group if any(h.form == f and h.role != "variant" for h in self.lex.lookup(key(f)))]
-        return (known[0], True) if len(known) == 1 else (group[0], False)
+        if len(known) == 1:
+            return known[0], "lexicon"
+        in_full_name = [f for f in group if any(contexts[f] - {()})]
+        strong = d.get("strong_dominance", 3)
+        if len(in_full_name) == 1:
+            top = in_full_name[0]
+            if counts[top] >= strong and all(counts[top] >= strong * counts[f] for f in group if f != top):
+                return top, "full name"
+        listed = [f for f in group if zipf(f) > 0]
+        if len(listed) == 1:
+            return listed[0], "word list"
+        return None, ""
 
-    @staticmethod
-    def _word_in_own_right(form: str, d) -> bool:
-        """A common word or name (Marco, Linguists, Repubblica) is someone or something else, not a slip."""
-        common = d.get("max_zipf", 3.0)
-        foreign = most_common_in(form, d.get("languages", []))
-        return zipf(form) >= common or inflected(form) or bool(foreign and foreign[1] >= common)
 
-    @staticmethod
-    def _level(dominant: int, minority: int, by_lexicon: bool, rule) -> Level | None:
-        d = rule.data
-        if by_lexicon or (dominant >= minority * d.get("strong_dominance", 3) and
-                          dominant >= d.get("strong_dominance", 3)):
-            return rule.level
-        if dominant >= minority * d.get("dominance", 2) and dominant >= 2:
-            return Level.FLAG
-        return None
+def _distinct_enough(a: str, b: str, counts, d, st) -> bool:
+    """Two spellings the word lists both know (Kermit / Kermie, Anneliese / Annelise) may be two
+    names: one only counts as a slip when the other is `dominance` times as frequent, and
+    never beside a common word (Kanata is a town, not a slip for Canada)."""
+    if st.skeleton(a) == st.skeleton(b) or not (zipf(a) > 0 and zipf(b) > 0):
+        return True
+    if max(zipf(a), zipf(b)) >= d.get("max_zipf", 3.0):
+        return False
+    few, many = sorted((counts[a], counts[b]))
+    return many >= few * d.get("dominance", 2)
+
+
+def _word_in_own_right(form: str, d) -> bool:
+    """A common word or name (Marco, Linguists, Repubblica) is someone or something else, not a slip."""
+    common = d.get("max_zipf", 3.0)
+    foreign = most_common_in(form, d.get("languages", []))
+    return (zipf(form) >= common or inflected(form)
+            or bool(foreign and foreign[1] >= d.get("max_foreign_zipf", common)))
 
 
 def _mentions(text: str) -> list[Mention]:
@@ -140,23 +279,35 @@ def _mentions(text: str) -> list[Mention]:
     for run in runs:
         names = [_singular(m.group(), forms) for m in run]
         for i, m in enumerate(run):
-            context = tuple(g for j, g in enumerate(names) if j != i and zipf(g) < CONTEXT_ZIPF)
+            # the neighbours in the full name: "Sergei Lavrov" and "Sergey Shoigu" are two people,
+            # while "Olympic Committee President Kvešić" says nothing beyond "President Kwešić"
+            context = tuple(g for g in names[max(0, i - 1):i] + names[i + 1:i + 2] if zipf(g) < CONTEXT_ZIPF)
             out.append(Mention(m.start(), m.start() + len(names[i]), names[i], context))
     return out
+
+
+def _joined(text: str) -> list[Mention]:
+    """Two-piece names as written ("Omik Jong", "Kin-nikuman"), overlapping pairs too.
+
+    Compared in plain letters, where the space or hyphen is gone.
+    """
+    return [Mention(m.start(), m.end(), m.group(), ()) for m in _SPLIT.finditer(text, overlapped=True)]
 
 
 def _names(piece: str) -> frozenset:
     return frozenset(_NAME.findall(piece))
 
 
-def _any_close(forms: set, d) -> bool:
-    """Are two of `forms` close? (The mentions' forms are among them: a plural's singular is one too.)"""
-    prefix, shortest = d.get("shared_prefix", 2), d.get("min_length", 5)
-    by_prefix = defaultdict(list)
+def _any_close(forms: set, st: Settings) -> bool:
+    """Are two of `forms` close? Only spellings sharing a beginning or an ending can be."""
+    buckets = defaultdict(set)
     for form in forms:
-        if len(form) >= shortest:
-            by_prefix[form.casefold()[:prefix]].append(form)
-    return any(_close(a, b, d) for group in by_prefix.values() for a, b in combinations(group, 2))
+        if len(form) >= st.min_length:
+            s = st.skeleton(form)
+            buckets["^" + s[:st.prefix]].add(form)
+            if st.suffix:
+                buckets["$" + unaccented(form.casefold())[-st.suffix:]].add(form)
+    return any(close(a, b, st) for group in buckets.values() for a, b in combinations(group, 2))
 
 
 def _singular(form: str, forms: set) -> str:
@@ -164,19 +315,6 @@ def _singular(form: str, forms: set) -> str:
     return form[:-1] if form.endswith("s") and form[:-1] in forms else form
 
 
-def _close(a: str, b: str, d) -> bool:
-    shorter = min(len(a), len(b))
-    prefix = d.get("shared_prefix", 2)
-    x, y = a.casefold(), b.casefold()
-    if shorter < d.get("min_length", 5) or x[:prefix] != y[:prefix] or x.startswith(y) or y.startswith(x):
-        return False
-    allowed = shorter // d.get("letters_per_edit", 5)
-    if Levenshtein.distance(x, y, score_cutoff=allowed) > allowed:
-        return False
-    # Zurich / Zürich, Ichiyo / Ichiyō: the same name in plain letters, a convention
-    return unaccented(x) != unaccented(y)
-
-
-def _same_person(context: tuple, target_contexts: set) -> bool:
-    """Does this mention's full name fit the dominant spelling's (or say nothing)?"""
-    return not context or context in target_contexts or target_contexts <= {()}
+def _same_person(context: tuple, other_contexts: set) -> bool:
+    """Does this mention's full name fit the other spelling's (or say nothing)?"""
+    return not context or context in other_contexts or other_contexts <= {()}
