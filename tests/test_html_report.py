@@ -5,6 +5,7 @@ import html
 import json
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -88,6 +89,16 @@ def test_document_text_is_escaped():
     assert "<b>Title</b>" not in page and "&lt;b&gt;Title&lt;/b&gt;" in page
 
 
+def test_review_data_cannot_end_its_script_element():
+    doc = "a </script><script>window.__pwned = 1</script> <!-- b & c"
+    rec = {"rule": "markup.tag", "level": "fix", "start": 2, "end": 11, "line": 1, "column": 3,
+           "original": "</script>", "replacement": "</SCRIPT><!--", "message": "</script>", "applied": True}
+    page = render_html(doc, [rec], title="t")
+    data = page.split('<script type="application/json" id="review-data">', 1)[1].split("</script>", 1)[0]
+    assert not {"<", ">", "&"} & set(data)
+    assert json.loads(data)["files"][0]["text"] == doc
+
+
 def test_record_text_is_escaped():
     doc = "a <b>x</b> c"
     start = doc.find("<b>")
@@ -130,6 +141,7 @@ def test_page_is_self_contained(tmp_path):
     out = tmp_path / "report.html"
     page = render_html(DOCUMENT, make_records(), title="Xinhua sample", output=str(out))
     assert out.read_text(encoding="utf-8") == page
+    assert "<script" not in page.split('<script type="application/json" id="review-data">', 1)[1].split("</script>", 1)[0]
     assert not re.search(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", page, re.I)
     assert "@import" not in page and "url(" not in page
 
@@ -151,7 +163,8 @@ def open_report(browser, path):
     errors = []
     pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     pg.on("pageerror", lambda e: errors.append(str(e)))
-    pg.on("request", lambda r: errors.append("network: " + r.url) if not r.url.startswith("file:") else None)
+    # file: the page itself, blob: an exported decisions file; anything else would be the network
+    pg.on("request", lambda r: errors.append("network: " + r.url) if not r.url.startswith(("file:", "blob:")) else None)
     pg.goto(path.as_uri())
     pg.wait_for_load_state("load")
     return pg, errors
@@ -314,4 +327,124 @@ def test_seed_report_shows_the_cleaned_text(seed_report):
     assert pg.locator("#cleaned-0").inner_text().rstrip("\n") == fixed.rstrip("\n")
     pg.locator("#changes li[data-target] a").first.click()  # a change in the list brings the marks back
     assert pg.locator("#marked-0").is_visible()
+    assert errors == []
+
+
+# --- reviewing in the page: decisions, the cleaned text, and the exported decisions file --------------
+
+
+def export(pg, k: int = 0) -> dict:
+    """Click file k's Export button and read the decisions file the browser saves."""
+    with pg.expect_download() as download:
+        pg.locator(f'button.export[data-file="{k}"]').click()
+    return json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+
+
+def cleaned_text(pg, k: int = 0) -> str:
+    return pg.locator(f"#cleaned-{k}").text_content()
+
+
+def applied(source, decisions: dict, tmp_path) -> bytes:
+    """What `cleanup apply` writes for `source` under `decisions`."""
+    path = tmp_path / "decisions.json"
+    path.write_text(json.dumps(decisions), encoding="utf-8")
+    done = run_cli("apply", source, "--decisions", path, "-o", tmp_path / "applied.txt")
+    assert done.returncode == 0, done.stderr
+    assert b" 0 stale, 0 undecided" in done.stderr  # every change apply met, the page had decided
+    return (tmp_path / "applied.txt").read_bytes()
+
+
+def item(pg, rule: str, n: int = 0):
+    """The n-th decidable change of `rule` in the list."""
+    return pg.locator(f"#changes li[data-change][data-rule='{rule}']").nth(n)
+
+
+def decide(li, verdict: str) -> None:
+    li.locator(f'button[data-verdict="{verdict}"]').click()
+
+
+@pytest.mark.browser
+def test_deciding_changes_updates_the_cleaned_text_and_apply_reproduces_it(seed_report, tmp_path):
+    pg, records, errors = seed_report
+    before = cleaned_text(pg)
+    credit = item(pg, "credits.trailing-copyright", 1)  # the second caption's credit
+    decide(credit, "reject")
+    assert credit.get_attribute("data-state") == "reject"
+    assert "Sergei KARPUKHIN / SPUTNIK / AFP" in cleaned_text(pg) != before
+    # the duplicate line it made is withdrawn; what the pipeline proposes instead is shown, to decide in turn
+    assert item(pg, "structure.duplicate-line", 1).get_attribute("data-state") in ("withdrawn", "gone")
+    instead = pg.locator("#changes li.variant:visible")
+    assert instead.count() >= 1
+    decide(item(pg, "structure.teaser-pair", 0), "reject")
+    assert errors == []
+    decisions = export(pg)
+    assert decisions["format"] == "cleanup-decisions" and decisions["file"] == "seed002.txt"
+    assert applied(SEED002, decisions, tmp_path).decode("utf-8") == cleaned_text(pg)
+
+
+@pytest.mark.browser
+def test_undecided_report_exports_what_fix_writes(seed_report, tmp_path):
+    pg, records, errors = seed_report
+    fixed = run_cli("fix", SEED002).stdout
+    assert cleaned_text(pg).encode("utf-8") == fixed
+    assert applied(SEED002, export(pg), tmp_path) == fixed
+
+
+@pytest.mark.browser
+def test_keys_accept_reject_and_undo(page, tmp_path):
+    pg, records, errors = page
+    order = sorted(range(len(records)), key=lambda i: (records[i]["start"], records[i]["end"], i))
+    wordy = next(i for i in order if records[i]["rule"] == "style.wordy")
+    gloss = next(i for i in order if records[i]["rule"] == "names.repeated-gloss")
+    assert "in order to" in cleaned_text(pg) and "(Vladimir Putin)" not in cleaned_text(pg)
+    pg.keyboard.press("j")  # the first change: the repeated name in brackets
+    assert pg.locator("li.current").get_attribute("data-target") == f"e{gloss}"
+    pg.keyboard.press("n")
+    assert "Vladimir Putin (Vladimir Putin) met" in cleaned_text(pg)
+    assert pg.locator(f"#e{gloss}").get_attribute("data-state") == "reject"
+    pg.keyboard.press("u")
+    assert "(Vladimir Putin)" not in cleaned_text(pg)
+    while pg.locator("li.current").get_attribute("data-target") != f"e{wordy}":
+        pg.keyboard.press("j")
+    pg.keyboard.press("y")  # a suggestion, accepted
+    assert "met the Chinese delegation on Tuesday to discuss" in cleaned_text(pg)
+    assert pg.locator(f"#e{wordy}").get_attribute("data-state") == "accept"
+    assert errors == []
+
+
+@pytest.mark.browser
+def test_one_report_reviews_several_files(browser, tmp_path):
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_bytes((SAMPLES / "seed001.txt").read_bytes())
+    # beyond the BMP: offsets are characters in the decisions file and UTF-16 units in the browser
+    second.write_text("\U0001F600 Talks lasted fourhours in the the Kremlin.\nMoscow vowed to regulate the "
+                      "situation.\n", encoding="utf-8")
+    report = tmp_path / "report.html"
+    made = run_cli("diff", first, second, "--format", "html", "-o", report)
+    assert made.returncode == 0, made.stderr
+    pg, errors = open_report(browser, report)
+    assert pg.locator("section.file").count() == 2
+    assert [h.inner_text() for h in pg.locator(".file-head").all()] == [str(first), str(second)]
+    words = pg.locator("#changes li[data-change][data-rule='structure.repeated-function-word']")
+    decide(words.last, "reject")
+    decide(pg.locator("#changes li[data-change][data-rule='mt-phrases.regulate-the-situation']").last, "accept")
+    assert "the the Kremlin" in cleaned_text(pg, 1) and "vowed to settle the situation" in cleaned_text(pg, 1)
+    for k, source in enumerate((first, second)):
+        decisions = export(pg, k)
+        assert decisions["file"] == source.name
+        assert applied(source, decisions, tmp_path).decode("utf-8") == cleaned_text(pg, k)
+    assert errors == []
+    pg.close()
+
+
+@pytest.mark.browser
+def test_decisions_the_page_cannot_predict_together_are_said(seed_report):
+    pg, records, errors = seed_report
+    assert pg.locator("#warn-0").is_hidden()
+    spaces = pg.locator("#changes li[data-change][data-rule='unicode.no-break-space']")
+    decide(spaces.nth(0), "reject")
+    assert pg.locator("#warn-0").is_hidden()  # one such decision: the page re-ran it
+    decide(spaces.nth(3), "reject")
+    assert pg.locator("#warn-0").is_visible()
+    assert "cleanup review FILE --decisions F" in pg.locator("#warn-0").inner_text()
     assert errors == []

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from cleanup.decisions_file import Verdict, dumps, parse
 from cleanup.document import Document
 from cleanup.edits import Level
-from cleanup.review import Session, replay
+from cleanup.review import Session, replay, variants
 from cleanup.runner import Options, clean_document
 
 from .conftest import SAMPLES, run_cli
@@ -119,6 +119,19 @@ def test_accept_and_reject_globs_decide_up_front_and_are_recorded():
     kept = {k[0]: d.verdict for k, d in session.saved_decisions().items()}
     assert kept["structure.repeated-function-word"] is Verdict.REJECT
     assert kept["words.run-on"] is Verdict.ACCEPT
+
+
+def test_variants_are_the_decisions_after_which_the_pipeline_proposes_something_new():
+    doc, opts = Document.from_text((SAMPLES / "seed002.txt").read_text(encoding="utf-8")), Options()
+    clean = lambda policy: clean_document(doc, opts, policy)  # noqa: E731
+    run = replay(clean, opts.policy(), {})
+    found = variants(clean, opts.policy(), run)
+    credits = [e for e in run.changes if e.rule == "credits.trailing-copyright"]
+    # without its credit the last caption is no longer a duplicate line, but a sentence said twice
+    rejected = found[credits[-1].key]
+    assert "structure.duplicate-sentence" in {e.rule for e in rejected.changes} - {e.rule for e in run.changes}
+    teasers = [e for e in run.changes if e.rule == "structure.teaser-pair"]
+    assert teasers and not any(e.key in found for e in teasers)  # rejecting one only keeps its text
 
 
 documents = st.lists(st.sampled_from(LINES + ["", "Xi expressed confidence.  \u00a9 AFP", "President Xijinping spoke."]),
