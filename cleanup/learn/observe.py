@@ -22,6 +22,7 @@ COMMON_AT_START = 3.0     # a capitalised word this common in English, starting 
 MIN_GLUED_LENGTH = 6
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*")
+_TOKEN_SPLIT = regex.compile(r"([\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*)")
 _POSSESSIVE = regex.compile(r"['’]s$")
 
 
@@ -64,31 +65,34 @@ def observe(text: str, _arg=None) -> Seen:
 
 
 def _words(line: str, seen: Seen) -> None:
-    tokens = list(_TOKEN.finditer(line))
-    for j, m in enumerate(tokens):
-        token = m.group()
-        if unknown_token(token):
-            seen.unknown.add(token)
+    # split keeps the separators: pieces[2j] is what precedes token j (a sentence end, a space ...)
+    pieces = _TOKEN_SPLIT.split(line)
+    tokens = pieces[1::2]
+    seen.unknown.update(t for t in set(tokens) if unknown_token(t))
+    for j, token in enumerate(tokens):
+        if not token[:1].isupper():
+            continue  # most tokens: one test each
         word = _POSSESSIVE.sub("", token)
-        if not capitalised(word) or (_starts_sentence(line, m.start()) and zipf(word) >= COMMON_AT_START):
+        if not capitalised(word) or (_starts_sentence(pieces[2 * j], j) and zipf(word) >= COMMON_AT_START):
             continue
         marks = seen.words.setdefault(word, set())
         if j > 0:
             prev = tokens[j - 1]
-            marks.add("<" + prev.group().lower())
-            if capitalised(prev.group()) and line[prev.end():m.start()] == " ":
-                seen.fulls.add(f"{prev.group()} {word}")
+            marks.add("<" + prev.lower())
+            if pieces[2 * j] == " " and capitalised(prev):
+                seen.fulls.add(f"{prev} {word}")
         if j + 1 < len(tokens):
-            marks.add(">" + tokens[j + 1].group().lower())
+            marks.add(">" + tokens[j + 1].lower())
 
 
 def capitalised(word: str) -> bool:
     return len(word) >= 3 and word[0].isupper() and not word.isupper() and word[1:].islower()
 
 
-def _starts_sentence(line: str, start: int) -> bool:
-    before = line[:start].rstrip(" \"“‘'(«")
-    return not before or before[-1] in ".!?:;"
+def _starts_sentence(before: str, index: int) -> bool:
+    """Does a token start a sentence, given the text between it and the token before?"""
+    mark = before.rstrip(" \"“‘'(«")
+    return (index == 0 and not mark) or (bool(mark) and mark[-1] in ".!?:;")
 
 
 @lru_cache(maxsize=200_000)

@@ -19,7 +19,7 @@ import yaml
 from ..decisions import Policy
 from ..edits import Level
 from ..examples import check_rule_file
-from ..lint import lint, load_workset
+from ..lint import Workset, lint
 from ..rulebook import SHIPPED_RULES, RuleBook, load_rule_file, load_rulebook, rule_paths
 from ..stages import build_pipeline
 from .draft import Draft, slug
@@ -50,10 +50,11 @@ def build(drafts: list[Draft], header: str) -> dict[str, str]:
             d.rule["id"] = slug(d.rule.get("name") or d.evidence.get("key") or d.evidence.get("token", ""),
                                 taken.setdefault(d.family, set()))
             _examples(d, Path(tmp))
-        for _ in range(MAX_ROUNDS):
+        for round_ in range(MAX_ROUNDS):
             texts = {f: _yaml(f, [d for d in kept if d.family == f and not d.dropped], header) for f in FILES}
             texts = {f: t for f, t in texts.items() if t}
-            if not _settle(kept, texts, Path(tmp)):
+            # dropping rules or examples cannot make a lint error: lint the first round only
+            if not _settle(kept, texts, Path(tmp), lint_too=round_ == 0):
                 return texts
     return texts
 
@@ -82,20 +83,25 @@ def _examples(d: Draft, tmp: Path) -> None:
 
 
 @lru_cache(maxsize=1)
+def _shipped_files() -> tuple:
+    return tuple(load_rule_file(p) for p in rule_paths([SHIPPED_RULES]))
+
+
+@lru_cache(maxsize=1)
 def _shipped():
     return build_pipeline(load_rulebook())
 
 
-def _settle(kept: list[Draft], texts: dict, tmp: Path) -> bool:
+def _settle(kept: list[Draft], texts: dict, tmp: Path, lint_too: bool) -> bool:
     """Write the files, check them as `rules test` and `rules lint` do; drop what fails. Anything dropped?"""
     folder = tmp / "out"
     folder.mkdir(exist_ok=True)
     for old in folder.glob("*.yaml"):
         old.unlink()
-    paths = [_write(folder / f"{file_id(f)}.yaml", t) for f, t in texts.items()]
-    ws = load_workset(paths, rule_paths([SHIPPED_RULES]) + paths)
+    targets = [load_rule_file(_write(folder / f"{file_id(f)}.yaml", t)) for f, t in texts.items()]
+    ws = Workset(targets, [*_shipped_files(), *targets])
     changed = False
-    for finding in (f for f in lint(ws, examples=False) if f.severity == "error"):
+    for finding in (f for f in (lint(ws, examples=False) if lint_too else []) if f.severity == "error"):
         d = _draft_at(kept, ws, finding.path, finding.line)
         if d is not None:
             d.dropped, changed = f"lint: {finding.message}", True
