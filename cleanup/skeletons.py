@@ -122,7 +122,7 @@ def _examples(kind: str) -> list[str]:
     unchanged = ["  # A similar line the rules must leave alone: it guards against false positives.",
                  f"  - unchanged: {_yaml('', PLACEHOLDER)}"]
     if kind in GRAMMAR_ONLY:
-        return [f"  # These rules act only with {GRAMMAR_ONLY[kind]}, so `cleanup rules test` cannot show them at work.",
+        return [f"  # These rules act only with {GRAMMAR_ONLY[kind]}: `cleanup rules test` cannot show them at work.",
                 *unchanged]
     return ["  # A line from your documents the rules change, and exactly what it must become.",
             f"  - before: {_yaml('', PLACEHOLDER)}",

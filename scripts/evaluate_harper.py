@@ -93,7 +93,7 @@ def mt_reach(folder: Path) -> None:
         edits = shipped_edits(text)
         others = [e for e in edits if e.family != "harper"]
         ours = [e for e in edits if e.family == "harper"]
-        defaults = [f for f in harper_defaults(text)]
+        defaults = harper_defaults(text)
         for art in row["artefacts"]:
             total += 1
             if covering(others, text, art["text"]):

@@ -16,13 +16,13 @@ from cleanup.config import GrammarSettings
 from cleanup.document import Document
 from cleanup.edits import Level
 from cleanup.errors import RuleFileError
-from cleanup.examples import check_example
-from cleanup.rulebook import RuleBook, load_rulebook
+from cleanup.rulebook import load_rulebook
 from cleanup.runner import Options, clean_document
 from cleanup.stages import build_pipeline
 from cleanup.stages import harper as stage
 
 from .conftest import SAMPLES, run_cli
+from .test_languagetool import assert_shipped_examples_hold
 
 HARPER = GrammarSettings(backend="harper")
 # before the findings: a boilerplate line that goes, mojibake that is repaired, emoji (a ZWJ family
@@ -174,14 +174,7 @@ def test_an_unknown_lint_name_is_refused_naming_file_line_and_field(tmp_path):
 
 
 def test_the_shipped_harper_rule_file_examples_hold():
-    book = load_rulebook()
-    for rf in book.files_of("harper"):
-        alone = build_pipeline(RuleBook((rf,)), grammar=HARPER)
-        whole = build_pipeline(book, grammar=HARPER)
-        for ex in rf.examples:
-            for pipeline, setting in ((alone, "alone"), (whole, "in the whole pipeline")):
-                failure = check_example(rf, ex, pipeline, setting)
-                assert failure is None, str(failure)
+    assert_shipped_examples_hold("harper", HARPER)
 
 
 # -- paragraphs, cache and size cap ----------------------------------------------
@@ -240,3 +233,14 @@ def test_a_document_too_large_to_check_is_one_clear_warning_and_the_rest_still_r
     assert problem.kind == "grammar-skipped" and "over its limit" in problem.message
     assert "Please read on" not in result.text and not harper_edits(result)  # every other stage ran
     assert lints == [small]  # nothing was linted for the large one
+
+
+def test_the_teams_accepted_words_reach_harpers_settings(tmp_path, monkeypatch):
+    from cleanup.cli_options import build_options
+
+    monkeypatch.chdir(tmp_path)  # no project config
+    monkeypatch.delenv("CLEANUP_LANGUAGETOOL", raising=False)
+    allow = tmp_path / "accept.txt"
+    allow.write_text("Torachinga\n# a comment\nQwzlrm\n", encoding="utf-8")
+    opts = build_options(grammar=True, allow=["Zzyx"], allow_files=[str(allow)])
+    assert opts.grammar.backend == "harper" and opts.grammar.words == ("Qwzlrm", "Torachinga", "Zzyx")

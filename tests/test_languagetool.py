@@ -293,9 +293,15 @@ def test_lang_picks_the_variant_asked_for(double):
 
 
 def test_the_shipped_languagetool_rule_file_examples_hold_against_the_double(double):
+    assert_shipped_examples_hold("languagetool", GrammarSettings(server=double.url))
+
+
+def assert_shipped_examples_hold(kind: str, settings: GrammarSettings) -> None:
+    """Every example of the shipped rule files of `kind`, with grammar checks on, alone and in the whole pipeline."""
     book = load_rulebook()
-    settings = GrammarSettings(server=double.url)
-    for rf in book.files_of("languagetool"):
+    files = book.files_of(kind)
+    assert files
+    for rf in files:
         alone = build_pipeline(RuleBook((rf,)), grammar=settings)
         whole = build_pipeline(book, grammar=settings)
         for ex in rf.examples:
