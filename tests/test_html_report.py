@@ -397,11 +397,13 @@ def test_keys_accept_reject_and_undo(page, tmp_path):
     wordy = next(i for i in order if records[i]["rule"] == "style.wordy")
     gloss = next(i for i in order if records[i]["rule"] == "names.repeated-gloss")
     assert "in order to" in cleaned_text(pg) and "(Vladimir Putin)" not in cleaned_text(pg)
+    assert "reads-original" not in pg.locator(f"#e{wordy}").get_attribute("class")  # still shown as a suggestion
     pg.keyboard.press("j")  # the first change: the repeated name in brackets
     assert pg.locator("li.current").get_attribute("data-target") == f"e{gloss}"
     pg.keyboard.press("n")
     assert "Vladimir Putin (Vladimir Putin) met" in cleaned_text(pg)
     assert pg.locator(f"#e{gloss}").get_attribute("data-state") == "reject"
+    assert pg.locator(f"#e{gloss} ins").is_hidden()  # the text there reads as it came
     pg.keyboard.press("u")
     assert "(Vladimir Putin)" not in cleaned_text(pg)
     while pg.locator("li.current").get_attribute("data-target") != f"e{wordy}":

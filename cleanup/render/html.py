@@ -464,14 +464,13 @@ mark.flagged{background:var(--flag);color:inherit;text-decoration:underline wavy
 .msg{display:block;color:var(--muted)}.diff{display:block;overflow-wrap:anywhere}
 .diff del{background:var(--del);color:var(--del-ink)}.diff ins{background:var(--ins);color:var(--ins-ink)}
 .pending .diff ins{background:#ffe29a;color:var(--sug-ink)}.flagtext{background:var(--flag);text-decoration:underline wavy var(--flag-ink)}
-/* Decided in the page: an accepted suggestion reads as applied, a rejected change as the original text. */
+/* Decided in the page: an accepted suggestion reads as applied, a change not applied as the original text. */
 .change.pending[data-state="accept"]{outline:none;background:none}
 .change.pending[data-state="accept"] del{background:var(--del);color:var(--del-ink)}
 .change.pending[data-state="accept"] ins{background:var(--ins);color:var(--ins-ink);text-decoration:underline}
-.change[data-state="reject"],.change[data-state="withdrawn"],.change[data-state="clash"]{outline:1px dotted #888;outline-offset:1px;background:none}
-.change:is([data-state="reject"],[data-state="withdrawn"],[data-state="clash"]) del{background:none;color:inherit;text-decoration:none}
-.change:is([data-state="reject"],[data-state="withdrawn"],[data-state="clash"]) :is(ins,.sym){display:none}
-.change:is([data-state="reject"],[data-state="withdrawn"],[data-state="clash"]) .raw{display:inline}
+.change.reads-original{outline:1px dotted #888;outline-offset:1px;background:none}
+.change.reads-original del{background:none;color:inherit;text-decoration:none}
+.change.reads-original :is(ins,.sym){display:none}.change.reads-original .raw{display:inline}
 .file{margin:0 0 2rem}.filename{font-size:1.05rem;margin:0 0 .3rem}.tools{margin:0 0 .6rem;color:var(--muted);font-size:.88rem}
 .tools button,.verdict button{font:inherit;font-size:.8rem;padding:.05rem .5rem;border:1px solid var(--line);border-radius:4px;background:#fff;cursor:pointer}
 .verdict{display:flex;gap:.3rem;align-items:center;padding:0 .4rem .35rem;border-bottom:1px solid #eee}
@@ -480,8 +479,6 @@ mark.flagged{background:var(--flag);color:inherit;text-decoration:underline wavy
 .item .verdict~a,.item:has(.verdict) a{border-bottom:none}.state{color:var(--muted)}
 .item.part a{padding-left:1.4rem}.item[data-state="withdrawn"] .diff,.item[data-state="clash"] .diff{opacity:.55}
 .absent{display:none}.warn{background:var(--sug);color:var(--sug-ink);padding:.4rem .6rem;border-radius:4px;font-size:.9rem}
-.change[data-state="gone"]{outline:1px dotted #888;background:none}.change[data-state="gone"] del{background:none;color:inherit;text-decoration:none}
-.change[data-state="gone"] :is(ins,.sym){display:none}.change[data-state="gone"] .raw{display:inline}
 .file-head{font-weight:bold;padding:.6rem .4rem .2rem;border-bottom:2px solid var(--line)}
 @media (max-width:1000px){main{grid-template-columns:minmax(0,1fr)}aside,.list{position:static;max-height:none;overflow:visible}}
 @media print{#filters,summary,#shown,.views,.rules input,.verdict button,.tools button{display:none}.rules{max-height:none}main,aside{display:block}aside,.list{position:static;max-height:none;overflow:visible}
@@ -566,6 +563,8 @@ _JS = """
       const o = settled.outcome.get(id) || (id in base ? "gone" : null), mine = decided.get(id);
       document.querySelectorAll(`[data-change="${id}"]`).forEach((el) => {
         el.classList.toggle("absent", !o);
+        // not applied now: the text as it came (an untouched suggestion still shows as one)
+        el.classList.toggle("reads-original", !!o && o !== "accept" && (o !== "reject" || !!mine || el.classList.contains("applied")));
         if (o) el.dataset.state = o;
       });
       const li = document.querySelector(`li[data-change="${id}"]`);
