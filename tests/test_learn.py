@@ -89,7 +89,8 @@ def clean_documents(rng: random.Random) -> list[list[str]]:
     for headline in headlines:
         short = rng.choice(sorted(PEOPLE))
         full, title, _ = PEOPLE[short]
-        paragraphs = [rng.choice(OPENERS).format(title=title, full=full, short=short) + " " + rng.choice(PROSE)]
+        paragraphs = [" ".join([rng.choice(OPENERS).format(title=title, full=full, short=short)]
+                               + rng.sample(PROSE, 2))]
         for _ in range(rng.randint(3, 5)):
             sentences = rng.sample(PROSE, 2)
             if rng.random() < 0.6:
@@ -261,3 +262,31 @@ def test_jsonl_and_workers_give_the_same_rules(corpus, learned, tmp_path):
     outcome = learn([str(corpus_jsonl)], LearnSettings(output=tmp_path / "r", jsonl=True, jobs=2))
     expected = {d.rule.get("pattern") or d.rule.get("name") for d in learned[1].proposed}
     assert {d.rule.get("pattern") or d.rule.get("name") for d in outcome.proposed} == expected
+
+
+CITIES = ["Oslo", "Bergen", "Tromso", "Stavanger", "Bodo"]
+SECTIONS = ["Local", "Sport", "Culture", "Business"]
+
+
+def test_tails_glued_to_lines_are_learned_with_their_variable_parts(tmp_path):
+    """Caption tails ("(provided)", "= <place>") and bars ("｜<section>｜Site｜Site Plus") after a headline."""
+    rng = random.Random(7)
+    docs = clean_documents(rng)[:30]
+    captions = [f"{s} {e}, seen from the old bridge" for s in SUBJECTS for e in EVENTS]
+    rng.shuffle(captions)  # each caption once: a line that recurs would be furniture itself
+    for i, lines in enumerate(docs):
+        lines = list(lines)
+        lines[0] += f"｜{rng.choice(SECTIONS)}｜Harbour Voice｜Harbour Voice Plus"
+        caption = captions[i]
+        lines.insert(2, caption + (" (provided)" if i % 2 else f" = {rng.choice(CITIES)}"))
+        (tmp_path / f"d{i}.txt").write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "rules"
+    outcome = learn([str(tmp_path)], LearnSettings(output=out))
+    out.mkdir()
+    for name, text in outcome.files.items():
+        (out / name).write_text(text, encoding="utf-8")
+    for i, path in enumerate(sorted(tmp_path.glob("d*.txt"), key=lambda p: int(p.stem[1:]))):
+        lines = [ln for ln in cleaned_with(out, path.read_text(encoding="utf-8")).split("\n") if ln]
+        assert lines[0] == docs[i][0], path.name
+        assert captions[i] in lines, path.name
+    assert runner.invoke(app, ["rules", "test", str(out)]).exit_code == 0

@@ -50,15 +50,18 @@ def candidates(counts: Counts, needed: int) -> list[Candidate]:
 
 
 def _without_nested_tails(found: list[Candidate]) -> list[Candidate]:
-    """'｜Saga Shimbun LiVE' goes when '｜The Saga Shimbun News｜Saga Shimbun LiVE' is as common;
-    '= Seoul' goes when '= <Place>' covers it."""
+    """Of two tails one of which ends the other, one goes: the short one when the long one is about as
+    common ('｜Saga Shimbun LiVE' inside '｜The Saga Shimbun News｜Saga Shimbun LiVE': the specific one is
+    safer), else the long one (its extra part varies: '｜Sport｜Harbour Voice', '｜Local｜Harbour Voice'; the
+    short one's pattern takes such parts along). '= Seoul' goes when '= <Place>' covers it."""
     tails = [c for c in found if c.kind == "tail"]
     drop = set()
     for short in tails:
         for long in tails:
-            if long is short:
+            if long.text == short.text:
                 continue
-            covers = regex.fullmatch(to_pattern(long.text), short.text) and long.text != short.text
-            if (long.text.endswith(short.text) and long.docs >= NESTED_SHARE * short.docs) or covers:
+            if long.text.endswith(short.text):
+                drop.add(short.key if long.docs >= NESTED_SHARE * short.docs else long.key)
+            elif regex.fullmatch(to_pattern(long.text), short.text):
                 drop.add(short.key)
     return [c for c in found if c.key not in drop]

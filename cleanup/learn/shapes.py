@@ -56,8 +56,8 @@ def normalise(text: str) -> str:
 
 
 def has_words(normalised: str) -> bool:
-    """Letters besides the placeholders: "(<n>)" and "<date>" say nothing a rule could hold on to."""
-    return bool(regex.search(r"\p{L}", regex.sub(r"<date>|<n>|<Place>", "", normalised)))
+    """Letters besides numbers and dates: "(<n>)" and "<date>" say nothing a rule could hold on to."""
+    return bool(regex.search(r"\p{L}", regex.sub(r"<date>|<n>", "", normalised)))
 
 
 def to_pattern(normalised: str) -> str:
