@@ -12,7 +12,7 @@ from ..pipeline import LookAgain, Pipeline
 from ..rulebook import RuleBook
 
 ORDER = ["unicode", "lookalike", "remove-line", "replace", "structure", "repetition", "names",
-         "foreign-words", "words", "script", "consistency", "grammar", "languagetool"]
+         "foreign-words", "words", "script", "consistency", "casing", "grammar", "languagetool"]
 
 
 def _builders():
@@ -31,7 +31,8 @@ def _builders():
         return build
 
     return {
-        **{kind: detectors(kind) for kind in ("lookalike", "repetition", "script", "consistency", "foreign-words")},
+        **{kind: detectors(kind) for kind in ("lookalike", "repetition", "script", "consistency", "foreign-words",
+                                                  "casing")},
         "grammar": grammar,
         "unicode": lambda rules, book: unicode.build(rules),
         "remove-line": lambda rules, book: [remove_line.RemoveLineStage(rules)],

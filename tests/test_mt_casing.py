@@ -1,0 +1,49 @@
+"""Letter case machine translation guesses wrong, and the legitimate case it must leave alone."""
+from __future__ import annotations
+
+from cleanup import Level, clean
+
+
+def casing(text, level=Level.FIX):
+    return [e for e in clean(text, level=level).edits if e.family == "casing"]
+
+
+def test_a_clause_rendered_as_a_sentence_start_is_lowercased_as_a_suggestion():
+    text = "The plenum reviewed the year, Summarize the lessons; The party will go on, Calmly facing risks."
+    result = clean(text, level=Level.SUGGEST)
+    assert result.text == "The plenum reviewed the year, summarize the lessons; the party will go on, calmly facing risks."
+    assert clean(text).text == text  # a suggestion, not a fix
+
+
+def test_names_headlines_and_verse_keep_their_capitals():
+    for text in ["Delegates came from Paris, The Hague and Vienna, New York and Geneva.",
+                 "He thanked Kelly, Sally and Denise, the Ministry of Defence said.",
+                 "Workers Demand Higher Wages, Better Conditions And Shorter Hours",
+                 "Sure some stronger impulse vibrates here, Which whispers friendship will be dear"]:
+        assert casing(text) == [], text
+
+
+def test_a_half_lowercased_institution_is_flagged_with_its_title_case():
+    (edit,) = casing("A study by the National Institute of infectious diseases in Durban was cited.")
+    assert edit.original == "National Institute of infectious diseases" and edit.level is Level.FLAG
+    assert "National Institute of Infectious Diseases" in edit.message
+    assert casing("The Institute of the Americas and the Department of State met.") == []
+
+
+def test_a_quoted_sentence_after_a_speech_verb_gets_its_capital_and_a_fragment_does_not():
+    result = clean('He said: "we will rebuild every school in the region."', level=Level.SUGGEST)
+    assert result.text == 'He said: "We will rebuild every school in the region."'
+    assert casing('She called the plan "a total disgrace" and said, "no."') == []
+    assert casing('The study found: "the effect is much lower than expected."') == []
+
+
+def test_terms_written_one_way_only():
+    result = clean("Patients with covid-19 and Covid-19 were treated.", level=Level.SUGGEST)
+    assert result.text == "Patients with COVID-19 and Covid-19 were treated."
+
+
+def test_a_lowercased_name_before_a_place_word_and_a_split_lowercase_name_are_flagged():
+    spans = {e.original for e in casing("Flights resumed at the vostrikov airport. The local airport closed.")}
+    assert spans == {"vostrikov"}
+    spans = {e.original for e in casing("Readers love Tonkatsuman. Later the tonkatsu man returned.")}
+    assert spans == {"tonkatsu man"}
