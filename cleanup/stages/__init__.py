@@ -12,7 +12,7 @@ from ..pipeline import LookAgain, Pipeline
 from ..rulebook import RuleBook
 
 ORDER = ["unicode", "lookalike", "remove-line", "replace", "structure", "repetition", "names",
-         "foreign-words", "words", "script", "consistency", "casing", "grammar", "languagetool"]
+         "foreign-words", "words", "script", "consistency", "casing", "word-salad", "grammar", "languagetool"]
 
 
 def _builders():
@@ -32,7 +32,7 @@ def _builders():
 
     return {
         **{kind: detectors(kind) for kind in ("lookalike", "repetition", "script", "consistency", "foreign-words",
-                                                  "casing")},
+                                                  "word-salad", "casing")},
         "grammar": grammar,
         "unicode": lambda rules, book: unicode.build(rules),
         "remove-line": lambda rules, book: [remove_line.RemoveLineStage(rules)],

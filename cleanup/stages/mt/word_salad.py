@@ -1,0 +1,124 @@
+"""Word salad: lines whose words barely form English.
+
+A translation system that fails outright writes "From do on minuteoro walk
+station au Ni Linesac On minutes Gkaa - walk al a 5 theseA in to minutes":
+real words among made-up ones, function words in orders English never
+uses. Nothing can repair that; a reader has to be pointed at it. Each line
+gets a score, its signs per word:
+
+- a lowercase word no word list knows ("usefulser", "timelets"), a word
+  with a capital inside ("theseA"), a stray lowercase letter ("b", "z");
+  a word another language knows is not made up (a French quotation is
+  French, not salad);
+- letters glued across a mark ("candy.nish", "is,ar");
+- broken function-word patterns, counted twice: an article before a word
+  that cannot follow one ("the who", "the in", "a the"), two conjunctions
+  ("but but"), the same word twice, a comma before another mark (",,", ",.").
+
+A line that scores `start_score` (with at least `min_signs` signs) starts a
+stretch; neighbouring lines that score `extend_score` join it; one flag
+covers the stretch.
+"""
+from __future__ import annotations
+
+import re
+
+from ...edits import Level, Proposal
+from ...lines import split_lines
+from ...wordlist import known, memo, zipf
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|\d+|\.\.\.|[^\s\w]")
+_GLUED = re.compile(r"[a-z][.,;][a-z]")
+_DOMAIN = re.compile(r"[a-z]\.(?:com|org|net|gov|edu|cn|ru|ua|jp|uk|de|io)\b")
+_MARK_AFTER_COMMA = frozenset(",.;:")
+
+
+class WordSaladStage:
+    name = "word-salad"
+
+    def __init__(self, rules):
+        self.rules = [Salad(r) for r in rules if r.data["detector"] == "word-salad"]
+
+    def propose(self, text, ctx):
+        for salad in self.rules:
+            yield from salad.propose(text)
+
+
+class Salad:
+    """One word-salad rule: its word lists and thresholds, and the verdicts on words met so far."""
+
+    def __init__(self, rule):
+        d = rule.data
+        self.rule = rule
+        self.min_words, self.min_signs = d.get("min_words", 8), d.get("min_signs", 3)
+        self.start, self.extend = d.get("start_score", 0.25), d.get("extend_score", 0.1)
+        self.min_zipf = d.get("min_zipf", 2.0)
+        self.languages = tuple(d.get("languages", []))
+        self.articles = frozenset(d.get("articles", []))
+        self.conjunctions = frozenset(d.get("conjunctions", []))
+        self.not_after_article = frozenset(d.get("not_after_article", [])) | self.articles | self.conjunctions
+        self.verdicts: dict = {}
+
+    def propose(self, text):
+        stretch = []  # (start, end) of the lines in the stretch being built
+        started = False
+        for line in split_lines(text):
+            score = self.score(line.text)
+            if score is not None and score[0] >= self.extend:
+                stretch.append((line.start, line.end))
+                started = started or (score[0] >= self.start and score[1] >= self.min_signs)
+                continue
+            if started:
+                yield self._flag(text, stretch)
+            stretch, started = [], False
+        if started:
+            yield self._flag(text, stretch)
+
+    def _flag(self, text, stretch) -> Proposal:
+        start, end = stretch[0][0], stretch[-1][1]
+        lines = len(stretch)
+        where = "this line" if lines == 1 else f"these {lines} lines"
+        return Proposal(start, end, None, self.rule.id, f"{self.rule.message} ({where})", Level.FLAG)
+
+    def score(self, line: str) -> tuple[float, int] | None:
+        """(signs per word, signs) for a line of at least min_words words, else None."""
+        tokens = _TOKEN.findall(line)
+        words = [t for t in tokens if t.isascii() and t[0].isalpha()]
+        if len(words) < self.min_words:
+            return None
+        junk = sum(memo(self.verdicts, w, self._junk) for w in words) + _stray_letters(tokens)
+        glued = len(_GLUED.findall(line)) - len(_DOMAIN.findall(line))
+        signs = junk + max(glued, 0) + 2 * self._broken_patterns([t.lower() for t in tokens])
+        return signs / len(words), signs
+
+    def _junk(self, word: str) -> bool:
+        """A made-up word: lowercase, with a capital inside, or known to no list (English or `languages`)."""
+        if not word[0].islower() or len(word) == 1:
+            return False  # names are capitalised; single letters are judged in their line
+        if any(c.isupper() for c in word[1:]):
+            return True
+        return zipf(word) < self.min_zipf and not any(known(word, lang) for lang in self.languages)
+
+    def _broken_patterns(self, lowered: list[str]) -> int:
+        found = 0
+        for a, b in zip(lowered, lowered[1:]):
+            if a in self.articles and (b in self.not_after_article or b in _MARK_AFTER_COMMA):
+                found += 1
+            elif a in self.conjunctions and b in self.conjunctions:
+                found += 1
+            elif a == b and a.isascii() and a.isalpha():
+                found += 1
+            elif a in ",;" and b in _MARK_AFTER_COMMA:
+                found += 1
+        return found
+
+
+def _stray_letters(tokens: list[str]) -> int:
+    """Lowercase letters standing alone as words ("in z"), not initials (m.), list marks (b)) or "(s)"."""
+    count = 0
+    for i, t in enumerate(tokens):
+        if len(t) == 1 and t.islower() and t.isascii() and t not in "ai":
+            after = tokens[i + 1] if i + 1 < len(tokens) else ""
+            before = tokens[i - 1] if i else ""
+            count += after not in (".", ")", "'", "’") and before != "("
+    return count
