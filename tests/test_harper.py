@@ -65,6 +65,7 @@ def cli_env(tmp_path) -> dict:
 
 # -- acceptance: the CLI runs Harper offline -----------------------------------
 
+@pytest.mark.slow  # the CLI in a new process builds its own Linter
 def test_check_seed001_with_grammar_runs_harper_offline_and_reports_harper_rule_ids(tmp_path):
     spelling = rule_file(tmp_path, "{id: spelling, match: SpellCheck, action: enable}")
     r = run_cli("check", SAMPLES / "seed001.txt", "--grammar", "--rules", spelling, "--format", "json",
@@ -80,6 +81,7 @@ def test_check_seed001_with_grammar_runs_harper_offline_and_reports_harper_rule_
     assert list((tmp_path / "cache" / "harper").rglob("*.json"))  # Harper's answers were cached
 
 
+@pytest.mark.slow  # the CLI in a new process builds its own Linter
 def test_the_shipped_configuration_on_seed001_runs_harper_without_a_warning(tmp_path):
     r = run_cli("check", SAMPLES / "seed001.txt", "--grammar", env=cli_env(tmp_path))
     assert r.returncode == 1 and not r.stderr.decode().count("warning"), r.stderr.decode()
@@ -160,6 +162,7 @@ def test_a_language_harper_does_not_check_is_one_warning(tmp_path):
     assert "not --lang 'de-DE'" in result.problems[0].message and not harper_edits(result)
 
 
+@pytest.mark.slow  # the CLI in a new process builds its own Linter
 def test_an_unknown_lint_name_is_refused_naming_file_line_and_field(tmp_path):
     path = rule_file(tmp_path, "{id: ok, match: OxfordComma, action: enable}",
                      "{id: typo, match: SpelCheck, action: enable}")

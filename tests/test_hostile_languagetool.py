@@ -53,6 +53,7 @@ GOOD_AFTER_EMOJI = match(units(TEXT, SECOND), 7)
 
 # -- replies of the wrong shape: one warning, the output still written --------------
 
+@pytest.mark.slow  # each runs the CLI in a new process
 @pytest.mark.parametrize("server, reason", [
     (ScriptedServer((500, json.dumps({"matches": [GOOD]}))), "answered with an error: {\"matches\""),
     (ScriptedServer((200, "{}")), "sent a reply of the wrong shape (/v2/check sent an object"),
