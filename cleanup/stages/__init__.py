@@ -69,7 +69,7 @@ def build_pipeline(book: RuleBook, *, kinds=None, grammar=None) -> Pipeline:
             stages.extend(builders[kind](rules, book))
         if kind == "repetition":  # a collapsed loop can leave a duplicate line or word behind
             stages.extend(LookAgain(s) for s in list(stages) if s.name == "structure")
-    if grammar is not None and (kinds is None or "languagetool" in kinds):
+    if grammar is not None and (kinds is None or grammar.backend in kinds):
         if grammar.backend == "harper":
             from . import harper as backend
         else:
