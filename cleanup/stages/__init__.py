@@ -69,6 +69,8 @@ def build_pipeline(book: RuleBook, *, kinds=None, grammar=None) -> Pipeline:
             stages.extend(builders[kind](rules, book))
         if kind == "repetition":  # a collapsed loop can leave a duplicate line or word behind
             stages.extend(LookAgain(s) for s in list(stages) if s.name == "structure")
+        if kind == "replace":  # a credit gone can leave a boilerplate line ("Read on © AFP")
+            stages.extend(LookAgain(s) for s in list(stages) if s.name == "remove-line")
     if grammar is not None and (kinds is None or grammar.backend in kinds):
         if grammar.backend == "harper":
             from . import harper as backend
