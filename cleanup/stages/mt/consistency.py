@@ -101,7 +101,7 @@ def close(a: str, b: str, st: Settings) -> bool:
     if x == y:
         if _split(a) and _split(b) and st.skeleton(_first_part(a)) == st.skeleton(_first_part(b)):
             return False  # "President Kvešić" / "President Kwešić": the one-word spellings tell
-        return unaccented(a.casefold()) != unaccented(b.casefold())  # Zurich / Zürich: a convention
+        return _plain(a) != _plain(b)  # Zurich / Zürich: a convention
     if _split(a) or _split(b):
         # a two-word spelling beside another is alike only letter for letter (Kim Jong Un /
         # Kim Jong Il), and so is one that starts with a word (Xinhua News / Xinhuanet)
@@ -115,7 +115,7 @@ def close(a: str, b: str, st: Settings) -> bool:
     distance = Levenshtein.distance(x, y)
     if shared >= st.prefix and distance <= len(short) // st.per_edit:
         return True
-    if st.suffix and _one_letter_before_same_ending(unaccented(a.casefold()), unaccented(b.casefold()), st.suffix):
+    if st.suffix and _one_letter_before_same_ending(_plain(a), _plain(b), st.suffix):
         # a first letter misheard (Yatsuri / Matsuri): only for names the lists barely know
         return max(zipf(a), zipf(b)) < st.suffix_max_zipf
     if listed:
@@ -132,7 +132,12 @@ def _split(form: str) -> bool:
 
 
 def _first_part(form: str) -> str:
-    return regex.split(r"[ -]", form, maxsplit=1)[0]
+    return form.replace("-", " ").split(" ", 1)[0]
+
+
+@lru_cache(maxsize=16384)
+def _plain(form: str) -> str:
+    return unaccented(form.casefold())
 
 
 def _common_prefix(x: str, y: str) -> int:
@@ -157,13 +162,14 @@ class ConsistencyStage:
         if not self.rules:
             return
         # only two close spellings make a group: most texts have none, and need no more
-        forms = set().union(*self.names.values(pieces(text))) | {j.form for j in _joined(text)}
+        joined = _joined(text)
+        forms = set().union(*self.names.values(pieces(text))) | {j.form for j in joined}
         rules = [r for r in self.rules if _any_close(forms, self.settings[r.id])]
         if not rules:
             return
-        mentions = _mentions(text)
+        mentions = _mentions(text) + joined
         for rule in rules:
-            yield from self._inconsistencies(mentions + _joined(text), rule)
+            yield from self._inconsistencies(mentions, rule)
 
     def _inconsistencies(self, mentions, rule):
         d, st = rule.data, self.settings[rule.id]
@@ -206,7 +212,7 @@ class ConsistencyStage:
                 f = parent[f]
             return f
 
-        for a, b in combinations(forms, 2):
+        for a, b in _candidate_pairs(forms, st):
             if close(a, b, st) and self._may_join(a, b, contexts) and _distinct_enough(a, b, counts, d, st):
                 parent[root(b)] = root(a)
         groups = defaultdict(list)
@@ -299,15 +305,23 @@ def _names(piece: str) -> frozenset:
 
 
 def _any_close(forms: set, st: Settings) -> bool:
-    """Are two of `forms` close? Only spellings sharing a beginning or an ending can be."""
-    buckets = defaultdict(set)
+    """Are two of `forms` close?"""
+    return any(close(a, b, st) for a, b in _candidate_pairs(forms, st))
+
+
+def _candidate_pairs(forms, st: Settings):
+    """The pairs of `forms` that may be close: only spellings sharing a beginning or an ending can be.
+
+    (Pairs sharing both come twice, in the order of `forms`.)
+    """
+    buckets = defaultdict(list)
     for form in forms:
         if len(form) >= st.min_length:
-            s = st.skeleton(form)
-            buckets["^" + s[:st.prefix]].add(form)
+            buckets["^" + st.skeleton(form)[:st.prefix]].append(form)
             if st.suffix:
-                buckets["$" + unaccented(form.casefold())[-st.suffix:]].add(form)
-    return any(close(a, b, st) for group in buckets.values() for a, b in combinations(group, 2))
+                buckets["$" + _plain(form)[-st.suffix:]].append(form)
+    for group in buckets.values():
+        yield from combinations(group, 2)
 
 
 def _singular(form: str, forms: set) -> str:
