@@ -21,10 +21,11 @@ from typing import Mapping
 
 from .edits import Level
 from .errors import CleanupError
-from .files import write_atomic
+from .files import read_text_bounded, write_atomic
 
 FORMAT = "cleanup-decisions"
 VERSION = 1
+MAX_BYTES = 64 * 1024 * 1024  # a decision is a line: this is hundreds of thousands of them
 KEY_FIELDS = ("rule", "start", "end", "original", "replacement")  # Edit.key, in order
 
 
@@ -65,14 +66,16 @@ def save(path: str | Path, decisions: Mapping[tuple, Decision], *, file: str, le
 
 
 def load(path: str | Path) -> SavedDecisions:
+    if not Path(path).exists():
+        raise CleanupError(f"{path}: no such decisions file")
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise CleanupError(f"{path}: no such decisions file") from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise CleanupError(f"{path}: cannot read: {err}") from None
+        data = json.loads(read_text_bounded(path, MAX_BYTES, "decisions file"))
+    except UnicodeDecodeError as err:
+        raise CleanupError(f"{path}: not UTF-8 (byte {err.start})") from None
     except json.JSONDecodeError as err:
         raise CleanupError(f"{path}: not JSON (line {err.lineno}: {err.msg})") from None
+    except RecursionError:  # 100,000 '[': the JSON parser recurses once per level
+        raise CleanupError(f"{path}: nested too deeply to be a decisions file") from None
     return parse(data, str(path))
 
 
@@ -82,8 +85,9 @@ def parse(data, where: str) -> SavedDecisions:
 
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise bad(f"not a decisions file (no \"format\": \"{FORMAT}\")")
-    if data.get("version") != VERSION:
-        raise bad(f"decisions file version {data.get('version')!r}; this cleanup reads version {VERSION}")
+    version = data.get("version")
+    if isinstance(version, bool) or version != VERSION:  # (True == 1 in Python)
+        raise bad(f"decisions file version {json.dumps(version)}; this cleanup reads version {VERSION}")
     level = data.get("level", Level.FIX.value)
     if level not in (Level.FIX.value, Level.SUGGEST.value):
         raise bad(f"level should be 'fix' or 'suggest', not {level!r}")
@@ -92,6 +96,10 @@ def parse(data, where: str) -> SavedDecisions:
     decisions = {}
     for n, entry in enumerate(data["decisions"], 1):
         key, decision = _entry(entry, lambda m: bad(f"decision {n}: {m}"))
+        earlier = decisions.get(key)
+        if earlier is not None and earlier != decision:
+            raise bad(f"decision {n}: contradicts an earlier decision on the same edit ({key[0]} at {key[1]}-{key[2]}: "
+                      f"{earlier.verdict.value} and {decision.verdict.value}); keep one")
         decisions[key] = decision
     return SavedDecisions(str(data.get("file", "")), Level(level), decisions)
 

@@ -9,15 +9,19 @@ The trailing newline (or its absence) lives in the text itself.
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .errors import InputError
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 
 
-def too_large(size: int, limit: int) -> str:
-    """What to say about input over --max-bytes (a file, stdin or a JSONL line)."""
+def too_large(size: int, limit: int, *, exact: bool = True) -> str:
+    """What to say about input over --max-bytes (a file, stdin or a JSONL line).
+
+    `exact=False`: only the first `size` bytes were read (a device or a pipe has no size to ask)."""
+    if not exact:
+        return f"goes on past the limit of {limit:,} bytes (read no further); raise it with --max-bytes or split the input"
     return f"{size:,} bytes is more than the limit of {limit:,}; raise it with --max-bytes or split the input"
 
 _BOMS = [  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
@@ -37,6 +41,7 @@ class Document:
     bom: bool = False
     newline: str = "\n"  # "\n", "\r\n" or "\r"; "" when mixed (text kept verbatim)
     detected: bool = False  # the encoding was guessed, not declared or UTF-8
+    stamp: tuple | None = field(default=None, compare=False)  # the file as read (files.Stamp), for --in-place
 
     @property
     def trailing_newline(self) -> bool:
@@ -51,14 +56,14 @@ class Document:
 
     @classmethod
     def from_bytes(cls, data: bytes, name: str = "<bytes>", encoding: str | None = None,
-                   max_bytes: int = DEFAULT_MAX_BYTES) -> "Document":
+                   max_bytes: int = DEFAULT_MAX_BYTES, *, stamp: tuple | None = None) -> "Document":
         if len(data) > max_bytes:
             raise InputError(f"{name}: {too_large(len(data), max_bytes)}")
         if not data:
             raise InputError(f"{name}: the file is empty; there is nothing to clean")
         text, enc, bom, detected = _decode(data, name, encoding)
         doc = cls.from_text(text, name)
-        return cls(doc.text, name, enc, bom, doc.newline, detected)
+        return cls(doc.text, name, enc, bom, doc.newline, detected, stamp)
 
     def render(self, text: str | None = None) -> str:
         """The text as it goes to a file: newline style restored."""
@@ -68,20 +73,24 @@ class Document:
         return text
 
     def to_bytes(self, text: str | None = None) -> bytes:
-        rendered = self.render(text)
-        try:
-            body = rendered.encode(self.encoding)
-        except UnicodeEncodeError as err:
-            bad = rendered[err.start:err.end]
-            raise InputError(f"{self.name}: the cleaned text has {bad!r}, which {self.encoding} cannot "
-                             "encode; write UTF-8 instead with --output-encoding utf-8") from None
+        body = self.encode(self.render(text), "the cleaned text")
         if self.bom:
             body = dict((enc, bom) for bom, enc in _BOMS).get(self.encoding, b"") + body
         return body
 
+    def encode(self, text: str, what: str) -> bytes:
+        """`text` in the document's encoding; never a '?' for a character it cannot hold."""
+        try:
+            return text.encode(self.encoding)
+        except UnicodeEncodeError as err:
+            bad = text[err.start:err.end]
+            raise InputError(f"{self.name}: {what} has {bad!r}, which {self.encoding} cannot encode; nothing was "
+                             f"written (convert the file to UTF-8 first, e.g. iconv -f {self.encoding} "
+                             "-t utf-8)") from None
+
     def with_encoding(self, encoding: str) -> "Document":
         return Document(self.text, self.name, encoding, self.bom and encoding.startswith("utf"),
-                        self.newline, self.detected)
+                        self.newline, self.detected, self.stamp)
 
 
 def _newline_style(text: str) -> str:
@@ -108,17 +117,50 @@ def _decode(data: bytes, name: str, encoding: str | None) -> tuple[str, str, boo
                 raise InputError(f"{name}: has a {enc} byte-order mark but is not valid {enc} "
                                  f"(byte {err.start + len(bom)})") from None
             return text, enc, True, False
+    if b"\x00" in data:  # UTF-8 text holds no NUL; UTF-16 without its byte-order mark does
+        return _utf16_without_bom(data, name) + (False, True)
     try:
         return data.decode("utf-8"), "utf-8", False, False
     except UnicodeDecodeError as err:
         utf8_error = err
-    if b"\x00" in data:
-        raise InputError(f"{name}: looks like binary data (NUL bytes), not text")
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None or best.chaos > 0.3:
+    best = _detect(data)
+    if best is None:
         raise InputError(f"{name}: is not UTF-8 (byte {utf8_error.start}: "
                          f"{data[utf8_error.start:utf8_error.start + 1]!r}) and its encoding could not be "
                          "detected; name it with --encoding")
     return str(best), best.encoding, False, True
+
+
+_UTF16_32 = ["utf_16", "utf_16_be", "utf_16_le", "utf_32", "utf_32_be", "utf_32_le"]
+
+
+def _detect(data: bytes):
+    """The likeliest 8-bit encoding, or None. Western (cp1252) wins whenever it reads the bytes
+    about as well: to a detector "très" is as likely Central European "trčs", and this tool
+    cleans English, where French and German words are common and Czech code pages are not."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_exclusion=_UTF16_32).best()
+    western = from_bytes(data, cp_isolation=["cp1252"]).best()
+    if western is not None and (best is None or western.chaos <= best.chaos + 0.1):
+        best = western
+    if best is None or best.chaos > 0.3:
+        return None
+    return best
+
+
+def _utf16_without_bom(data: bytes, name: str) -> tuple[str, str]:
+    """Text in UTF-16 without a byte-order mark (one byte of each pair mostly NUL), or refused as binary."""
+    pairs = len(data) // 2
+    high_first = data[0::2].count(0)  # big-endian: the NUL is the first byte of a pair
+    high_second = data[1::2].count(0)
+    for encoding, nuls, other in (("utf-16-le", high_second, high_first), ("utf-16-be", high_first, high_second)):
+        if len(data) % 2 == 0 and nuls >= 0.3 * pairs and other <= 0.02 * pairs:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                break
+            if "\x00" not in text:
+                return text, encoding
+    raise InputError(f"{name}: looks like binary data (NUL bytes), not text; if it is text, name its "
+                     "encoding with --encoding")

@@ -1,9 +1,15 @@
 """Run rule regexes with a time limit, so a runaway pattern cannot hang a run.
 
-The `regex` module's timeout covers a whole finditer, so the limit grows
-with the text: a rule gets `base` seconds plus `per_mb` per megabyte.
+A rule gets `base` seconds plus `per_mb` per megabyte of the document, for
+the whole document: a stage that matches line by line (boilerplate lines)
+spends one budget across all its lines, not a fresh one per line (100 lines
+that each take just under the limit would otherwise take 100 limits). A rule
+that exhausts its budget is stopped for the rest of the document and named
+in a Problem; the document's result is then incomplete (Result.incomplete).
 """
 from __future__ import annotations
+
+import time
 
 import regex
 
@@ -21,14 +27,43 @@ def compile_rule(pattern: str, ignore_case: bool = False):
     return regex.compile(pattern, regex.MULTILINE | (regex.IGNORECASE if ignore_case else 0))
 
 
-def find_all(compiled, text: str, rule_id: str, problems: list | None, pos: int = 0, endpos: int | None = None):
+class Stopped(Exception):
+    """The rule has used up its time on this document."""
+
+
+class RuleClock:
+    """Each rule's time on one document: `limit` seconds in all, however many matches it runs."""
+
+    def __init__(self, text: str):
+        self.limit = time_limit(text)
+        self.spent: dict[str, float] = {}
+        self.stopped: set[str] = set()
+
+    def run(self, rule_id: str, match, problems: list | None):
+        """`match(timeout)` within what is left of the rule's budget; Stopped once it is used up."""
+        if rule_id in self.stopped:
+            raise Stopped(rule_id)
+        left = self.limit - self.spent.get(rule_id, 0.0)
+        started = time.monotonic()
+        try:
+            return match(max(left, 1e-3))
+        except TimeoutError:
+            self.stopped.add(rule_id)
+            if problems is not None:
+                problems.append(Problem("rule-timeout", f"rule {rule_id} used up its {self.limit:.1f}s on this "
+                                        "text and was stopped; its pattern can backtrack without end "
+                                        "(run 'cleanup rules lint')", rule_id))
+            raise Stopped(rule_id) from None
+        finally:
+            self.spent[rule_id] = self.spent.get(rule_id, 0.0) + time.monotonic() - started
+
+
+def find_all(compiled, text: str, rule_id: str, problems: list | None, pos: int = 0, endpos: int | None = None,
+             clock: RuleClock | None = None):
     """All matches, or none (with a Problem logged) when the rule runs away."""
+    clock = clock or RuleClock(text)
+    end = len(text) if endpos is None else endpos
     try:
-        return list(compiled.finditer(text, pos, len(text) if endpos is None else endpos,
-                                      timeout=time_limit(text)))
-    except TimeoutError:
-        if problems is not None:
-            problems.append(Problem("rule-timeout", f"rule {rule_id} took longer than {time_limit(text):.1f}s "
-                                    "on this text and was skipped; its pattern can backtrack without end "
-                                    "(run 'cleanup rules lint')", rule_id))
+        return clock.run(rule_id, lambda timeout: list(compiled.finditer(text, pos, end, timeout=timeout)), problems)
+    except Stopped:
         return []

@@ -14,6 +14,7 @@ from typing import Iterable, Protocol
 
 from .decisions import DEFAULT_POLICY, Policy
 from .edits import Edit, Level, Proposal
+from .patterns import RuleClock
 from .result import Problem, Result
 from .textmap import TextMap
 
@@ -25,6 +26,11 @@ class Context:
     original: str
     language: str = "en-US"
     problems: list[Problem] = field(default_factory=list)
+    clock: RuleClock | None = None  # each rule's time budget on this document
+
+    def __post_init__(self):
+        if self.clock is None:
+            self.clock = RuleClock(self.original)
 
 
 class Stage(Protocol):

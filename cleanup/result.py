@@ -31,6 +31,12 @@ class Result:
     def changed(self) -> bool:
         return self.text != self.original
 
+    @property
+    def incomplete(self) -> list[Problem]:
+        """Problems that left rules unrun (a runaway, a broken replacement): the text is not
+        the whole cleaning, so it must not replace the input in place."""
+        return [p for p in self.problems if p.kind in ("rule-timeout", "rule-error")]
+
     def pending(self, level: Level) -> list[Edit]:
         """Edits of exactly this level that were not applied."""
         return [e for e in self.edits if not e.applied and e.level is level]

@@ -15,7 +15,8 @@ import regex
 import yaml
 
 from .edits import Level
-from .errors import RuleFileError
+from .errors import CleanupError, RuleFileError
+from .files import read_text_bounded
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 SCHEMA_PATH = PACKAGE_DIR / "schema" / "rulefile.schema.json"
@@ -67,7 +68,24 @@ class RuleFile:
 # -- YAML with line numbers -------------------------------------------------
 
 class RuleLoader(yaml.SafeLoader):
-    """YAML 1.2 booleans: only true/false. Word lists hold "on", "no", "yes"."""
+    """YAML 1.2 booleans: only true/false. Word lists hold "on", "no", "yes".
+
+    Aliases (*name) are refused past a small budget: nine levels of aliases to
+    lists of aliases ("billion laughs") are a few hundred bytes that expand to
+    billions of nodes in every walk over the data."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            self.aliases = getattr(self, "aliases", 0) + 1
+            if self.aliases > MAX_ALIASES:
+                event = self.peek_event()
+                raise yaml.composer.ComposerError(None, None, f"more than {MAX_ALIASES} aliases (*name); "
+                                                  "write the values out", event.start_mark)
+        return super().compose_node(parent, index)
+
+
+MAX_ALIASES = 16  # fan-out multiplies per level: 16 aliases expand at most a few hundred-fold
+MAX_RULE_FILE_BYTES = 16 * 1024 * 1024
 
 
 RuleLoader.yaml_implicit_resolvers = {
@@ -156,12 +174,21 @@ def _describe(err) -> str:
 def load_rule_file(path: str | Path) -> RuleFile:
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise RuleFileError(f"{path}: cannot read rule file: {err}") from None
+        text = read_text_bounded(path, MAX_RULE_FILE_BYTES, "rule file")
+    except CleanupError as err:
+        raise RuleFileError(str(err)) from None
+    except UnicodeDecodeError as err:
+        raise RuleFileError(f"{path}: cannot read rule file: not UTF-8 (byte {err.start})") from None
+    try:
+        return _parse(path, text)
+    except RecursionError:  # 20,000 '[': the YAML parser and every walk over the data recurse
+        raise RuleFileError(f"{path}:1: nested too deeply to be a rule file") from None
+
+
+def _parse(path: Path, text: str) -> RuleFile:
     try:
         node = yaml.compose(text, Loader=RuleLoader)
-        data = yaml.load(text, Loader=RuleLoader)
+        data = RuleLoader(text).construct_document(node) if node is not None else None
         lines = _lines_of(node) if node is not None else {}
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
@@ -202,9 +229,10 @@ def _build(path: Path, data: dict, lines: dict) -> RuleFile:
         if r["id"] in seen:
             raise RuleFileError(f"{path}:{line}: rules[{i}].id: duplicate rule id {r['id']!r} in this file")
         seen.add(r["id"])
-        for key in ("pattern",):
-            if key in r:
-                _check_regex(r[key], r, f"{path}:{_line_for(lines, ('rules', i, key))}: rules[{i}].{key}")
+        if "pattern" in r:
+            _check_regex(r["pattern"], r, f"{path}:{_line_for(lines, ('rules', i, 'pattern'))}: rules[{i}].pattern")
+        if isinstance(r.get("replacement"), str):
+            _check_replacement(r, f"{path}:{_line_for(lines, ('rules', i, 'replacement'))}: rules[{i}].replacement")
         message = r.get("message") or _default_message(kind, r)
         rules.append(Rule(f"{file_id}.{r['id']}", kind, Level(r.get("level", "fix")), message, r, path, line,
                           r.get("enabled", True)))
@@ -231,24 +259,46 @@ def _default_message(kind: str, rule: dict) -> str:
 def _check_regex(pattern: str, rule: dict, where: str) -> None:
     flags = regex.IGNORECASE if rule.get("ignore_case") else 0
     try:
-        compiled = regex.compile(pattern, flags)
+        regex.compile(pattern, flags)
     except regex.error as err:
         raise RuleFileError(f"{where}: invalid regular expression: {err}") from None
-    if "replacement" in rule:
-        try:
-            _check_group_refs(compiled, rule["replacement"])
-        except (regex.error, IndexError) as err:
-            raise RuleFileError(f"{where.rsplit('.', 1)[0]}.replacement: {err}") from None
 
 
-def _check_group_refs(compiled, replacement: str) -> None:
-    for m in regex.finditer(r"\\(\d+)|\\g<([^>]+)>", replacement):
+def _check_replacement(rule: dict, where: str) -> None:
+    """Expand the replacement once, as a match would, so a group it names that the pattern lacks
+    or a bad escape ('X\\', '\\g<1') is an error here, not on the first match in some text.
+    (A literal rule's replacement is a template too: '\\1' in it refers to a group.)"""
+    pattern = rule["pattern"] if "pattern" in rule else regex.escape(rule.get("literal", ""))
+    try:
+        compiled = regex.compile(pattern, regex.IGNORECASE if rule.get("ignore_case") else 0)
+    except regex.error:
+        return  # the pattern's own error is reported
+    names = {number: name for name, number in compiled.groupindex.items()}
+    same_groups = "".join(f"(?P<{names[n]}>)" if n in names else "()" for n in range(1, compiled.groups + 1))
+    try:
+        regex.compile(same_groups).match("").expand(rule["replacement"])
+    except (regex.error, IndexError) as err:
+        if isinstance(err, IndexError):
+            source = "pattern" if "pattern" in rule else "literal"
+            message = f"refers to group {_missing_group(compiled, rule['replacement'])}, but the {source} has " \
+                      f"{compiled.groups} group(s)"
+        else:
+            message = f"{err} (a backslash in a replacement is written \\\\)"
+        raise RuleFileError(f"{where}: {message}") from None
+
+
+_REFERENCE = regex.compile(r"\\\\|\\(\d+)|\\g<([^>]*)>")
+
+
+def _missing_group(compiled, replacement: str) -> str:
+    """The first group reference in `replacement` the pattern lacks (escaped backslashes skipped)."""
+    for m in _REFERENCE.finditer(replacement):
         ref = m.group(1) or m.group(2)
-        if ref.isdigit():
-            if int(ref) > compiled.groups:
-                raise regex.error(f"refers to group {ref}, but the pattern has {compiled.groups} group(s)")
-        elif ref not in compiled.groupindex:
-            raise regex.error(f"refers to group <{ref}>, which the pattern does not define")
+        if ref is None:
+            continue
+        if (int(ref) > compiled.groups) if ref.isdigit() else ref not in compiled.groupindex:
+            return ref if ref.isdigit() else f"<{ref}>"
+    return "?"
 
 
 # -- rule sets ---------------------------------------------------------------

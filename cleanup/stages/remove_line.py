@@ -1,9 +1,11 @@
 """Boilerplate lines: a line matching a rule's pattern, whole, is removed.
 
 All patterns are tried in one combined match per line (one named group per
-rule): far cheaper than one match per rule, and the regex timeout still
-bounds it. A pattern that cannot join the combination (it refers to its own
-groups by number) is tried on its own.
+rule): far cheaper than one match per rule. Each rule's time budget is for
+the whole document (patterns.RuleClock), spent line by line; the combined
+match has its own, and when it runs out the rules are tried one by one, so
+the runaway is stopped and named. A pattern that cannot join the combination
+(it refers to its own groups by number) is tried on its own.
 """
 from __future__ import annotations
 
@@ -11,8 +13,7 @@ import regex
 
 from ..edits import Proposal
 from ..lines import removal_spans, split_lines
-from ..patterns import compile_rule, time_limit
-from ..result import Problem
+from ..patterns import Stopped, compile_rule
 
 _BACKREF = regex.compile(r"\\[1-9]|\(\?P=|\\g<")
 
@@ -33,24 +34,23 @@ class RemoveLineStage:
     def propose(self, text, ctx):
         lines = split_lines(text)
         last = max((i for i, ln in enumerate(lines) if not ln.blank), default=-1)
-        limit = time_limit(text)
-        remove, dead = {}, set()
+        remove = {}
         for i, line in enumerate(lines):
             stripped = line.text.strip()
             if stripped:
-                rule = self._match(stripped, i == last, limit, dead, ctx)
+                rule = self._match(stripped, i == last, ctx)
                 if rule:
                     remove[i] = rule
         for start, end, rule in removal_spans(text, lines, remove):
             yield Proposal(start, end, "", rule.id, rule.message, rule.level)
 
-    def _match(self, line, is_last, limit, dead, ctx):
+    def _match(self, line, is_last, ctx):
         candidates = self.rules
-        if self.combined is not None and "combined" not in dead:
-            try:
-                m = self.combined.fullmatch(line, timeout=limit)
-            except TimeoutError:
-                dead.add("combined")  # the rules one by one will name the culprit
+        if self.combined is not None:
+            try:  # no Problem for the combination: the rules one by one will name the culprit
+                m = ctx.clock.run(_COMBINED, lambda t: self.combined.fullmatch(line, timeout=t), None)
+            except Stopped:
+                pass
             else:
                 if m and _fits(self.by_group[m.lastgroup], is_last):
                     return self.by_group[m.lastgroup]
@@ -58,16 +58,18 @@ class RemoveLineStage:
                 # a match bound to the last line: the other rules may still match
                 candidates = self.rules if m else self.alone
         for rule in candidates:
-            if rule.id in dead or not _fits(rule, is_last):
+            if not _fits(rule, is_last):
                 continue
+            single = self.single[rule.id]
             try:
-                if self.single[rule.id].fullmatch(line, timeout=limit):
+                if ctx.clock.run(rule.id, lambda t: single.fullmatch(line, timeout=t), ctx.problems):
                     return rule
-            except TimeoutError:
-                dead.add(rule.id)
-                ctx.problems.append(Problem("rule-timeout", f"rule {rule.id} ran away on a line and was "
-                                            "skipped (run 'cleanup rules lint')", rule.id))
+            except Stopped:
+                continue
         return None
+
+
+_COMBINED = "remove-line (all rules at once)"
 
 
 def _fits(rule, is_last: bool) -> bool:

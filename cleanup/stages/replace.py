@@ -62,11 +62,11 @@ class ReplaceStage:
             if live is not None and i not in live:
                 continue
             template = rule.data.get("replacement")
-            for m in find_all(pattern, text, rule.id, ctx.problems):
+            for m in find_all(pattern, text, rule.id, ctx.problems, clock=ctx.clock):
                 if rule.level is Level.FLAG or template is None:
                     yield Proposal(m.start(), m.end(), None, rule.id, rule.message, Level.FLAG)
                     continue
-                new = m.expand(template)
+                new = m.expand(template)  # replacements are checked when the rule file loads
                 if new == m.group():
                     continue
                 s, e, repl = trim_common(m.start(), m.group(), new)
