@@ -16,6 +16,7 @@ from pathlib import Path
 import regex
 
 from .errors import CleanupError
+from .files import CONFIG_MAX_BYTES, read_text_bounded
 
 DEFAULTS = {
     "rules": [],                 # extra rule files or folders, relative to the config file
@@ -72,7 +73,7 @@ def find_config_file(start: Path) -> tuple[Path, dict] | None:
 
 def _read_toml(path: Path) -> dict:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(read_text_bounded(path, CONFIG_MAX_BYTES, "settings file"))
     except (OSError, UnicodeDecodeError) as err:
         raise CleanupError(f"{path}: cannot read: {err}") from None
     except tomllib.TOMLDecodeError as err:
@@ -95,7 +96,7 @@ def _line_of(path: Path, key: str) -> int:
     """The line that sets `key` (tomllib keeps no positions): its last part before an '=', in our table."""
     leaf = regex.escape(key.rsplit(".", 1)[-1])
     setting = regex.compile(rf"^\s*(?:[\w.-]+\.)?[\"']?{leaf}[\"']?\s*=")
-    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = read_text_bounded(path, CONFIG_MAX_BYTES, "settings file").splitlines()
     first = next((i for i, line in enumerate(lines) if line.startswith("[tool.cleanup")), 0) \
         if path.name == "pyproject.toml" else 0
     return next((i + 1 for i in range(first, len(lines)) if setting.match(lines[i])), 1)
