@@ -1,7 +1,7 @@
 """`cleanup learn`: rules proposed from a corpus remove the furniture injected into it, and nothing else.
 
 The corpus is built here: clean documents from a small fixture of our own
-sentences, then site furniture (camera credits, "Read more" teasers, dated
+sentences, then site furniture (camera credits, "Also on <site>" teasers, dated
 "Updated" lines, a share prompt, a site name glued to the headline) and
 misspelt names injected with a fixed seed. The furniture is of kinds the
 shipped rules do not know (they remove "Photo: X / AFP" already, and the
@@ -121,7 +121,7 @@ def inject(docs: list[list[str]], rng: random.Random) -> tuple[list[list[str]], 
             lines.append(SHARE)
             extra.add(SHARE)
         if rng.random() < 0.6:
-            teaser = f"Read more: {rng.choice([h for h in headlines if h != doc[0]])}"
+            teaser = f"Also on Northwind: {rng.choice([h for h in headlines if h != doc[0]])}"
             lines.append(teaser)
             extra.add(teaser)
         for short, (_, _, variants) in PEOPLE.items():
@@ -153,9 +153,11 @@ def learned(corpus, tmp_path_factory):
     return out, outcome
 
 
-def cleaned_with(rules_dir: Path, text: str) -> str:
-    """The text after the learned rules alone, every suggestion accepted."""
-    pipeline = build_pipeline(load_rulebook([rules_dir], shipped=False))
+def cleaned_with(rules_dir: Path, text: str, shipped: bool = False) -> str:
+    """The text after the learned rules alone (or with the shipped line and credit rules), every suggestion
+    accepted."""
+    kinds = {"remove-line", "replace", "names"} if shipped else None
+    pipeline = build_pipeline(load_rulebook([rules_dir], shipped=shipped), kinds=kinds)
     return pipeline.run(text, Policy(level=Level.SUGGEST)).text
 
 
@@ -164,9 +166,12 @@ def test_learned_rules_remove_the_injected_lines_and_keep_every_original_line(co
     rules_dir, _ = learned
     kept_injected = total_injected = 0
     for original, extra, path in zip(clean, injected, sorted(folder.glob("*.txt"))):
-        out_lines = [ln for ln in cleaned_with(rules_dir, path.read_text(encoding="utf-8")).split("\n") if ln]
+        text = path.read_text(encoding="utf-8")
+        out_lines = [ln for ln in cleaned_with(rules_dir, text).split("\n") if ln]
+        # the learner proposes nothing the shipped rules already do (they grow): count what both remove
+        with_shipped = cleaned_with(rules_dir, text, shipped=True).split("\n")
         total_injected += len(extra)
-        kept_injected += sum(line in out_lines for line in extra)
+        kept_injected += sum(line in out_lines and line in with_shipped for line in extra)
         missing = [line for line in original if line not in out_lines]
         assert not missing, f"{path.name}: original lines changed or removed: {missing}"
     assert total_injected > 50
@@ -215,7 +220,7 @@ def test_fix_with_learned_rules_applies_them(corpus, learned, tmp_path):
     doc = sorted(folder.glob("*.txt"))[0]
     result = runner.invoke(app, ["fix", str(doc), "--rules", str(rules_dir), "--level", "suggest"])
     assert result.exit_code == 0, result.output
-    assert "Read more:" not in result.stdout and "Share this article" not in result.stdout
+    assert "Also on Northwind:" not in result.stdout and "Share this article" not in result.stdout
 
 
 def test_nothing_is_proposed_on_clean_text(corpus, tmp_path):

@@ -111,13 +111,13 @@ def _frame(head: str, found: Found) -> str:
 def _tail_pattern(tail: str, found: Found) -> str:
     """Where the tail starts (its separator, any spacing), what it says, and what often comes just before."""
     if tail.startswith("- "):
-        core = r"(?:[ \t]*[-–—][ \t]*)" + to_pattern(tail[2:])
+        core = r"(?:[ \t]*[-–—][ \t]*)" + to_pattern(tail[2:], loose=True)
     elif tail[:1] in "｜|":
-        core = r"[ \t]*[｜|][ \t]*" + to_pattern(tail[1:].lstrip())
+        core = r"[ \t]*[｜|][ \t]*" + to_pattern(tail[1:].lstrip(), loose=True)
     elif tail.startswith("= "):
-        core = r"[ \t]*=[ \t]*" + to_pattern(tail[2:])
+        core = r"[ \t]*=[ \t]*" + to_pattern(tail[2:], loose=True)
     else:
-        core = r"[ \t]*" + to_pattern(tail)
+        core = r"[ \t]*" + to_pattern(tail, loose=True)
     befores = [regex.split(core + r"[ \t]*$", s.line)[0] for s in found.samples]
     lead = ""
     if befores and sum(bool(_PARENTHESIS_BEFORE.search(b)) for b in befores) >= VARIABLE_SHARE * len(befores):

@@ -60,12 +60,15 @@ def has_words(normalised: str) -> bool:
     return bool(regex.search(r"\p{L}", regex.sub(r"<date>|<n>", "", normalised)))
 
 
-def to_pattern(normalised: str) -> str:
-    """A regex for every text that normalises to this one (numbers, dates, spaces)."""
+def to_pattern(normalised: str, loose: bool = False) -> str:
+    """A regex for every text that normalises to this one (numbers, dates, spaces); loose: any spacing
+    after a mark, as tail keys drop it."""
     out = []
     for part in regex.split(r"(<date>|<n>|<Place>| )", normalised):
-        out.append({DATE: DATE_PATTERN, NUMBER: NUMBER_PATTERN, PLACE: PLACE_PATTERN, " ": r"\s+"}.get(
-            part, escape(part)))
+        text = escape(part)
+        if loose:
+            text = regex.sub(r"((?:\\.|[^\w\s\\])(?=.))", r"\1\\s*", text)
+        out.append({DATE: DATE_PATTERN, NUMBER: NUMBER_PATTERN, PLACE: PLACE_PATTERN, " ": r"\s+"}.get(part, text))
     return "".join(out)
 
 
@@ -110,9 +113,15 @@ def tail_text(tail: str) -> str:
     return regex.sub(r"^(?:- |[｜|]|= )", "", tail)
 
 
+_SPACE_AFTER_MARK = regex.compile(r"(?<=[^\w\s<>])\s+(?=\S)")
+
+
 def tail_key(tail: str) -> str:
-    """A tail with its separator written one way: "- Xinhua" for " – Xinhua" and "-Xinhua"."""
+    """A tail with its separator written one way: "- Xinhua" for " – Xinhua" and "-Xinhua", and no space
+    after a mark inside it ("Yahoo!News" for "Yahoo! News": the pattern allows any)."""
     tail = normalise(tail)
+    head, rest = (tail[:2], tail[2:]) if tail[:1] in "-–—=" else (tail[:1], tail[1:])
+    tail = head + _SPACE_AFTER_MARK.sub("", rest)
     if _DASHES.match(tail):
         tail = "- " + tail[1:].lstrip()
     elif tail[:1] in "｜|":

@@ -35,14 +35,26 @@ class Targets:
 
     @property
     def finder(self):
-        return _finder(tuple(sorted(self.lines | self.heads | {tail_text(t) for t in self.tails})))
+        """One regex that finds any candidate in a raw line (most lines have none: one search each)."""
+        keys = [("line", t) for t in self.lines] + [("head", t) for t in self.heads] + [("tail", t) for t in self.tails]
+        return _finder(tuple(sorted(keys)))
 
 
 @lru_cache(maxsize=4)
-def _finder(texts: tuple):
-    if not texts:
+def _finder(keys: tuple):
+    if not keys:
         return None
-    return regex.compile("|".join(f"(?:{to_pattern(t)})" for t in texts))
+    return regex.compile("|".join(f"(?:{search_pattern(kind, text)})" for kind, text in keys))
+
+
+def search_pattern(kind: str, text: str) -> str:
+    """What finds a candidate's text in a raw line (a tail without its separator, any spacing after marks)."""
+    return to_pattern(tail_text(text), loose=True) if kind == "tail" else to_pattern(text)
+
+
+@lru_cache(maxsize=1024)
+def _compiled(kind: str, text: str):
+    return regex.compile(search_pattern(kind, text))
 
 
 @dataclass
@@ -83,14 +95,9 @@ def _furniture(line, prev, after, number, targets: Targets, found: DocFound) -> 
         found.furniture.append((key, prev, line, after, number))
     for kind, texts in (("line", targets.lines), ("head", targets.heads), ("tail", targets.tails)):
         for t in texts:
-            if (kind, t) not in keys and t in norm:
-                m = _pattern(t).search(line)
-                found.inside.append(((kind, t), sentence_at(line, m.start()) if m else line))
-
-
-@lru_cache(maxsize=1024)
-def _pattern(text: str):
-    return regex.compile(to_pattern(text))
+            m = None if (kind, t) in keys else _compiled(kind, t).search(line)
+            if m:
+                found.inside.append(((kind, t), sentence_at(line, m.start())))
 
 
 def sentence_at(line: str, start: int) -> str:
