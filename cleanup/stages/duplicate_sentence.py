@@ -2,8 +2,9 @@
 
 "At the same time, men prefer to buy only jackets." at the end of one
 segment and again as the whole next one: the copy took the place of the
-real translation, and goes (word for word the same, letter case and
-punctuation aside). Within one line, a sentence followed by a near copy
+real translation, and goes (letter for letter the same, letter case,
+spaces and punctuation aside; on the same line or the next, not across a
+paragraph break). Within one line, a sentence followed by a near copy
 ("… a takeout store specializing in colorful bento boxes …" then "… a
 takeout shop specializing in colorful bento …") is one source sentence
 translated twice: flagged, since only a reader can choose. Near copies on
@@ -27,6 +28,11 @@ class Sentence(NamedTuple):
     line: int              # index of its line
     words: tuple[str, ...]  # case-folded
 
+    @property
+    def letters(self) -> str:
+        """Its letters and figures, spaces aside: a later split of a glued word ("Poutinsaid") cannot make two copies differ or agree."""
+        return "".join(self.words)
+
 
 class Copy(NamedTuple):
     sentence: Sentence
@@ -47,18 +53,17 @@ def sentences(text: str, lines) -> list[Sentence]:
     return out
 
 
-def copies(text: str, lines, min_words: int, similarity: float):
-    """Each sentence that repeats the one before it (compared with the last one kept)."""
+def copies(text: str, lines, min_letters: int, min_words: int, similarity: float):
+    """Each sentence that repeats the one before it, on its line or the next (compared with the last one kept)."""
     kept = None
     for s in sentences(text, lines):
-        if kept is not None and len(s.words) >= min_words:
-            whole = text[s.start:s.end].strip() == _line_text(text, s).strip()
-            if s.words == kept.words:
-                yield Copy(s, whole, True)
+        if kept is not None and s.line - kept.line <= 1:
+            if s.letters == kept.letters and len(s.letters) >= min_letters:
+                yield Copy(s, _whole_line(text, s), True)
                 continue  # the copy goes: the next sentence is compared with the one kept
-            if s.line == kept.line and len(kept.words) >= min_words and \
+            if s.line == kept.line and min(len(s.words), len(kept.words)) >= min_words and \
                     SequenceMatcher(None, kept.words, s.words, autojunk=False).ratio() >= similarity:
-                yield Copy(s, whole, False)
+                yield Copy(s, _whole_line(text, s), False)
         kept = s
 
 
@@ -75,7 +80,7 @@ def deletion(text: str, s: Sentence) -> tuple[int, int]:
     return start, s.end
 
 
-def _line_text(text: str, s: Sentence) -> str:
+def _whole_line(text: str, s: Sentence) -> bool:
     begin = text.rfind("\n", 0, s.start) + 1
     finish = text.find("\n", s.end)
-    return text[begin:len(text) if finish < 0 else finish]
+    return text[begin:len(text) if finish < 0 else finish].strip() == text[s.start:s.end].strip()

@@ -106,8 +106,8 @@ class StructureStage:
             if rule.data["detector"] != "duplicate-sentence":
                 continue
             kept = [(i, line) for i, line in enumerate(lines) if i not in remove]
-            found = duplicate_sentence.copies(text, kept, rule.data.get("min_words", 6),
-                                              rule.data.get("similarity", 0.7))
+            found = duplicate_sentence.copies(text, kept, rule.data.get("min_letters", 30),
+                                              rule.data.get("min_words", 6), rule.data.get("similarity", 0.7))
             for copy in found:
                 s = copy.sentence
                 if not copy.exact:
