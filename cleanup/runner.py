@@ -68,12 +68,10 @@ class Tally:
 
     errors: int = 0
     pending: int = 0
-    files: int = 0
     grammar_skipped: bool = False
     messages: list[str] = field(default_factory=list)
 
     def note(self, result: Result) -> None:
-        self.files += 1
         if result.changed:
             self.pending += 1
         for p in result.problems:

@@ -142,7 +142,7 @@ def test_a_replacement_naming_a_missing_group_is_a_lint_error_not_a_crash(tmp_pa
     (tmp_path / "a.yaml").write_text(text, encoding="utf-8")
     r = run_cli("rules", "lint", "a.yaml", cwd=tmp_path)
     assert r.returncode == 1 and "Traceback" not in r.stderr.decode()
-    assert "a.yaml:6: error: rules[0].replacement: refers to group 2" in r.stdout.decode()
+    assert "a.yaml:7: error: rules[0].replacement: refers to group 2" in r.stdout.decode()  # the field's line
 
 
 @pytest.mark.parametrize("pattern", [r"(a+)+$", r"(\w+\s?)+$", r"(x+x+)+y", r"(?:\s*\w+)*:"])
@@ -255,7 +255,7 @@ def test_new_refuses_to_overwrite_and_rejects_unknown_kinds(tmp_path):
 
 
 def test_a_filled_in_rule_file_cleans_a_sample(tmp_path):
-    run_cli("rules", "new", "dup-names", "--kind", "replace", cwd=tmp_path)
+    run_cli("rules", "new", "dup-names", "--kind", "replace", "--dir", "rules", cwd=tmp_path)
     (tmp_path / "rules" / "dup-names.yaml").write_text(rule_file(
         "  - id: central-news\n    literal: '(Central News Agency) '\n    replacement: ''\n"
         "    message: An agency tag\n",
