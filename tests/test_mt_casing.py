@@ -47,3 +47,9 @@ def test_a_lowercased_name_before_a_place_word_and_a_split_lowercase_name_are_fl
     assert spans == {"vostrikov"}
     spans = {e.original for e in casing("Readers love Tonkatsuman. Later the tonkatsu man returned.")}
     assert spans == {"tonkatsu man"}
+
+
+def test_a_widely_spoken_language_in_lowercase_is_capitalised_and_english_words_are_not():
+    result = clean("Soldiers of the russian army spoke in english.", level=Level.SUGGEST)
+    assert result.text == "Soldiers of the Russian army spoke in English."
+    assert casing("They polish the floor; even the bats left, and roman numerals stayed.") == []

@@ -25,10 +25,17 @@ for every clause, and it shows:
 - `lowercase-split-name`: "the ramen man" where the document calls him
   Ramenman: a lowercase pair of words that joins into a capitalised name
   of the same document.
+- `lowercase-language`: "the russian army", "in english": the name of a
+  language millions speak (langcodes' population figures; not Even or
+  Bats, languages whose names are English words) written in lowercase.
 """
 from __future__ import annotations
 
 import regex
+
+from functools import lru_cache
+
+import langcodes
 
 from ...edits import Proposal
 from ...lexicon import key
@@ -41,6 +48,7 @@ _LOWER_PAIR = regex.compile(r"(?<![\p{L}\p{M}-])(\p{Ll}{2,}) (\p{Ll}{2,})(?![\p{
 _CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Lu}\p{Ll}{4,}(?![\p{L}\p{M}\p{N}])")
 _TOKEN = regex.compile(r"(?<![\p{L}\p{M}\p{N}-])[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*(?![\p{L}\p{M}\p{N}-])")
 _LINE = regex.compile(r"[^\n]+")
+_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}@#/.-])\p{Ll}{4,}(?![\p{L}\p{M}\p{N}@/-]|\.\p{L})")
 
 
 class CasingStage:
@@ -58,7 +66,8 @@ class CasingStage:
         for detector, find in (("capital-after-comma", self._after_mark), ("lowercase-in-name", self._in_name),
                                ("lowercase-quote-start", self._quote_start), ("fixed-case", self._fixed_case),
                                ("lowercase-before-place", self._before_place),
-                               ("lowercase-split-name", self._split_name)):
+                               ("lowercase-split-name", self._split_name),
+                               ("lowercase-language", self._language)):
             rule = self.rules.get(detector)
             if rule is not None:
                 yield from find(text, rule)
@@ -152,6 +161,28 @@ class CasingStage:
                 yield Proposal(m.start(), m.end(), None, rule.id,
                                f"{rule.message}: '{m.group()}' (→ '{name}', as this document writes it?)",
                                rule.level)
+
+
+    # -- a language's name in lowercase --------------------------------------------------------
+    def _language(self, text, rule):
+        d = rule.data
+        exceptions, speakers = _folded(d.get("exceptions", [])), d.get("min_speakers", 1_000_000)
+        for m in _LOWER_WORD.finditer(text):
+            word = m.group()
+            if word in exceptions or not _widely_spoken(word, speakers):
+                continue
+            upper = word.capitalize()
+            yield Proposal(m.start(), m.end(), upper, rule.id, f"{rule.message}: '{word}' → '{upper}'", rule.level)
+
+
+@lru_cache(maxsize=65536)
+def _widely_spoken(word: str, speakers: int) -> bool:
+    """'russian' -> True: the English name of a language with at least `speakers` speakers."""
+    try:
+        found = langcodes.find(word)
+    except (LookupError, ValueError):
+        return False
+    return found.display_name().casefold() == word and (found.speaking_population() or 0) >= speakers
 
 
 def _folded(words) -> set[str]:
