@@ -66,7 +66,7 @@ class Mention(NamedTuple):
 
 
 class Settings:
-    """A rule's closeness settings, with its transliterations compiled."""
+    """A rule's closeness settings, with its transliterations parsed."""
 
     def __init__(self, d):
         self.min_length = d.get("min_length", 5)
@@ -77,20 +77,24 @@ class Settings:
         self.suffix = d.get("shared_suffix", 0)
         self.suffix_max_zipf = d.get("suffix_max_zipf", 0.0)
         pairs = [t.split("=", 1) for t in d.get("transliterations", [])]
-        self.initial = [(a[1:], b) for a, b in pairs if a.startswith("^")]
-        self.anywhere = [(a, b) for a, b in pairs if not a.startswith("^")]
+        self.initial = tuple((a[1:], b) for a, b in pairs if a.startswith("^"))
+        self.anywhere = tuple((a, b) for a, b in pairs if not a.startswith("^"))
         self.endings = tuple(sorted({self.skeleton(e) for e in d.get("case_endings", [])}, key=len, reverse=True))
-        self.skeleton = lru_cache(maxsize=16384)(self.skeleton)
 
     def skeleton(self, form: str) -> str:
         """The spelling in plain lowercase letters with one letter group per sound."""
-        s = unaccented(form.casefold()).replace("-", "").replace(" ", "")
-        for a, b in self.initial:
-            if s.startswith(a):
-                s = b + s[len(a):]
-        for a, b in self.anywhere:
-            s = s.replace(a, b)
-        return s
+        return _skeleton(form, self.initial, self.anywhere)
+
+
+@lru_cache(maxsize=16384)
+def _skeleton(form: str, initial: tuple, anywhere: tuple) -> str:
+    s = unaccented(form.casefold()).replace("-", "").replace(" ", "")
+    for a, b in initial:
+        if s.startswith(a):
+            s = b + s[len(a):]
+    for a, b in anywhere:
+        s = s.replace(a, b)
+    return s
 
 
 def close(a: str, b: str, st: Settings) -> bool:
