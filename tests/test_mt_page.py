@@ -113,6 +113,18 @@ def test_a_bare_gloss_after_a_name_is_flagged_but_a_dated_one_is_not():
     assert not by_rule(clean("Ichiy\u014d Higuchi (\u6a0b\u53e3 \u4e00\u8449, 1872) wrote."), "script.untranslated-cjk")
 
 
+def test_an_ideographic_space_where_a_name_was_dropped_is_flagged_on_the_space_it_became():
+    text = "General Secretary \u3000 delivered a speech on the guidance of \u3000 's thought."
+    result = clean(text)
+    flags = by_rule(result, "script.dropped-word")
+    assert [(e.start, e.original) for e in flags] == [(18, "\u3000"), (58, "\u3000")]
+    assert "\u3000" not in result.text  # the space itself is still made plain
+
+
+def test_an_ideographic_space_that_indents_or_ends_a_line_is_not_a_dropped_word():
+    assert not by_rule(clean("The row ended.\u3000\n\u3000The next paragraph is indented."), "script.dropped-word")
+
+
 # -- word salad ----------------------------------------------------------------------------
 
 SALAD = ["Near go at bridgeomo road post on Ka Vellin At days Trrp - road el a 7 whichB at to days 3",

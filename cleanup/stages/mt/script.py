@@ -13,7 +13,9 @@ Full-width and ideographic punctuation between English words becomes its
 ASCII form (Unicode's compatibility mapping where it has one), and a
 katakana middle dot between Latin words a hyphen, or a space inside a name
 the lexicon knows ("Vladimir・Putin"). All of this only when the text is
-English: enough Latin letters (min_latin_share).
+English: enough Latin letters (min_latin_share). An ideographic space
+alone between Latin words stands where the translation dropped a word,
+usually a name ("General Secretary 　 delivered"): flagged.
 """
 from __future__ import annotations
 
@@ -69,6 +71,9 @@ class ScriptStage:
         self.ascii_calm = not any(self.gate.match(chr(c)) for c in range(128))  # (isascii is all but free)
 
     def propose(self, text, ctx):
+        for rule in self.rules:
+            if rule.data["detector"] == "dropped-word" and ctx is not None and "\u3000" in ctx.original:
+                yield from dropped_words(text, ctx.original, rule)
         if (self.ascii_calm and text.isascii()) or not (self.rare.search(text) and self.gate.search(text)):
             return  # no letter of a listed script, no wide mark, no middle dot: nothing to report
         share = latin_share(text)
@@ -153,6 +158,38 @@ def _is_gloss(text: str, start: int, end: int) -> bool:
 
 
 _BARE_CLOSE = regex.compile(r"\s*[)）]")
+
+
+# An ideographic space between Latin words, where a system dropped a word ("General Secretary 　 delivered")
+_DROPPED = regex.compile(r"(?<=\p{Latin}[ \t]{0,2})\u3000+(?=[ \t]{0,2}['’\p{Latin}])")
+_CONTEXT = 24
+
+
+def dropped_words(text: str, original: str, rule):
+    """Flag, in the text as it is now, each ideographic space of the original that stands for a dropped word.
+
+    The unicode rules have usually made it a plain space by now, which says
+    nothing: it is found again by the characters around it in the original.
+    """
+    for m in _DROPPED.finditer(original):
+        left = original[max(0, m.start() - _CONTEXT):m.start()].replace("\u3000", " ")
+        right = original[m.end():m.end() + _CONTEXT].replace("\u3000", " ")
+        for mark in (m.group(), " " * len(m.group())):
+            at = _nearest(text, left + mark + right, m.start() - len(left))
+            if at >= 0:
+                start = at + len(left)
+                yield Proposal(start, start + len(mark), None, rule.id, rule.message, rule.level)
+                break
+
+
+def _nearest(text: str, needle: str, near: int) -> int:
+    """The occurrence of `needle` in `text` that starts nearest `near` (-1 if none)."""
+    best, at = -1, text.find(needle)
+    while at >= 0:
+        if best < 0 or abs(at - near) < abs(best - near):
+            best = at
+        at = text.find(needle, at + 1)
+    return best
 
 
 _CJK = regex.compile(r"[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]")
