@@ -23,10 +23,19 @@ def run_cli(*args, input: bytes | None = None, cwd=None, env=None):
                           capture_output=True, cwd=cwd, env=full_env)
 
 
-def invoke(*args, cwd=None, input: bytes = b"") -> subprocess.CompletedProcess:
+def invoke(*args, cwd=None, input: bytes = b"", fresh: bool = False) -> subprocess.CompletedProcess:
     """Run the CLI in this process (the pipeline is built once, not once per call), as run_cli
-    would in a subprocess: the exit code, and standard output and error as bytes."""
+    would in a subprocess: the exit code, and standard output and error as bytes.
+
+    `fresh`: read rule files anew, as a new process would (rule files are cached by path, so a
+    test that rewrites one between two calls needs it).
+    """
+    from cleanup import get_pipeline, rulebook
     from cleanup.cli import app
+
+    if fresh:
+        get_pipeline.cache_clear()
+        rulebook._load_cached.cache_clear()
 
     out, err = io.TextIOWrapper(io.BytesIO(), encoding="utf-8"), io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
     saved, here = (sys.stdin, sys.stdout, sys.stderr), os.getcwd()

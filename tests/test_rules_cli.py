@@ -5,6 +5,7 @@ is wrong, exit 1, and no traceback, from both `rules lint` and `rules test`.
 """
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -15,7 +16,10 @@ from cleanup.lint import nested_loops, runs_away
 from cleanup.errors import RuleFileError
 from cleanup.rulebook import load_rule_file
 
-from .conftest import SAMPLES, run_cli
+from .conftest import SAMPLES, invoke
+
+# in this process, as a new process would read them: these tests rewrite rule files between runs
+run_cli = functools.partial(invoke, fresh=True)
 
 
 def rule_file(rule: str, examples: str = '  - before: "The colour red."\n    after: "The color red."\n'
