@@ -216,12 +216,14 @@ def article(tmp_path):
     return path
 
 
+@pytest.mark.slow
 def test_rejecting_everything_writes_the_input_bytes(article, tmp_path):
     out = tmp_path / "out.txt"
     assert drive(spawn_review(article, "-o", out, cwd=tmp_path), lambda n: "n") == 0
     assert out.read_bytes() == ARTICLE
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["article", "seed001.txt", "seed002.txt"])
 def test_accepting_everything_equals_fix_at_level_suggest(name, article, tmp_path):
     path = article if name == "article" else SAMPLES / name
@@ -231,6 +233,7 @@ def test_accepting_everything_equals_fix_at_level_suggest(name, article, tmp_pat
     assert fixed.returncode == 0 and out.read_bytes() == fixed.stdout
 
 
+@pytest.mark.slow
 def test_a_typed_replacement_lands_in_the_output(tmp_path):
     path = tmp_path / "a.txt"
     path.write_bytes(b"Talks lasted fourhours.\r\n")
@@ -243,6 +246,7 @@ def test_a_typed_replacement_lands_in_the_output(tmp_path):
     assert "Talks lasted [-fourhours-]{+four long hours+}." in after
 
 
+@pytest.mark.slow
 def test_quitting_midway_then_apply_reproduces_the_output(article, tmp_path):
     out, decisions = tmp_path / "out.txt", tmp_path / "decisions.json"
     child = spawn_review(article, "-o", out, "--save-decisions", decisions, cwd=tmp_path)
@@ -255,6 +259,7 @@ def test_quitting_midway_then_apply_reproduces_the_output(article, tmp_path):
     assert b"undecided" in replayed.stderr  # the part left to --level is said
 
 
+@pytest.mark.slow
 def test_a_review_saved_midway_goes_on_where_it_stopped(article, tmp_path):
     first, second = tmp_path / "first.json", tmp_path / "second.json"
     child = spawn_review(article, "--save-decisions", first, cwd=tmp_path)
@@ -283,6 +288,7 @@ def test_a_review_saved_midway_goes_on_where_it_stopped(article, tmp_path):
     assert (tmp_path / "replayed.txt").read_bytes() == out.read_bytes() != ARTICLE
 
 
+@pytest.mark.slow
 def test_the_consequences_of_a_decision_are_shown(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("Xi expressed confidence.\nXi expressed confidence.  \u00a9 AFP\n", encoding="utf-8")
@@ -297,6 +303,7 @@ def test_the_consequences_of_a_decision_are_shown(tmp_path):
     assert (tmp_path / "out.txt").read_bytes() == path.read_bytes()
 
 
+@pytest.mark.slow
 def test_a_flag_is_shown_in_its_lines_with_its_message_once(tmp_path):
     lines = ["The first line of this article is long enough that forty characters would cut it short.",
              "A second line says the talks lasted fourhours in the Kremlin, officials (who asked not to be "
@@ -319,6 +326,7 @@ def test_a_flag_is_shown_in_its_lines_with_its_message_once(tmp_path):
     assert said.count("A bracket without its partner") == 1
 
 
+@pytest.mark.slow
 def test_control_characters_of_the_input_never_reach_the_terminal(tmp_path):
     path = tmp_path / "a.txt"
     path.write_bytes(b"Talks lasted fourhours. \x1b]0;pwned\x1b\\ said.\nThe screen \x1b[2J stays.\n")
@@ -331,6 +339,7 @@ def test_control_characters_of_the_input_never_reach_the_terminal(tmp_path):
     assert (tmp_path / "out.txt").read_bytes() == path.read_bytes()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("key", ["^C", "^D"])
 def test_interrupting_writes_nothing(key, article, tmp_path):
     out, decisions = tmp_path / "out.txt", tmp_path / "decisions.json"

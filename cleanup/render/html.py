@@ -29,13 +29,17 @@ class ReportFile:
 
     A record may carry the records of the edits it was built on as "parents"
     (review_records does): the page then lets each be decided on its own.
-    `variants` are what some decisions make the pipeline propose instead.
+    `covered`: records of changes the pipeline proposed but did not apply and
+    that a later change covered (so the result does not list them); the page
+    exports them as rejected, which is what happened to them. `variants` are
+    what some decisions make the pipeline propose instead.
     """
 
     name: str
     original: str
     records: list
-    variants: tuple = ()    # (key of a change, records of the run that decides it the other way), as review.variants
+    covered: list = ()
+    variants: tuple = ()    # (key of a change, records, covered) of the run deciding it the other way (review.variants)
     predicted: bool = True  # False: too many changes to re-run; decisions are predicted by taking changes away
     level: str = ""         # the --level of the run: what `apply` does with changes no decision names
 
@@ -52,17 +56,26 @@ def review_records(result) -> list[dict]:
     return [record(e) for e in result.edits]
 
 
-def report_file(name: str, doc, opts, result=None) -> ReportFile:
+def report_file(name: str, doc, opts) -> ReportFile:
     """A document's part of a report: its changes, and what deciding each one the other way makes the pipeline
-    propose where that is more than taking the change away (review.variants). `result`: the default run, if made."""
-    from ..review import Run, variants
+    propose where that is more than taking the change away (review.variants)."""
+    from ..review import replay, variants
     from ..runner import clean_document
 
-    policy = opts.policy()
-    run = Run(result or clean_document(doc, opts, policy), {}, {})
-    found = variants(lambda p: clean_document(doc, opts, p), policy, run)
-    return ReportFile(name, doc.text, review_records(run.result), level=opts.level.value, predicted=found is not None,
-                      variants=tuple((key, review_records(r.result)) for key, r in (found or {}).items()))
+    def clean(policy):
+        return clean_document(doc, opts, policy)
+
+    def parts(run) -> tuple[list, list]:
+        from .records import LineIndex, edit_record
+
+        shown = {e.key for e in run.changes}
+        lines = LineIndex(doc.text)
+        return review_records(run.result), [edit_record(e, lines) for k, e in run.met.items() if k not in shown]
+
+    run = replay(clean, opts.policy(), {})
+    found = variants(clean, opts.policy(), run)
+    return ReportFile(name, doc.text, *parts(run), level=opts.level.value, predicted=found is not None,
+                      variants=tuple((key, *parts(r)) for key, r in (found or {}).items()))
 
 
 def _esc(text: str) -> str:
@@ -244,8 +257,8 @@ class _File:
         self.changes: dict = {}   # change id -> what the page shows and exports of it
         self.ids: dict = {}       # edit key -> change id
         self._to16, self._counter = _utf16(doc.original), iter(range(first_change, 1 << 62))
-        self.trees = [self._tree(doc.records)] + [self._tree(records) for _, records in doc.variants]
-        self.variants = {self.ids[tuple(key)]: n for n, (key, _) in enumerate(doc.variants, 1)}
+        self.trees = [self._tree(doc.records, doc.covered)] + [self._tree(rs, cov) for _, rs, cov in doc.variants]
+        self.variants = {self.ids[tuple(key)]: n for n, (key, *_) in enumerate(doc.variants, 1)}
         self.top_change = {i: self.ids[_key(r)] for i, r in enumerate(doc.records) if _decidable(r)}
         self.items = self._items()
         self.next_change = next(self._counter)
@@ -258,8 +271,8 @@ class _File:
                                  "replacement": r["replacement"], "s": self._to16(r["start"]), "e": self._to16(r["end"])}
         return self.ids[key]
 
-    def _tree(self, records: list) -> dict:
-        nodes = {}
+    def _tree(self, records: list, covered: list) -> dict:
+        nodes = {self._id(r): {"applied": False, "parents": [], "covered": True} for r in covered}
 
         def visit(r: dict) -> str | None:
             parents = [c for c in (visit(p) for p in r.get("parents") or []) if c]
@@ -271,9 +284,6 @@ class _File:
 
         for r in records:
             visit(r)
-        built_on = {p for n in nodes.values() for p in n["parents"]}
-        for cid, n in nodes.items():
-            n["root"] = cid not in built_on  # applied or not, the text is made from these down
         return nodes
 
     def _items(self) -> list[str]:
@@ -295,7 +305,7 @@ class _File:
         if cid not in self.variants:
             return []
         default = self.trees[0][cid]["applied"]
-        records = self.doc.variants[self.variants[cid] - 1][1]
+        records = self.doc.variants[self.variants[cid] - 1][1]  # (what it covered is not listed)
         note = f"proposed once the change above is {'rejected' if default else 'accepted'}"
         out = []
         for r in (r for top in records for r in _flat_parents(top) + [top]):
@@ -519,12 +529,23 @@ _JS = """
   // Review: what the reviewer said per change; untouched changes keep what the report applied.
   const decided = new Map(), history = [], fileOf = new Map();
   data.files.forEach((f, k) => Object.keys(f.changes).forEach((id) => fileOf.set(id, k)));
-  // The run the decisions make: the default one, or the variant a decision re-ran (review.variants).
+  // The run the decisions make: the default one, changed where a decision re-ran the pipeline
+  // (review.variants). Re-runs that changed the same stretch of text cannot be put together: not sure.
   function active(f) {
-    const base = f.trees[0];
-    const flips = Object.keys(f.variants).filter((id) => decided.has(id)
-      && decided.get(id) !== (base[id].applied ? "accept" : "reject"));
-    return {tree: flips.length ? f.trees[f.variants[flips[0]]] : base, sure: flips.length < 2 && f.predicted};
+    const base = f.trees[0], tree = {...base}, stretches = [];
+    let sure = f.predicted;
+    Object.keys(f.variants).filter((id) => decided.has(id) && decided.get(id) !== (base[id].applied ? "accept" : "reject"))
+      .forEach((id) => {
+        const variant = f.trees[f.variants[id]], same = (x) => JSON.stringify(base[x]) === JSON.stringify(variant[x]);
+        const gone = Object.keys(base).filter((x) => !(x in variant)), changed = Object.keys(variant).filter((x) => !same(x));
+        const ids = gone.concat(changed);
+        const start = Math.min(...ids.map((x) => f.changes[x].start)), end = Math.max(...ids.map((x) => f.changes[x].end));
+        if (stretches.some(([s, e]) => s <= end && start <= e)) sure = false;
+        stretches.push([start, end]);
+        gone.forEach((x) => { delete tree[x]; });
+        changed.forEach((x) => { tree[x] = variant[x]; });
+      });
+    return {tree, sure};
   }
   // Each change's outcome and the cleaned text, as `cleanup apply` makes them: a change built on one
   // that does not apply is withdrawn (the pipeline no longer proposes it); applied changes cannot overlap.
@@ -533,7 +554,8 @@ _JS = """
     const verdict = (id) => decided.get(id) || (tree[id].applied ? "accept" : "reject");
     const visit = (id) => {
       if (!outcome.has(id)) {
-        outcome.set(id, tree[id].parents.map(visit).every((o) => o === "accept") ? verdict(id) : "withdrawn");
+        outcome.set(id, tree[id].covered ? "covered"
+          : tree[id].parents.map(visit).every((o) => o === "accept") ? verdict(id) : "withdrawn");
       }
       return outcome.get(id);
     };
@@ -551,12 +573,14 @@ _JS = """
         pos = c.e;
       }
     };
-    Object.keys(tree).filter((id) => tree[id].root).sort(bySpan).forEach(emit);
+    const builtOn = new Set(Object.values(tree).flatMap((n) => n.parents));  // the text is made from the others down
+    Object.keys(tree).filter((id) => !tree[id].covered && !builtOn.has(id)).sort(bySpan).forEach(emit);
     out.push(f.text.slice(pos));
     return {outcome, text: out.join(""), sure};
   }
   const LABEL = {accept: "applied", reject: "not applied", withdrawn: "withdrawn: built on a change that does not apply",
-                 clash: "not applied: overlaps an applied change", gone: "no longer proposed after your decisions"};
+                 clash: "not applied: overlaps an applied change", covered: "not applied: a later change covers it",
+                 gone: "no longer proposed after your decisions"};
   function draw(k) {
     const f = data.files[k], settled = settle(f), base = f.trees[0];
     Object.keys(f.changes).forEach((id) => {

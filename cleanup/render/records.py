@@ -75,7 +75,7 @@ class HtmlPage(Renderer):
     def file(self, item: Checked) -> str:
         from .html import report_file  # (a large module; only this format needs it)
 
-        self.files.append(report_file(item.name, item.doc, self.opts, item.result))
+        self.files.append(report_file(item.name, item.doc, self.opts))
         return ""
 
     def end(self) -> str:
