@@ -6,12 +6,14 @@ import json
 import os
 import subprocess
 import sys
+import unicodedata
 
 import pexpect
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cleanup.cli_review import _escape, _unescape
 from cleanup.decisions_file import Verdict, dumps, parse
 from cleanup.document import Document
 from cleanup.edits import Level
@@ -132,6 +134,13 @@ def test_variants_are_the_decisions_after_which_the_pipeline_proposes_something_
     assert "structure.duplicate-sentence" in {e.rule for e in rejected.changes} - {e.rule for e in run.changes}
     teasers = [e for e in run.changes if e.rule == "structure.teaser-pair"]
     assert teasers and not any(e.key in found for e in teasers)  # rejecting one only keeps its text
+
+
+@given(st.text())
+def test_a_replacement_survives_being_put_on_one_line_for_editing(text):
+    line = _escape(text)
+    assert "\n" not in line and not any(unicodedata.category(ch) in ("Cc", "Cf") for ch in line)
+    assert _unescape(line) == text
 
 
 documents = st.lists(st.sampled_from(LINES + ["", "Xi expressed confidence.  \u00a9 AFP", "President Xijinping spoke."]),
@@ -328,14 +337,14 @@ def test_a_flag_is_shown_in_its_lines_with_its_message_once(tmp_path):
 
 @pytest.mark.slow
 def test_control_characters_of_the_input_never_reach_the_terminal(tmp_path):
-    path = tmp_path / "a.txt"
+    path = tmp_path / "a\x1b[2J.txt"  # the file's name too
     path.write_bytes(b"Talks lasted fourhours. \x1b]0;pwned\x1b\\ said.\nThe screen \x1b[2J stays.\n")
     child = spawn_review(path, "-o", tmp_path / "out.txt", "--level", "suggest", cwd=tmp_path)
     shown = transcript(child)
     assert drive(child, lambda n: "n") == 0
     said = shown.getvalue()
     assert "\x1b]0;" not in said and "\x1b[2J" not in said
-    assert "␛]0;pwned␛\\" in said and "␛[2J" in said
+    assert "␛]0;pwned␛\\" in said and "␛[2J stays" in said and "a␛[2J.txt" in said
     assert (tmp_path / "out.txt").read_bytes() == path.read_bytes()
 
 
