@@ -62,7 +62,8 @@ def _lines(text: str) -> list[str]:
 def _shown(line: str, spaces: bool) -> str:
     body = line.removesuffix("\n")
     words = body.rstrip(" ")
-    return visible(words, spaces=spaces) + SPACE * (len(body) - len(words)) + (LINE_BREAK if line.endswith("\n") else "")
+    end = LINE_BREAK if line.endswith("\n") else ""
+    return visible(words, spaces=spaces) + SPACE * (len(body) - len(words)) + end
 
 
 def check_example(rf: RuleFile, ex: Example, pipeline, setting: str) -> Failure | None:

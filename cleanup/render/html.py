@@ -328,13 +328,15 @@ class _File:
 
     def section(self) -> str:
         d, k = self.doc, self.index
-        return (f'<section class="file" id="file-{k}" aria-label="{_esc(d.name)}"><h2 class="filename">{_esc(d.name)}</h2>'
+        marked = _render_doc(d.original, d.records, self.base, self.top_change)
+        return (f'<section class="file" id="file-{k}" aria-label="{_esc(d.name)}">'
+                f'<h2 class="filename">{_esc(d.name)}</h2>'
                 f'<p class="tools"><span class="decided" id="decided-{k}"></span> '
                 f'<button type="button" class="export" data-file="{k}">Export decisions</button></p>'
                 f'<p class="warn" id="warn-{k}" hidden>{_UNSURE if d.predicted else _UNPREDICTED}</p>'
-                f'<article class="doc marked" id="marked-{k}">{_render_doc(d.original, d.records, self.base, self.top_change)}'
-                f'</article><article class="doc cleaned" id="cleaned-{k}" hidden>{_esc(_cleaned(d.original, d.records))}'
-                f'</article></section>')
+                f'<article class="doc marked" id="marked-{k}">{marked}</article>'
+                f'<article class="doc cleaned" id="cleaned-{k}" hidden>{_esc(_cleaned(d.original, d.records))}</article>'
+                f'</section>')
 
 
 _UNSURE = ("Two or more of your decisions each make the pipeline propose something else, and this page knows "
@@ -371,7 +373,8 @@ def render_report(docs: list[ReportFile], *, title: str | None = None, output: s
         base, first_change = base + len(doc.records), files[-1].next_change
     records = [r for d in docs for r in d.records]
     listed = [p for r in records for p in _flat_parents(r)] + records  # one list entry each
-    families, levels, rules = (Counter(key(r) for r in listed) for key in (_family, itemgetter("level"), itemgetter("rule")))
+    families, levels, rules = (Counter(key(r) for r in listed)
+                               for key in (_family, itemgetter("level"), itemgetter("rule")))
     applied = sum(r["applied"] for r in records)
     flags = sum(r["replacement"] is None for r in records)
     rows = "".join(f'<tr data-rule-row="{_esc(rule)}"><td><label><input type="checkbox" data-kind="rule" '
