@@ -117,15 +117,34 @@ def _entry(d) -> dict:
 def _table(outcome: Outcome) -> Table:
     t = Table(title=f"cleanup learn: {outcome.documents:,} documents ({outcome.failed:,} unreadable); a proposal "
                     f"needs {outcome.needed:,}", title_justify="left")
-    for name in ("", "rule", "level", "docs", "what", "why"):
+    for name in ("", "rule", "level", "docs", "what", "why (the note has the rest)"):
         t.add_column(name, overflow="fold")
     for d in sorted(outcome.drafts, key=lambda d: (bool(d.dropped), d.family, -_docs(d))):
-        what = d.rule.get("pattern") or f"{d.rule['name']} ← {', '.join(d.rule['variants']) or '(glued forms)'}"
-        if d.rule.get("replacement"):
-            what += f" → {d.rule['replacement']!r}"
-        t.add_row("✗" if d.dropped else "✓", f"learned-{d.family}.{d.rule.get('id') or '-'}", d.level,
-                  f"{_docs(d):,}", what, d.dropped or d.rule.get("note", ""))
+        t.add_row("✗" if d.dropped else "✓", f"learned-{d.family}" + (f".{d.rule['id']}" if d.rule.get("id") else ""), d.level,
+                  f"{_docs(d):,}", _what(d), d.dropped or _why(d))
     return t
+
+
+def _what(d) -> str:
+    """What the rule is about, as a reader says it: the line or tail seen, or the name and its variants."""
+    e = d.evidence
+    if "variants" in e:
+        return f"{d.rule['name']} ← {', '.join(v['variant'] for v in e['variants']) or '(glued forms)'}"
+    if "token" in e:
+        return f"{e['token']} → {e['split']}"
+    return e["key"] + (" …" if e.get("kind") == "head" else "")
+
+
+def _why(d) -> str:
+    e = d.evidence
+    if "variants" in e:
+        return "; ".join(f"{v['variant']}: {v['documents']} docs, {v['ratio']}% alike, context {v['context']}"
+                         for v in e["variants"]) or f"glued: {', '.join(e['glued'])}"
+    if "token" in e:
+        return "unknown to the word lists; splits into common words"
+    where = max(e["positions"].items(), key=lambda kv: kv[1])[0] if e.get("positions") else ""
+    return (f"{100 * e['share']:.1f}% of documents" + (f", mostly at {where}" if where and e["kind"] != "tail" else "")
+            + f"; in article text in {e['inside_article_text']}")
 
 
 def _docs(d) -> int:

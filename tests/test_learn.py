@@ -243,11 +243,26 @@ def test_dry_run_writes_nothing_and_reports_json(corpus, tmp_path):
     assert not out.exists()
 
 
-def test_min_docs_above_the_corpus_proposes_nothing(corpus, tmp_path):
-    result = runner.invoke(app, ["learn", str(corpus[0]), "-o", str(tmp_path / "r"), "--min-docs", "1000", "-q",
-                                 "-j", "1"])
+@pytest.mark.parametrize("threshold", [["--min-docs", "1000"], ["--min-share", "0.95"]])
+def test_a_threshold_above_every_family_proposes_nothing(corpus, tmp_path, threshold):
+    result = runner.invoke(app, ["learn", str(corpus[0]), "-o", str(tmp_path / "r"), *threshold, "-q", "-j", "1",
+                                 "--format", "json"])
     assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["proposed"] == []
     assert not (tmp_path / "r").exists() or not list((tmp_path / "r").glob("*.yaml"))
+
+
+def test_min_share_keeps_only_the_commonest_furniture(corpus, tmp_path):
+    """Each kind of furniture is in 40-60% of the documents (by seed): half of them pass a 0.5 share."""
+    def shares(*options):
+        result = runner.invoke(app, ["learn", str(corpus[0]), "-o", str(tmp_path / "r"), *options, "--dry-run",
+                                     "-q", "-j", "1", "--format", "json"])
+        report = json.loads(result.stdout)
+        return report, [p["evidence"]["share"] for p in report["proposed"] if "share" in p["evidence"]]
+    _, every = shares()
+    report, common = shares("--min-share", "0.5")
+    assert report["needed_documents"] == 30
+    assert common == [s for s in every if s >= 0.5] and 0 < len(common) < len(every)
 
 
 def test_a_missing_input_is_one_line_and_exit_2(tmp_path):
