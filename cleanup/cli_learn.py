@@ -24,6 +24,7 @@ from .errors import CleanupError
 from .files import write_atomic
 from .learn import LearnSettings
 from .learn.learner import Outcome, learn
+from .learn.rulefiles import FILES, file_id
 
 INTERRUPTED = 130
 PLAIN_EVERY = 10.0  # seconds between progress lines when standard error is not a terminal
@@ -95,6 +96,11 @@ def _write(outcome: Outcome, output: Path) -> None:
         raise CleanupError(f"{output}: cannot create the folder: {e.strerror}") from None
     for name, text in outcome.files.items():
         write_atomic(output / name, text.encode("utf-8"))
+    for family in FILES:  # a file an earlier run wrote and this one has nothing for would mix two runs
+        stale = output / f"{file_id(family)}.yaml"
+        if stale.name not in outcome.files and stale.exists():
+            stale.unlink()
+            err.print(f"removed {stale}: this run proposes nothing for it")
 
 
 def report(outcome: Outcome) -> dict:
@@ -109,7 +115,7 @@ def report(outcome: Outcome) -> dict:
 
 def _entry(d) -> dict:
     what = d.rule.get("pattern") or d.rule.get("name")
-    return {"file": f"learned-{d.family}", "rule": d.rule.get("id") or None, "kind": d.kind, "level": d.level,
+    return {"file": file_id(d.family), "rule": d.rule.get("id") or None, "kind": d.kind, "level": d.level,
             "what": what, "replacement": d.rule.get("replacement"), "variants": d.rule.get("variants"),
             "note": d.rule.get("note"), "evidence": {k: v for k, v in d.evidence.items() if k != "lines"}}
 
@@ -120,7 +126,7 @@ def _table(outcome: Outcome) -> Table:
     for name in ("", "rule", "level", "docs", "what", "why (the note has the rest)"):
         t.add_column(name, overflow="fold")
     for d in sorted(outcome.drafts, key=lambda d: (bool(d.dropped), d.family, -_docs(d))):
-        t.add_row("✗" if d.dropped else "✓", f"learned-{d.family}" + (f".{d.rule['id']}" if d.rule.get("id") else ""), d.level,
+        t.add_row("✗" if d.dropped else "✓", file_id(d.family) + (f".{d.rule['id']}" if d.rule.get("id") else ""), d.level,
                   f"{_docs(d):,}", _what(d), d.dropped or _why(d))
     return t
 

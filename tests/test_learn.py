@@ -310,3 +310,17 @@ def test_tails_glued_to_lines_are_learned_with_their_variable_parts(tmp_path):
         assert lines[0] == docs[i][0], path.name
         assert captions[i] in lines, path.name
     assert runner.invoke(app, ["rules", "test", str(out)]).exit_code == 0
+
+
+def test_bad_jsonl_records_are_listed_and_skipped(corpus, tmp_path):
+    corpus_jsonl = tmp_path / "corpus.jsonl"
+    lines = [json.dumps({"text": p.read_text(encoding="utf-8")}) for p in sorted(corpus[0].glob("*.txt"))]
+    lines[3:3] = ['{"text": "unterminated', '{"title": "no text field"}']
+    corpus_jsonl.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["learn", str(corpus_jsonl), "-o", str(tmp_path / "r"), "-q", "-j", "1",
+                                 "--dry-run", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert f"{corpus_jsonl}:4: not a JSON line" in result.stderr
+    assert f"{corpus_jsonl}:5: no string 'text' field" in result.stderr
+    report = json.loads(result.stdout)
+    assert (report["documents"], report["failed"]) == (DOCUMENTS, 2)

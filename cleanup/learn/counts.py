@@ -35,7 +35,8 @@ class Counts:
         for token in seen.unknown:
             self.unknown.entry(token).seen(place)
 
-    def fail(self, place: tuple, reason: str) -> None:
+    def fail(self, place: str, reason: str) -> None:
+        """place: "file" or "file.jsonl:line", for the report."""
         self.failed += 1
         if len(self.failures) < 20:
             self.failures.append((place, reason))

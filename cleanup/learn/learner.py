@@ -20,7 +20,7 @@ from .glued import glued_words
 from .namerules import glued_draft, name_draft
 from .names import cluster_for, name_clusters
 from .observe import observe
-from .rulefiles import build
+from .rulefiles import build, file_id
 from .settings import LearnSettings
 from .verify import Targets, find
 
@@ -77,7 +77,7 @@ def learn(inputs: list[str], settings: LearnSettings, progress=lambda step: Prog
     header = (f"# Proposed by `cleanup learn` from {counts.documents:,} documents on "
               f"{datetime.now(timezone.utc):%Y-%m-%d}.\n# Review every rule before use: its note "
               "says what it was learned from.\n")
-    files = {f"learned-{family}.yaml": text for family, text in build(drafts, header).items()}
+    files = {f"{file_id(family)}.yaml": text for family, text in build(drafts, header).items()}
     return Outcome(counts.documents, needed, counts.failed, counts.failures, counts.forgotten, drafts, files)
 
 

@@ -21,8 +21,8 @@ EDGE_LINES = 3            # a line among the first or last three is at an edge o
 COMMON_AT_START = 3.0     # a capitalised word this common in English, starting a sentence, is a word
 MIN_GLUED_LENGTH = 6
 
-_TOKEN = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*")
-_TOKEN_SPLIT = regex.compile(r"([\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*)")
+TOKEN = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*")
+_TOKEN_SPLIT = regex.compile(f"({TOKEN.pattern})")
 _POSSESSIVE = regex.compile(r"['’]s$")
 
 

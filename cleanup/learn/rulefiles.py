@@ -61,7 +61,7 @@ def build(drafts: list[Draft], header: str) -> dict[str, str]:
 
 def _examples(d: Draft, tmp: Path) -> None:
     """before/after pairs from what the rule alone does; unchanged texts it leaves alone."""
-    alone = build_pipeline(RuleBook((load_rule_file(_write(tmp / "one.yaml", _data(d.family, [d], "")),),)))
+    alone = build_pipeline(RuleBook((load_rule_file(_write(tmp / "one.yaml", _data(d.family, [d])),),)))
     policy = Policy(level=Level.SUGGEST)
     d.changes, d.guards = [], []
     for text in d.before:
@@ -140,7 +140,7 @@ def _text(ex: dict) -> str:
     return ex.get("before", ex.get("unchanged"))
 
 
-def _data(family: str, drafts: list[Draft], header: str) -> dict:
+def _data(family: str, drafts: list[Draft]) -> dict:
     kind, description = FILES[family]
     return {"id": file_id(family), "kind": kind, "description": description,
             "rules": [d.rule for d in drafts], "examples": [ex for d in drafts for ex in d.examples]}
@@ -149,7 +149,7 @@ def _data(family: str, drafts: list[Draft], header: str) -> dict:
 def _yaml(family: str, drafts: list[Draft], header: str) -> str:
     if not drafts:
         return ""
-    body = yaml.safe_dump(_data(family, drafts, header), allow_unicode=True, sort_keys=False, width=110)
+    body = yaml.safe_dump(_data(family, drafts), allow_unicode=True, sort_keys=False, width=110)
     return header + body
 
 

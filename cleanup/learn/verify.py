@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import regex
 
-from .observe import _TOKEN, text_lines
+from .observe import TOKEN, text_lines
 from .shapes import head_of, normalise, tail_text, tails_of, to_pattern
 
 SAMPLES_KEPT = 20       # occurrences kept per candidate
@@ -74,7 +74,7 @@ def find(text: str, targets: Targets) -> DocFound:
             after = lines[i + 1][1] if i + 1 < len(lines) else ""
             _furniture(line, prev, after, number, targets, found)
         if targets.words:
-            for m in _TOKEN.finditer(line):
+            for m in TOKEN.finditer(line):
                 word = m.group().removesuffix("'s").removesuffix("’s")
                 if word in targets.words and word not in found.sentences:
                     sentence = sentence_at(line, m.start())
