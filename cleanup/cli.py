@@ -49,6 +49,8 @@ class CleanupApp(typer.Typer):
             code = INTERRUPTED
         except TyperException as e:  # a usage error: unknown option, bad value, missing argument
             code = _usage_error(e)
+        except SystemExit as e:  # typer's own answer to a closed pipe is exit 1: it is a normal end
+            code = 0 if type(sys.stdout).__name__ == "PacifyFlushWrapper" else e.code
         sys.exit(code or 0)
 
 
