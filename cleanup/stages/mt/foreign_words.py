@@ -40,19 +40,17 @@ _ANY_WORD = regex.compile(r"[\p{L}\p{M}]+")
 NEIGHBOUR_MARGIN = 1.0  # a neighbour this much more common abroad than in English is foreign too
 
 
-class Judge:
-    """Which language a single token is probably in, if not English."""
+class _RuleJudge:
+    """A judge of single tokens configured by one rule of `detector`; `language(token)` is cached."""
+
+    detector = ""
 
     def __init__(self, rules, lexicon):
-        self.rule = next((r for r in rules if r.data["detector"] == "foreign-word"), None)
-        data = self.rule.data if self.rule else {}
+        self.rule = next((r for r in rules if r.data["detector"] == self.detector), None)
+        self.data = self.rule.data if self.rule else {}
         self.lex = lexicon
-        self.languages = data.get("languages", [])
-        self.min_length = data.get("min_length", 3)
-        self.min_zipf = data.get("min_zipf", 3.5)
-        self.max_english = data.get("max_english_zipf", 3.0)
-        self.min_margin = data.get("min_margin", 3.0)
-        self.exceptions = {w.casefold() for w in data.get("exceptions", [])}
+        self.languages = self.data.get("languages", [])
+        self.exceptions = {w.casefold() for w in self.data.get("exceptions", [])}
         # bounded: the words stage asks about every unknown token of every document
         self.language = lru_cache(maxsize=65536)(self._judge)
 
@@ -62,6 +60,22 @@ class Judge:
     def __setstate__(self, state):
         self.__dict__.update(state)
         self.language = lru_cache(maxsize=65536)(self._judge)
+
+    def _judge(self, w: str):
+        raise NotImplementedError
+
+
+class Judge(_RuleJudge):
+    """Which language a single token is probably in, if not English."""
+
+    detector = "foreign-word"
+
+    def __init__(self, rules, lexicon):
+        super().__init__(rules, lexicon)
+        self.min_length = self.data.get("min_length", 3)
+        self.min_zipf = self.data.get("min_zipf", 3.5)
+        self.max_english = self.data.get("max_english_zipf", 3.0)
+        self.min_margin = self.data.get("min_margin", 3.0)
 
     def _judge(self, w: str) -> tuple[str, float] | None:
         """(language code, Zipf there) when `w` is reported as a foreign word."""
@@ -76,25 +90,19 @@ class Judge:
         return best if best and best[1] >= max(self.min_zipf, english + self.min_margin) else None
 
 
-class NounJudge:
+class NounJudge(_RuleJudge):
     """Which noun-capitalising language a capitalised token is in, if it is a noun left untranslated."""
 
-    def __init__(self, rules, lexicon):
-        self.rule = next((r for r in rules if r.data["detector"] == "foreign-noun"), None)
-        data = self.rule.data if self.rule else {}
-        self.lex = lexicon
-        self.languages = data.get("languages", [])
-        self.min_zipf = data.get("min_zipf", 3.0)
-        self.max_english = data.get("max_english_zipf", 1.5)
-        self.part_zipf = data.get("compound_min_zipf", 3.5)
-        self.min_part = data.get("min_part_length", 3)
-        self.min_compound = data.get("min_compound_length", 9)
-        self.name_endings = tuple(e.casefold() for e in data.get("name_endings", []))
-        self.exceptions = {w.casefold() for w in data.get("exceptions", [])}
-        self.language = lru_cache(maxsize=65536)(self._judge)
+    detector = "foreign-noun"
 
-    __getstate__ = Judge.__getstate__
-    __setstate__ = Judge.__setstate__
+    def __init__(self, rules, lexicon):
+        super().__init__(rules, lexicon)
+        self.min_zipf = self.data.get("min_zipf", 3.0)
+        self.max_english = self.data.get("max_english_zipf", 1.5)
+        self.part_zipf = self.data.get("compound_min_zipf", 3.5)
+        self.min_part = self.data.get("min_part_length", 3)
+        self.min_compound = self.data.get("min_compound_length", 9)
+        self.name_endings = tuple(e.casefold() for e in self.data.get("name_endings", []))
 
     def _judge(self, w: str) -> tuple[str, float, str] | None:
         """(language, Zipf there, how it was read) when `w` is reported."""
