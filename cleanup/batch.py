@@ -16,6 +16,8 @@ exists is whole: that is what --resume relies on. See docs/batch.md.
 """
 from __future__ import annotations
 
+import codecs
+import fnmatch
 import json
 import os
 import sys
@@ -26,9 +28,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple
 
+from . import jsonl
 from .document import Document, too_large
 from .errors import CleanupError
-from .files import AtomicFile, write_atomic
+from .files import AtomicFile, read_bounded, remove_stale_temps, write_atomic
 from .render.records import records
 from .runner import Options, clean_document
 
@@ -90,8 +93,10 @@ def jsonl_by_default(inputs: Iterable[str]) -> bool:
     return bool(records)
 
 
-def plan(inputs: Iterable[str], settings: BatchSettings) -> list[Source]:
-    """Every input file and its output: files keep their name, folders their tree."""
+def plan(inputs: Iterable[str], settings: BatchSettings, unreadable: list | None = None) -> list[Source]:
+    """Every input file and its output: files keep their name, folders their tree.
+
+    Folders that cannot be listed are added to `unreadable` as (folder, reason)."""
     out_dir = settings.output.resolve()
     pattern = settings.glob or ("*.jsonl" if settings.jsonl else "*.txt")
     sources: list[Source] = []
@@ -100,8 +105,8 @@ def plan(inputs: Iterable[str], settings: BatchSettings) -> list[Source]:
         if path.is_dir():
             if path.resolve() == out_dir:
                 raise CleanupError(f"{given}: the output folder cannot be an input folder")
-            for found in sorted(path.rglob(pattern)):
-                if found.is_file() and out_dir not in found.resolve().parents:
+            for found in _files_under(path, pattern, unreadable if unreadable is not None else []):
+                if out_dir not in found.resolve().parents:
                     sources.append(Source(found, settings.output / found.relative_to(path)))
         elif path.is_file():
             sources.append(Source(path, settings.output / path.name))
@@ -116,6 +121,20 @@ def plan(inputs: Iterable[str], settings: BatchSettings) -> list[Source]:
             raise CleanupError(f"{s.path} and {seen[target]} would both be written to {s.output}")
         seen[target] = s.path
     return sources
+
+
+def _files_under(folder: Path, pattern: str, unreadable: list) -> list[Path]:
+    """Files matching `pattern` in `folder`'s tree, sorted; a folder that cannot be listed is
+    noted in `unreadable` (Path.rglob would skip it without a word)."""
+    found = []
+
+    def note(err: OSError) -> None:
+        unreadable.append((err.filename, err.strerror or str(err)))
+
+    for root, folders, files in os.walk(folder, onerror=note):
+        folders.sort()
+        found.extend(Path(root, name) for name in files if fnmatch.fnmatch(name, pattern))
+    return sorted(p for p in found if p.is_file())
 
 
 def is_complete(source: Source) -> bool:
@@ -139,8 +158,14 @@ def _check_manifest(options: Options, settings: BatchSettings) -> None:
         if theirs != mine:
             raise CleanupError(f"{settings.output}: was cleaned with other settings ({MANIFEST}); "
                                "drop --resume or choose another -o folder")
-    settings.output.mkdir(parents=True, exist_ok=True)
+    try:
+        settings.output.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise CleanupError(f"{settings.output}: is a file; -o names the folder for the cleaned files") from None
+    except OSError as err:
+        raise CleanupError(f"{settings.output}: cannot make the output folder: {err.strerror}") from None
     write_atomic(manifest, (json.dumps(mine, indent=1, sort_keys=True) + "\n").encode("utf-8"))
+    remove_stale_temps(settings.output, recursive=True)  # left by a run that was killed
 
 
 # -- reading -------------------------------------------------------------------
@@ -151,13 +176,11 @@ def read_items(sources: list[Source], settings: BatchSettings, max_bytes: int) -
             yield from _jsonl_items(i, source, max_bytes)
             continue
         try:
-            size = source.path.stat().st_size
-            if size > max_bytes:
-                yield Item(i, 0, size, None, too_large(size, max_bytes))
-                continue
-            yield Item(i, 0, size, source.path.read_bytes())
-        except OSError as err:
-            yield Item(i, 0, 0, None, f"cannot read: {err.strerror}")
+            data = read_bounded(source.path, max_bytes)[0]
+        except CleanupError as err:
+            yield Item(i, 0, _size(source.path), None, str(err).removeprefix(f"{source.path}: "))
+            continue
+        yield Item(i, 0, len(data), data)
 
 
 def _jsonl_items(i: int, source: Source, max_bytes: int) -> Iterator[Item]:
@@ -174,6 +197,8 @@ def _jsonl_items(i: int, source: Source, max_bytes: int) -> Iterator[Item]:
                     yield Item(i, line_no, size, None, too_large(size, max_bytes))
                     continue
                 record = raw.rstrip(b"\r\n")
+                if line_no == 1:
+                    record = record.removeprefix(codecs.BOM_UTF8)  # some editors start UTF-8 files with one
                 if len(record) > max_bytes:
                     yield Item(i, line_no, len(raw), None, too_large(len(record), max_bytes))
                 elif record.strip():  # blank lines hold no document
@@ -238,11 +263,13 @@ def _clean_file_bytes(item: Item, options: Options, settings: BatchSettings) -> 
 
 def _clean_jsonl_line(item: Item, options: Options, settings: BatchSettings) -> Outcome:
     try:
-        record = json.loads(item.data.decode("utf-8"))
+        record = jsonl.loads(item.data.decode("utf-8"))
     except UnicodeDecodeError as err:
         raise CleanupError(f"not UTF-8 (byte {err.start + 1} of the line)") from None
     except json.JSONDecodeError as err:
         raise CleanupError(f"invalid JSON at column {err.colno}: {err.msg}") from None
+    except RecursionError:
+        raise CleanupError("nested too deeply to be a record") from None
     if not isinstance(record, dict):
         raise CleanupError("not a JSON object")
     text = record.get(settings.field)
@@ -261,10 +288,9 @@ def _clean_jsonl_line(item: Item, options: Options, settings: BatchSettings) -> 
     record[settings.field] = doc.render(result.text)
     record["edits"] = records(result) if settings.edit_records else len(result.applied)
     try:
-        line = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
-        data = line.encode("utf-8")
+        data = jsonl.dumps(record).encode("utf-8")
     except UnicodeEncodeError:  # another field holds a lone surrogate: JSON escapes keep it as it was
-        data = json.dumps(record, separators=(",", ":")).encode("ascii")
+        data = jsonl.dumps(record, ensure_ascii=True).encode("ascii")
     return Outcome(item, data + b"\n", result.changed, _counts(result))
 
 
@@ -302,6 +328,30 @@ class _Here:
         pass
 
 
+def _start_worker(options: Options | None = None) -> None:
+    """Tie a worker's life to its parent's (then warm it up): when the batch's main process is
+    killed, even with kill -9, its workers end with it instead of cleaning for nobody."""
+    parent = os.getppid()
+    if sys.platform == "linux":
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+    else:  # elsewhere: look now and then whether the parent is still there
+        import threading
+
+        def watch():
+            while os.getppid() == parent:
+                time.sleep(1.0)
+            os._exit(1)
+
+        threading.Thread(target=watch, daemon=True).start()
+    if os.getppid() != parent:  # it died before the line above
+        os._exit(1)
+    if options is not None:
+        _warm(options)
+
+
 class _Pool:
     def __init__(self, jobs: int, options: Options):
         import gc
@@ -314,12 +364,14 @@ class _Pool:
             # They are forked now, before a progress bar starts a thread.
             _warm(options)
             gc.freeze()  # the workers' garbage collector leaves the shared objects (and pages) alone
-            self.executor = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
+            self.executor = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"),
+                                                initializer=_start_worker)
             self.executor.submit(int).result()  # with fork, the first task starts every worker
         else:  # a fresh process each (a LanguageTool connection must not be shared)
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(["cleanup.batch"])
-            self.executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=_warm, initargs=(options,))
+            self.executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
+                                                initargs=(options,))
         self.slots = jobs
 
     def submit(self, fn, *args):
@@ -341,7 +393,7 @@ class _Dask:
                                         silence_logs=logging.ERROR)
         try:
             self.client = Client(self.cluster or address, timeout=30)
-        except OSError as err:
+        except (OSError, ValueError, TypeError) as err:  # unreachable, or not an address ('notaurl!!')
             self.close()
             raise CleanupError(f"--dask {address}: cannot reach the scheduler: {err}") from None
         self.slots = sum(self.client.nthreads().values()) or jobs
@@ -391,6 +443,7 @@ class Summary:
     read: int = 0                  # documents read, failed ones included
     changed: int = 0
     failed: int = 0
+    unreadable_folders: int = 0    # of the failures, folders that could not be listed
     bytes: int = 0
     seconds: float = 0.0
     rules: dict = field(default_factory=dict)   # rule -> [applied, proposed, flagged]
@@ -410,6 +463,14 @@ class Summary:
             for k, n in enumerate(numbers):
                 totals[k] += n
 
+    def add_unreadable(self, folder: str, reason: str) -> None:
+        """A folder whose files could not even be listed: one failure, so it is not silently left out."""
+        self.failed += 1
+        self.unreadable_folders += 1
+        if len(self.failures) < MAX_LISTED_FAILURES:
+            self.failures.append(Failure(str(folder), None, f"cannot read this folder: {reason}; its files "
+                                         "were not cleaned"))
+
     def top_rules(self, n: int = 10) -> list[tuple[str, int]]:
         applied = [(rule, t[0]) for rule, t in self.rules.items() if t[0]]
         return sorted(applied, key=lambda rn: (-rn[1], rn[0]))[:n]
@@ -417,7 +478,8 @@ class Summary:
     def report(self) -> dict:
         return {
             "documents": {"read": self.read, "changed": self.changed, "failed": self.failed},
-            "files": {"planned": self.files, "skipped_complete": self.skipped},
+            "files": {"planned": self.files, "skipped_complete": self.skipped,
+                      "unreadable_folders": self.unreadable_folders},
             "bytes": self.bytes,
             "seconds": round(self.seconds, 3),
             "rules": {rule: dict(zip(("applied", "proposed", "flagged"), t)) for rule, t in sorted(self.rules.items())},
@@ -445,7 +507,7 @@ class _Sink:
                     self._writer(item.source).fh.write(outcome.output)
                 else:
                     self._folder_for(source.output)
-                    write_atomic(source.output, outcome.output)
+                    write_atomic(source.output, outcome.output, sweep=False)  # swept at the start
             except (OSError, CleanupError) as err:
                 reason = str(err) if isinstance(err, CleanupError) else f"{source.output}: cannot write: {err}"
                 outcome = outcome._replace(output=None, error=reason)
@@ -459,7 +521,7 @@ class _Sink:
     def _writer(self, i: int) -> AtomicFile:
         if i not in self.writers:
             self._folder_for(self.sources[i].output)
-            self.writers[i] = AtomicFile(self.sources[i].output)
+            self.writers[i] = AtomicFile(self.sources[i].output, sweep=False)
         return self.writers[i]
 
     def abort(self) -> None:
@@ -484,9 +546,12 @@ def run_batch(inputs: Iterable[str], options: Options, settings: BatchSettings,
               progress: Progress | None = None) -> Summary:
     """Clean every input into settings.output; raises CleanupError before starting if the plan is wrong."""
     progress = progress or Progress()
-    sources = plan(inputs, settings)
+    unreadable: list = []
+    sources = plan(inputs, settings, unreadable)
     _check_manifest(options, settings)
     summary = Summary(files=len(sources))
+    for folder, reason in unreadable:
+        summary.add_unreadable(folder, reason)
     todo = [s for s in sources if not (settings.resume and is_complete(s))]
     summary.skipped = len(sources) - len(todo)
     started = time.perf_counter()

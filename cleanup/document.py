@@ -149,6 +149,12 @@ def _detect(data: bytes):
     return best
 
 
+def _looks_like_text(text: str) -> bool:
+    """Almost all printable or spacing: what binary data read as UTF-16 seldom is."""
+    odd = sum(1 for ch in text if not (ch.isprintable() or ch in "\t\n\r\f"))
+    return odd <= len(text) // 100
+
+
 def _utf16_without_bom(data: bytes, name: str) -> tuple[str, str]:
     """Text in UTF-16 without a byte-order mark (one byte of each pair mostly NUL), or refused as binary."""
     pairs = len(data) // 2
@@ -160,7 +166,7 @@ def _utf16_without_bom(data: bytes, name: str) -> tuple[str, str]:
                 text = data.decode(encoding)
             except UnicodeDecodeError:
                 break
-            if "\x00" not in text:
+            if _looks_like_text(text):
                 return text, encoding
     raise InputError(f"{name}: looks like binary data (NUL bytes), not text; if it is text, name its "
                      "encoding with --encoding")

@@ -88,8 +88,8 @@ def write_in_place(doc: Document, data: bytes) -> None:
     write_atomic(doc.name, data, expect=doc.stamp)
 
 
-def write_atomic(path: str | Path, data: bytes, *, expect: Stamp | None = None) -> None:
-    out = AtomicFile(path, expect=expect)
+def write_atomic(path: str | Path, data: bytes, *, expect: Stamp | None = None, sweep: bool = True) -> None:
+    out = AtomicFile(path, expect=expect, sweep=sweep)
     try:
         out.fh.write(data)
         out.commit()
@@ -105,9 +105,11 @@ class AtomicFile:
     (with the old file's owner and mode, or the umask's), `abort()` removes it. For outputs
     written in one go (write_atomic) and for those streamed (a JSONL corpus).
 
-    `expect`: the stamp of the file as it was read; commit refuses if it changed since."""
+    `expect`: the stamp of the file as it was read; commit refuses if it changed since.
+    `sweep`: first remove this name's temporary files left by killed runs (a caller writing
+    many files into one folder sweeps it once instead)."""
 
-    def __init__(self, path: str | Path, *, expect: Stamp | None = None):
+    def __init__(self, path: str | Path, *, expect: Stamp | None = None, sweep: bool = True):
         self.shown = Path(path)
         self.path = _final_target(self.shown)
         self.expect = expect
@@ -117,7 +119,8 @@ class AtomicFile:
             if existing is not None and existing.st_nlink > 1 and stat.S_ISREG(existing.st_mode):
                 raise InputError(f"{self.shown}: has {existing.st_nlink} hard links, which an atomic rewrite "
                                  "would cut off (they would keep the old text); write elsewhere with -o")
-            remove_stale_temps(folder, self.path.name)
+            if sweep:
+                remove_stale_temps(folder, self.path.name)
             fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.{os.getpid()}.", suffix=".tmp", dir=folder)
         except OSError as err:
             raise InputError(f"{self.shown}: cannot write: {err.strerror}") from None
