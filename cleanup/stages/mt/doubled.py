@@ -14,7 +14,7 @@ import re
 
 from ...edits import Proposal
 
-_PIECE_EDGE = re.compile(r"^[^\w]+|[^\w]+$")
+_EDGE_MARKS = "\"'“”‘’«»()[]{}<>,.;:!?…/-–—"
 _SUB_WORD = re.compile(r"[^\W\d_]+")
 _CLAUSE_END = re.compile(r"[,.;:!?)\]\"”]$")
 # words that make a phrase longer but say nothing of their own: "the talks, the talks" is one word said again
@@ -39,12 +39,17 @@ class DoubledPhrases:
     def propose(self, text):
         for m in self.joint.finditer(text):
             line_start = text.rfind("\n", 0, m.start()) + 1
+            # the cheap test first: the word before the joint comes again soon after it (its first letter aside)
+            word_start = max(text.rfind(" ", line_start, m.start()), text.rfind("\t", line_start, m.start())) + 1
+            last = text[max(word_start, line_start):m.start()].strip(_EDGE_MARKS)
+            if len(last) < 2 or text.find(last[1:], m.end(), m.end() + 120) < 0:
+                continue
             line_end = text.find("\n", m.end())
             line_end = len(text) if line_end < 0 else line_end
-            before = text[max(line_start, m.start() - 200):m.start()]
+            before = text[max(line_start, m.start() - 120):m.start()]
             if not before or before[-1].isspace():
                 continue
-            after = text[m.end():min(line_end, m.end() + 200)]
+            after = text[m.end():min(line_end, m.end() + 120)]
             size = self._doubled(before.split(), after.split())
             if size:
                 left = _starts_of(before, size)
@@ -55,7 +60,15 @@ class DoubledPhrases:
 
     def _doubled(self, before: list[str], after: list[str]) -> int:
         """The number of pieces of the longest phrase that ends `before` and starts `after`; 0 if none."""
-        for size in range(min(self.max_words, len(before), len(after)), 0, -1):
+        if not before or not after:
+            return 0
+        first = after[0].casefold().strip(_EDGE_MARKS)
+        tail = before[-self.max_words:]
+        # only where a piece of `before` is the first piece of `after` can a phrase start (most joints: nowhere)
+        sizes = [len(tail) - k for k, p in enumerate(tail) if p.casefold().strip(_EDGE_MARKS) == first]
+        for size in sizes:  # longest first
+            if size > len(after):
+                continue
             left, right = before[-size:], after[:size]
             if any(_CLAUSE_END.search(p) for p in left[:-1]):
                 continue  # the phrase would run over a clause boundary
@@ -82,7 +95,7 @@ def _third_copy(before: list[str], after: list[str], size: int) -> bool:
 def _folded(pieces: list[str]) -> list[str]:
     """The pieces case-folded, the outer punctuation of the first and last taken off."""
     out = [p.casefold() for p in pieces]
-    out[0], out[-1] = _PIECE_EDGE.sub("", out[0]), _PIECE_EDGE.sub("", out[-1])
+    out[0], out[-1] = out[0].strip(_EDGE_MARKS), out[-1].strip(_EDGE_MARKS)
     return out
 
 

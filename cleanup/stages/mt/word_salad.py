@@ -13,24 +13,32 @@ gets a score, its signs per word:
 - letters glued across a mark ("candy.nish", "is,ar");
 - broken function-word patterns, counted twice: an article before a word
   that cannot follow one ("the who", "the in", "a the"), two conjunctions
-  ("but but"), the same word twice, a comma before another mark (",,", ",.").
+  ("but but"), a comma before another mark (",,", ",.").
 
 A line that scores `start_score` (with at least `min_signs` signs) starts a
 stretch; neighbouring lines that score `extend_score` join it; one flag
 covers the stretch.
+
+Speed: a line without a single sign scores nothing, so only lines where a
+text-wide scan finds one are scored (the made-up words of the text are
+known from one set of its words, judged once each).
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ...edits import Level, Proposal
 from ...lines import split_lines
-from ...wordlist import known, memo, zipf
+from ...wordlist import Sieve, known, memo, zipf
+from .scan import pieces as text_pieces
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|\d+|\.\.\.|[^\s\w]")
 _GLUED = re.compile(r"[a-z][.,;][a-z]")
 _DOMAIN = re.compile(r"[a-z]\.(?:com|org|net|gov|edu|cn|ru|ua|jp|uk|de|io)\b")
 _MARK_AFTER_COMMA = frozenset(",.;:")
+_MARK_AFTER_ARTICLE = frozenset(",;:")  # (not ".": "10 a.m.")
+_COMMA_MARK = re.compile(r"[,;]\s*[,.;:]")
 
 
 class WordSaladStage:
@@ -58,12 +66,19 @@ class Salad:
         self.conjunctions = frozenset(d.get("conjunctions", []))
         self.not_after_article = frozenset(d.get("not_after_article", [])) | self.articles | self.conjunctions
         self.verdicts: dict = {}
+        self.junk_pieces = Sieve(self._junk_piece)
+        words = lambda ws: "|".join(sorted(map(re.escape, ws), key=len, reverse=True))  # noqa: E731
+        # where a broken pattern may be, in the lowercased text (no \b first: re then scans for the first letters)
+        self.broken = re.compile(rf"(?:{words(self.articles)})\s*(?:(?:{words(self.not_after_article)})\b|[,;:])"
+                                 rf"|(?:{words(self.conjunctions)})\s+(?:{words(self.conjunctions)})\b")
 
     def propose(self, text):
+        lines = split_lines(text)
+        signed = self._signed_lines(text, lines)
         stretch = []  # (start, end) of the lines in the stretch being built
         started = False
-        for line in split_lines(text):
-            score = self.score(line.text)
+        for i, line in enumerate(lines):
+            score = self.score(line.text) if i in signed else None
             if score is not None and score[0] >= self.extend:
                 stretch.append((line.start, line.end))
                 started = started or (score[0] >= self.start and score[1] >= self.min_signs)
@@ -80,13 +95,32 @@ class Salad:
         where = "this line" if lines == 1 else f"these {lines} lines"
         return Proposal(start, end, None, self.rule.id, f"{self.rule.message} ({where})", Level.FLAG)
 
+    def _signed_lines(self, text: str, lines) -> set[int]:
+        """The lines that hold at least one sign (some may hold none: scoring decides)."""
+        lowered = text.lower()
+        if len(lowered) != len(text):  # "İ" lowers to two characters: offsets would shift
+            return set(range(len(lines)))
+        found = [m.start() for m in self.broken.finditer(lowered) if not lowered[m.start() - 1:m.start()].isalnum()]
+        found += [m.start() for pattern in (_GLUED, _COMMA_MARK) for m in pattern.finditer(text)]
+        starts = [line.start for line in lines]
+        signed = {bisect_right(starts, at) - 1 for at in found}
+        junk = self.junk_pieces(set(text_pieces(text)))  # pieces between spaces holding a made-up word or a stray letter
+        if junk:
+            signed.update(i for i, line in enumerate(lines) if i not in signed and not junk.isdisjoint(line.text.split()))
+        return signed
+
+    def _junk_piece(self, piece: str) -> bool:
+        return any((len(t) == 1 and t.islower() and t.isascii() and t not in "ai")
+                   or (t[0].islower() and t.isascii() and memo(self.verdicts, t, self._junk))
+                   for t in _TOKEN.findall(piece) if t[0].isalpha())
+
     def score(self, line: str) -> tuple[float, int] | None:
         """(signs per word, signs) for a line of at least min_words words, else None."""
         tokens = _TOKEN.findall(line)
         words = [t for t in tokens if t.isascii() and t[0].isalpha()]
         if len(words) < self.min_words:
             return None
-        junk = sum(memo(self.verdicts, w, self._junk) for w in words) + _stray_letters(tokens)
+        junk = sum(memo(self.verdicts, w, self._junk) for w in words if w[0].islower()) + _stray_letters(tokens)
         glued = len(_GLUED.findall(line)) - len(_DOMAIN.findall(line))
         signs = junk + max(glued, 0) + 2 * self._broken_patterns([t.lower() for t in tokens])
         return signs / len(words), signs
@@ -102,11 +136,9 @@ class Salad:
     def _broken_patterns(self, lowered: list[str]) -> int:
         found = 0
         for a, b in zip(lowered, lowered[1:]):
-            if a in self.articles and (b in self.not_after_article or b in _MARK_AFTER_COMMA):
+            if a in self.articles and (b in self.not_after_article or b in _MARK_AFTER_ARTICLE):
                 found += 1
             elif a in self.conjunctions and b in self.conjunctions:
-                found += 1
-            elif a == b and a.isascii() and a.isalpha():
                 found += 1
             elif a in ",;" and b in _MARK_AFTER_COMMA:
                 found += 1
