@@ -115,6 +115,8 @@ def fetch_json(method: str, url: str, params, seconds: float, proxies=None):
     worker = threading.Thread(target=ask, name="languagetool-request", daemon=True)
     worker.start()
     worker.join(seconds)  # a worker still reading after that is abandoned (daemon; its reads time out)
+    if isinstance(outcome.get("error"), LanguageToolError):  # a reply too large
+        raise outcome["error"]
     if "error" in outcome:
         raise LanguageToolError(f"{url}: {outcome['error']}") from outcome["error"]
     if "reply" not in outcome:

@@ -133,3 +133,11 @@ def test_a_server_that_sends_a_byte_at_a_time_is_given_up_at_the_deadline_after_
     assert "did not answer within 0.5 seconds" in problem.message
     assert server.calls.count("/v2/check") == 1  # one try: the seconds in the message are the seconds waited
     assert result.text == TEXT
+
+
+def test_a_reply_too_large_is_refused_without_reading_it_all(monkeypatch):
+    monkeypatch.setattr(ltclient, "MAX_REPLY_BYTES", 1000)
+    with ScriptedServer(reply(*[GOOD] * 50)) as server:
+        result = clean_text(TEXT, GrammarSettings(server=server.url))
+    [problem] = result.problems
+    assert "sent a reply of the wrong shape (a reply of more than 1,000 bytes)" in problem.message
