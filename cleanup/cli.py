@@ -300,9 +300,14 @@ def _renderer(command: str, format: Enum, *, to_terminal: bool, **options):
 
 def _render(checked, renderer, output: Optional[Path]) -> None:
     """Each file's rendering as it is ready (to stdout), or everything at once into `output`."""
-    chunks = []
+    chunks, failed = [], False
     for item in checked:
-        chunk = renderer.file(item)
+        try:
+            chunk = renderer.file(item)
+        except CleanupError as e:  # a patch the file's encoding cannot hold: that file is left out
+            fail(str(e))
+            failed = True
+            continue
         if output:
             chunks.append(chunk)
         elif chunk:
@@ -317,6 +322,8 @@ def _render(checked, renderer, output: Optional[Path]) -> None:
             raise typer.Exit(2)
     elif data:
         emit(data)
+    if failed:
+        raise typer.Exit(2)
 
 
 @app.command()
