@@ -53,3 +53,11 @@ def test_a_widely_spoken_language_in_lowercase_is_capitalised_and_english_words_
     result = clean("Soldiers of the russian army spoke in english.", level=Level.SUGGEST)
     assert result.text == "Soldiers of the Russian army spoke in English."
     assert casing("They polish the floor; even the bats left, and roman numerals stayed.") == []
+
+
+def test_a_rare_name_the_document_capitalises_is_flagged_where_it_is_lowercase():
+    text = "Cases of the Zorvex variant rose. Doctors said Zorvex spread fast, and the zorvex wave peaked."
+    (edit,) = casing(text)
+    assert edit.original == "zorvex" and edit.level is Level.FLAG and "Zorvex" in edit.message
+    # a common word is a word: "the tsar" beside "Tsar Peter"
+    assert casing("Then Tsar Peter and later Tsar Ivan ruled; the tsar was feared.") == []

@@ -25,6 +25,9 @@ for every clause, and it shows:
 - `lowercase-split-name`: "the ramen man" where the document calls him
   Ramenman: a lowercase pair of words that joins into a capitalised name
   of the same document.
+- `lowercase-name`: "the omicron strain" in an article that writes
+  Omicron elsewhere: a word English lists barely know, in lowercase, whose
+  capitalised form the same document uses mid-sentence.
 - `lowercase-language`: "the russian army", "in english": the name of a
   language millions speak (langcodes' population figures; not Even or
   Bats, languages whose names are English words) written in lowercase.
@@ -33,6 +36,7 @@ from __future__ import annotations
 
 import regex
 
+from collections import Counter
 from functools import lru_cache
 
 import langcodes
@@ -48,6 +52,8 @@ _LOWER_PAIR = regex.compile(r"(?<![\p{L}\p{M}-])(\p{Ll}{2,}) (\p{Ll}{2,})(?![\p{
 _CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Lu}\p{Ll}{4,}(?![\p{L}\p{M}\p{N}])")
 _TOKEN = regex.compile(r"(?<![\p{L}\p{M}\p{N}-])[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*(?![\p{L}\p{M}\p{N}-])")
 _LINE = regex.compile(r"[^\n]+")
+# a capitalised word after a lowercase word or a comma: a name, not a sentence's first word
+_MID_SENTENCE_NAME = regex.compile(r"(?<=[\p{Ll},] )(\p{Lu}\p{Ll}+)(?![\p{L}\p{M}\p{N}])")
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}@#/.-])\p{Ll}{4,}(?![\p{L}\p{M}\p{N}@/-]|\.\p{L})")
 
 
@@ -67,6 +73,7 @@ class CasingStage:
                                ("lowercase-quote-start", self._quote_start), ("fixed-case", self._fixed_case),
                                ("lowercase-before-place", self._before_place),
                                ("lowercase-split-name", self._split_name),
+                               ("lowercase-name", self._lowercase_name),
                                ("lowercase-language", self._language)):
             rule = self.rules.get(detector)
             if rule is not None:
@@ -162,6 +169,22 @@ class CasingStage:
                                f"{rule.message}: '{m.group()}' (→ '{name}', as this document writes it?)",
                                rule.level)
 
+
+    # -- a document's name in lowercase ---------------------------------------------------------
+    def _lowercase_name(self, text, rule):
+        d = rule.data
+        rare, fewest, shortest = d.get("max_zipf", 2.5), d.get("min_count", 2), d.get("min_length", 4)
+        capitalised = Counter(m.group(1) for m in _MID_SENTENCE_NAME.finditer(text))
+        names = {form.casefold(): form for form, n in capitalised.items()
+                 if n >= fewest and len(form) >= shortest and zipf(form) < rare}
+        if not names:
+            return
+        for m in _LOWER_WORD.finditer(text):
+            name = names.get(m.group())
+            if name:
+                yield Proposal(m.start(), m.end(), None, rule.id,
+                               f"{rule.message}: '{m.group()}' (→ '{name}', as this document writes it "
+                               f"{capitalised[name]} times?)", rule.level)
 
     # -- a language's name in lowercase --------------------------------------------------------
     def _language(self, text, rule):
