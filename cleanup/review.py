@@ -108,7 +108,8 @@ class Run:
         return [k for k in self.decisions if k not in self.met]
 
 
-VARIANT_LIMIT = 300  # changes in a document beyond which a report does not re-run it once per change
+# Characters a report may re-run to find variants (text length x changes): a few seconds of pipeline.
+VARIANT_BUDGET = 5_000_000
 
 
 def variants(clean: Clean, base: Policy, run: Run) -> dict[tuple, Run] | None:
@@ -118,10 +119,10 @@ def variants(clean: Clean, base: Policy, run: Run) -> dict[tuple, Run] | None:
     default. Most decisions only take the change and what was built on it away;
     where the run proposes something else (rejecting a credit lets another
     detector see the sentence), it is kept under the change's key. A report
-    (render/html.py) predicts every decision from these. None: too many
-    changes to re-run each (VARIANT_LIMIT).
+    (render/html.py) predicts every decision from these. None: re-running
+    the text once per change would cost more than VARIANT_BUDGET.
     """
-    if len(run.changes) > VARIANT_LIMIT:
+    if len(run.result.original) * len(run.changes) > VARIANT_BUDGET:
         return None
     default = {e.key: e.applied for e in run.changes}
     out = {}

@@ -35,6 +35,12 @@ DOCUMENT = (
 )
 
 
+# changes of every kind, one built on others
+ARTICLE = ("Vladimir Putin (Vladimir Putin) held talks on tea with Xi.\nPlease read on...\n"
+           "They met in the the Kremlin and talks lasted fourhours.\nXi expressed confidence.\n"
+           "Xi expressed confidence.  \u00a9 Sergei KARPUKHIN / AFP\nMoscow vowed to regulate the situation.\n")
+
+
 def _position(text: str, offset: int) -> tuple[int, int]:
     line = text.count("\n", 0, offset) + 1
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
@@ -149,6 +155,19 @@ def test_page_is_self_contained(tmp_path):
     assert "<script" not in page.split('<script type="application/json" id="review-data">', 1)[1].split("</script>", 1)[0]
     assert not re.search(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", page, re.I)
     assert "@import" not in page and "url(" not in page
+
+
+def test_a_document_too_costly_to_re_run_says_so(monkeypatch):
+    import cleanup.review
+
+    doc, opts = Document.from_text(ARTICLE), Options()
+    assert report_file("a.txt", doc, opts).predicted
+    monkeypatch.setattr(cleanup.review, "VARIANT_BUDGET", len(ARTICLE))
+    made = report_file("a.txt", doc, opts)
+    assert not made.predicted and made.variants == ()
+    page = render_report([made])
+    data = json.loads(page.split('id="review-data">', 1)[1].split("</script>", 1)[0])
+    assert data["files"][0]["predicted"] is False and "Too long a text" in page
 
 
 @pytest.fixture(scope="module")
@@ -463,11 +482,6 @@ def test_decisions_the_page_cannot_predict_together_are_said(seed_report):
     assert pg.locator("#warn-0").is_visible()  # two in the same credit: they may interact
     assert "cleanup review FILE --decisions F" in pg.locator("#warn-0").inner_text()
     assert errors == []
-
-
-ARTICLE = ("Vladimir Putin (Vladimir Putin) held talks on tea with Xi.\nPlease read on...\n"
-           "They met in the the Kremlin and talks lasted fourhours.\nXi expressed confidence.\n"
-           "Xi expressed confidence.  \u00a9 Sergei KARPUKHIN / AFP\nMoscow vowed to regulate the situation.\n")
 
 
 @pytest.mark.browser

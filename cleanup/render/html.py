@@ -41,7 +41,7 @@ class ReportFile:
     records: list
     covered: list = ()
     variants: tuple = ()    # (key of a change, records, covered) of the run deciding it the other way (review.variants)
-    predicted: bool = True  # False: too many changes to re-run; decisions are predicted by taking changes away
+    predicted: bool = True  # False: too costly to re-run; decisions are predicted by taking changes away
     level: str = ""         # the --level of the run: what `apply` does with changes no decision names
 
 
@@ -342,8 +342,9 @@ class _File:
 _UNSURE = ("Two or more of your decisions each make the pipeline propose something else, and this page knows "
            "them one at a time only: the text shown may not be what <code>cleanup apply</code> makes. Export, then "
            "finish with <code>cleanup review FILE --decisions F</code>, which re-runs the pipeline.")
-_UNPREDICTED = ("Too many changes to re-run the pipeline for each: the page takes a rejected change and what was "
-                "built on it away, and <code>cleanup apply</code> lists anything it proposes besides.")
+_UNPREDICTED = ("Too long a text with too many changes to re-run the pipeline for each: the page takes a "
+                "rejected change and what was built on it away, and <code>cleanup apply</code> lists anything "
+                "it proposes besides.")
 
 
 def _flat_parents(r: dict) -> list[dict]:
