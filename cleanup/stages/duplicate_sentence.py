@@ -17,8 +17,8 @@ import re
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
-# a sentence: up to a final mark followed by a space or the line's end, or the rest of the line
-_SENTENCE = re.compile(r"[^\n]+?(?:[.!?…]+[\"”’)]*(?=[ \t]|$)|$)", re.MULTILINE)
+# a sentence ends at a final mark followed by a space or the line's end (or with the line)
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]*(?=[ \t]|$)")
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -41,15 +41,17 @@ class Copy(NamedTuple):
 
 
 def sentences(text: str, lines) -> list[Sentence]:
-    """The sentences of the lines given (a list of Line), in order."""
+    """The sentences of the lines given (pairs of index and Line), in order."""
     out = []
     for i, line in lines:
-        for m in _SENTENCE.finditer(line.text):
-            body = m.group()
-            lead = len(body) - len(body.lstrip())
+        begin = 0
+        ends = [m.end() for m in _SENTENCE_END.finditer(line.text)]
+        for end in ends + ([len(line.text)] if not ends or ends[-1] < len(line.text) else []):
+            body = line.text[begin:end]
             if body.strip():
-                words = tuple(w.casefold() for w in _WORD.findall(body))
-                out.append(Sentence(line.start + m.start() + lead, line.start + m.end(), i, words))
+                lead = len(body) - len(body.lstrip())
+                out.append(Sentence(line.start + begin + lead, line.start + end, i, tuple(_WORD.findall(body.casefold()))))
+            begin = end
     return out
 
 
@@ -62,9 +64,23 @@ def copies(text: str, lines, min_letters: int, min_words: int, similarity: float
                 yield Copy(s, _whole_line(text, s), True)
                 continue  # the copy goes: the next sentence is compared with the one kept
             if s.line == kept.line and min(len(s.words), len(kept.words)) >= min_words and \
-                    SequenceMatcher(None, kept.words, s.words, autojunk=False).ratio() >= similarity:
+                    _similar(kept.words, s.words, similarity):
                 yield Copy(s, _whole_line(text, s), False)
         kept = s
+
+
+def _similar(a: tuple[str, ...], b: tuple[str, ...], similarity: float) -> bool:
+    """difflib's ratio of the two word sequences reaches `similarity` (a cheap upper bound asked first).
+
+    No more words can match than those of one sequence that the other has
+    at all: most neighbouring sentences stop there, before difflib builds
+    its index.
+    """
+    in_b = sum(map(frozenset(b).__contains__, a))
+    in_a = sum(map(frozenset(a).__contains__, b))
+    if 2 * min(in_a, in_b) < similarity * (len(a) + len(b)):
+        return False
+    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= similarity
 
 
 def deletion(text: str, s: Sentence) -> tuple[int, int]:

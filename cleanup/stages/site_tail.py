@@ -46,7 +46,8 @@ class SiteTails:
         """(start, end) of each line's site tail, in the text's offsets."""
         for line in lines:
             segment = _last_segment(line.text)
-            if segment is None or len(segment.split()) > self.max_words or not self.site_word.search(segment):
+            if segment is None or len(segment) > 20 * self.max_words or len(segment.split()) > self.max_words \
+                    or not self.site_word.search(segment):
                 continue
             window = max(0, len(line.text) - 400)
             m = self.tail.search(line.text, window)
@@ -56,6 +57,7 @@ class SiteTails:
 
 def _last_segment(line: str) -> str | None:
     """What follows the line's last separator, or None when it has none."""
-    at = max((found + len(s) for s in _SEPARATORS if (found := line.rfind(s)) >= 0), default=-1)
-    return None if at < 0 else line[at:]
+    tail = line[-200:]  # a site's name is short: only the line's end is looked at
+    at = max((found + len(s) for s in _SEPARATORS if (found := tail.rfind(s)) >= 0), default=-1)
+    return None if at < 0 else tail[at:]
 
