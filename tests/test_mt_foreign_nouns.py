@@ -34,3 +34,10 @@ def test_a_cited_german_title_is_left_alone():
 def test_the_words_stage_does_not_flag_the_same_noun_again():
     rules = {e.rule for e in clean("The Kripo took over the investigation.").edits}
     assert rules == {"foreign-words.untranslated-noun"}
+
+
+def test_a_rare_word_with_a_letter_english_never_uses_is_flagged_but_names_keep_their_letters():
+    edits = [e for e in clean("The shop stood on the corner of the hauptstraße near the station.").edits]
+    assert [(e.rule, e.original) for e in edits] == [("foreign-words.untranslated-word", "hauptstraße")]
+    assert "German" in edits[0].message and "a letter English does not use" in edits[0].message
+    assert clean("Søren Kierkegaard was born in København; Łódź and Dvořák stay.").edits == ()

@@ -3,8 +3,10 @@
 A lowercase Latin-script word that English lists barely know but another
 language's list (wordfreq) knows far better is flagged as probably
 untranslated, naming the language, when it stands among English words (a
-phrase in the other language is a cited title or quotation). English
-loanwords stay: a word, or its unaccented spelling, that English lists know
+phrase in the other language is a cited title or quotation); so is a word
+too rare for the other language's list of common words when English lists
+do not know it at all and it has a letter English never uses (ß, ø, ł, ő,
+þ: "hauptstraße"). English loanwords stay: a word, or its unaccented spelling, that English lists know
 well enough is English (café, naïve, rôle → role), and one only moderately
 more common abroad is a loanword (brûlée, entrée, déjà); untranslated words
 are the other language's everyday words (aber, toutefois, también).
@@ -76,6 +78,7 @@ class Judge(_RuleJudge):
         self.min_zipf = self.data.get("min_zipf", 3.5)
         self.max_english = self.data.get("max_english_zipf", 3.0)
         self.min_margin = self.data.get("min_margin", 3.0)
+        self.letters = dict(pair.split("=", 1) for pair in self.data.get("letters", []))
 
     def _judge(self, w: str) -> tuple[str, float] | None:
         """(language code, Zipf there) when `w` is reported as a foreign word."""
@@ -87,7 +90,11 @@ class Judge(_RuleJudge):
         if english >= self.max_english or inflected(w):
             return None
         best = most_common_in(w, self.languages)
-        return best if best and best[1] >= max(self.min_zipf, english + self.min_margin) else None
+        if best and best[1] >= max(self.min_zipf, english + self.min_margin):
+            return best
+        # a word too rare for the lists, written with a letter English does not use (straße, højre)
+        lang = next((self.letters[ch] for ch in w if ch in self.letters), None)
+        return (lang, 0.0) if lang and english == 0 else None
 
 
 class NounJudge(_RuleJudge):
@@ -193,9 +200,10 @@ class ForeignWordsStage:
                 lang, z = found
                 english = zipf(m.group())
                 in_english = f"Zipf {english:.1f}" if english else "unknown"
+                there = f"Zipf {z:.1f} there" if z else "a letter English does not use"
                 yield Proposal(m.start(), m.end(), None, rule.id,
                                f"{rule.message}: '{m.group()}' is {language_name(lang)} "
-                               f"(Zipf {z:.1f} there; {in_english} in English)", rule.level)
+                               f"({there}; {in_english} in English)", rule.level)
 
     def _holds_foreign_word(self, piece: str) -> bool:
         return any(self.judge.language(m.group()) for m in _WORD.finditer(piece))
