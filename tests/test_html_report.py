@@ -403,6 +403,9 @@ def test_deciding_changes_updates_the_cleaned_text_and_apply_reproduces_it(seed_
     instead = pg.locator("#changes li.variant:visible")
     assert instead.count() >= 1
     decide(item(pg, "structure.teaser-pair", 0), "reject")
+    for _ in range(pg.locator("#changes li[data-target]").count()):  # j walks only through what is shown
+        pg.keyboard.press("j")
+        assert pg.locator("li.current").is_visible()
     assert errors == []
     decisions = export(pg)
     assert decisions["format"] == "cleanup-decisions" and decisions["file"] == "seed002.txt"

@@ -277,7 +277,8 @@ JS = """
     if (!"jkynu".includes(ev.key) || ev.key.length !== 1 || ev.ctrlKey || ev.metaKey || ev.altKey
         || ev.target.matches("input, textarea")) return;
     if (ev.key === "u") { undo(); return; }
-    const items = [...document.querySelectorAll("#changes li[data-target]")].filter((li) => !li.hidden);
+    const items = [...document.querySelectorAll("#changes li[data-target]")]
+      .filter((li) => !li.hidden && !li.classList.contains("absent"));  // filtered out, or not proposed now
     if (!items.length) return;
     const at = items.findIndex((li) => li.classList.contains("current"));
     if (ev.key === "y" || ev.key === "n") {
