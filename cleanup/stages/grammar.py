@@ -178,9 +178,9 @@ def doubled_punctuation(text, rule, exceptions, signs=None):
 # after it) when a quotation is open in its line or none follows; otherwise
 # it opens one (she said,"and ..."). Curly marks say which they are. Figures
 # ("12") and apostrophes are not quotes.
-_GLUED_QUOTE = re.compile(r"(?<=[^\W\d_][.,!?…])[\"”](?=[^\W\d_])|(?<=[^\W\d_])”(?=[^\W\d_])"
-                          r"|(?<=[^\W\d_]:)[\"“](?=[^\W\d_])|(?<=[^\W\d_])“(?=[^\W\d_])"
-                          r"|(?<=[^\W\d_][.,!?;])“(?=[^\W\d_])")
+# (the mark first in the pattern: re then jumps from quote to quote)
+_GLUED_QUOTE = re.compile(r"[\"“”](?=[^\W\d_])(?:(?<=[^\W\d_][.,!?…][\"”])|(?<=[^\W\d_]”)|(?<=[^\W\d_]:[\"“])"
+                          r"|(?<=[^\W\d_]“)|(?<=[^\W\d_][.,!?;]“))")
 
 
 def glued_quote(text, rule, exceptions):
@@ -203,7 +203,7 @@ def _closes(text: str, at: int) -> bool:
 
 
 # The same straight quotation mark twice, at a word's edge: ""From now on" or "on!"".
-_DOUBLED_QUOTE = re.compile(r'(?:(?<=\s)|^)""(?=[^\W_])|(?<=[^\W_][.,!?…])""(?=\s|$)', re.MULTILINE)
+_DOUBLED_QUOTE = re.compile(r'""(?:(?<!\S"")(?=[^\W_])|(?<=[^\W_][.,!?…]"")(?=\s|$))')
 
 
 def doubled_quote(text, rule, exceptions):
