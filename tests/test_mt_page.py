@@ -40,7 +40,8 @@ def test_a_name_left_in_chinese_after_a_separator_is_a_site():
 # -- a sentence said twice ----------------------------------------------------------
 
 def test_a_sentence_repeated_as_the_next_line_goes():
-    text = "Prices rose. Men buy fewer jackets than they did last year.\nMen buy fewer jackets than they did last year.\nShops cut prices."
+    text = ("Prices rose. Men buy fewer jackets than they did last year.\n"
+            "Men buy fewer jackets than they did last year.\nShops cut prices.")
     result = clean(text)
     assert result.text == "Prices rose. Men buy fewer jackets than they did last year.\nShops cut prices."
     assert all(e.applied for e in by_rule(result, "structure.duplicate-sentence"))

@@ -30,7 +30,10 @@ class Sentence(NamedTuple):
 
     @property
     def letters(self) -> str:
-        """Its letters and figures, spaces aside: a later split of a glued word ("Poutinsaid") cannot make two copies differ or agree."""
+        """Its letters and figures, spaces aside.
+
+        (A later split of a glued word, "Poutinsaid", cannot make two copies differ or agree.)
+        """
         return "".join(self.words)
 
 
@@ -50,7 +53,8 @@ def sentences(text: str, lines) -> list[Sentence]:
             body = line.text[begin:end]
             if body.strip():
                 lead = len(body) - len(body.lstrip())
-                out.append(Sentence(line.start + begin + lead, line.start + end, i, tuple(_WORD.findall(body.casefold()))))
+                words = tuple(_WORD.findall(body.casefold()))
+                out.append(Sentence(line.start + begin + lead, line.start + end, i, words))
             begin = end
     return out
 

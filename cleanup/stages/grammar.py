@@ -179,8 +179,8 @@ def doubled_punctuation(text, rule, exceptions, signs=None):
 # it opens one (she said,"and ..."). Curly marks say which they are. Figures
 # ("12") and apostrophes are not quotes.
 # (the mark first in the pattern: re then jumps from quote to quote)
-_GLUED_QUOTE = re.compile(r"[\"“”](?=[^\W\d_])(?:(?<=[^\W\d_][.,!?…][\"”])|(?<=[^\W\d_]”)|(?<=[^\W\d_]:[\"“])"
-                          r"|(?<=[^\W\d_]“)|(?<=[^\W\d_][.,!?;]“))")
+_GLUED_QUOTE = re.compile(r"[\"“”](?=[^\W\d_])(?:(?<=[^\W\d_][.,!?…][\"”])|(?<=[^\W\d_]”)"
+                          r"|(?<=[^\W\d_]:[\"“])|(?<=[^\W\d_]“)|(?<=[^\W\d_][.,!?;]“))")
 
 
 def glued_quote(text, rule, exceptions):

@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import regex
 
-_SEPARATORS = ("|", "｜", "・", "･", " - ", " – ", " — ", ": ")
+_SEPARATORS = ("|", "｜", "・", "･", " - ", " – ", " — ", ": ", "-")
 _WORD = r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’&.!-]*"
 _HEAD = r"[\p{Lu}\p{Lo}\p{N}][\p{L}\p{N}\p{M}'’&.!-]*"
 _SEP = r"(?:[ \t]*[|｜・･][ \t]*|[ \t]+[-–—][ \t]+|:[ \t]+)"
 _CJK = r"\p{Han}\p{Hiragana}\p{Katakana}"
+# words that are prefixes before a hyphen ("anti-Reuters"), not a headline's last word
+_PREFIXES = "anti|pro|non|pre|post|inter|multi|ultra|counter|sino|euro|pan|ex|neo|semi|mid|over|under|self|super|co"
 
 
 class SiteTails:
@@ -41,6 +43,9 @@ class SiteTails:
         self.tail = regex.compile(
             rf"(?<=\S[ \t]+\S+[ \t]+\S+)(?:[ \t]*\([^()\n]{{1,40}}\))?(?:{_SEP}{_HEAD}{segment}){{0,6}}"
             rf"{_SEP}(?=[^\n]*?(?:{site})){_HEAD}{segment}(?<=[\p{{L}}\p{{N}}!])[ \t]*$")
+        # "… and other countries-Xinhua": a site word alone, glued by a hyphen to the last word (not "pro-Xinhua")
+        self.glued = words and regex.compile(rf"(?<=\S[ \t]+\S+[ \t]+\p{{L}}*\p{{Ll}}{{2}})(?<!\b(?i:{_PREFIXES}))"
+                                             rf"-(?:{words})\p{{L}}*[ \t]*$")
 
     def find(self, lines):
         """(start, end) of each line's site tail, in the text's offsets."""
@@ -50,7 +55,7 @@ class SiteTails:
                     or not self.site_word.search(segment):
                 continue
             window = max(0, len(line.text) - 400)
-            m = self.tail.search(line.text, window)
+            m = self.tail.search(line.text, window) or (self.glued and self.glued.search(line.text, window))
             if m:
                 yield line.start + m.start(), line.start + m.end()
 

@@ -101,7 +101,10 @@ class StructureStage:
                 yield from self._repeated_words(repeats, rule, taken, remove, lines)
 
     def _sentence_copies(self, text, lines, remove):
-        """A sentence said again right after itself: the copy goes (a whole line through `remove`); a near copy is flagged."""
+        """A sentence said again right after itself: the copy goes (a whole line through `remove`).
+
+        A near copy is flagged.
+        """
         for rule in self.rules:
             if rule.data["detector"] != "duplicate-sentence":
                 continue

@@ -104,9 +104,11 @@ class Salad:
         found += [m.start() for pattern in (_GLUED, _COMMA_MARK) for m in pattern.finditer(text)]
         starts = [line.start for line in lines]
         signed = {bisect_right(starts, at) - 1 for at in found}
-        junk = self.junk_pieces(set(text_pieces(text)))  # pieces between spaces holding a made-up word or a stray letter
+        # the pieces between spaces that hold a made-up word or a stray letter
+        junk = self.junk_pieces(set(text_pieces(text)))
         if junk:
-            signed.update(i for i, line in enumerate(lines) if i not in signed and not junk.isdisjoint(line.text.split()))
+            signed.update(i for i, line in enumerate(lines)
+                          if i not in signed and not junk.isdisjoint(line.text.split()))
         return signed
 
     def _junk_piece(self, piece: str) -> bool:
