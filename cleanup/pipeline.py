@@ -54,7 +54,15 @@ class LookAgain:
         return self.stage.propose(text, ctx)
 
 
+MAX_PASSES = 4  # a pass that changes nothing ends the run; an oscillation ends here
+
+
 class Pipeline:
+    """Runs the stages in order, and again while a pass changed the text: a later stage can
+    make text an earlier one would change ("saidsaid" split into "said said" after the
+    repetition stage ran), and cleaning the output again must change nothing. A stage is
+    skipped in a later pass when it is given a text it already left unchanged."""
+
     def __init__(self, stages: Iterable[Stage]):
         self.stages = tuple(stages)
 
@@ -63,13 +71,24 @@ class Pipeline:
         tm = TextMap(text)
         reported: list[Edit] = []
         text_after = {}  # id(stage) -> the text it left (the same object while nothing changes it)
-        for stage in self.stages:
-            if isinstance(stage, LookAgain) and text_after.get(id(stage.stage)) is tm.text:
-                continue
-            proposals = sorted(stage.propose(tm.text, ctx), key=lambda p: (p.start, p.end))
-            if proposals:
-                tm = self._apply_stage(tm, proposals, policy, reported)
-            text_after[id(stage)] = tm.text
+        left_alone = {}  # id(stage) -> a text it was given and did not change: it would not change it again
+        for _ in range(MAX_PASSES):
+            before = tm.text
+            for stage in self.stages:
+                if isinstance(stage, LookAgain) and text_after.get(id(stage.stage)) is tm.text:
+                    continue
+                if left_alone.get(id(stage)) == tm.text:
+                    continue
+                given = tm.text
+                proposals = sorted(stage.propose(given, ctx), key=lambda p: (p.start, p.end))
+                if proposals:
+                    tm = self._apply_stage(tm, proposals, policy, reported)
+                text_after[id(stage)] = tm.text
+                left_alone[id(stage)] = given if tm.text == given else None
+            if tm.text == before:
+                break
+        reported = list(dict.fromkeys(reported))  # a later pass proposes again what it could not apply
+        ctx.problems[:] = dict.fromkeys(ctx.problems)
         # an applied edit that ends where the text began (a rule undone by a later one) shows nothing
         applied = [e for e in tm.applied_edits() if e.replacement != e.original]
         edits = applied + _still_present(reported, applied)
