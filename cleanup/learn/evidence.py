@@ -31,6 +31,11 @@ class Evidence:
     together: Counter = field(default_factory=Counter)  # (word, word) -> documents holding both
     pairs: frozenset = frozenset()                  # the pairs worth counting
 
+    def __post_init__(self):
+        self._partners: dict = {}  # variant -> the names it pairs with: a look per word found, not per pair
+        for a, b in self.pairs:
+            self._partners.setdefault(a, set()).add(b)
+
     def add(self, where: str, record: int, doc: DocFound) -> None:
         """where: the input file; record: the JSONL line (0 for a text file)."""
         seen = set()
@@ -55,9 +60,10 @@ class Evidence:
             kept = self.sentences.setdefault(word, [])
             if len(kept) < SENTENCES_KEPT:
                 kept.append((f"{where}:{record}" if record else where, sentence, near))
-        for a, b in self.pairs:
-            if a in doc.sentences and b in doc.sentences:
-                self.together[a, b] += 1
+        for a in doc.sentences.keys() & self._partners.keys():
+            for b in self._partners[a]:
+                if b in doc.sentences:
+                    self.together[a, b] += 1
 
     def of(self, key) -> Found:
         return self.found.get(key) or Found()
