@@ -34,7 +34,7 @@ FILES = {  # family -> (rule-file kind, description)
     "glued": ("replace", "Words run together across the corpus, learned by `cleanup learn`. Each rule's note "
                          "gives its evidence."),
 }
-MAX_ROUNDS = 4
+MAX_ROUNDS = 12
 
 
 def file_id(family: str) -> str:
@@ -51,12 +51,17 @@ def build(drafts: list[Draft], header: str) -> dict[str, str]:
                                 taken.setdefault(d.family, set()))
             _examples(d, Path(tmp))
         for round_ in range(MAX_ROUNDS):
-            texts = {f: _yaml(f, [d for d in kept if d.family == f and not d.dropped], header) for f in FILES}
-            texts = {f: t for f, t in texts.items() if t}
+            texts = _texts(kept, header)
             # dropping rules or examples cannot make a lint error: lint the first round only
             if not _settle(kept, texts, Path(tmp), lint_too=round_ == 0):
                 return texts
-    return texts
+    # every round drops at least one failing example, so this is reached only on a pathological corpus
+    return _texts(kept, header)
+
+
+def _texts(kept: list[Draft], header: str) -> dict[str, str]:
+    texts = {f: _yaml(f, [d for d in kept if d.family == f and not d.dropped], header) for f in FILES}
+    return {f: t for f, t in texts.items() if t}
 
 
 def _examples(d: Draft, tmp: Path) -> None:
