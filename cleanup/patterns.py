@@ -44,18 +44,23 @@ class RuleClock:
         if rule_id in self.stopped:
             raise Stopped(rule_id)
         left = self.limit - self.spent.get(rule_id, 0.0)
+        if left <= 0:
+            self._stop(rule_id, problems)
         started = time.monotonic()
         try:
-            return match(max(left, 1e-3))
+            return match(left)
         except TimeoutError:
-            self.stopped.add(rule_id)
-            if problems is not None:
-                problems.append(Problem("rule-timeout", f"rule {rule_id} used up its {self.limit:.1f}s on this "
-                                        "text and was stopped; its pattern can backtrack without end "
-                                        "(run 'cleanup rules lint')", rule_id))
-            raise Stopped(rule_id) from None
+            self._stop(rule_id, problems)
         finally:
             self.spent[rule_id] = self.spent.get(rule_id, 0.0) + time.monotonic() - started
+
+    def _stop(self, rule_id: str, problems: list | None):
+        self.stopped.add(rule_id)
+        if problems is not None:
+            problems.append(Problem("rule-timeout", f"rule {rule_id} used up its {self.limit:.1f}s on this text "
+                                    "and was stopped; its pattern can backtrack without end "
+                                    "(run 'cleanup rules lint')", rule_id))
+        raise Stopped(rule_id) from None
 
 
 def find_all(compiled, text: str, rule_id: str, problems: list | None, pos: int = 0, endpos: int | None = None,

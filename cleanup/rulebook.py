@@ -278,10 +278,10 @@ def _check_replacement(rule: dict, where: str) -> None:
     try:
         regex.compile(same_groups).match("").expand(rule["replacement"])
     except (regex.error, IndexError) as err:
-        if isinstance(err, IndexError):
+        missing = _missing_group(compiled, rule["replacement"])
+        if missing:
             source = "pattern" if "pattern" in rule else "literal"
-            message = f"refers to group {_missing_group(compiled, rule['replacement'])}, but the {source} has " \
-                      f"{compiled.groups} group(s)"
+            message = f"refers to group {missing}, but the {source} has {compiled.groups} group(s)"
         else:
             message = f"{err} (a backslash in a replacement is written \\\\)"
         raise RuleFileError(f"{where}: {message}") from None
@@ -290,7 +290,7 @@ def _check_replacement(rule: dict, where: str) -> None:
 _REFERENCE = regex.compile(r"\\\\|\\(\d+)|\\g<([^>]*)>")
 
 
-def _missing_group(compiled, replacement: str) -> str:
+def _missing_group(compiled, replacement: str) -> str | None:
     """The first group reference in `replacement` the pattern lacks (escaped backslashes skipped)."""
     for m in _REFERENCE.finditer(replacement):
         ref = m.group(1) or m.group(2)
@@ -298,7 +298,7 @@ def _missing_group(compiled, replacement: str) -> str:
             continue
         if (int(ref) > compiled.groups) if ref.isdigit() else ref not in compiled.groupindex:
             return ref if ref.isdigit() else f"<{ref}>"
-    return "?"
+    return None
 
 
 # -- rule sets ---------------------------------------------------------------

@@ -48,12 +48,12 @@ def test_a_broken_replacement_is_refused_when_the_file_loads(tmp_path, source, r
 
 
 def test_an_escaped_backslash_and_good_groups_load_and_work(tmp_path):
-    (tmp_path / "ok.yaml").write_text(
+    (tmp_path / "escaped.yaml").write_text(
         HEAD + "  - id: r\n    pattern: 'col(o)(?P<rest>ur)'\n    replacement: 'col\\1r\\\\'\n    message: m\n"
         + 'examples:\n  - before: "The colour."\n    after: "The color\\\\."\n  - unchanged: "Red."\n',
         encoding="utf-8")
     (tmp_path / "a.txt").write_text("The colour.\n")
-    r = run(tmp_path, "fix", "-r", "ok.yaml", "a.txt")
+    r = run(tmp_path, "fix", "-r", "escaped.yaml", "a.txt")
     assert r.returncode == 0 and r.stdout == b"The color\\.\n"
 
 
@@ -90,9 +90,9 @@ def test_an_alias_bomb_is_refused_before_it_expands(tmp_path, where):
 def test_a_few_aliases_still_load(tmp_path):
     text = (HEAD + "  - id: r\n    literal: colour\n    replacement: color\n    message: &m the US spelling\n"
             + "  - id: s\n    literal: flavour\n    replacement: flavor\n    message: *m\n" + EXAMPLES)
-    (tmp_path / "ok.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "aliases.yaml").write_text(text, encoding="utf-8")  # (pipelines are cached by rule path)
     (tmp_path / "a.txt").write_text("The colour and flavour.\n")
-    r = run(tmp_path, "fix", "-r", "ok.yaml", "a.txt")
+    r = run(tmp_path, "fix", "-r", "aliases.yaml", "a.txt")
     assert r.returncode == 0 and r.stdout == b"The color and flavor.\n"
 
 
@@ -130,7 +130,7 @@ class FakeTime:
         self.now, self.step = 0.0, step
 
     def __call__(self) -> float:
-        self.now += self.step / 2  # each match: started, then finished one step later
+        self.now += self.step  # each match reads the clock when it starts and when it ends
         return self.now
 
 
@@ -143,7 +143,7 @@ def test_a_rules_budget_is_for_the_whole_document_not_each_line(monkeypatch):
             clock.run("slow.aaa", lambda timeout: runs.append(timeout), problems)
         except Stopped:
             break
-    assert len(runs) == 4 and runs[-1] == pytest.approx(0.1)
+    assert len(runs) == 4 and runs[-1] == pytest.approx(0.1, abs=1e-3)
     with pytest.raises(Stopped):
         clock.run("slow.aaa", lambda timeout: runs.append(timeout), problems)
     assert len(runs) == 4  # stopped for the rest of the document
