@@ -214,6 +214,16 @@ def _refuse_overwriting(targets, inputs: list[Input]) -> None:
         raise typer.Exit(2)
 
 
+def _same_target(targets: dict) -> tuple[str, str] | None:
+    """Two inputs with one output (a/x.txt and b/x.txt into one folder)?"""
+    seen = {}
+    for name, target in targets.items():
+        if target in seen:
+            return seen[target], name
+        seen[target] = name
+    return None
+
+
 def _output_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -252,6 +262,10 @@ def fix(
     into_folder = bool(output) and (several or output.is_dir())
     targets = {i.name: (output / i.relative if into_folder else output) for i in inputs} if output else {}
     _refuse_overwriting(targets.values(), inputs)
+    clash = _same_target(targets)
+    if clash:
+        fail(f"{clash[0]} and {clash[1]} would both be written to {targets[clash[0]]}; clean them in separate runs")
+        raise typer.Exit(2)
     if into_folder:
         _output_folder(output)
     tally = Tally()

@@ -80,3 +80,11 @@ def test_an_output_folder_without_write_permission_is_one_line(two):
         assert "permission denied" in r.stderr.decode().lower()
     finally:
         ro.chmod(0o755)
+
+
+def test_two_inputs_with_one_output_are_refused(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.txt").write_text(TEXT, encoding="utf-8")
+    _refused(invoke("fix", "a/x.txt", "b/x.txt", "-o", "out", cwd=tmp_path), "would both be written to out/x.txt")
+    assert not (tmp_path / "out").exists()
