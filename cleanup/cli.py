@@ -31,6 +31,7 @@ from .errors import CleanupError
 from .files import write_atomic, write_in_place
 from .render.formats import Checked, formats
 from .render.visible import safe
+from .rulebook import load_rulebook
 from .runner import Tally, clean_file
 
 err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
@@ -141,9 +142,7 @@ def cleaning_command(func):
 def _options(**values):
     try:
         opts = build_options(**values)
-        from .rulebook import load_rulebook
-
-        book = load_rulebook(opts.rules, disabled=opts.disabled)
+        book = load_rulebook(opts.rules, disabled=opts.disabled)  # a broken rule file: one error, up front
     except CleanupError as e:
         fail(str(e))
         raise typer.Exit(2)
