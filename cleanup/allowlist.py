@@ -79,5 +79,4 @@ def _end_of_line(text: str, pos: int) -> int:
 
 def in_regions(start: int, end: int, regions) -> bool:
     """Does [start, end) touch a region? (An insertion at a region's edge counts as inside.)"""
-    return any(a <= start < b or a < end <= b or (start <= a and b <= end) or a == start == end
-               for a, b in regions)
+    return any(a <= start < b or a < end <= b or (start <= a and b <= end) for a, b in regions)

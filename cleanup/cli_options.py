@@ -133,6 +133,9 @@ def build_options(*, rules=(), level: LevelChoice | None = None, accept=(), reje
     )
 
 
+OPEN_FAMILIES = ("languagetool", "harper")  # grammar checkers: a rule id per check they make
+
+
 def unmatched_globs(opts: Options, rule_ids) -> list[str]:
     """--select/--ignore/--accept/--reject globs that name no rule (a typo, most likely)."""
     from .decisions import matches
@@ -140,7 +143,7 @@ def unmatched_globs(opts: Options, rule_ids) -> list[str]:
     ids = list(rule_ids)
     out = []
     for glob in dict.fromkeys((*opts.select, *opts.ignore, *opts.accept, *opts.reject)):
-        if glob.startswith("languagetool"):  # LanguageTool's rule ids are known only once it answers
+        if glob.startswith(OPEN_FAMILIES):  # their rule ids are known only once the checker answers
             continue
         if not any(matches(rule, [glob]) for rule in ids):
             out.append(glob)
