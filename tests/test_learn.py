@@ -161,6 +161,7 @@ def cleaned_with(rules_dir: Path, text: str, shipped: bool = False) -> str:
     return pipeline.run(text, Policy(level=Level.SUGGEST)).text
 
 
+@pytest.mark.slow
 def test_learned_rules_remove_the_injected_lines_and_keep_every_original_line(corpus, learned):
     folder, clean, dirty, injected = corpus
     rules_dir, _ = learned
@@ -205,6 +206,7 @@ def test_every_rule_carries_its_evidence_and_real_examples(corpus, learned):
         assert "unchanged:" in path.read_text(encoding="utf-8"), path.name
 
 
+@pytest.mark.slow
 def test_rules_test_and_lint_pass_on_the_written_files(learned):
     rules_dir, _ = learned
     result = runner.invoke(app, ["rules", "test", str(rules_dir)])
@@ -232,6 +234,7 @@ def test_nothing_is_proposed_on_clean_text(corpus, tmp_path):
     assert not furniture, [d.rule["pattern"] for d in furniture]
 
 
+@pytest.mark.slow
 def test_dry_run_writes_nothing_and_reports_json(corpus, tmp_path):
     out = tmp_path / "rules"
     result = runner.invoke(app, ["learn", str(corpus[0]), "-o", str(out), "--dry-run", "--format", "json", "-q",
@@ -252,6 +255,7 @@ def test_a_threshold_above_every_family_proposes_nothing(corpus, tmp_path, thres
     assert not (tmp_path / "r").exists() or not list((tmp_path / "r").glob("*.yaml"))
 
 
+@pytest.mark.slow
 def test_min_share_keeps_only_the_commonest_furniture(corpus, tmp_path):
     """Each kind of furniture is in 40-60% of the documents (by seed): half of them pass a 0.5 share."""
     def shares(*options):
@@ -288,6 +292,7 @@ CITIES = ["Oslo", "Bergen", "Tromso", "Stavanger", "Bodo"]
 SECTIONS = ["Local", "Sport", "Culture", "Business"]
 
 
+@pytest.mark.slow
 def test_tails_glued_to_lines_are_learned_with_their_variable_parts(tmp_path):
     """Caption tails ("(provided)", "= <place>") and bars ("｜<section>｜Site｜Site Plus") after a headline."""
     rng = random.Random(7)
