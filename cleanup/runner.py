@@ -54,12 +54,17 @@ def clean_file(name: str, opts: Options, policy: Policy | None = None) -> tuple[
 
 
 def _is_empty_file(name: str) -> bool:
-    """A regular file of no bytes (a device or a pipe says 0 too, and is read instead)."""
-    try:
-        st = os.stat(name) if name != "-" else None
-    except OSError:
+    """A regular file of no bytes. (Devices, pipes and /proc files say 0 too: only reading tells.)"""
+    if name == "-":
         return False
-    return st is not None and stat.S_ISREG(st.st_mode) and st.st_size == 0
+    try:
+        st = os.stat(name)
+        if not stat.S_ISREG(st.st_mode) or st.st_size:
+            return False
+        with open(name, "rb") as fh:
+            return fh.read(1) == b""
+    except OSError:
+        return False  # read_document says what is wrong
 
 
 @dataclass

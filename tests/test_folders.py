@@ -96,3 +96,9 @@ def test_an_empty_file_is_nothing_to_do(tmp_path, command):
     assert r.returncode == 0, r.stderr
     assert r.stdout == b"" and b"error:" not in r.stderr
     assert invoke("fix", empty, "--in-place").returncode == 0 and empty.read_bytes() == b""
+
+
+def test_a_file_that_only_says_it_is_empty_is_read():
+    """/proc files report a size of 0 and have content: they are cleaned, not skipped."""
+    r = invoke("fix", "/proc/version")
+    assert r.returncode == 0 and r.stdout.startswith(b"Linux")
