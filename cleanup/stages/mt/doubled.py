@@ -1,4 +1,4 @@
-"""A phrase said twice, joined by a comma or 'or': two source phrases translated alike.
+"""A phrase said twice, joined by a comma, 'or', 'and' or '/': two source phrases translated alike.
 
 "post-needed, post-needed", "a New Year's gift or New Year's gift": a
 system that meets two different words of the same field (Chinese 因事设岗、
