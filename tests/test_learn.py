@@ -329,3 +329,18 @@ def test_bad_jsonl_records_are_listed_and_skipped(corpus, tmp_path):
     assert f"{corpus_jsonl}:5: no string 'text' field" in result.stderr
     report = json.loads(result.stdout)
     assert (report["documents"], report["failed"]) == (DOCUMENTS, 2)
+
+
+def test_counting_tables_stay_bounded_and_keep_what_recurs():
+    from cleanup.learn.tables import Table
+
+    table = Table(capacity=100)
+    for doc in range(10_000):
+        table.entry(("line", f"a sentence seen once, number {doc}")).seen((0, doc, 1), "middle")
+        if doc % 10 == 0:
+            table.entry(("line", "Share this article")).seen((0, doc, 9), "end0")
+        assert len(table.entries) <= 100
+    furniture = table.get(("line", "Share this article"))
+    assert furniture is not None
+    assert 1_000 - table.forgotten <= furniture.docs <= 1_000
+    assert furniture.positions == {"end0": furniture.docs}
