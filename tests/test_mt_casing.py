@@ -28,6 +28,9 @@ def test_a_half_lowercased_institution_is_flagged_with_its_title_case():
     assert edit.original == "National Institute of infectious diseases" and edit.level is Level.FLAG
     assert "National Institute of Infectious Diseases" in edit.message
     assert casing("The Institute of the Americas and the Department of State met.") == []
+    # one flag for the name, however many of its capitalised words it is read from
+    (edit,) = casing("Officials of the Hunan Provincial Department of health spoke.")
+    assert edit.original == "Hunan Provincial Department of health"
 
 
 def test_a_quoted_sentence_after_a_speech_verb_gets_its_capital_and_a_fragment_does_not():

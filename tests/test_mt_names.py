@@ -15,7 +15,7 @@ def test_without_evidence_every_spelling_is_flagged_with_all_spellings_and_count
     edits = spellings(text)
     assert {e.original for e in edits} == {"Delmikron", "Delmikelon", "Delmiquelon"}
     assert all(e.level is Level.FLAG and e.replacement is None for e in edits)
-    assert all("2× Delmikelon, 1× Delmikron, 1× Delmiquelon" in e.message for e in edits)
+    assert all("(2× Delmikelon, 1× Delmikron, 1× Delmiquelon in this document)" in e.message for e in edits)
     assert clean(text).text == text
 
 

@@ -99,6 +99,7 @@ class CasingStage:
     def _in_name(self, text, rule):
         d = rule.data
         heads, stops = _folded(d.get("heads", [])), _folded(d.get("words", []))
+        reported = set()  # "Hunan Provincial Department of health" is found from Hunan and from Provincial
         for m in _IN_NAME.finditer(text, overlapped=True):
             if m.group(1).casefold() not in heads:
                 continue
@@ -111,6 +112,9 @@ class CasingStage:
                 continue
             start = m.start() + (4 if m.group().startswith("the ") else 0)
             end = m.start(2) + len(" ".join(lower))
+            if end in reported:
+                continue
+            reported.add(end)
             proposed = f"{text[start:m.start(2)]}{' '.join(w.capitalize() for w in lower)}"
             yield Proposal(start, end, None, rule.id,
                            f"{rule.message}: '{' '.join(lower)}' in '{text[start:end]}' (→ '{proposed}'?)",

@@ -190,7 +190,7 @@ class ConsistencyStage:
             for form in group:
                 if form == target or not self._reported(form, group, d, st):
                     continue
-                message = self._message(form, target, evidence, len(group), tally, rule)
+                message = self._message(form, target, evidence, tally, rule)
                 replacement = target if level is not Level.FLAG else None
                 others = [contexts[g] for g in group if g != form]
                 for m in mentions:
@@ -198,13 +198,13 @@ class ConsistencyStage:
                         yield Proposal(m.start, m.end, replacement, rule.id, message, level)
 
     @staticmethod
-    def _message(form, target, evidence, n, tally, rule) -> str:
+    def _message(form, target, evidence, tally, rule) -> str:
         if target is None:
-            return f"{form}: {rule.message}, {n} ways ({tally} in this document); which is right is not known"
+            return f"{form}: {rule.message} ({tally} in this document); which is right is not known"
         why = {"lexicon": f"{target} is the names lexicon's spelling",
                "full name": f"{target} stands in the full name",
                "word list": f"{target} is the spelling word lists know"}[evidence]
-        return f"{form} → {target}? {rule.message}, {n} ways ({tally} in this document; {why})"
+        return f"{form} → {target}? {rule.message} ({tally} in this document; {why})"
 
     def _groups(self, counts, contexts, d, st) -> list[list[str]]:
         """Spellings joined when close (transitively), without words in their own right."""
