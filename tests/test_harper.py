@@ -113,11 +113,11 @@ def test_an_insertion_after_the_problem_becomes_one_replacement_of_its_span(tmp_
 # -- which lints, at which level ------------------------------------------------
 
 def test_the_shipped_file_reports_once_what_the_offline_checks_already_report():
-    result = clean_text("He ate a apple. the talks ended. It was was late.")
+    result = clean_text("He ate a apple. the talks ended. It was was late. He said “yes”to them.")
     rules = {e.rule for e in result.edits}
-    assert {"grammar.a-an", "grammar.lowercase-start"} <= rules
+    assert {"grammar.a-an", "grammar.lowercase-start", "grammar.glued-quote"} <= rules
     assert any(r.startswith("structure.repeated-") for r in rules)
-    assert not harper_edits(result)  # Harper's AnA, SentenceCapitalization and RepeatedWords are off
+    assert not harper_edits(result)  # Harper's AnA, SentenceCapitalization, RepeatedWords, QuoteSpacing are off
 
 
 def test_promoted_lints_become_fixes_and_disabled_ones_are_not_reported(tmp_path):
