@@ -105,7 +105,7 @@ class CasingStage:
                 continue
             lower = []
             for w in m.group(2).split():
-                if w in stops:
+                if w in stops or w.endswith("ed"):  # a function word or a verb ends the name
                     break
                 lower.append(w)
             if not lower:
