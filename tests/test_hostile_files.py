@@ -68,19 +68,13 @@ def test_read_bounded_reads_one_byte_past_the_limit_at_most(monkeypatch):
 
 
 @needs_dev_zero
-def test_a_device_given_as_rule_file_is_refused(tmp_path):
+@pytest.mark.parametrize("command, what", [(["fix", "a.txt", "--rules"], "rule file"),
+                                           (["apply", "a.txt", "--decisions"], "decisions file")])
+def test_a_device_given_as_rule_or_decisions_file_is_refused(tmp_path, command, what):
     (tmp_path / "a.txt").write_text("Hello.\n")
-    r = invoke("fix", "a.txt", "--rules", ZERO, cwd=tmp_path)
+    r = invoke(*command, ZERO, cwd=tmp_path)
     assert r.returncode == 2
-    one_line_error(r, "/dev/zero", "too large for a rule file")
-
-
-@needs_dev_zero
-def test_a_device_given_as_decisions_file_is_refused(tmp_path):
-    (tmp_path / "a.txt").write_text("Hello.\n")
-    r = invoke("apply", "a.txt", "--decisions", ZERO, cwd=tmp_path)
-    assert r.returncode == 2
-    one_line_error(r, "/dev/zero", "too large for a decisions file")
+    one_line_error(r, "/dev/zero", f"too large for a {what}")
 
 
 def test_a_settings_file_past_its_limit_is_refused(tmp_path):
