@@ -13,6 +13,8 @@ def test_a_clause_rendered_as_a_sentence_start_is_lowercased_as_a_suggestion():
     result = clean(text, level=Level.SUGGEST)
     assert result.text == "The plenum reviewed the year, summarize the lessons; the party will go on, calmly facing risks."
     assert clean(text).text == text  # a suggestion, not a fix
+    verbs = clean("The meeting reviewed the plan, Strengthen the grid, it said.", level=Level.SUGGEST)
+    assert verbs.text == "The meeting reviewed the plan, strengthen the grid, it said."
 
 
 def test_names_headlines_and_verse_keep_their_capitals():

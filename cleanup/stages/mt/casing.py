@@ -5,8 +5,8 @@ for every clause, and it shows:
 
 - `capital-after-comma`: a clause boundary rendered as a sentence start
   ("the Central Committee, Summarize the experience"; "; The national
-  strategy"): a word shaped like a verb or adverb (-ize, -ly on a common
-  stem) after a comma or semicolon, or a capitalised function word after a
+  strategy"): a verb of the rule's list or a word shaped like a verb or
+  adverb (-ize, -ly on a common stem) after a comma or semicolon, or a capitalised function word after a
   semicolon (verse capitalises its lines after commas), followed by a
   lowercase word (so not a name in title case: ", The Hague").
 - `lowercase-in-name`: a proper name half lowercased ("National Institute
@@ -83,13 +83,15 @@ class CasingStage:
     def _after_mark(self, text, rule):
         d = rule.data
         words = _folded(d.get("words", []))  # after a semicolon only: verse capitalises its lines after commas
+        verbs = _folded(d.get("verbs", []))
         for line in _LINE.finditer(text):
             if _title_case(line.group()):
                 continue  # a headline capitalises every word
             for m in _AFTER_MARK.finditer(text, line.start(), line.end()):
                 word = m.group(1)
                 function_word = word.casefold() in words and text[m.start() - 2] == ";"
-                if key(word) in self.lex or not (function_word or _verb_or_adverb(word, d)):
+                verb = word.casefold() in verbs or _verb_or_adverb(word, d)
+                if key(word) in self.lex or not (function_word or verb):
                     continue
                 lower = word[0].lower() + word[1:]
                 yield Proposal(m.start(1), m.end(1), lower, rule.id,
