@@ -208,17 +208,25 @@ def _parse(path: Path, text: str) -> RuleFile:
     return _build(path, data, lines)
 
 
-def _refuse_placeholders(path: Path, data, lines: dict, at=()) -> None:
+def _refuse_placeholders(path: Path, data: dict, lines: dict) -> None:
     """An unfilled skeleton from `cleanup rules new` must not run (its pattern 'TODO' would match)."""
+    found = list(_placeholders(data))
+    if found:
+        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+        raise RuleFileError(f"{path}:{_line_for(lines, found[0])}: {field_name(found[0])}: still the skeleton's "
+                            f"placeholder ({PLACEHOLDER}){more}; write the real values")
+
+
+def _placeholders(data, at=()):
+    """The field paths whose value is the skeleton's placeholder, in file order."""
     if isinstance(data, dict):
         for key, value in data.items():
-            _refuse_placeholders(path, value, lines, at + (key,))
+            yield from _placeholders(value, at + (key,))
     elif isinstance(data, list):
         for i, value in enumerate(data):
-            _refuse_placeholders(path, value, lines, at + (i,))
+            yield from _placeholders(value, at + (i,))
     elif isinstance(data, str) and data.strip() == PLACEHOLDER:
-        raise RuleFileError(f"{path}:{_line_for(lines, at)}: {field_name(at)}: still the skeleton's placeholder "
-                            f"({PLACEHOLDER}); write the real value")
+        yield at
 
 
 def _build(path: Path, data: dict, lines: dict) -> RuleFile:

@@ -61,6 +61,9 @@ class WordsStage:
         self.exceptions = {w.lower() for r in rules for w in r.data.get("exceptions", [])}
         self.min_zipf = self.runon.data.get("min_zipf", 3.0) if self.runon else 3.0
         self.max_parts = self.runon.data.get("max_parts", 3) if self.runon else 3
+        tails = sorted(self.runon.data.get("glued_tails", []), key=len, reverse=True) if self.runon else []
+        # "Sobyaninhas": a capitalised name of five letters or more, then a tail word glued on
+        self._glued_tail = regex.compile(rf"(\p{{Lu}}\p{{Ll}}{{4,}}?)({'|'.join(map(regex.escape, tails))})") if tails else None
         self._names = None
         # what a word alone says, and whether a token needs a look: a corpus repeats its vocabulary
         self._verdicts: dict[str, tuple] = {}
@@ -138,6 +141,10 @@ class WordsStage:
             if zipf(m.group(1)) >= 5.0 and zipf(m.group(2)) >= self.min_zipf:
                 return f"{m.group(1)} {m.group(2)}"
             return None
+        if self._glued_tail and word[0].isupper():
+            m = self._glued_tail.fullmatch(word)
+            if m:
+                return f"{m.group(1)} {m.group(2)}"
         if not word.islower() or len(word) < 6:
             return None
         return best_split(word, self.min_zipf, self.max_parts)
