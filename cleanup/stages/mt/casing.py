@@ -196,9 +196,10 @@ class CasingStage:
     def _language(self, text, rule):
         d = rule.data
         exceptions, speakers = _folded(d.get("exceptions", [])), d.get("min_speakers", 1_000_000)
+        peoples = _folded(d.get("peoples", []))
         for m in _LOWER_WORD.finditer(text):
             word = m.group()
-            if word in exceptions or not _widely_spoken(word, speakers):
+            if word in exceptions or not (word in peoples or _widely_spoken(word, speakers)):
                 continue
             upper = word.capitalize()
             yield Proposal(m.start(), m.end(), upper, rule.id, f"{rule.message}: '{word}' → '{upper}'", rule.level)
