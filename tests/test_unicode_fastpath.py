@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleanup.edits import Level
-from cleanup.pipeline import Pipeline
+from cleanup.pipeline import Context
 from cleanup.rulebook import Rule
 from cleanup.stages.unicode import FTFY_DEFAULTS, PLAIN_PUNCTUATION, FtfyStage
 
@@ -41,7 +41,12 @@ def _ftfy_rule(**options) -> Rule:
 
 
 def _stage_output(text: str, rule: Rule) -> str:
-    return Pipeline([FtfyStage(rule)]).run(text).text
+    """One pass of the stage (the pipeline runs passes until nothing changes; fix_text runs one)."""
+    out, pos = [], 0
+    for p in sorted(FtfyStage(rule).propose(text, Context(text)), key=lambda p: p.start):
+        out += [text[pos:p.start], p.replacement]
+        pos = p.end
+    return "".join(out) + text[pos:]
 
 
 def _fix_text(text: str, **options) -> str:
