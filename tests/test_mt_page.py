@@ -95,6 +95,11 @@ def test_the_full_name_after_a_name_is_suggested_away():
     assert edit.level is Level.SUGGEST
 
 
+def test_the_same_full_name_twice_is_one_edit_not_two_alternatives():
+    edits = [e for e in clean("Vladimir Putin (Vladimir Putin) arrived.").edits if e.family == "duplicated-names"]
+    assert [(e.rule, e.applied) for e in edits] == [("duplicated-names.name-in-parentheses", True)]
+
+
 # -- look-alikes and scripts ------------------------------------------------------------
 
 def test_an_acronym_transliterated_from_cyrillic_look_alikes_is_flagged_with_its_reading():
