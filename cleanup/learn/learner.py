@@ -41,6 +41,8 @@ class Outcome:
 
 
 def learn(inputs: list[str], settings: LearnSettings, progress=lambda step: Progress()) -> Outcome:
+    # the shipped rules, loaded once before a long run (not after it, when a broken file would waste it)
+    book = load_rulebook()
     sources = sources_of(inputs, settings)
     if not sources:
         raise CleanupError("no documents in the inputs (folders are searched for "
@@ -54,7 +56,7 @@ def learn(inputs: list[str], settings: LearnSettings, progress=lambda step: Prog
     if not counts.documents:
         raise CleanupError("no document could be read; the first reason: " + counts.failures[0][1])
     needed = settings.needed(counts.documents)
-    lexicon = lexicon_of(load_rulebook())
+    lexicon = lexicon_of(book)
     lines = candidates(counts, needed)
     clusters = name_clusters(counts, needed, lexicon)
     names = {w for w, _ in counts.words.at_least(needed)}
@@ -77,7 +79,7 @@ def learn(inputs: list[str], settings: LearnSettings, progress=lambda step: Prog
     header = (f"# Proposed by `cleanup learn` from {counts.documents:,} documents on "
               f"{datetime.now(timezone.utc):%Y-%m-%d}.\n# Review every rule before use: its note "
               "says what it was learned from.\n")
-    files = {f"{file_id(family)}.yaml": text for family, text in build(drafts, header).items()}
+    files = {f"{file_id(family)}.yaml": text for family, text in build(drafts, header, book).items()}
     return Outcome(counts.documents, needed, counts.failed, counts.failures, counts.forgotten, drafts, files)
 
 

@@ -11,7 +11,6 @@ again until everything holds.
 from __future__ import annotations
 
 import tempfile
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -20,7 +19,7 @@ from ..decisions import Policy
 from ..edits import Level
 from ..examples import check_rule_file
 from ..lint import Workset, lint
-from ..rulebook import SHIPPED_RULES, RuleBook, load_rule_file, load_rulebook, rule_paths
+from ..rulebook import RuleBook, load_rule_file
 from ..stages import build_pipeline
 from .draft import Draft, slug
 
@@ -41,19 +40,22 @@ def file_id(family: str) -> str:
     return f"learned-{family}"
 
 
-def build(drafts: list[Draft], header: str) -> dict[str, str]:
-    """family -> the YAML text of its rule file, for the drafts that hold up (the others say why not)."""
+def build(drafts: list[Draft], header: str, shipped: RuleBook) -> dict[str, str]:
+    """family -> the YAML text of its rule file, for the drafts that hold up (the others say why not).
+
+    shipped: the shipped rules, which the files must work with."""
     kept = [d for d in drafts if not d.dropped]
     taken: dict[str, set] = {}
+    shipped_pipeline = build_pipeline(shipped)
     with tempfile.TemporaryDirectory() as tmp:
         for d in kept:
             d.rule["id"] = slug(d.rule.get("name") or d.evidence.get("key") or d.evidence.get("token", ""),
                                 taken.setdefault(d.family, set()))
-            _examples(d, Path(tmp))
+            _examples(d, Path(tmp), shipped_pipeline)
         for round_ in range(MAX_ROUNDS):
             texts = _texts(kept, header)
             # dropping rules or examples cannot make a lint error: lint the first round only
-            if not _settle(kept, texts, Path(tmp), lint_too=round_ == 0):
+            if not _settle(kept, texts, Path(tmp), shipped, lint_too=round_ == 0):
                 return texts
     # every round drops at least one failing example, so this is reached only on a pathological corpus
     return _texts(kept, header)
@@ -64,7 +66,7 @@ def _texts(kept: list[Draft], header: str) -> dict[str, str]:
     return {f: t for f, t in texts.items() if t}
 
 
-def _examples(d: Draft, tmp: Path) -> None:
+def _examples(d: Draft, tmp: Path, shipped_pipeline) -> None:
     """before/after pairs from what the rule alone does; unchanged texts it leaves alone."""
     alone = build_pipeline(RuleBook((load_rule_file(_write(tmp / "one.yaml", _data(d.family, [d])),),)))
     policy = Policy(level=Level.SUGGEST)
@@ -81,30 +83,20 @@ def _examples(d: Draft, tmp: Path) -> None:
         d.dropped = "the rule does not change the real lines it was learned from"
         return
     text, after = d.changes[0]["before"], d.changes[0]["after"]
-    shipped = _shipped().run(text, policy)
+    shipped = shipped_pipeline.run(text, policy)
     if shipped.text == after:
         rules = sorted({e.rule for e in shipped.edits if e.applied})
         d.dropped = f"the shipped rules already do this ({', '.join(rules)})"
 
 
-@lru_cache(maxsize=1)
-def _shipped_files() -> tuple:
-    return tuple(load_rule_file(p) for p in rule_paths([SHIPPED_RULES]))
-
-
-@lru_cache(maxsize=1)
-def _shipped():
-    return build_pipeline(load_rulebook())
-
-
-def _settle(kept: list[Draft], texts: dict, tmp: Path, lint_too: bool) -> bool:
+def _settle(kept: list[Draft], texts: dict, tmp: Path, shipped: RuleBook, lint_too: bool) -> bool:
     """Write the files, check them as `rules test` and `rules lint` do; drop what fails. Anything dropped?"""
     folder = tmp / "out"
     folder.mkdir(exist_ok=True)
     for old in folder.glob("*.yaml"):
         old.unlink()
     targets = [load_rule_file(_write(folder / f"{file_id(f)}.yaml", t)) for f, t in texts.items()]
-    ws = Workset(targets, [*_shipped_files(), *targets])
+    ws = Workset(targets, [*shipped.files, *targets])
     changed = False
     for finding in (f for f in (lint(ws, examples=False) if lint_too else []) if f.severity == "error"):
         d = _draft_at(kept, ws, finding.path, finding.line)
