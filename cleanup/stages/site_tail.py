@@ -5,10 +5,12 @@ Viewpoint headlines - Hunan Daily Online - 华声在线", "…｜Life and
 Culture｜The Saga Shimbun News｜Saga Shimbun LiVE": a scraper that takes the
 page title takes the site's name with it. The shape is what tells: at the
 end of a line, after at least three words, separators (a spaced dash, a
-bar, a middle dot, a colon) between short names, the last of which names a
-site (a word such as News, Daily, Shimbun, Online or an agency's name from
-the rule's list, a domain, or a name left in Chinese or Japanese). A source
-in parentheses right before ("(Fukushima TV)") goes with it.
+bar, a middle dot, a colon, an underscore) between short names, the last of
+which names a site (a word such as News, Daily, Shimbun, Online or an
+agency's name from the rule's list, a domain, or a name left in Chinese or
+Japanese). A source in parentheses right before ("(Fukushima TV)", in
+full-width parentheses too) goes with it. A site word alone may also be
+glued by a hyphen to the headline's last word ("… countries-Xinhua").
 
 Speed: a line gets the full pattern only if its last separator is followed
 by a short segment holding a site word (a few string searches per line).
@@ -17,10 +19,10 @@ from __future__ import annotations
 
 import regex
 
-_SEPARATORS = ("|", "｜", "・", "･", " - ", " – ", " — ", ": ", "-")
+_SEPARATORS = ("|", "｜", "・", "･", " - ", " – ", " — ", ": ", "：", "_", "-")
 _WORD = r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’&.!-]*"
 _HEAD = r"[\p{Lu}\p{Lo}\p{N}][\p{L}\p{N}\p{M}'’&.!-]*"
-_SEP = r"(?:[ \t]*[|｜・･][ \t]*|[ \t]+[-–—][ \t]+|:[ \t]+)"
+_SEP = r"(?:[ \t]*[|｜・･_：][ \t]*|[ \t]+[-–—][ \t]+|:[ \t]+)"
 _CJK = r"\p{Han}\p{Hiragana}\p{Katakana}"
 # words that are prefixes before a hyphen ("anti-Reuters"), not a headline's last word
 _PREFIXES = "anti|pro|non|pre|post|inter|multi|ultra|counter|sino|euro|pan|ex|neo|semi|mid|over|under|self|super|co"
@@ -41,7 +43,7 @@ class SiteTails:
         self.site_word = regex.compile(site)
         segment = rf"(?:[ \t]+{_WORD}){{0,{self.max_words - 1}}}"
         self.tail = regex.compile(
-            rf"(?<=\S[ \t]+\S+[ \t]+\S+)(?:[ \t]*\([^()\n]{{1,40}}\))?(?:{_SEP}{_HEAD}{segment}){{0,6}}"
+            rf"(?<=\S[ \t]+\S+[ \t]+\S+)(?:[ \t]*[(（][^()（）\n]{{1,40}}[)）])?(?:{_SEP}{_HEAD}{segment}){{0,6}}"
             rf"{_SEP}(?=[^\n]*?(?:{site})){_HEAD}{segment}(?<=[\p{{L}}\p{{N}}!])[ \t]*$")
         # "… and other countries-Xinhua": a site word alone, glued by a hyphen to the last word (not "pro-Xinhua")
         self.glued = words and regex.compile(rf"(?<=\S[ \t]+\S+[ \t]+\p{{L}}*\p{{Ll}}{{2}})(?<!\b(?i:{_PREFIXES}))"
