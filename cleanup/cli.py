@@ -4,7 +4,7 @@ Exit codes (also in docs/cli.md):
   0  nothing to do / done
   1  (check) fixes are pending; (diff --exit-code) there are changes
   2  an error: bad input, a broken rule file, a rule that ran away, a usage error
-  4  (check, added to 0 or 1) grammar checks were skipped: no LanguageTool
+  4  (check, added to 0 or 1) grammar checks were skipped: the grammar engine could not run
 """
 from __future__ import annotations
 
