@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
+from .config import GrammarSettings
 from .decisions import Policy
 from .edits import Level
 from .render.visible import LINE_BREAK, SPACE, visible
@@ -95,7 +96,12 @@ def check_example(rf: RuleFile, ex: Example, pipeline, setting: str) -> Failure 
 
 def runs_offline(rf: RuleFile) -> bool:
     """Can the file's rules act without a server? (languagetool rules cannot: their examples wait for one.)"""
-    return bool(build_pipeline(RuleBook((rf,))).stages)
+    return bool(build_pipeline(RuleBook((rf,)), grammar=_engine_for(rf)).stages)
+
+
+def _engine_for(rf: RuleFile):
+    """Harper runs in process, so a harper rule file's examples run with it; other kinds need no engine."""
+    return GrammarSettings(backend="harper", cache=False) if rf.kind == "harper" else None
 
 
 def rules_exercised(rf: RuleFile, pipeline) -> set[str]:
@@ -107,8 +113,8 @@ def rules_exercised(rf: RuleFile, pipeline) -> set[str]:
 
 
 def check_rule_file(rf: RuleFile, book: RuleBook) -> list[Failure]:
-    alone = build_pipeline(RuleBook((rf,), book.disabled))
-    whole = build_pipeline(book)
+    alone = build_pipeline(RuleBook((rf,), book.disabled), grammar=_engine_for(rf))
+    whole = build_pipeline(book, grammar=_engine_for(rf))
     failures = []
     for ex in rf.examples:
         for pipeline, setting in ((alone, "alone"), (whole, "in the whole pipeline")):

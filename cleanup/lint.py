@@ -120,9 +120,10 @@ def example_coverage(rf: RuleFile) -> list[Finding]:
     if not any(ex.kind == "unchanged" for ex in rf.examples):
         out.append(Finding(where, 1, "warning", "examples: no 'unchanged' example guards against "
                                                  "false positives; add a similar line the rules must leave alone"))
-    # names rules are entries of one lexicon, tested through the file's examples as a whole;
-    # languagetool rules need a server to act
-    if rf.kind == "names" or not runs_offline(rf):
+    # names rules are entries of one lexicon, and harper rules settings of one engine (its edits carry
+    # Harper's lint names), both tested through the file's examples as a whole; languagetool rules need
+    # a server to act
+    if rf.kind in ("names", "harper") or not runs_offline(rf):
         return out
     seen = rules_exercised(rf, build_pipeline(RuleBook((rf,))))
     for i, rule in enumerate(rf.rules):

