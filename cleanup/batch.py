@@ -507,7 +507,7 @@ class _Sink:
                     self._writer(item.source).fh.write(outcome.output)
                 else:
                     self._folder_for(source.output)
-                    write_atomic(source.output, outcome.output, sweep=False)  # swept at the start
+                    write_atomic(source.output, outcome.output)
             except (OSError, CleanupError) as err:
                 reason = str(err) if isinstance(err, CleanupError) else f"{source.output}: cannot write: {err}"
                 outcome = outcome._replace(output=None, error=reason)
@@ -521,7 +521,7 @@ class _Sink:
     def _writer(self, i: int) -> AtomicFile:
         if i not in self.writers:
             self._folder_for(self.sources[i].output)
-            self.writers[i] = AtomicFile(self.sources[i].output, sweep=False)
+            self.writers[i] = AtomicFile(self.sources[i].output)
         return self.writers[i]
 
     def abort(self) -> None:

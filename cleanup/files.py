@@ -10,7 +10,7 @@ group and mode (setuid included, where allowed) stay; a file with several
 hard links is refused (a rename would cut it off from its other names), and
 so is a file another process changed since it was read. A temporary file
 left by a killed run (its name holds the dead process's id) is removed by
-the next write to the same name, and by `batch` in its output folder.
+the next run that writes into its folder, and by `batch` in its output tree.
 """
 from __future__ import annotations
 
@@ -88,8 +88,8 @@ def write_in_place(doc: Document, data: bytes) -> None:
     write_atomic(doc.name, data, expect=doc.stamp)
 
 
-def write_atomic(path: str | Path, data: bytes, *, expect: Stamp | None = None, sweep: bool = True) -> None:
-    out = AtomicFile(path, expect=expect, sweep=sweep)
+def write_atomic(path: str | Path, data: bytes, *, expect: Stamp | None = None) -> None:
+    out = AtomicFile(path, expect=expect)
     try:
         out.fh.write(data)
         out.commit()
@@ -106,10 +106,9 @@ class AtomicFile:
     written in one go (write_atomic) and for those streamed (a JSONL corpus).
 
     `expect`: the stamp of the file as it was read; commit refuses if it changed since.
-    `sweep`: first remove this name's temporary files left by killed runs (a caller writing
-    many files into one folder sweeps it once instead)."""
+    The first write into a folder removes the temporary files killed runs left there."""
 
-    def __init__(self, path: str | Path, *, expect: Stamp | None = None, sweep: bool = True):
+    def __init__(self, path: str | Path, *, expect: Stamp | None = None):
         self.shown = Path(path)
         self.path = _final_target(self.shown)
         self.expect = expect
@@ -119,8 +118,7 @@ class AtomicFile:
             if existing is not None and existing.st_nlink > 1 and stat.S_ISREG(existing.st_mode):
                 raise InputError(f"{self.shown}: has {existing.st_nlink} hard links, which an atomic rewrite "
                                  "would cut off (they would keep the old text); write elsewhere with -o")
-            if sweep:
-                remove_stale_temps(folder, self.path.name)
+            _sweep_once(folder)
             fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.{os.getpid()}.", suffix=".tmp", dir=folder)
         except OSError as err:
             raise InputError(f"{self.shown}: cannot write: {err.strerror}") from None
@@ -178,18 +176,28 @@ def _default_mode() -> int:
 
 # -- temporary files left by a killed run -----------------------------------------
 
-_TEMP_NAME = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[A-Za-z0-9_]+\.tmp$")
+_swept: set[str] = set()  # folders swept by this process: once each, not once per file written
 
 
-def remove_stale_temps(folder: str | Path, name: str | None = None, *, recursive: bool = False) -> int:
-    """Remove our temporary files whose writer is gone (of `name`, or all); how many were removed."""
+def _sweep_once(folder: Path) -> None:
+    key = os.path.realpath(folder)
+    if key not in _swept:
+        _swept.add(key)
+        remove_stale_temps(folder)
+
+
+_TEMP_NAME = re.compile(r"^\..+\.(?P<pid>\d+)\.[a-z0-9_]{8}\.tmp$")  # mkstemp: 8 characters of [a-z0-9_]
+
+
+def remove_stale_temps(folder: str | Path, *, recursive: bool = False) -> int:
+    """Remove our temporary files whose writer is gone; how many were removed."""
     folder = Path(folder)
     removed = 0
     walk = os.walk(folder) if recursive else [(str(folder), [], _listdir(folder))]
     for root, _, names in walk:
         for entry in names:
             m = _TEMP_NAME.match(entry)
-            if m and (name is None or m.group("name") == name) and not _alive(int(m.group("pid"))):
+            if m and not _alive(int(m.group("pid"))):
                 try:
                     os.unlink(os.path.join(root, entry))
                     removed += 1
