@@ -257,7 +257,7 @@ _NAME = "<document>"  # what Document calls the text in its messages (cut off ag
 
 def _clean_file_bytes(item: Item, options: Options, settings: BatchSettings) -> Outcome:
     doc = Document.from_bytes(item.data, _NAME, options.encoding, options.max_bytes)
-    result = clean_document(doc, options)
+    result = _complete(clean_document(doc, options))
     return Outcome(item, doc.to_bytes(result.text), result.changed, _counts(result))
 
 
@@ -284,7 +284,7 @@ def _clean_jsonl_line(item: Item, options: Options, settings: BatchSettings) -> 
         raise CleanupError(f"the {settings.field!r} field is not valid Unicode text (a lone surrogate "
                            f"U+{ord(text[err.start]):04X} at character {err.start + 1})") from None
     doc = Document.from_text(text, _NAME)
-    result = clean_document(doc, options)
+    result = _complete(clean_document(doc, options))
     record[settings.field] = doc.render(result.text)
     record["edits"] = records(result) if settings.edit_records else len(result.applied)
     try:
@@ -292,6 +292,14 @@ def _clean_jsonl_line(item: Item, options: Options, settings: BatchSettings) -> 
     except UnicodeEncodeError:  # another field holds a lone surrogate: JSON escapes keep it as it was
         data = jsonl.dumps(record, ensure_ascii=True).encode("ascii")
     return Outcome(item, data + b"\n", result.changed, _counts(result))
+
+
+def _complete(result):
+    """The result, or a failure when a rule ran away on the document: its cleaning is incomplete,
+    and an output that exists must be whole (--resume takes it as done)."""
+    if result.incomplete:
+        raise CleanupError(result.incomplete[0].message)
+    return result
 
 
 def _counts(result) -> tuple:

@@ -125,6 +125,18 @@ def test_a_runaway_rule_is_stopped_named_and_not_written_in_place(tmp_path):
     assert (tmp_path / "a.txt").read_text() == text
 
 
+@pytest.mark.slow
+def test_a_document_a_rule_ran_away_on_fails_in_batch_and_is_not_written(tmp_path):
+    (tmp_path / "slow.yaml").write_text(RUNAWAY, encoding="utf-8")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "runaway.txt").write_text(("a" * 28 + "!\n") * 100)
+    (tmp_path / "in" / "fine.txt").write_text("Vladimir Putin (Vladimir Putin) arrived.\n")
+    r = run(tmp_path, "batch", "-r", "slow.yaml", "in", "-o", "out", "-j", "1", "-q")
+    assert r.returncode == 1
+    assert "runaway.txt: rule slow.aaa used up its" in r.stderr.decode()
+    assert sorted(p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith(".")) == ["fine.txt"]
+
+
 class FakeTime:
     def __init__(self, step: float):
         self.now, self.step = 0.0, step
