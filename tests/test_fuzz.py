@@ -17,6 +17,7 @@ import os
 import tempfile
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -149,6 +150,7 @@ def fixed_twice_is_fixed_once(folder: Path, first) -> None:
     assert second.returncode == 0 and second.stdout == first.stdout
 
 
+@pytest.mark.slow
 @fuzz
 @given(documents())
 def test_random_documents(data):
@@ -164,6 +166,7 @@ def test_random_documents(data):
             assert (folder / "a.txt").read_bytes() == last.stdout
 
 
+@pytest.mark.slow
 @fuzz
 @given(rule_files(), texts)
 def test_random_rule_files(rule_text, text):
@@ -183,6 +186,7 @@ def test_random_rule_files(rule_text, text):
             assert second.returncode != 0 or second.stdout == first.stdout
 
 
+@pytest.mark.slow
 @fuzz
 @given(decisions_files())
 def test_random_decisions_files(text):
