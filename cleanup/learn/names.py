@@ -25,6 +25,7 @@ MIN_CONTEXT = 0.15     # cosine of the neighbour counts
 MAX_VARIANT_ZIPF = 3.0  # a variant this common in English is a word, not a slip
 MIN_LENGTH = 4
 GIVEN_NAME_ZIPF = 4.5  # a first name is not a common word ("The Scholz ...")
+GLUED_WORD_ZIPF = 3.0  # what a name is glued to is a word at least this common
 
 
 @dataclass
@@ -63,12 +64,19 @@ def _closest(variant: str, e, names: list[str], words: dict):
     for canon, ratio, _ in process.extract(variant, names, scorer=fuzz.ratio, score_cutoff=MIN_RATIO, limit=5):
         ce = words[canon]
         if canon == variant or ce.docs < DOMINANCE * e.docs or key(canon) == key(variant) or \
-                variant.lower() in (canon.lower() + "s", canon.lower() + "es"):
-            continue  # not rare enough, the same letters (the engine derives those), or a plural
+                variant.lower() in (canon.lower() + "s", canon.lower() + "es") or _glued(variant, canon):
+            continue  # not rare enough, the same letters (the engine derives those), a plural, or glued
         context = cosine(e.neighbours, ce.neighbours)
         if context >= MIN_CONTEXT and (best is None or (ratio, context) > best[1:]):
             best = (canon, ratio, context)
     return best
+
+
+def _glued(variant: str, canon: str) -> bool:
+    """'Marchettiand' is the name glued to a word (glued.py proposes it), not a misspelling of it."""
+    low, name = variant.lower(), canon.lower()
+    rest = low[len(name):] if low.startswith(name) else low[:-len(name)] if low.endswith(name) else ""
+    return bool(rest) and zipf(rest) >= GLUED_WORD_ZIPF
 
 
 def cosine(a: Counter | None, b: Counter | None) -> float:
