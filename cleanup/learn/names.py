@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 from ..lexicon import Lexicon, key
 from ..wordlist import zipf
 from .counts import Counts
+from .glued import COMMON_WORD
 
 DOMINANCE = 2.0        # the name is in at least this many times as many documents as a variant
 MIN_RATIO = 80         # rapidfuzz ratio of the two spellings
@@ -25,7 +26,6 @@ MIN_CONTEXT = 0.15     # cosine of the neighbour counts
 MAX_VARIANT_ZIPF = 3.0  # a variant this common in English is a word, not a slip
 MIN_LENGTH = 4
 GIVEN_NAME_ZIPF = 4.5  # a first name is not a common word ("The Scholz ...")
-GLUED_WORD_ZIPF = 3.0  # what a name is glued to is a word at least this common
 
 
 @dataclass
@@ -76,7 +76,7 @@ def _glued(variant: str, canon: str) -> bool:
     """'Marchettiand' is the name glued to a word (glued.py proposes it), not a misspelling of it."""
     low, name = variant.lower(), canon.lower()
     rest = low[len(name):] if low.startswith(name) else low[:-len(name)] if low.endswith(name) else ""
-    return bool(rest) and zipf(rest) >= GLUED_WORD_ZIPF
+    return len(rest) >= 2 and zipf(rest) >= COMMON_WORD  # not a case ending: "Omicronom", "Zealander"
 
 
 def cosine(a: Counter | None, b: Counter | None) -> float:
