@@ -135,15 +135,16 @@ _UTF16_32 = ["utf_16", "utf_16_be", "utf_16_le", "utf_32", "utf_32_be", "utf_32_
 
 
 def _detect(data: bytes):
-    """The likeliest 8-bit encoding, or None. Western (cp1252) wins whenever it reads the bytes
-    about as well: to a detector "très" is as likely Central European "trčs", and this tool
-    cleans English, where French and German words are common and Czech code pages are not."""
+    """The likeliest 8-bit encoding, or None. Western (cp1252) wins whenever the detector finds
+    it plausible at all: to a detector "très" is as likely Central European "trčs", and this
+    tool cleans English, where French and German words are common and Czech code pages are
+    not. (Preferring one reading also keeps a guess stable: a cleaned file is read as it was.)"""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data, cp_exclusion=_UTF16_32).best()
     western = from_bytes(data, cp_isolation=["cp1252"]).best()
-    if western is not None and (best is None or western.chaos <= best.chaos + 0.1):
-        best = western
+    if western is not None:
+        return western
+    best = from_bytes(data, cp_exclusion=_UTF16_32).best()
     if best is None or best.chaos > 0.3:
         return None
     return best
