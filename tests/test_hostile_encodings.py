@@ -86,3 +86,16 @@ def test_a_unified_diff_never_writes_a_question_mark_for_a_character(tmp_path):
     assert r.returncode == 2
     assert b"?5" not in r.stdout
     assert "cannot encode" in r.stderr.decode()
+
+
+def test_a_guessed_encoding_holds_for_the_cleaned_file_too(tmp_path):
+    """The fuzzer's find: read as ISO 8859-2 ('\\xa9' = 'Š'), then the cleaned copy as cp1252
+    ('\\xa9' = '©', a credit): cleaning twice removed more the second time."""
+    (tmp_path / "a.txt").write_bytes(b"Vladimir Putin (Vladimir Putin) held talks.\xa9 Sergei KARPUKHIN / AFP"
+                                     b"\xa9Please read on...")
+    once = run(tmp_path, "fix", "-q", "a.txt")
+    (tmp_path / "once.txt").write_bytes(once.stdout)
+    twice = run(tmp_path, "fix", "-q", "once.txt")
+    assert once.returncode == twice.returncode == 0
+    assert twice.stdout == once.stdout
+    assert "read as cp1252" in once.stderr.decode()
