@@ -16,8 +16,9 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from .cli_options import (AcceptOpt, EncodingOpt, GrammarOpt, LangOpt, LanguageToolOpt, LanguageToolTimeoutOpt,
-                          LevelChoice, LevelOpt, MaxBytesOpt, RejectOpt, RulesOpt, build_options)
+from .cli_options import (AcceptOpt, AllowFileOpt, AllowOpt, EncodingOpt, GrammarOpt, IgnoreOpt, LangOpt,
+                          LanguageToolOpt, LanguageToolTimeoutOpt, LevelChoice, LevelOpt, MaxBytesOpt, MinLevel,
+                          MinLevelOpt, RejectOpt, RulesOpt, SelectOpt, build_options)
 from .decisions_file import Verdict, load as load_decisions, save as save_decisions
 from .edits import Edit, Level
 from .errors import CleanupError
@@ -268,6 +269,8 @@ def review(
     encoding: Optional[str] = EncodingOpt, max_bytes: int = MaxBytesOpt,
     grammar: Optional[bool] = GrammarOpt, languagetool: Optional[str] = LanguageToolOpt,
     lang: Optional[str] = LangOpt, languagetool_timeout: Optional[float] = LanguageToolTimeoutOpt,
+    select: List[str] = SelectOpt, ignore: List[str] = IgnoreOpt, min_level: Optional[MinLevel] = MinLevelOpt,
+    allow: List[str] = AllowOpt, allow_file: List[Path] = AllowFileOpt,
 ):
     """Accept, reject or edit each proposed change, one at a time (like git add -p).
 
@@ -295,7 +298,8 @@ def review(
         level = LevelChoice(saved.level.value)
     opts = _options(level, rules=rules, accept=accept, reject=reject, encoding=encoding, max_bytes=max_bytes,
                     grammar=grammar, languagetool=languagetool, lang=lang,
-                    languagetool_timeout=languagetool_timeout)
+                    languagetool_timeout=languagetool_timeout, select=select, ignore=ignore,
+                    min_level=min_level, allow=allow, allow_files=allow_file)
     try:
         doc = read_document(file, encoding=opts.encoding, max_bytes=opts.max_bytes)
         session = Session(lambda policy: clean_document(doc, opts, policy), opts.policy(),
@@ -369,6 +373,8 @@ def apply(
     encoding: Optional[str] = EncodingOpt, max_bytes: int = MaxBytesOpt,
     grammar: Optional[bool] = GrammarOpt, languagetool: Optional[str] = LanguageToolOpt,
     lang: Optional[str] = LangOpt, languagetool_timeout: Optional[float] = LanguageToolTimeoutOpt,
+    select: List[str] = SelectOpt, ignore: List[str] = IgnoreOpt,
+    allow: List[str] = AllowOpt, allow_file: List[Path] = AllowFileOpt,
 ):
     """Replay a review: apply its decisions to FILE and write the result.
 
@@ -387,7 +393,8 @@ def apply(
         raise _fail(str(e)) from None
     opts = _options(level or LevelChoice(saved.level.value), rules=rules, accept=accept, reject=reject,
                     encoding=encoding, max_bytes=max_bytes, grammar=grammar, languagetool=languagetool,
-                    lang=lang, languagetool_timeout=languagetool_timeout)
+                    lang=lang, languagetool_timeout=languagetool_timeout, select=select, ignore=ignore,
+                    allow=allow, allow_files=allow_file)
     try:
         doc = read_document(file, encoding=opts.encoding, max_bytes=opts.max_bytes)
         run = replay(lambda policy: clean_document(doc, opts, policy), opts.policy(), saved.decisions)

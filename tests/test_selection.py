@@ -83,3 +83,14 @@ def test_diff_and_check_say_pending_and_proposed_alike(doc):
     check = invoke("check", "a.txt", cwd=doc).stdout.decode()
     for out in (diff, check):
         assert "fix [pending]" in out and "applied" not in out
+
+
+def test_apply_honours_ignore_like_the_other_commands(doc):
+    """Replaying a review with no decisions: --ignore keeps an ignored fix out, as fix does."""
+    decisions = doc / "d.json"
+    decisions.write_text(json.dumps({"format": "cleanup-decisions", "version": 1, "file": "a.txt",
+                                     "level": "fix", "decisions": []}), encoding="utf-8")
+    applied = invoke("apply", "a.txt", "--decisions", decisions, cwd=doc)
+    assert applied.returncode == 0 and b"(Vladimir Putin)" not in applied.stdout
+    ignored = invoke("apply", "a.txt", "--decisions", decisions, "--ignore", "duplicated-names.*", cwd=doc)
+    assert ignored.returncode == 0 and ignored.stdout.decode() == TEXT
