@@ -22,7 +22,7 @@ from .cli_options import (AcceptOpt, AllowFileOpt, AllowOpt, EncodingOpt, Gramma
 from .decisions_file import Verdict, load as load_decisions, save as save_decisions
 from .edits import Edit, Level
 from .errors import CleanupError
-from .files import read_document, write_atomic
+from .files import read_document, write_atomic, write_in_place
 from .render.records import LineIndex
 from .render.visible import safe, symbol, visible
 from .review import Consequences, Session, replay
@@ -243,10 +243,10 @@ def _options(level, **values):
         raise _fail(str(e)) from None
 
 
-def _write(data: bytes, output: Optional[Path], in_place: bool, name: str, original: bytes) -> None:
+def _write(data: bytes, output: Optional[Path], in_place: bool, doc) -> None:
     if in_place:
-        if data != original:
-            write_atomic(name, data)
+        if data != doc.to_bytes():
+            write_in_place(doc, data)  # refused if another process changed the file since it was read
     elif output:
         write_atomic(output, data)
     else:
@@ -324,7 +324,7 @@ def review(
     try:
         data = doc.to_bytes(session.text)
         if in_place or output:
-            _write(data, output, in_place, file, doc.to_bytes())
+            _write(data, output, in_place, doc)
         keep_decisions()
     except CleanupError as e:
         raise _fail(str(e)) from None
@@ -398,7 +398,7 @@ def apply(
     try:
         doc = read_document(file, encoding=opts.encoding, max_bytes=opts.max_bytes)
         run = replay(lambda policy: clean_document(doc, opts, policy), opts.policy(), saved.decisions)
-        _write(doc.to_bytes(run.result.text), output, in_place, file, doc.to_bytes())
+        _write(doc.to_bytes(run.result.text), output, in_place, doc)
     except CleanupError as e:
         raise _fail(str(e)) from None
     lines = LineIndex(doc.text)

@@ -90,6 +90,28 @@ def test_a_change_by_another_process_during_the_run_is_not_overwritten(tmp_path,
     assert leftovers(tmp_path) == []
 
 
+def test_apply_in_place_does_not_overwrite_a_change_made_during_the_run(tmp_path, monkeypatch):
+    """`apply -i` (and `review -i`) write in place as fix does: a file changed since it was read is kept."""
+    import json
+
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE)
+    (tmp_path / "d.json").write_text(json.dumps({"format": "cleanup-decisions", "version": 1, "file": "a.txt",
+                                                 "level": "fix", "decisions": []}))
+    real_to_bytes = Document.to_bytes
+
+    def meanwhile(doc, text=None):
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write("A paragraph someone else just wrote.\n")
+        return real_to_bytes(doc, text)
+
+    monkeypatch.setattr(Document, "to_bytes", meanwhile)
+    r = invoke("apply", "a.txt", "--decisions", "d.json", "--in-place", cwd=tmp_path)
+    assert r.returncode == 2 and "changed by another process" in r.stderr.decode()
+    assert path.read_text().startswith(ARTICLE + "A paragraph someone else just wrote.\n")
+    assert leftovers(tmp_path) == []
+
+
 def test_a_file_replaced_during_the_run_is_not_overwritten(tmp_path, monkeypatch):
     """The same size and a new inode (an editor that saves by rename) is a change too."""
     path = tmp_path / "a.txt"
