@@ -31,6 +31,7 @@ from typing import Iterable, Iterator, NamedTuple
 from . import jsonl
 from .document import Document, too_large
 from .errors import CleanupError
+from .progress import Silent
 from .files import AtomicFile, read_bounded, remove_stale_temps, write_atomic
 from .render.records import records
 from .runner import Options, clean_document
@@ -539,21 +540,10 @@ class _Sink:
 
 # -- the batch -----------------------------------------------------------------------
 
-class Progress:
-    """What the engine reports as it goes; the CLI draws it (or not)."""
-
-    def start(self, total_bytes: int) -> None: ...
-
-    def advance(self, nbytes: int) -> None:
-        """One more document done, of `nbytes`."""
-
-    def finish(self) -> None: ...
-
-
 def run_batch(inputs: Iterable[str], options: Options, settings: BatchSettings,
-              progress: Progress | None = None) -> Summary:
+              progress: Silent | None = None) -> Summary:
     """Clean every input into settings.output; raises CleanupError before starting if the plan is wrong."""
-    progress = progress or Progress()
+    progress = progress or Silent()  # what the engine reports as it goes; the CLI draws it (or not)
     unreadable: list = []
     sources = plan(inputs, settings, unreadable)
     _check_manifest(options, settings)
@@ -564,7 +554,7 @@ def run_batch(inputs: Iterable[str], options: Options, settings: BatchSettings,
     summary.skipped = len(sources) - len(todo)
     started = time.perf_counter()
     executor = _executor(settings, options)  # before the progress bar's thread: workers may be forked
-    progress.start(sum(_size(s.path) for s in todo))
+    progress.start(sum(_size(s.path) for s in todo), started)  # rates from the summary's start
     sink = _Sink(todo, summary)
     try:
         documents = read_items(todo, settings, options.max_bytes)

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
-from rich.console import Console
 from rich.text import Text
 from typer.exceptions import TyperException
 
@@ -33,8 +32,8 @@ from .render.formats import Checked, formats
 from .render.visible import safe
 from .rulebook import load_rulebook
 from .runner import Tally, clean_file
+from .terminal import err, fail, warn
 
-err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
 USAGE_ERROR = 2
 INTERRUPTED = 130
 
@@ -86,14 +85,6 @@ def _print_version(value: bool) -> None:
 def _main(version: bool = typer.Option(False, "--version", "-V", callback=_print_version, is_eager=True,
                                        help="Print the version and exit.")):
     """Clean machine-translated, web-scraped English text and show every change for review."""
-
-
-def fail(message: str) -> None:
-    err.print(Text("cleanup: error: ", style="red") + Text(safe(message)))
-
-
-def warn(message: str) -> None:
-    err.print(Text("cleanup: warning: ", style="yellow") + Text(safe(message)))
 
 
 def emit(data: str | bytes) -> None:

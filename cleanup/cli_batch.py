@@ -7,34 +7,24 @@ options, a missing input, a broken rule file); 130 interrupted.
 from __future__ import annotations
 
 import json
-import sys
-import time
 from pathlib import Path
 from typing import List, Optional
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
-from rich.text import Text
 
 from . import batch
-from .cli_options import (AcceptOpt, EncodingOpt, LevelChoice, LevelOpt, MaxBytesOpt, RejectOpt, RulesOpt,
-                          build_options)
+from .cli_options import (AcceptOpt, AllowFileOpt, AllowOpt, EncodingOpt, IgnoreOpt, LevelChoice, LevelOpt,
+                          MaxBytesOpt, RejectOpt, RulesOpt, SelectOpt, build_options)
 from .errors import CleanupError
 from .files import write_atomic
+from .progress import shown_on
 from .rulebook import load_rulebook
+from .terminal import err
+from .terminal import fail as _fail
 
 INTERRUPTED = 130
-PLAIN_EVERY = 10.0   # seconds between progress lines when standard error is not a terminal
 FAILURES_SHOWN = 20  # failures listed on the terminal; the report has them all
-
-err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
-
-
-def _fail(message: str) -> None:
-    err.print(Text("cleanup: error: ", style="red") + Text(message))
-
 
 def batch_command(
     inputs: List[str] = typer.Argument(..., metavar="INPUT...", show_default=False,
@@ -58,6 +48,8 @@ def batch_command(
     rules: List[Path] = RulesOpt, level: Optional[LevelChoice] = LevelOpt,
     accept: List[str] = AcceptOpt, reject: List[str] = RejectOpt,
     encoding: Optional[str] = EncodingOpt, max_bytes: int = MaxBytesOpt,
+    select: List[str] = SelectOpt, ignore: List[str] = IgnoreOpt,
+    allow: List[str] = AllowOpt, allow_file: List[Path] = AllowFileOpt,
 ):
     """Clean many documents: folders of text files, or JSONL corpora, in parallel."""
     if jsonl is None:
@@ -71,7 +63,8 @@ def batch_command(
         raise typer.Exit(2)
     try:
         options = build_options(rules=rules, level=level, accept=accept, reject=reject, encoding=encoding,
-                                max_bytes=max_bytes)
+                                max_bytes=max_bytes, select=select, ignore=ignore, allow=allow,
+                                allow_files=allow_file)
         load_rulebook(options.rules, disabled=options.disabled)  # a broken rule file stops us here, once
         settings = batch.BatchSettings(output=output, glob=glob, jsonl=jsonl, field=text_field, edit_records=edits,
                                        jobs=jobs or batch.default_jobs(), dask=dask, resume=resume)
@@ -96,59 +89,8 @@ def batch_command(
     raise typer.Exit(1 if summary.failed else 0)
 
 
-def _progress(quiet: bool) -> batch.Progress:
-    if quiet:
-        return batch.Progress()
-    return RichProgress() if err.is_terminal else PlainProgress()
-
-
-class RichProgress(batch.Progress):
-    def __init__(self):
-        self.bar = Progress(TextColumn("cleaning"), BarColumn(), TextColumn("{task.fields[docs]:,} docs"),
-                            DownloadColumn(), TextColumn("{task.fields[rate]:,.0f} docs/s"), TimeRemainingColumn(),
-                            console=err, transient=True)
-        self.docs = 0
-
-    def start(self, total_bytes):
-        self.started = time.perf_counter()
-        self.task = self.bar.add_task("batch", total=total_bytes, docs=0, rate=0.0)
-        self.bar.start()
-
-    def advance(self, nbytes):
-        self.docs += 1
-        rate = self.docs / max(time.perf_counter() - self.started, 1e-9)
-        self.bar.update(self.task, advance=nbytes, docs=self.docs, rate=rate)
-
-    def finish(self):
-        self.bar.stop()
-
-
-class PlainProgress(batch.Progress):
-    """A line now and then, for logs: a bar would fill them with control characters."""
-
-    def start(self, total_bytes):
-        self.total, self.docs, self.bytes = total_bytes, 0, 0
-        self.started = self.last = time.perf_counter()
-
-    def advance(self, nbytes):
-        self.docs += 1
-        self.bytes += nbytes
-        now = time.perf_counter()
-        if now - self.last >= PLAIN_EVERY:
-            self.last = now
-            self._line(now)
-
-    def finish(self):
-        self._line(time.perf_counter())
-
-    def _line(self, now):
-        elapsed = max(now - self.started, 1e-9)
-        rate = self.bytes / elapsed
-        eta = (self.total - self.bytes) / rate if rate and self.total > self.bytes else 0
-        share = f" ({100 * self.bytes / self.total:.0f}%)" if self.total else ""
-        print(f"cleanup batch: {self.docs:,} documents, {self.bytes / 1e6:,.2f}/{self.total / 1e6:,.2f} MB{share}, "
-              f"{self.docs / elapsed:,.0f} docs/s, ETA {time.strftime('%H:%M:%S', time.gmtime(eta))}",
-              file=sys.stderr, flush=True)
+def _progress(quiet: bool):
+    return shown_on(err, quiet, "cleaning", "cleanup batch")
 
 
 def _list_failures(summary: batch.Summary) -> None:

@@ -6,30 +6,27 @@ options, a missing input, no readable document); 130 interrupted.
 from __future__ import annotations
 
 import json
-import sys
-import time
 from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
-from rich.text import Text
 
 from . import batch
 from .cli_options import EncodingOpt, MaxBytesOpt
 from .errors import CleanupError
 from .files import write_atomic
+from .progress import shown_on
+from .terminal import err
+from .terminal import fail as _fail
 from .learn import LearnSettings
 from .learn.learner import Outcome, learn
 from .learn.rulefiles import FILES, file_id
 
 INTERRUPTED = 130
-PLAIN_EVERY = 10.0  # seconds between progress lines when standard error is not a terminal
 
-err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
 
 
 class ReportFormat(str, Enum):
@@ -84,10 +81,6 @@ def learn_command(
         err.print(f"wrote {', '.join(outcome.files)} to {output}; check them with: cleanup rules test {output}")
     elif not dry_run:
         err.print("nothing to propose; no file written")
-
-
-def _fail(message: str) -> None:
-    err.print(Text("cleanup: error: ", style="red") + Text(message))
 
 
 def _write(outcome: Outcome, output: Path) -> None:
@@ -158,57 +151,8 @@ def _docs(d) -> int:
     return d.evidence.get("documents", 0)
 
 
-def _progress(quiet: bool, step: int) -> batch.Progress:
-    if quiet:
-        return batch.Progress()
-    return RichProgress(step) if err.is_terminal else PlainProgress(step)
-
-
-class RichProgress(batch.Progress):
-    def __init__(self, step: int):
-        self.step = step
-        self.bar = Progress(TextColumn(f"learning, pass {step} of 2"), BarColumn(), DownloadColumn(),
-                            TextColumn("{task.fields[docs]:,} docs"), TimeRemainingColumn(), console=err,
-                            transient=True)
-        self.docs = 0
-
-    def start(self, total_bytes):
-        self.task = self.bar.add_task("learn", total=total_bytes, docs=0)
-        self.bar.start()
-
-    def advance(self, nbytes):
-        self.docs += 1
-        self.bar.update(self.task, advance=nbytes, docs=self.docs)
-
-    def finish(self):
-        self.bar.stop()
-
-
-class PlainProgress(batch.Progress):
-    """A line now and then, for logs."""
-
-    def __init__(self, step: int):
-        self.step, self.docs, self.bytes = step, 0, 0
-
-    def start(self, total_bytes):
-        self.total = total_bytes
-        self.started = self.last = time.perf_counter()
-
-    def advance(self, nbytes):
-        self.docs += 1
-        self.bytes += nbytes
-        now = time.perf_counter()
-        if now - self.last >= PLAIN_EVERY:
-            self.last = now
-            self._line()
-
-    def finish(self):
-        self._line()
-
-    def _line(self):
-        share = f" ({100 * self.bytes / self.total:.0f}%)" if self.total else ""
-        print(f"cleanup learn: pass {self.step} of 2: {self.docs:,} documents, {self.bytes / 1e6:,.2f}/"
-              f"{self.total / 1e6:,.2f} MB{share}", file=sys.stderr, flush=True)
+def _progress(quiet: bool, step: int):
+    return shown_on(err, quiet, f"learning, pass {step} of 2", f"cleanup learn: pass {step} of 2")
 
 
 def register(app: typer.Typer) -> None:

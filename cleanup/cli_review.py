@@ -27,12 +27,12 @@ from .render.records import LineIndex
 from .render.visible import safe, symbol, visible
 from .review import Consequences, Session, replay
 from .runner import clean_document
+from .terminal import err, fail, warn
 
 INTERRUPTED = 130  # the shell's code for a run stopped by Ctrl-C
 CONTEXT = 160      # characters shown of a line on each side of a change, and of the lines around it
 KEYS = "y,n,e,a,r,u,q,?"
 
-err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
 
 
 def _help(level: Level) -> str:
@@ -49,12 +49,8 @@ q - stop and write the output; undecided changes keep the --level {level.value} 
 
 
 def _fail(message: str, code: int = 2):
-    err.print(Text("cleanup: error: ", style="red") + Text(safe(message)))
+    fail(message)
     return typer.Exit(code)
-
-
-def _warn(message: str) -> None:
-    err.print(Text("cleanup: warning: ", style="yellow") + Text(safe(message)))
 
 
 def _where(edit: Edit, lines: LineIndex) -> str:
@@ -339,7 +335,7 @@ def review(
 def _report_resumed(saved, session: Session, path: Path, file: str, text: str) -> None:
     """What a resumed review starts from: the decisions that still apply, and those that do not."""
     if saved.file and saved.file != Path(file).name:
-        _warn(f"{path} was made for {saved.file}, not {file}")
+        warn(f"{path} was made for {saved.file}, not {file}")
     _warn_stale(session.run.stale, saved.decisions, file, text)
     err.print(f"{safe(file)}: {len(saved.decisions) - len(session.run.stale)} earlier decision(s) stand; "
               f"{len(session.run.undecided)} change(s) to review.")
@@ -350,7 +346,7 @@ def _warn_stale(stale, decisions, file: str, text: str) -> None:
     for key in stale:
         rule, start, _, original, replacement = key
         line, col = lines.position(min(start, len(text)))
-        _warn(f"{file}:{line}:{col}: {decisions[key].verdict.value} {rule} '{visible(original)}' -> "
+        warn(f"{file}:{line}:{col}: {decisions[key].verdict.value} {rule} '{visible(original)}' -> "
               f"'{visible(replacement)}': no such change is proposed any more; decision not applied")
 
 
@@ -403,7 +399,7 @@ def apply(
         raise _fail(str(e)) from None
     lines = LineIndex(doc.text)
     if saved.file and saved.file != Path(file).name:
-        _warn(f"{decisions} was made for {saved.file}, not {file}")
+        warn(f"{decisions} was made for {saved.file}, not {file}")
     _warn_stale(run.stale, saved.decisions, file, doc.text)
     for edit in run.undecided:
         line, col = lines.position(edit.start)

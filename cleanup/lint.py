@@ -25,7 +25,7 @@ from .examples import check_rule_file, rules_exercised, runs_offline
 from .patterns import time_limit
 from .regex_shape import nested_loops, runs_away, witness
 from .pipeline import Pipeline
-from .rulebook import RuleBook, RuleFile, RuleLoader, _lines_of, field_name, load_rule_file
+from .rulebook import RuleBook, RuleFile, RuleLoader, _lines_of, load_rule_file
 from .stages import build_pipeline
 from .stages.replace import ReplaceStage
 

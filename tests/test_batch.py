@@ -240,3 +240,40 @@ def test_a_report_that_cannot_be_written_is_a_clear_error(corpus, tmp_path):
     assert r.exit_code == 2
     assert "cannot write" in r.stderr and "Traceback" not in r.stderr
     assert (tmp_path / "out" / "seed000.txt").exists()  # the outputs are there all the same
+
+
+def test_batch_honours_ignore_like_the_other_commands(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Vladimir Putin (Vladimir Putin) arrived.\n", encoding="utf-8")
+    r = batch(tmp_path / "in", "-o", tmp_path / "out", "-j", "1", "-q", "--ignore", "duplicated-names.*")
+    assert r.exit_code == 0, r.stderr
+    assert (tmp_path / "out" / "a.txt").read_text(encoding="utf-8") == "Vladimir Putin (Vladimir Putin) arrived.\n"
+
+
+def test_batch_error_lines_draw_control_characters(tmp_path):
+    r = batch(tmp_path / "no\x1b[2J.txt", "-o", tmp_path / "out")
+    assert r.exit_code == 2 and "\x1b" not in r.stderr and "no such file" in r.stderr
+
+
+def test_progress_counts_from_the_moment_the_summary_does(tmp_path):
+    """The rate on the bar and the one in the summary are measured from one start."""
+    import time
+
+    from cleanup import batch as engine
+    from cleanup.cli_options import build_options
+    from cleanup.progress import Silent
+
+    class Recorder(Silent):
+        def start(self, total_bytes, started=None):
+            self.started = started
+
+        def finish(self):
+            self.finished = time.perf_counter()
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Some text.\n", encoding="utf-8")
+    seen = Recorder()
+    settings = engine.BatchSettings(output=tmp_path / "out", jobs=1)
+    summary = engine.run_batch([str(tmp_path / "in")], build_options(), settings, seen)
+    assert seen.started is not None
+    assert seen.finished - seen.started <= summary.seconds

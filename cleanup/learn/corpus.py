@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from .. import batch
+from ..progress import Silent
 from ..document import Document
 from ..errors import CleanupError
 from .settings import LearnSettings
@@ -80,7 +81,7 @@ def total_bytes(sources: list[batch.Source]) -> int:
 
 
 def map_documents(fn: Callable, arg, sources: list[batch.Source], settings: LearnSettings,
-                  progress: batch.Progress) -> Iterator[tuple]:
+                  progress: Silent) -> Iterator[tuple]:
     """(item, fn(text, arg), error) for every document, in input order."""
     reading = Reading(settings.jsonl, settings.field, settings.encoding, settings.max_bytes)
     items = batch.read_items(sources, batch.BatchSettings(output=Path("."), jsonl=settings.jsonl),

@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 
 import regex
 
-from ..batch import Progress
+from ..progress import Silent
 from ..errors import CleanupError
 from ..rulebook import load_rulebook
 from ..stages import lexicon_of
@@ -40,7 +40,7 @@ class Outcome:
         return [d for d in self.drafts if not d.dropped]
 
 
-def learn(inputs: list[str], settings: LearnSettings, progress=lambda step: Progress()) -> Outcome:
+def learn(inputs: list[str], settings: LearnSettings, progress=lambda step: Silent()) -> Outcome:
     # the shipped rules, loaded once before a long run (not after it, when a broken file would waste it)
     book = load_rulebook()
     sources = sources_of(inputs, settings)
