@@ -17,16 +17,13 @@ import json
 import os
 import platform
 import random
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 import tracemalloc
 from pathlib import Path
 
 import ftfy
-import psutil
 import wordfreq
 
 from cleanup import get_pipeline
@@ -38,6 +35,8 @@ from cleanup.rulebook import load_rule_file
 from cleanup.stages.names import NamesStage
 from cleanup.lexicon import Lexicon
 from cleanup.stages.replace import ReplaceStage
+
+from _peak import run_sampling_memory  # noqa: E402  (benchmarks/ is on the path when run as a script)
 
 ROOT = Path(__file__).resolve().parent.parent
 MEMORY_SLICE = 1_000_000  # bytes of documents cleaned under tracemalloc for the peak-memory figure
@@ -333,34 +332,9 @@ def _write_jsonl(path: Path, docs: list[str], megabytes: float, seed: int) -> fl
 
 
 def _run_batch(args: list[str]) -> tuple[float, float, float]:
-    """Run `cleanup batch ARGS`; (seconds, peak memory of the process tree, peak of the main process), in MB.
-
-    Memory is PSS: workers forked from the main process share its tables, and
-    adding up their resident sizes would count those pages once per process.
-    """
-    cmd = [sys.executable, "-m", "cleanup", "batch", *args, "--quiet"]
-    start = time.perf_counter()
-    proc = psutil.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peaks = [0.0, 0.0]
-
-    def sample():
-        while proc.poll() is None:
-            try:
-                main = proc.memory_full_info().pss
-                tree = main + sum(c.memory_full_info().pss for c in proc.children(recursive=True))
-            except psutil.Error:
-                continue
-            peaks[0], peaks[1] = max(peaks[0], tree / 1e6), max(peaks[1], main / 1e6)
-            time.sleep(0.2)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    _, stderr = proc.communicate()
-    sampler.join()
-    seconds = time.perf_counter() - start
-    if proc.returncode != 0:
-        raise SystemExit(f"cleanup batch failed ({proc.returncode}): {stderr.decode(errors='replace')}")
-    return seconds, peaks[0], peaks[1]
+    """Run `cleanup batch ARGS`; (seconds, peak memory of the process tree, peak of the main process), in MB."""
+    seconds, tree, main, _ = run_sampling_memory([sys.executable, "-m", "cleanup", "batch", *args, "--quiet"], ROOT)
+    return seconds, tree, main
 
 
 def _parallel(tmp: Path, docs, megabytes, seed) -> None:

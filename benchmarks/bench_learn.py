@@ -16,15 +16,14 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
-import psutil
 import wordfreq
+
+from _peak import run_sampling_memory  # noqa: E402  (benchmarks/ is on the path when run as a script)
 
 SYLLABLES = ["ka", "ro", "mi", "len", "tas", "vo", "dri", "an", "sel", "mor", "qui", "bes", "tul", "har", "nev"]
 AGENCIES = ["AFP", "Reuters", "EPA", "AP", "Kyodo"]
@@ -71,29 +70,9 @@ def _document(rng, words, names) -> str:
 def run_learn(corpus: Path, out: Path, jobs: int) -> dict:
     command = [sys.executable, "-m", "cleanup", "learn", str(corpus), "-o", str(out), "-j", str(jobs), "-q",
                "--format", "json"]
-    started = time.perf_counter()
-    proc = psutil.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    peaks = {"tree": 0.0, "main": 0.0}
-
-    def sample():
-        while proc.poll() is None:
-            try:
-                main = proc.memory_full_info().pss
-                tree = main + sum(c.memory_full_info().pss for c in proc.children(recursive=True))
-            except psutil.Error:
-                continue
-            peaks["tree"], peaks["main"] = max(peaks["tree"], tree / 1e6), max(peaks["main"], main / 1e6)
-            time.sleep(0.2)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    stdout, stderr = proc.communicate()
-    sampler.join()
-    if proc.returncode != 0:
-        raise SystemExit(f"cleanup learn failed ({proc.returncode}): {stderr.decode(errors='replace')}")
+    seconds, tree, main, stdout = run_sampling_memory(command)
     report = json.loads(stdout)
-    return {"seconds": round(time.perf_counter() - started, 1), "peak_pss_tree_mb": round(peaks["tree"]),
-            "peak_pss_main_mb": round(peaks["main"]), "documents": report["documents"],
+    return {"seconds": round(seconds, 1), "peak_pss_tree_mb": round(tree), "peak_pss_main_mb": round(main), "documents": report["documents"],
             "proposed": [p["what"] for p in report["proposed"]][:10],
             "count_may_fall_short_by": report["count_may_fall_short_by"]}
 
