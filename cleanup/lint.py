@@ -89,6 +89,15 @@ def _finding_from(path: Path, message: str) -> Finding:
         Finding(str(path), 1, "error", rest.strip())
 
 
+def engine_errors(rf: RuleFile) -> list[Finding]:
+    """Settings only an engine can judge (Harper's lint names): building the file's stages checks them."""
+    try:
+        runs_offline(rf)
+    except RuleFileError as err:
+        return [_finding_from(rf.path, str(err))]
+    return []
+
+
 def field_lines(rf: RuleFile) -> dict:
     """Field path -> line, for pointing at a field rather than at its rule."""
     return _lines_of(yaml.compose(rf.path.read_text(encoding="utf-8"), Loader=RuleLoader))
@@ -104,7 +113,9 @@ def lint(ws: Workset, *, examples: bool = True) -> list[Finding]:
         lines = field_lines(rf)
         findings += runaway_patterns(rf, lines)
         findings += example_coverage(rf)
-        if examples and runs_offline(rf):
+        broken = engine_errors(rf)
+        findings += broken
+        if examples and not broken and runs_offline(rf):
             findings += [Finding(str(rf.path), f.example.line, "error", f.what) for f in check_rule_file(rf, book)]
     findings += duplicate_ids(ws)
     findings += rewrite_clashes(ws)

@@ -283,3 +283,16 @@ def test_rules_test_runs_the_harper_files_examples_with_the_real_engine():
     assert r.returncode == 0, out
     assert "not run" not in out
     assert re.search(r"([1-9]\d*) example\(s\): \1 passed, 0 failed", out)
+
+
+@pytest.mark.parametrize("command", ["lint", "test"])
+def test_rules_lint_and_test_name_a_lint_harper_does_not_know(tmp_path, command):
+    from .conftest import invoke
+
+    (tmp_path / "h.yaml").write_text("id: h\nkind: harper\ndescription: d\nrules:\n  - id: r\n    match: SpelCheck\n"
+                                     "    action: disable\nexamples:\n  - unchanged: A plain sentence.\n",
+                                     encoding="utf-8")
+    r = invoke("rules", command, "h.yaml", cwd=tmp_path, fresh=True)
+    out = r.stdout.decode() + r.stderr.decode()
+    assert r.returncode == 1 and "Traceback" not in out
+    assert "h.yaml:6: error: rules[0].match: 'SpelCheck' is not a lint Harper" in out and "SpellCheck" in out
