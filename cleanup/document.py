@@ -43,10 +43,6 @@ class Document:
     detected: bool = False  # the encoding was guessed, not declared or UTF-8
     stamp: tuple | None = field(default=None, compare=False)  # the file as read (files.Stamp), for --in-place
 
-    @property
-    def trailing_newline(self) -> bool:
-        return self.text.endswith(("\n", "\r"))
-
     @classmethod
     def from_text(cls, text: str, name: str = "<text>") -> "Document":
         newline = _newline_style(text)
@@ -87,10 +83,6 @@ class Document:
             raise InputError(f"{self.name}: {what} has {bad!r}, which {self.encoding} cannot encode; nothing was "
                              f"written (convert the file to UTF-8 first, e.g. iconv -f {self.encoding} "
                              "-t utf-8)") from None
-
-    def with_encoding(self, encoding: str) -> "Document":
-        return Document(self.text, self.name, encoding, self.bom and encoding.startswith("utf"),
-                        self.newline, self.detected, self.stamp)
 
 
 def _newline_style(text: str) -> str:

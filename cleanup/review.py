@@ -203,10 +203,6 @@ class Session:
     def text(self) -> str:
         return self.run.result.text
 
-    @property
-    def can_undo(self) -> bool:
-        return bool(self._undo)
-
     def decide(self, verdict: Verdict, text: str | None = None) -> Consequences:
         """Decide the current change; EDIT takes the reviewer's replacement `text`."""
         edit = self._need_current()

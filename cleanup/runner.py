@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from . import get_pipeline
 from .allowlist import quiet_regions
@@ -74,7 +74,6 @@ class Tally:
     errors: int = 0
     pending: int = 0
     grammar_skipped: bool = False
-    messages: list[str] = field(default_factory=list)
 
     def note(self, result: Result) -> None:
         if result.changed:
