@@ -30,6 +30,7 @@ from typing import Iterable, Iterator, NamedTuple
 
 from . import jsonl
 from .document import Document, too_large
+from .edits import Level
 from .errors import CleanupError
 from .progress import Silent
 from .files import AtomicFile, read_bounded, remove_stale_temps, write_atomic
@@ -306,7 +307,7 @@ def _complete(result):
 def _counts(result) -> tuple:
     applied, proposed, flagged = Counter(), Counter(), Counter()
     for e in result.edits:
-        (applied if e.applied else flagged if e.replacement is None else proposed)[e.rule] += 1
+        (applied if e.applied else flagged if e.level is Level.FLAG else proposed)[e.rule] += 1
     rules = applied.keys() | proposed.keys() | flagged.keys()
     return tuple((r, applied[r], proposed[r], flagged[r]) for r in sorted(rules))
 

@@ -51,7 +51,7 @@ class Policy:
 
     def decide(self, edit: Edit) -> tuple[bool, str | None]:
         """(apply it?, the replacement to use instead, if a reviewer typed one)."""
-        if edit.level is Level.FLAG or edit.replacement is None or not self.shows(edit):
+        if edit.level is Level.FLAG or not self.shows(edit):
             return False, None
         key = edit.key
         for k, text in self.rewritten:

@@ -35,7 +35,7 @@ class Proposal(NamedTuple):
 
     start: int
     end: int
-    replacement: str | None  # None: a flag, nothing to apply
+    replacement: str | None  # None: a flag, nothing to apply (the pipeline holds None <=> Level.FLAG)
     rule: str
     message: str
     level: Level

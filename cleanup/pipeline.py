@@ -100,6 +100,8 @@ class Pipeline:
         chosen = []
         regions: list[tuple[int, int]] = []  # sorted regions of the changes chosen so far
         for p in proposals:
+            if (p.replacement is None) != (p.level is Level.FLAG):
+                p = p._replace(replacement=None, level=Level.FLAG)  # the contract: nothing to apply <=> a flag
             if p.replacement is not None and tm.text[p.start:p.end] == p.replacement:
                 continue  # changes nothing in the text it was given
             loc = tm.locate(p.start, p.end, p.replacement)

@@ -20,3 +20,22 @@ def test_the_default_pipeline_pickles_and_still_works():
     text = "Talks lasted fourhours with President Xijinping."
     assert pipeline.run(text).text == clean(text).text
     assert clean(text, level=Level.SUGGEST).text == "Talks lasted four hours with President Xi Jinping."
+
+
+def test_an_edit_with_nothing_to_apply_is_a_flag_and_a_flag_has_nothing_to_apply():
+    """One contract for every command: replacement None <=> level flag (a stage that says otherwise is
+    held to it), so fix, check, batch and review count it the same way."""
+    from cleanup.edits import Proposal
+    from cleanup.pipeline import Pipeline
+
+    class Careless:
+        name = "careless"
+
+        def propose(self, text, ctx):
+            yield Proposal(0, 3, None, "careless.no-replacement", "m", Level.SUGGEST)
+            yield Proposal(4, 9, "QUICK", "careless.flag-with-text", "m", Level.FLAG)
+
+    result = Pipeline([Careless()]).run("The quick fox.")
+    assert result.text == "The quick fox."
+    assert {(e.rule, e.level, e.replacement) for e in result.edits} == {
+        ("careless.no-replacement", Level.FLAG, None), ("careless.flag-with-text", Level.FLAG, None)}

@@ -25,7 +25,7 @@ _STYLE = {Level.FIX: "bold", Level.SUGGEST: "bold yellow", Level.FLAG: "bold mag
 
 def state(edit) -> str:
     """One wording for `diff` and `check`: what `cleanup fix` would do with the edit ('' for a flag)."""
-    if edit.level is Level.FLAG or edit.replacement is None:
+    if edit.level is Level.FLAG:
         return ""
     return " [pending]" if edit.applied else " [proposed]"
 
