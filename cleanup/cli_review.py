@@ -20,7 +20,7 @@ from .cli_options import (AcceptOpt, AllowFileOpt, AllowOpt, EncodingOpt, Gramma
                           LanguageToolOpt, LanguageToolTimeoutOpt, LevelChoice, LevelOpt, MaxBytesOpt, MinLevel,
                           MinLevelOpt, RejectOpt, RulesOpt, SelectOpt, build_options)
 from .decisions_file import Verdict, load as load_decisions, save as save_decisions
-from .edits import Edit, Level
+from .edits import Edit, EditKey, Level
 from .errors import CleanupError
 from .files import read_document, write_atomic, write_in_place
 from .render.records import LineIndex
@@ -343,11 +343,10 @@ def _report_resumed(saved, session: Session, path: Path, file: str, text: str) -
 
 def _warn_stale(stale, decisions, file: str, text: str) -> None:
     lines = LineIndex(text)
-    for key in stale:
-        rule, start, _, original, replacement = key
-        line, col = lines.position(min(start, len(text)))
-        warn(f"{file}:{line}:{col}: {decisions[key].verdict.value} {rule} '{visible(original)}' -> "
-              f"'{visible(replacement)}': no such change is proposed any more; decision not applied")
+    for key in map(EditKey._make, stale):
+        line, col = lines.position(min(key.start, len(text)))
+        warn(f"{file}:{line}:{col}: {decisions[key].verdict.value} {key.rule} '{visible(key.original)}' -> "
+             f"'{visible(key.replacement)}': no such change is proposed any more; decision not applied")
 
 
 def save_decisions_file(path: Path, session: Session, file: str) -> None:

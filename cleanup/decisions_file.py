@@ -19,14 +19,14 @@ from enum import Enum
 from pathlib import Path
 from typing import Mapping
 
-from .edits import Level
+from .edits import EditKey, Level
 from .errors import CleanupError
 from .files import read_text_bounded, write_atomic
 
 FORMAT = "cleanup-decisions"
 VERSION = 1
 MAX_BYTES = 64 * 1024 * 1024  # a decision is a line: this is hundreds of thousands of them
-KEY_FIELDS = ("rule", "start", "end", "original", "replacement")  # Edit.key, in order
+KEY_FIELDS = EditKey._fields  # the JSON fields of a decision that name its edit
 
 
 class Verdict(str, Enum):
@@ -51,8 +51,9 @@ class SavedDecisions:
 def dumps(decisions: Mapping[tuple, Decision], *, file: str, level: Level) -> str:
     """The JSON text: one decision per line, by position, so files diff well."""
     entries = []
-    for key, d in sorted(decisions.items(), key=lambda kv: (kv[0][1], kv[0][2], kv[0][0])):
-        entry = {**dict(zip(KEY_FIELDS, key)), "decision": d.verdict.value}
+    keyed = ((EditKey(*key), d) for key, d in decisions.items())
+    for key, d in sorted(keyed, key=lambda kv: (kv[0].start, kv[0].end, kv[0].rule)):
+        entry = {**key._asdict(), "decision": d.verdict.value}
         if d.verdict is Verdict.EDIT:
             entry["text"] = d.text
         entries.append(json.dumps(entry, ensure_ascii=False))
@@ -98,13 +99,13 @@ def parse(data, where: str) -> SavedDecisions:
         key, decision = _entry(entry, lambda m: bad(f"decision {n}: {m}"))
         earlier = decisions.get(key)
         if earlier is not None and earlier != decision:
-            raise bad(f"decision {n}: contradicts an earlier decision on the same edit ({key[0]} at {key[1]}-{key[2]}: "
+            raise bad(f"decision {n}: contradicts an earlier decision on the same edit ({key.rule} at {key.start}-{key.end}: "
                       f"{earlier.verdict.value} and {decision.verdict.value}); keep one")
         decisions[key] = decision
     return SavedDecisions(str(data.get("file", "")), Level(level), decisions)
 
 
-def _entry(entry, bad) -> tuple[tuple, Decision]:
+def _entry(entry, bad) -> tuple[EditKey, Decision]:
     if not isinstance(entry, dict):
         raise bad("should be an object")
     missing = [f for f in (*KEY_FIELDS, "decision") if f not in entry]
@@ -124,4 +125,4 @@ def _entry(entry, bad) -> tuple[tuple, Decision]:
     text = entry.get("text")
     if verdict is Verdict.EDIT and not isinstance(text, str):
         raise bad('an "edit" decision needs the typed replacement as "text"')
-    return (rule, start, end, original, replacement), Decision(verdict, text if verdict is Verdict.EDIT else None)
+    return EditKey(rule, start, end, original, replacement), Decision(verdict, text if verdict is Verdict.EDIT else None)

@@ -41,6 +41,16 @@ class Proposal(NamedTuple):
     level: Level
 
 
+class EditKey(NamedTuple):
+    """An edit's identity for review decisions, in original coordinates: it survives re-runs and new rules."""
+
+    rule: str
+    start: int
+    end: int
+    original: str
+    replacement: str | None
+
+
 @dataclass(frozen=True, slots=True)
 class Edit:
     """One change (or finding) with its provenance, spanning the original text.
@@ -61,9 +71,8 @@ class Edit:
     parents: tuple["Edit", ...] = field(default=(), compare=False)
 
     @property
-    def key(self) -> tuple:
-        """Stable identity for review decisions: survives re-runs and new rules."""
-        return (self.rule, self.start, self.end, self.original, self.replacement)
+    def key(self) -> EditKey:
+        return EditKey(self.rule, self.start, self.end, self.original, self.replacement)
 
     @property
     def family(self) -> str:
