@@ -30,7 +30,15 @@ def schema() -> dict:
 
 
 def resolve(spec: dict) -> dict:
-    """Follow a "$ref" ("#/$defs/common/id") to the definition, keeping the local description."""
+    """Follow a "$ref" ("#/$defs/common/id") to the definition, keeping the local description; an
+    "allOf" (a shared definition narrowed for one kind: its own detectors) becomes one definition."""
+    if "allOf" in spec:
+        merged: dict = {}
+        for part in map(resolve, spec["allOf"]):
+            fields = {name: {**merged.get("properties", {}).get(name, {}), **field}
+                      for name, field in part.get("properties", {}).items()}
+            merged = {**merged, **part, "properties": {**merged.get("properties", {}), **fields}}
+        return merged
     if "$ref" not in spec:
         return spec
     target = schema()

@@ -67,7 +67,10 @@ def kinds_and_definitions(schema: dict) -> list[tuple[list[str], dict]]:
     by_ref: dict[str, list[str]] = {}
     for branch in schema.get("allOf", []):
         kind = branch["if"]["properties"]["kind"]["const"]
-        by_ref.setdefault(branch["then"]["properties"]["rules"]["items"]["$ref"], []).append(kind)
+        items = branch["then"]["properties"]["rules"]["items"]
+        # a kind narrowing a shared definition to its own detectors is listed with the others sharing it
+        ref = items.get("$ref") or next(part["$ref"] for part in items["allOf"] if "$ref" in part)
+        by_ref.setdefault(ref, []).append(kind)
     order = schema["properties"]["kind"]["enum"]
     groups = sorted(by_ref.items(), key=lambda item: order.index(item[1][0]))
     return [(kinds, resolve(schema, {"$ref": ref})) for ref, kinds in groups]
