@@ -22,7 +22,6 @@ from .progress import shown_on
 from .terminal import err
 from .terminal import fail as _fail
 from .learn import LearnSettings
-from .learn.learner import Outcome, learn
 from .learn.rulefiles import FILES, file_id
 
 INTERRUPTED = 130
@@ -62,6 +61,8 @@ def learn_command(
         settings = LearnSettings(output=output, jsonl=jsonl, glob=glob, field=text_field, encoding=encoding,
                                  max_bytes=max_bytes, jobs=jobs or batch.default_jobs(), min_docs=min_docs,
                                  min_share=min_share)
+        from .learn.learner import learn  # late: the learner loads word lists, which `--help` need not wait for
+
         outcome = learn(inputs, settings, lambda step: _progress(quiet, step))
         if not dry_run:
             _write(outcome, output)
@@ -83,7 +84,7 @@ def learn_command(
         err.print("nothing to propose; no file written")
 
 
-def _write(outcome: Outcome, output: Path) -> None:
+def _write(outcome, output: Path) -> None:
     try:
         output.mkdir(parents=True, exist_ok=True)
     except OSError as e:
@@ -97,7 +98,7 @@ def _write(outcome: Outcome, output: Path) -> None:
             err.print(f"removed {stale}: this run proposes nothing for it")
 
 
-def report(outcome: Outcome) -> dict:
+def report(outcome) -> dict:
     return {
         "documents": outcome.documents, "failed": outcome.failed, "needed_documents": outcome.needed,
         "count_may_fall_short_by": outcome.forgotten,
@@ -114,7 +115,7 @@ def _entry(d) -> dict:
             "note": d.rule.get("note"), "evidence": {k: v for k, v in d.evidence.items() if k != "lines"}}
 
 
-def _table(outcome: Outcome) -> Table:
+def _table(outcome) -> Table:
     t = Table(title=f"cleanup learn: {outcome.documents:,} documents ({outcome.failed:,} unreadable); a proposal "
                     f"needs {outcome.needed:,}", title_justify="left")
     for name in ("", "rule", "level", "docs", "what", "why (the note has the rest)"):
