@@ -28,7 +28,7 @@ import wordfreq
 
 from cleanup import get_pipeline
 from cleanup.decisions import Policy
-from cleanup.pipeline import Context, LookAgain
+from cleanup.pipeline import Context
 from cleanup.render.records import records
 from cleanup.render.unified import unified_diff
 from cleanup.rulebook import load_rule_file
@@ -184,11 +184,8 @@ class _Timed:
 def _breakdown(docs, pipeline, policy, full: Row) -> None:
     """Where the default pipeline's time goes: each stage, and the pipeline's own work."""
     timed, of = [], {}
-    for s in pipeline.stages:  # a stage's second look is timed with it
-        if isinstance(s, LookAgain):
-            timed.append(LookAgain(of[id(s.stage)]))
-        else:
-            timed.append(of.setdefault(id(s), _Timed(s)))
+    for s in pipeline.stages:
+        timed.append(of.setdefault(id(s), _Timed(s)))
     instrumented = type(pipeline)(timed)
     start = time.perf_counter()
     for doc in docs:

@@ -39,21 +39,6 @@ class Stage(Protocol):
     def propose(self, text: str, ctx: Context) -> Iterable[Proposal]: ...
 
 
-class LookAgain:
-    """`stage` once more, later in the pipeline, if the stages since it ran changed the text.
-
-    (Collapsing a repetition loop can leave two equal lines next to each
-    other, which the structure rules, run before, would have removed:
-    without a second look, cleaning the output again would change it.)
-    """
-
-    def __init__(self, stage: Stage):
-        self.stage, self.name = stage, stage.name
-
-    def propose(self, text: str, ctx: Context) -> Iterable[Proposal]:
-        return self.stage.propose(text, ctx)
-
-
 MAX_PASSES = 4  # a pass that changes nothing ends the run; an oscillation ends here
 
 
@@ -70,20 +55,16 @@ class Pipeline:
         ctx = Context(text, language)
         tm = TextMap(text)
         reported: list[Edit] = []
-        text_after = {}  # id(stage) -> the text it left (the same object while nothing changes it)
         left_alone = {}  # id(stage) -> a text it was given and did not change: it would not change it again
         for _ in range(MAX_PASSES):
             before = tm.text
             for stage in self.stages:
-                if isinstance(stage, LookAgain) and text_after.get(id(stage.stage)) is tm.text:
-                    continue
                 if left_alone.get(id(stage)) == tm.text:
                     continue
                 given = tm.text
                 proposals = sorted(stage.propose(given, ctx), key=lambda p: (p.start, p.end))
                 if proposals:
                     tm = self._apply_stage(tm, proposals, policy, reported)
-                text_after[id(stage)] = tm.text
                 left_alone[id(stage)] = given if tm.text == given else None
             if tm.text == before:
                 break

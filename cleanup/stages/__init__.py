@@ -8,7 +8,7 @@ MT detectors, and grammar last, on the cleaned text.
 """
 from __future__ import annotations
 
-from ..pipeline import LookAgain, Pipeline
+from ..pipeline import Pipeline
 from ..rulebook import RuleBook
 
 ORDER = ["unicode", "lookalike", "remove-line", "replace", "structure", "repetition", "names",
@@ -67,10 +67,6 @@ def build_pipeline(book: RuleBook, *, kinds=None, grammar=None) -> Pipeline:
         rules = book.rules(kind)
         if rules and kind in builders:
             stages.extend(builders[kind](rules, book))
-        if kind == "repetition":  # a collapsed loop can leave a duplicate line or word behind
-            stages.extend(LookAgain(s) for s in list(stages) if s.name == "structure")
-        if kind == "replace":  # a credit gone can leave a boilerplate line ("Read on © AFP")
-            stages.extend(LookAgain(s) for s in list(stages) if s.name == "remove-line")
     if grammar is not None and (kinds is None or grammar.backend in kinds):
         if grammar.backend == "harper":
             from . import harper as backend
