@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .decisions import Policy
-from .edits import Edit, Level, Proposal
-from .result import Problem, Result
+from .core.edits import Edit, Level, Proposal
+from .core.policy import Policy
+from .core.result import Problem, Result
 
 __all__ = ["clean", "Edit", "Level", "Policy", "Problem", "Proposal", "Result", "get_pipeline"]
 __version__ = "0.1.0"
@@ -23,7 +23,7 @@ __version__ = "0.1.0"
 @lru_cache(maxsize=16)
 def get_pipeline(rules: tuple = (), disabled: frozenset = frozenset(), shipped: bool = True, grammar=None):
     """The pipeline for a set of extra rule paths (built once per process)."""
-    from .rulebook import load_rulebook
+    from .rulebook.loading import load_rulebook
     from .stages import build_pipeline
 
     book = load_rulebook(rules, shipped=shipped, disabled=disabled)

@@ -5,7 +5,7 @@ Runs the whole default pipeline, at `fix` and at `suggest` level, over a
 varied set of texts, and records the output and every edit record:
 
 - benchmark documents (shuffled sample paragraphs, two seeds, 2 MB);
-- samples/, the seed documents and the clean corpus in ../shared/;
+- samples/, the seed documents, the clean corpus and mt-dev (with its references) in ../shared/;
 - the inputs of ftfy's mojibake cases in ../shared/corpora/mojibake/;
 - every rule file example, alone and doubled;
 - 300 documents of lines shuffled across all of these (unusual neighbours).
@@ -38,7 +38,9 @@ def texts() -> list[str]:
 
     out = build_corpus(1.5, 7) + build_corpus(0.5, 11)
     files = [*sorted((ROOT / "samples").glob("*.txt")), *sorted((SHARED / "seeds").glob("*.txt")),
-             *sorted((SHARED / "corpora" / "clean").glob("*.txt"))]
+             *sorted((SHARED / "corpora" / "clean").glob("*.txt")),
+             *sorted((SHARED / "corpora" / "mt-dev").glob("*.txt")),
+             *sorted((SHARED / "corpora" / "mt-dev" / "reference").glob("*.txt"))]
     out += [p.read_text(encoding="utf-8", errors="replace") for p in files]
     for path in sorted((SHARED / "corpora" / "mojibake").glob("*.json")):
         out += [case["original"] for case in json.loads(path.read_text(encoding="utf-8"))
@@ -57,8 +59,8 @@ def texts() -> list[str]:
 def outcomes(code: Path) -> list[dict]:
     sys.path.insert(0, str(code))  # the cleanup package to run: nothing imports it before this
     from cleanup import get_pipeline
-    from cleanup.decisions import Policy
-    from cleanup.edits import Level
+    from cleanup.core.edits import Level
+    from cleanup.core.policy import Policy
     from cleanup.render.records import records
 
     pipeline, inputs = get_pipeline(), texts()

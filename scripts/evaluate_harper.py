@@ -27,9 +27,9 @@ from pathlib import Path
 from _measure import ROOT
 from evaluate_mt import covering, load_annotations
 
-from cleanup.config import GrammarSettings
-from cleanup.document import Document
-from cleanup.runner import Options, clean_document
+from cleanup.api.runner import Options, clean_document
+from cleanup.core.config import GrammarSettings
+from cleanup.core.document import Document
 from cleanup.stages.harper import Selection, engine
 from cleanup.stages.languagetool import paragraphs
 

@@ -22,10 +22,9 @@ sys.path.insert(0, str(ROOT))
 
 import ftfy  # noqa: E402
 
-from cleanup.rulebook import load_rulebook  # noqa: E402
+from cleanup.rulebook.loading import load_rulebook  # noqa: E402
 from cleanup.stages import build_pipeline  # noqa: E402
 from cleanup.stages.unicode import FTFY_DEFAULTS, NORMALIZERS  # noqa: E402
-
 
 _OUR_FTFY = ftfy.TextFixerConfig(**{**FTFY_DEFAULTS, "explain": False})
 

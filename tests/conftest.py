@@ -30,8 +30,9 @@ def invoke(*args, cwd=None, input: bytes = b"", fresh: bool = False) -> subproce
     `fresh`: read rule files anew, as a new process would (rule files are cached by path, so a
     test that rewrites one between two calls needs it).
     """
-    from cleanup import get_pipeline, rulebook
-    from cleanup.cli import app
+    from cleanup import get_pipeline
+    from cleanup.cli.main import app
+    from cleanup.rulebook import loading as rulebook
 
     if fresh:
         get_pipeline.cache_clear()

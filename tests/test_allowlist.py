@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cleanup.allowlist import is_allowed, quiet_regions, read_allow_file
-from cleanup.errors import CleanupError
+from cleanup.core.allowlist import is_allowed, quiet_regions, read_allow_file
+from cleanup.core.errors import CleanupError
 
 from .conftest import invoke
 

@@ -25,8 +25,8 @@ def test_the_default_pipeline_pickles_and_still_works():
 def test_an_edit_with_nothing_to_apply_is_a_flag_and_a_flag_has_nothing_to_apply():
     """One contract for every command: replacement None <=> level flag (a stage that says otherwise is
     held to it), so fix, check, batch and review count it the same way."""
-    from cleanup.edits import Proposal
-    from cleanup.pipeline import Pipeline
+    from cleanup.core.edits import Proposal
+    from cleanup.core.pipeline import Pipeline
 
     class Careless:
         name = "careless"

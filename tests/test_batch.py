@@ -13,7 +13,7 @@ import shutil
 import pytest
 from typer.testing import CliRunner
 
-from cleanup.cli import app
+from cleanup.cli.main import app
 
 from .conftest import run_cli, sample_inputs
 
@@ -259,9 +259,9 @@ def test_progress_counts_from_the_moment_the_summary_does(tmp_path):
     """The rate on the bar and the one in the summary are measured from one start."""
     import time
 
-    from cleanup import batch as engine
-    from cleanup.cli_options import build_options
-    from cleanup.progress import Silent
+    from cleanup.batch import run as engine
+    from cleanup.batch.progress import Silent
+    from cleanup.cli.options import build_options
 
     class Recorder(Silent):
         def start(self, total_bytes, started=None):

@@ -8,7 +8,7 @@ import subprocess
 import pytest
 import regex
 
-from cleanup.cli_options import parse_size
+from cleanup.cli.options import parse_size
 
 from .conftest import SAMPLES, invoke, run_cli
 

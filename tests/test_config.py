@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from cleanup.cli_options import LevelChoice, build_options
-from cleanup.config import ENV_SERVER, load_config
-from cleanup.edits import Level
-from cleanup.errors import CleanupError
+from cleanup.cli.options import LevelChoice, build_options
+from cleanup.core.config import ENV_SERVER, load_config
+from cleanup.core.edits import Level
+from cleanup.core.errors import CleanupError
 
 from .conftest import run_cli
 

@@ -5,12 +5,12 @@ import json
 
 import pytest
 
-from cleanup.decisions_file import Decision, Verdict, dumps, load, parse, save
-from cleanup.document import Document
-from cleanup.edits import Level
-from cleanup.errors import CleanupError
-from cleanup.review import Session
-from cleanup.runner import Options, clean_document
+from cleanup.api.runner import Options, clean_document
+from cleanup.core.document import Document
+from cleanup.core.edits import Level
+from cleanup.core.errors import CleanupError
+from cleanup.review.decisions_file import Decision, Verdict, dumps, load, parse, save
+from cleanup.review.session import Session
 
 from .conftest import run_cli
 

@@ -14,7 +14,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleanup.fast_regex import FastPattern, _bmp, _bmp_class, positions
+from cleanup.analysis.fast_regex import FastPattern, _bmp, _bmp_class, positions
 from cleanup.stages import names, words
 
 CLASSES = [r"\p{L}", r"\p{Lu}", r"\p{Ll}", r"[\p{L}\p{M}\p{N}]", r"[\p{L}\p{M}\p{N}_@#/.-]", r"[\p{L}\p{M}]",

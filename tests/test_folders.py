@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cleanup.discovery import discover
+from cleanup.cli.discovery import discover
 
 from .conftest import invoke
 

@@ -9,8 +9,8 @@ import difflib
 
 import pytest
 
-from cleanup.document import Document
-from cleanup.runner import Options, clean_document
+from cleanup.api.runner import Options, clean_document
+from cleanup.core.document import Document
 
 from .conftest import sample_inputs
 

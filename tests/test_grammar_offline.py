@@ -16,10 +16,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cleanup import clean
-from cleanup.edits import Level
-from cleanup.rulebook import RuleBook, load_rule_file, load_rulebook
-from cleanup.stages import build_pipeline
-from cleanup.stages import grammar
+from cleanup.core.edits import Level
+from cleanup.rulebook.loading import RuleBook, load_rule_file, load_rulebook
+from cleanup.stages import build_pipeline, grammar
 from cleanup.stages.grammar import GrammarStage
 
 from .conftest import SAMPLES, sample_inputs

@@ -12,12 +12,12 @@ import re
 
 import pytest
 
-from cleanup.config import GrammarSettings
-from cleanup.document import Document
-from cleanup.edits import Level
-from cleanup.errors import RuleFileError
-from cleanup.rulebook import load_rulebook
-from cleanup.runner import Options, clean_document
+from cleanup.api.runner import Options, clean_document
+from cleanup.core.config import GrammarSettings
+from cleanup.core.document import Document
+from cleanup.core.edits import Level
+from cleanup.core.errors import RuleFileError
+from cleanup.rulebook.loading import load_rulebook
 from cleanup.stages import build_pipeline
 from cleanup.stages import harper as stage
 
@@ -239,7 +239,7 @@ def test_a_document_too_large_to_check_is_one_clear_warning_and_the_rest_still_r
 
 
 def test_the_teams_accepted_words_reach_harpers_settings(tmp_path, monkeypatch):
-    from cleanup.cli_options import build_options
+    from cleanup.cli.options import build_options
 
     monkeypatch.chdir(tmp_path)  # no project config
     monkeypatch.delenv("CLEANUP_LANGUAGETOOL", raising=False)
@@ -274,7 +274,7 @@ def test_a_harper_module_without_its_linter_is_one_warning_not_a_traceback(monke
 
 def test_rules_test_runs_the_harper_files_examples_with_the_real_engine():
     """Harper runs in process, so `cleanup rules test` checks harper.yaml's examples (not "not run")."""
-    from cleanup.rulebook import SHIPPED_RULES
+    from cleanup.rulebook.loading import SHIPPED_RULES
 
     from .conftest import invoke
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from cleanup import batch as engine
+from cleanup.batch import run as engine
 from tests.conftest import ROOT, invoke
 
 ARTICLE = "Vladimir Putin (Vladimir Putin) arrived.\n"

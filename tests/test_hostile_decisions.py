@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from cleanup import decisions_file
-from cleanup.errors import CleanupError
+from cleanup.core.errors import CleanupError
+from cleanup.review import decisions_file
 from tests.conftest import invoke
 
 EDIT = {"rule": "duplicated-names.x", "start": 14, "end": 31, "original": " (Vladimir Putin)", "replacement": ""}

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cleanup import files
+from cleanup.core import files
 from tests.conftest import invoke
 
 ZERO = Path("/dev/zero")

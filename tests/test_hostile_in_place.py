@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from cleanup.document import Document
+from cleanup.core.document import Document
 from tests.conftest import invoke
 
 ARTICLE = "Vladimir Putin (Vladimir Putin) arrived.\n"

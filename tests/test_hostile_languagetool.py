@@ -9,9 +9,9 @@ import json
 
 import pytest
 
-from cleanup import ltclient
-from cleanup.config import GrammarSettings
-from cleanup.edits import Level
+from cleanup.core.config import GrammarSettings
+from cleanup.core.edits import Level
+from cleanup.stages import ltclient
 
 from .conftest import SAMPLES, run_cli
 from .lt_double import ScriptedServer

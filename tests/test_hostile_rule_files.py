@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from cleanup.patterns import RuleClock, Stopped
-from cleanup.rulebook import MAX_ALIASES
+from cleanup.core.timed_regex import RuleClock, Stopped
+from cleanup.rulebook.loading import MAX_ALIASES
 from tests.conftest import invoke
 
 HEAD = "id: bad\nkind: replace\ndescription: A rule file with a broken replacement.\nrules:\n"
@@ -148,7 +148,7 @@ class FakeTime:
 
 def test_a_rules_budget_is_for_the_whole_document_not_each_line(monkeypatch):
     """Lines that each take 0.3 s of a 1 s budget: the fourth line finds it used up."""
-    monkeypatch.setattr("cleanup.patterns.time.monotonic", FakeTime(0.3))
+    monkeypatch.setattr("cleanup.core.timed_regex.time.monotonic", FakeTime(0.3))
     clock, problems, runs = RuleClock("a short text"), [], []
     for _ in range(100):
         try:

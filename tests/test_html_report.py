@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from cleanup.decisions_file import parse
-from cleanup.document import Document
+from cleanup.api.runner import Options, clean_document
+from cleanup.core.document import Document
 from cleanup.render.html import render_html, render_report, report_file
-from cleanup.review import replay
-from cleanup.runner import Options, clean_document
+from cleanup.review.decisions_file import parse
+from cleanup.review.session import replay
 
 from .conftest import SAMPLES, run_cli
 
@@ -158,11 +158,11 @@ def test_page_is_self_contained(tmp_path):
 
 
 def test_a_document_too_costly_to_re_run_says_so(monkeypatch):
-    import cleanup.review
+    import cleanup.review.session
 
     doc, opts = Document.from_text(ARTICLE), Options()
     assert report_file("a.txt", doc, opts).predicted
-    monkeypatch.setattr(cleanup.review, "VARIANT_BUDGET", len(ARTICLE))
+    monkeypatch.setattr(cleanup.review.session, "VARIANT_BUDGET", len(ARTICLE))
     made = report_file("a.txt", doc, opts)
     assert not made.predicted and made.variants == ()
     page = render_report([made])

@@ -59,7 +59,7 @@ def test_the_installed_tool_lists_and_checks_with_its_shipped_rules(installed):
     (installed / "a.txt").write_bytes((SAMPLES / "seed002.txt").read_bytes())
     assert run(installed, "check", "a.txt").returncode == 1  # fixes pending
     where = subprocess.run([installed / "env" / "bin" / "python", "-c",
-                            "import cleanup.rulebook as r; print(r.SHIPPED_RULES)"], capture_output=True, cwd=installed,
+                            "import cleanup.rulebook.loading as r; print(r.SHIPPED_RULES)"], capture_output=True, cwd=installed,
                            env=_outside())
     assert "site-packages" in where.stdout.decode()  # the wheel's own copy, not the checkout's
 

@@ -14,10 +14,10 @@ from __future__ import annotations
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from cleanup.decisions import Policy
-from cleanup.document import Document
-from cleanup.edits import Level, apply_edits
-from cleanup.runner import Options, clean_document
+from cleanup.api.runner import Options, clean_document
+from cleanup.core.document import Document
+from cleanup.core.edits import Level, apply_edits
+from cleanup.core.policy import Policy
 
 HEADLINE = "George Santos gets shut down after trying to use Trump defense"
 TEASER = "George Santos " + HEADLINE  # an injected teaser: a tag, then the same headline

@@ -22,14 +22,13 @@ from pathlib import Path
 
 import pytest
 
-from cleanup import ltclient
-from cleanup.config import GrammarSettings
-from cleanup.document import Document
-from cleanup.edits import Level
-from cleanup.examples import check_example
-from cleanup.rulebook import RuleBook, load_rulebook
-from cleanup.runner import Options, clean_document
-from cleanup.stages import build_pipeline
+from cleanup.api.runner import Options, clean_document
+from cleanup.authoring.examples import check_example
+from cleanup.core.config import GrammarSettings
+from cleanup.core.document import Document
+from cleanup.core.edits import Level
+from cleanup.rulebook.loading import RuleBook, load_rulebook
+from cleanup.stages import build_pipeline, ltclient
 from cleanup.stages.languagetool import MAX_REQUEST_BYTES, cache_folder
 
 from .conftest import SAMPLES, run_cli

@@ -12,14 +12,19 @@ import os
 
 import pytest
 
-from cleanup.config import GrammarSettings
-from cleanup.examples import check_example
-from cleanup.rulebook import RuleBook, load_rulebook
+from cleanup.authoring.examples import check_example
+from cleanup.core.config import GrammarSettings
+from cleanup.rulebook.loading import RuleBook, load_rulebook
 from cleanup.stages import build_pipeline
 
 from .conftest import run_cli
-from .test_languagetool import SEED004, SHIFTED, assert_seed004_records, assert_spelling_found_in_the_original, \
-    clean_text
+from .test_languagetool import (
+    SEED004,
+    SHIFTED,
+    assert_seed004_records,
+    assert_spelling_found_in_the_original,
+    clean_text,
+)
 
 SERVER = os.environ.get("CLEANUP_LANGUAGETOOL", "")
 pytestmark = [

@@ -17,12 +17,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cleanup.cli import app
-from cleanup.decisions import Policy
-from cleanup.edits import Level
+from cleanup.cli.main import app
+from cleanup.core.edits import Level
+from cleanup.core.policy import Policy
 from cleanup.learn import LearnSettings
 from cleanup.learn.learner import learn
-from cleanup.rulebook import load_rulebook
+from cleanup.rulebook.loading import load_rulebook
 from cleanup.stages import build_pipeline
 
 runner = CliRunner()

@@ -16,9 +16,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleanup import Level, clean
-from cleanup.errors import RuleFileError
-from cleanup.rulebook import load_rule_file, load_rulebook
-from cleanup.stages.mt import build, claims, consistency, lookalike, repetition, scan
+from cleanup.analysis import scan
+from cleanup.core.errors import RuleFileError
+from cleanup.rulebook.loading import load_rule_file, load_rulebook
+from cleanup.stages.mt import consistency, lookalike, repetition
+from cleanup.stages.mt.foreign_words import claims_of
+from cleanup.stages.registry import BuildEnv, build_kind
 
 MT_FAMILIES = ("name-consistency", "repetition", "script", "lookalike", "foreign-words")
 
@@ -180,9 +183,9 @@ def test_loanwords_and_cited_phrases_are_not_flagged(text):
 
 
 def test_claims_tells_the_words_stage_which_tokens_are_foreign():
-    book = load_rulebook()
-    assert claims("toutefois", book) and claims("desarrollo", book)
-    assert not claims("caf\u00e9", book) and not claims("Putin", book) and not claims("house", book)
+    claims = claims_of(BuildEnv(load_rulebook()))
+    assert claims("toutefois") and claims("desarrollo")
+    assert not claims("caf\u00e9") and not claims("Putin") and not claims("house")
 
 
 # -- like any other edit ---------------------------------------------------------
@@ -212,7 +215,7 @@ def test_the_detector_block_of_the_schema_rejects_unknown_fields(tmp_path):
 # be. With those scans made to find something everywhere, it must report the same.
 
 BOOK = load_rulebook()
-STAGE = {kind: build(kind, BOOK.rules(kind), BOOK)[0]
+STAGE = {kind: build_kind(kind, BOOK)[0]
          for kind in ("lookalike", "repetition", "script", "consistency", "foreign-words")}
 ANYWHERE = re.compile("")
 WORDS = ["the", "The", "talks", "plan", "Thank", "you", "YOU", "no", "ha", "very", "Daily", "News", "\u30fc",

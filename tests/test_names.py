@@ -4,8 +4,9 @@ from __future__ import annotations
 import pytest
 
 from cleanup import clean
-from cleanup.rulebook import RuleBook, load_rulebook, load_rule_file
-from cleanup.stages import build_pipeline, lexicon_of
+from cleanup.rulebook.loading import RuleBook, load_rule_file, load_rulebook
+from cleanup.stages import build_pipeline
+from cleanup.stages.registry import lexicon_of
 
 
 @pytest.mark.parametrize("text,level,expected", [

@@ -11,9 +11,9 @@ import regex
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from cleanup.edits import Level
-from cleanup.pipeline import Context
-from cleanup.rulebook import Rule, load_rulebook
+from cleanup.core.edits import Level
+from cleanup.core.pipeline import Context
+from cleanup.rulebook.loading import Rule, load_rulebook
 from cleanup.stages.replace import _ASCII_CASE_PARTNERS, ReplaceStage, fold_case, required_literals
 
 # -- patterns built from the syntax rule files use (and `re` understands, so

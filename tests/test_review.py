@@ -13,12 +13,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cleanup.cli_review import _escape, _unescape
-from cleanup.decisions_file import Verdict, dumps, parse
-from cleanup.document import Document
-from cleanup.edits import Level
-from cleanup.review import Session, replay, variants
-from cleanup.runner import Options, clean_document
+from cleanup.api.runner import Options, clean_document
+from cleanup.cli.review import _escape, _unescape
+from cleanup.core.document import Document
+from cleanup.core.edits import Level
+from cleanup.review.decisions_file import Verdict, dumps, parse
+from cleanup.review.session import Session, replay, variants
 
 from .conftest import SAMPLES, run_cli
 

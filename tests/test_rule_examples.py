@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from cleanup.examples import check_example, runs_offline
-from cleanup.rulebook import RuleBook, load_rulebook
+from cleanup.authoring.examples import check_example, runs_offline
+from cleanup.rulebook.loading import RuleBook, load_rulebook
 from cleanup.stages import build_pipeline
 
 BOOK = load_rulebook()
@@ -31,7 +31,7 @@ def test_every_shipped_file_has_changing_and_unchanged_examples():
 
 def test_a_wrong_after_is_reported_with_a_diff(tmp_path):
     """The example checker itself can fail: a wrong expectation is caught."""
-    from cleanup.rulebook import load_rule_file
+    from cleanup.rulebook.loading import load_rule_file
 
     path = tmp_path / "x.yaml"
     path.write_text(

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 import regex
 
-from cleanup.lint import nested_loops, runs_away
-from cleanup.errors import RuleFileError
-from cleanup.rulebook import load_rule_file
+from cleanup.authoring.lint import nested_loops, runs_away
+from cleanup.core.errors import RuleFileError
+from cleanup.rulebook.loading import load_rule_file
 
 from .conftest import SAMPLES, invoke
 

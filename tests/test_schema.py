@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from cleanup.errors import RuleFileError
-from cleanup.rulebook import SCHEMA_PATH, load_rule_file, load_rulebook
+from cleanup.core.errors import RuleFileError
+from cleanup.rulebook.loading import SCHEMA_PATH, load_rule_file, load_rulebook
 
 SCHEMA = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 

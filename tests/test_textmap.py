@@ -4,8 +4,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleanup.edits import Edit, Level, apply_edits
-from cleanup.textmap import TextMap
+from cleanup.core.edits import Edit, Level, apply_edits
+from cleanup.core.textmap import TextMap
 
 texts = st.text(alphabet="ab \n", max_size=14)
 

@@ -8,9 +8,9 @@ import ftfy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cleanup.edits import Level
-from cleanup.pipeline import Context
-from cleanup.rulebook import Rule
+from cleanup.core.edits import Level
+from cleanup.core.pipeline import Context
+from cleanup.rulebook.loading import Rule
 from cleanup.stages.unicode import FTFY_DEFAULTS, PLAIN_PUNCTUATION, FtfyStage
 
 
@@ -87,8 +87,8 @@ def test_the_schema_knows_exactly_ftfys_options_so_a_typo_is_refused_at_load(tmp
 
     import pytest
 
-    from cleanup.errors import RuleFileError
-    from cleanup.rulebook import SCHEMA_PATH, load_rule_file
+    from cleanup.core.errors import RuleFileError
+    from cleanup.rulebook.loading import SCHEMA_PATH, load_rule_file
 
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     found = []

@@ -13,7 +13,7 @@ from functools import lru_cache
 import langcodes
 import wordfreq
 
-from ...wordlist import normal
+from .wordlist import normal
 
 
 @lru_cache(maxsize=None)

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import re
 
-from ...fast_regex import ranges
-from ...wordlist import MEMO_SIZE
+from .fast_regex import ranges
+from .wordlist import MEMO_SIZE
 
 # ASCII to combining marks, Latin Extended Additional, punctuation to arrows, maths and symbols
 _USUAL = (range(0x0000, 0x0370), range(0x1E00, 0x1F00), range(0x2000, 0x2C00))

@@ -5,13 +5,13 @@ import os
 import stat
 from dataclasses import dataclass, replace
 
-from . import get_pipeline
-from .allowlist import quiet_regions
-from .decisions import Policy
-from .document import DEFAULT_MAX_BYTES, Document
-from .edits import Level
-from .files import read_document
-from .result import Result
+from .. import get_pipeline
+from ..core.allowlist import quiet_regions
+from ..core.document import DEFAULT_MAX_BYTES, Document
+from ..core.edits import Level
+from ..core.files import read_document
+from ..core.policy import Policy
+from ..core.result import Result
 
 
 @dataclass(frozen=True)

@@ -12,12 +12,12 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from .config import GrammarSettings
-from .decisions import Policy
-from .edits import Level
-from .render.visible import LINE_BREAK, SPACE, visible
-from .rulebook import Example, RuleBook, RuleFile
-from .stages import build_pipeline
+from ..core.config import GrammarSettings
+from ..core.edits import Level
+from ..core.policy import Policy
+from ..render.visible import LINE_BREAK, SPACE, visible
+from ..rulebook.loading import Example, RuleBook, RuleFile
+from ..stages import build_pipeline
 
 
 @dataclass(frozen=True)

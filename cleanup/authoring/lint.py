@@ -18,17 +18,16 @@ from pathlib import Path
 import regex
 import yaml
 
-from .decisions import Policy
-from .edits import Level
-from .errors import RuleFileError
+from ..core.edits import Level
+from ..core.errors import RuleFileError
+from ..core.pipeline import Pipeline
+from ..core.policy import Policy
+from ..core.timed_regex import time_limit
+from ..rulebook.loading import RuleBook, RuleFile, RuleLoader, _lines_of, load_rule_file
+from ..stages import build_pipeline
+from ..stages.replace import ReplaceStage
 from .examples import check_rule_file, rules_exercised, runs_offline
-from .patterns import time_limit
 from .regex_shape import nested_loops, runs_away, witness
-from .pipeline import Pipeline
-from .rulebook import RuleBook, RuleFile, RuleLoader, _lines_of, load_rule_file
-from .stages import build_pipeline
-from .stages.replace import ReplaceStage
-
 
 
 @dataclass(frozen=True, order=True)

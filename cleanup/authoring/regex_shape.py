@@ -14,7 +14,8 @@ from functools import lru_cache
 
 import regex
 
-from .patterns import compile_rule, time_limit
+from ..core.timed_regex import compile_rule, time_limit
+
 
 @dataclass(eq=False)  # nodes are compared by identity: the same text can appear twice
 class Node:

@@ -15,7 +15,7 @@ import textwrap
 from functools import lru_cache
 from pathlib import Path
 
-from .rulebook import PLACEHOLDER, SCHEMA_PATH
+from ..rulebook.loading import PLACEHOLDER, SCHEMA_PATH
 
 # Optional in the schema, but a rule of this kind is no use without them.
 FEATURED = {"replace": ("pattern", "replacement")}

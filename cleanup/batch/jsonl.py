@@ -11,7 +11,7 @@ import json
 import re
 import secrets
 
-from .errors import CleanupError
+from ..core.errors import CleanupError
 
 
 class RawNumber:

@@ -28,14 +28,14 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple
 
+from ..api.runner import Options, clean_document
+from ..core.document import Document, too_large
+from ..core.edits import Level
+from ..core.errors import CleanupError
+from ..core.files import AtomicFile, read_bounded, remove_stale_temps, write_atomic
+from ..render.records import records
 from . import jsonl
-from .document import Document, too_large
-from .edits import Level
-from .errors import CleanupError
 from .progress import Silent
-from .files import AtomicFile, read_bounded, remove_stale_temps, write_atomic
-from .render.records import records
-from .runner import Options, clean_document
 
 CHUNK_DOCUMENTS = 64          # documents per task: amortises the cost of a round trip to a worker...
 CHUNK_BYTES = 1 << 20         # ...while keeping a task small (a larger document travels alone)
@@ -379,7 +379,7 @@ class _Pool:
             self.executor.submit(int).result()  # with fork, the first task starts every worker
         else:  # a fresh process each (a LanguageTool connection must not be shared)
             context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["cleanup.batch"])
+            context.set_forkserver_preload(["cleanup.batch.run"])
             self.executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
                                                 initargs=(options,))
         self.slots = jobs

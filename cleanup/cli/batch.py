@@ -13,13 +13,25 @@ from typing import List, Optional
 import typer
 from rich.table import Table
 
-from . import batch
-from .cli_options import (AcceptOpt, AllowFileOpt, AllowOpt, EncodingOpt, IgnoreOpt, LevelChoice, LevelOpt,
-                          MaxBytesOpt, RejectOpt, RulesOpt, SelectOpt, build_options)
-from .errors import CleanupError
-from .files import write_atomic
-from .progress import shown_on
-from .rulebook import load_rulebook
+from ..batch import run as batch
+from ..batch.progress import shown_on
+from ..core.errors import CleanupError
+from ..core.files import write_atomic
+from ..rulebook.loading import load_rulebook
+from .options import (
+    AcceptOpt,
+    AllowFileOpt,
+    AllowOpt,
+    EncodingOpt,
+    IgnoreOpt,
+    LevelChoice,
+    LevelOpt,
+    MaxBytesOpt,
+    RejectOpt,
+    RulesOpt,
+    SelectOpt,
+    build_options,
+)
 from .terminal import err
 from .terminal import fail as _fail
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pathspec
 
-from .errors import CleanupError
+from ..core.errors import CleanupError
 
 TEXT_LIKE = ("*.txt", "*.text", "*.md", "*.markdown", "*.rst")
 

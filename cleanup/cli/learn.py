@@ -14,15 +14,15 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from . import batch
-from .cli_options import EncodingOpt, MaxBytesOpt
-from .errors import CleanupError
-from .files import write_atomic
-from .progress import shown_on
+from ..batch import run as batch
+from ..batch.progress import shown_on
+from ..core.errors import CleanupError
+from ..core.files import write_atomic
+from ..learn import LearnSettings
+from ..learn.rulefiles import FILES, file_id
+from .options import EncodingOpt, MaxBytesOpt
 from .terminal import err
 from .terminal import fail as _fail
-from .learn import LearnSettings
-from .learn.rulefiles import FILES, file_id
 
 INTERRUPTED = 130
 
@@ -61,7 +61,7 @@ def learn_command(
         settings = LearnSettings(output=output, jsonl=jsonl, glob=glob, field=text_field, encoding=encoding,
                                  max_bytes=max_bytes, jobs=jobs or batch.default_jobs(), min_docs=min_docs,
                                  min_share=min_share)
-        from .learn.learner import learn  # late: the learner loads word lists, which `--help` need not wait for
+        from ..learn.learner import learn  # late: the learner loads word lists, which `--help` need not wait for
 
         outcome = learn(inputs, settings, lambda step: _progress(quiet, step))
         if not dry_run:

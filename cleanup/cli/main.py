@@ -20,18 +20,39 @@ import typer
 from rich.text import Text
 from typer.exceptions import TyperException
 
-from .cli_options import (AcceptOpt, AllowFileOpt, AllowOpt, EncodingOpt, ExcludeOpt, FilesArg, GrammarOpt,
-                          IgnoreOpt, IncludeOpt, LangOpt, LanguageToolOpt, LanguageToolTimeoutOpt, LevelChoice,
-                          LevelOpt, MaxBytesOpt, MinLevel, MinLevelOpt, RejectOpt, RulesOpt, SelectOpt,
-                          build_options, conventional_help, unmatched_globs)
+from ..api.runner import Tally, clean_file
+from ..core.edits import Level
+from ..core.errors import CleanupError
+from ..core.files import write_atomic, write_in_place
+from ..render.formats import Checked, formats
+from ..render.visible import safe
+from ..rulebook.loading import load_rulebook
 from .discovery import Input, discover, overwritten_input
-from .edits import Level
-from .errors import CleanupError
-from .files import write_atomic, write_in_place
-from .render.formats import Checked, formats
-from .render.visible import safe
-from .rulebook import load_rulebook
-from .runner import Tally, clean_file
+from .options import (
+    AcceptOpt,
+    AllowFileOpt,
+    AllowOpt,
+    EncodingOpt,
+    ExcludeOpt,
+    FilesArg,
+    GrammarOpt,
+    IgnoreOpt,
+    IncludeOpt,
+    LangOpt,
+    LanguageToolOpt,
+    LanguageToolTimeoutOpt,
+    LevelChoice,
+    LevelOpt,
+    MaxBytesOpt,
+    MinLevel,
+    MinLevelOpt,
+    RejectOpt,
+    RulesOpt,
+    SelectOpt,
+    build_options,
+    conventional_help,
+    unmatched_globs,
+)
 from .terminal import err, fail, warn
 
 USAGE_ERROR = 2
@@ -75,7 +96,7 @@ app = CleanupApp(
 
 def _print_version(value: bool) -> None:
     if value:
-        from . import __version__
+        from .. import __version__
 
         print(f"cleanup {__version__}")
         raise typer.Exit(0)
@@ -374,7 +395,10 @@ def check(
 
 def _register_command_groups() -> None:
     """Commands that live in their own modules."""
-    from . import cli_batch, cli_learn, cli_review, cli_rules
+    from . import batch as cli_batch
+    from . import learn as cli_learn
+    from . import review as cli_review
+    from . import rules as cli_rules
 
     for module in (cli_review, cli_rules, cli_batch, cli_learn):
         module.register(app)

@@ -12,12 +12,12 @@ from pathlib import Path
 import regex
 import typer
 
-from .allowlist import read_allow_file
-from .config import GrammarSettings, is_server, load_config
-from .document import DEFAULT_MAX_BYTES
-from .edits import Level
-from .errors import CleanupError
-from .runner import Options
+from ..api.runner import Options
+from ..core.allowlist import read_allow_file
+from ..core.config import GrammarSettings, is_server, load_config
+from ..core.document import DEFAULT_MAX_BYTES
+from ..core.edits import Level
+from ..core.errors import CleanupError
 
 
 class LevelChoice(str, Enum):
@@ -138,7 +138,7 @@ OPEN_FAMILIES = ("languagetool", "harper")  # grammar checkers: a rule id per ch
 
 def unmatched_globs(opts: Options, rule_ids) -> list[str]:
     """--select/--ignore/--accept/--reject globs that name no rule (a typo, most likely)."""
-    from .decisions import matches
+    from ..core.policy import matches
 
     ids = list(rule_ids)
     out = []

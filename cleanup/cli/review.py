@@ -16,17 +16,36 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from .cli_options import (AcceptOpt, AllowFileOpt, AllowOpt, EncodingOpt, GrammarOpt, IgnoreOpt, LangOpt,
-                          LanguageToolOpt, LanguageToolTimeoutOpt, LevelChoice, LevelOpt, MaxBytesOpt, MinLevel,
-                          MinLevelOpt, RejectOpt, RulesOpt, SelectOpt, build_options)
-from .decisions_file import Verdict, load as load_decisions, save as save_decisions
-from .edits import Edit, EditKey, Level
-from .errors import CleanupError
-from .files import read_document, write_atomic, write_in_place
-from .render.records import LineIndex
-from .render.visible import safe, symbol, visible
-from .review import Consequences, Session, replay
-from .runner import clean_document
+from ..api.runner import clean_document
+from ..core.edits import Edit, EditKey, Level
+from ..core.errors import CleanupError
+from ..core.files import read_document, write_atomic, write_in_place
+from ..render.records import LineIndex
+from ..render.visible import safe, symbol, visible
+from ..review.decisions_file import Verdict
+from ..review.decisions_file import load as load_decisions
+from ..review.decisions_file import save as save_decisions
+from ..review.session import Consequences, Session, replay
+from .options import (
+    AcceptOpt,
+    AllowFileOpt,
+    AllowOpt,
+    EncodingOpt,
+    GrammarOpt,
+    IgnoreOpt,
+    LangOpt,
+    LanguageToolOpt,
+    LanguageToolTimeoutOpt,
+    LevelChoice,
+    LevelOpt,
+    MaxBytesOpt,
+    MinLevel,
+    MinLevelOpt,
+    RejectOpt,
+    RulesOpt,
+    SelectOpt,
+    build_options,
+)
 from .terminal import err, fail, warn
 
 INTERRUPTED = 130  # the shell's code for a run stopped by Ctrl-C

@@ -18,18 +18,17 @@ import yaml
 from rapidfuzz import fuzz, process
 from rich.console import Console
 
-from . import lint as linting
-from .cli_options import IgnoreOpt, RulesOpt, SelectOpt, build_options, unmatched_globs
-from .config import load_config
-from .decisions import Policy
-from .edits import Level
-from .errors import CleanupError
-from .decisions import matches
-from .examples import check_rule_file, runs_offline
-from .render.visible import safe
-from .rulebook import SHIPPED_RULES, RuleBook, load_rulebook, rule_paths
-from .skeletons import kinds, render
-from .stages import build_pipeline
+from ..authoring import lint as linting
+from ..authoring.examples import check_rule_file, runs_offline
+from ..authoring.skeletons import kinds, render
+from ..core.config import load_config
+from ..core.edits import Level
+from ..core.errors import CleanupError
+from ..core.policy import Policy, matches
+from ..render.visible import safe
+from ..rulebook.loading import SHIPPED_RULES, RuleBook, load_rulebook, rule_paths
+from ..stages import build_pipeline
+from .options import IgnoreOpt, RulesOpt, SelectOpt, build_options, unmatched_globs
 
 rules_app = typer.Typer(help="List, show, test, lint and create rule files.", no_args_is_help=True,
                         rich_markup_mode=None, context_settings={"help_option_names": ["-h", "--help"]})

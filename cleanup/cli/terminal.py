@@ -8,7 +8,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.text import Text
 
-from .render.visible import safe
+from ..render.visible import safe
 
 err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
 

@@ -12,11 +12,12 @@ from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field, replace
 from typing import Iterable, Protocol
 
-from .decisions import DEFAULT_POLICY, Policy
+from ..analysis.textview import TextView
 from .edits import Edit, Level, Proposal
-from .patterns import RuleClock
+from .policy import DEFAULT_POLICY, Policy
 from .result import Problem, Result
 from .textmap import TextMap
+from .timed_regex import RuleClock
 
 
 @dataclass
@@ -27,10 +28,17 @@ class Context:
     language: str = "en-US"
     problems: list[Problem] = field(default_factory=list)
     clock: RuleClock | None = None  # each rule's time budget on this document
+    _view: TextView | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self):
         if self.clock is None:
             self.clock = RuleClock(self.original)
+
+    def view(self, text: str) -> TextView:
+        """The shared analysis of `text` (the text a stage is given): one per text version."""
+        if self._view is None or self._view.text is not text:
+            self._view = TextView(text)
+        return self._view
 
 
 class Stage(Protocol):

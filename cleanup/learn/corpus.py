@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .. import batch
-from ..progress import Silent
-from ..document import Document
-from ..errors import CleanupError
+from ..batch import run as batch
+from ..batch.progress import Silent
+from ..core.document import Document
+from ..core.errors import CleanupError
 from .settings import LearnSettings
 
 

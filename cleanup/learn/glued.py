@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..lexicon import Lexicon, key
+from ..analysis.lexicon import Lexicon, key
+from ..analysis.wordlist import zipf
 from ..stages.words import best_split
-from ..wordlist import zipf
 from .counts import Counts
 
 COMMON_WORD = 5.0   # the word glued to a name is a very common one ("said", "and"), not "net"

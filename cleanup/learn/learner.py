@@ -6,10 +6,10 @@ from datetime import datetime, timezone
 
 import regex
 
-from ..progress import Silent
-from ..errors import CleanupError
-from ..rulebook import load_rulebook
-from ..stages import lexicon_of
+from ..batch.progress import Silent
+from ..core.errors import CleanupError
+from ..rulebook.loading import load_rulebook
+from ..stages.registry import lexicon_of
 from .candidates import candidates
 from .corpus import label, map_documents, sources_of
 from .counts import Counts

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from ..lexicon import Lexicon, key
-from ..wordlist import zipf
+from ..analysis.lexicon import Lexicon, key
+from ..analysis.wordlist import zipf
 from .counts import Counts
 from .glued import COMMON_WORD
 

@@ -13,8 +13,8 @@ from functools import lru_cache
 
 import regex
 
-from ..stages.words import inflected
-from ..wordlist import known, zipf
+from ..analysis.wordlist import known, zipf
+from ..analysis.english import inflected
 from .shapes import head_of, is_short, normalise, tails_of
 
 EDGE_LINES = 3            # a line among the first or last three is at an edge of the document

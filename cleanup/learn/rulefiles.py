@@ -15,11 +15,11 @@ from pathlib import Path
 
 import yaml
 
-from ..decisions import Policy
-from ..edits import Level
-from ..examples import check_rule_file
-from ..lint import Workset, lint
-from ..rulebook import RuleBook, load_rule_file
+from ..authoring.examples import check_rule_file
+from ..authoring.lint import Workset, lint
+from ..core.edits import Level
+from ..core.policy import Policy
+from ..rulebook.loading import RuleBook, load_rule_file
 from ..stages import build_pipeline
 from .draft import Draft, slug
 

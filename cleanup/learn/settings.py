@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..document import DEFAULT_MAX_BYTES
+from ..core.document import DEFAULT_MAX_BYTES
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ import json
 import re
 from dataclasses import dataclass
 
-from ..document import Document
-from ..result import Result
+from ..core.document import Document
+from ..core.result import Result
 
 
 @dataclass(frozen=True)

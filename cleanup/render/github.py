@@ -7,7 +7,7 @@ properties), and control characters from the input are drawn, never sent.
 """
 from __future__ import annotations
 
-from ..edits import Level
+from ..core.edits import Level
 from .formats import Checked, Renderer, register
 from .records import LineIndex
 from .visible import safe, visible

@@ -60,8 +60,8 @@ def review_records(result) -> list[dict]:
 def report_file(name: str, doc, opts) -> ReportFile:
     """A document's part of a report: its changes, and what deciding each one the other way makes the pipeline
     propose where that is more than taking the change away (review.variants)."""
-    from ..review import replay, variants
-    from ..runner import clean_document
+    from ..api.runner import clean_document
+    from ..review.session import replay, variants
 
     def clean(policy):
         return clean_document(doc, opts, policy)

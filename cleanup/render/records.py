@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ..edits import Edit
+from ..core.edits import Edit
 from .formats import Checked, Renderer, json_text, register
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from .. import __version__
-from ..edits import Level
+from ..core.edits import Level
 from .formats import Checked, Renderer, json_text, register
 from .records import LineIndex
 

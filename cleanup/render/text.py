@@ -13,7 +13,7 @@ import io
 from rich.console import Console
 from rich.text import Text
 
-from ..edits import Level
+from ..core.edits import Level
 from .formats import Checked, Renderer, register
 from .records import LineIndex
 from .visible import safe, visible

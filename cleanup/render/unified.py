@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from ..edits import apply_edits
+from ..core.edits import apply_edits
 from .formats import Checked, Renderer, register
 from .records import line_starts
 from .visible import safe

@@ -19,9 +19,9 @@ from enum import Enum
 from pathlib import Path
 from typing import Mapping
 
-from .edits import EditKey, Level
-from .errors import CleanupError
-from .files import read_text_bounded, write_atomic
+from ..core.edits import EditKey, Level
+from ..core.errors import CleanupError
+from ..core.files import read_text_bounded, write_atomic
 
 FORMAT = "cleanup-decisions"
 VERSION = 1

@@ -16,10 +16,10 @@ from fnmatch import fnmatchcase
 from functools import cached_property
 from typing import Callable, Mapping
 
-from .decisions import Policy
+from ..core.edits import Edit, Level
+from ..core.policy import Policy
+from ..core.result import Result
 from .decisions_file import Decision, Verdict
-from .edits import Edit, Level
-from .result import Result
 
 Clean = Callable[[Policy], Result]  # runs the pipeline on the document under a policy
 _MAX_SETTLE_ROUNDS = 20  # rule-wide verdicts reaching edits that only appear once others are decided

@@ -14,14 +14,16 @@ import jsonschema
 import regex
 import yaml
 
-from .edits import Level
-from .errors import CleanupError, RuleFileError
-from .files import read_text_bounded
+from ..core.edits import Level
+from ..core.errors import CleanupError, RuleFileError
+from ..core.files import read_text_bounded
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
 SCHEMA_PATH = PACKAGE_DIR / "schema" / "rulefile.schema.json"
 SHIPPED_RULES = PACKAGE_DIR / "rules"
 PLACEHOLDER = "TODO"  # what `cleanup rules new` puts where the author must write something
+COMMON_FIELDS = frozenset({"id", "message", "level", "enabled", "note", "detector"})  # every kind's rules have them
+ANY_LANGUAGE = "*"
 
 
 @dataclass(frozen=True)
@@ -44,10 +46,20 @@ class Rule:
     path: Path = field(default=None, compare=False)
     line: int = 0
     enabled: bool = True
+    field_lines: dict = field(default_factory=dict, compare=False, repr=False)  # field name -> line
+    settings: object = field(default=None, compare=False, repr=False)  # typed, set by the stage registry
+    index: int = field(default=0, compare=False)  # its place in the file's rules
+
+    def where(self, name: str) -> str:
+        """'path:line: rules[i].name', where field `name` of this rule is written."""
+        return f"{self.path}:{self.line_of(name)}: rules[{self.index}].{name}"
 
     @property
     def family(self) -> str:
         return self.id.split(".", 1)[0]
+
+    def line_of(self, name: str) -> int:
+        return self.field_lines.get(name, self.line)
 
 
 @dataclass(frozen=True)
@@ -60,6 +72,11 @@ class RuleFile:
     examples: tuple[Example, ...]
     data: dict = field(compare=False, repr=False)
     enabled: bool = True
+    language: str = "en"  # the language of the texts the rules are for; "*": any
+
+    def speaks(self, language: str | None) -> bool:
+        """Do these rules apply to texts in `language` (a primary subtag: "en", "de"; None: any)?"""
+        return language is None or self.language in (ANY_LANGUAGE, language)
 
     def where(self, line: int) -> str:
         return f"{self.path}:{line}"
@@ -242,8 +259,9 @@ def _build(path: Path, data: dict, lines: dict) -> RuleFile:
         if isinstance(r.get("replacement"), str):
             _check_replacement(r, f"{path}:{_line_for(lines, ('rules', i, 'replacement'))}: rules[{i}].replacement")
         message = r.get("message") or _default_message(kind, r)
+        field_lines = {name: _line_for(lines, ("rules", i, name)) for name in r}
         rules.append(Rule(f"{file_id}.{r['id']}", kind, Level(r.get("level", "fix")), message, r, path, line,
-                          r.get("enabled", True)))
+                          r.get("enabled", True), field_lines, index=i))
     examples = []
     for i, ex in enumerate(data["examples"]):
         line = _line_for(lines, ("examples", i))
@@ -255,7 +273,7 @@ def _build(path: Path, data: dict, lines: dict) -> RuleFile:
         else:
             examples.append(Example(line, ex["flagged"], spans=tuple(ex["spans"]), level=level, kind="flagged"))
     return RuleFile(path, file_id, kind, data["description"], tuple(rules), tuple(examples), data,
-                    data.get("enabled", True))
+                    data.get("enabled", True), data.get("language", "en"))
 
 
 def _default_message(kind: str, rule: dict) -> str:
@@ -332,12 +350,12 @@ class RuleBook:
     def is_enabled(self, rule: Rule) -> bool:
         return rule.enabled and rule.id not in self.disabled and rule.family not in self.disabled
 
-    def rules(self, kind: str | None = None) -> list[Rule]:
-        return [r for f in self.files if f.enabled and (kind is None or f.kind == kind)
-                for r in f.rules if self.is_enabled(r)]
+    def rules(self, kind: str | None = None, *, language: str | None = None) -> list[Rule]:
+        """The enabled rules (of `kind`; for texts in `language`, a primary subtag; None: all)."""
+        return [r for f in self.files_of(kind, language=language) for r in f.rules if self.is_enabled(r)]
 
-    def files_of(self, kind: str) -> list[RuleFile]:
-        return [f for f in self.files if f.enabled and f.kind == kind]
+    def files_of(self, kind: str | None, *, language: str | None = None) -> list[RuleFile]:
+        return [f for f in self.files if f.enabled and (kind is None or f.kind == kind) and f.speaks(language)]
 
     def find(self, rule_id: str) -> tuple[RuleFile, Rule] | None:
         for f in self.files:

@@ -24,11 +24,11 @@ from itertools import chain
 
 import regex
 
-from ..edits import Level, Proposal
-from ..lines import line_at, lines_after
+from ..analysis.lines import line_at, lines_after
+from ..core.edits import Level, Proposal
 
 
-def build(rules, book):
+def build(rules, env):
     return [GrammarStage(rules)]
 
 

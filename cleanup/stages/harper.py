@@ -29,8 +29,8 @@ from importlib.metadata import version
 import regex
 import yaml
 
-from ..errors import RuleFileError
-from ..result import Problem
+from ..core.errors import RuleFileError
+from ..core.result import Problem
 from .languagetool import AnswerCache, Found, TooMuchText, cache_folder, check_paragraphs, proposal
 
 MAX_PARAGRAPH_BYTES = 20_000
@@ -43,9 +43,9 @@ DIALECTS = {"en": "AMERICAN", "en-US": "AMERICAN", "en-GB": "BRITISH", "en-CA": 
 _ACTIONS = {"enable": True, "promote": True, "disable": False}
 
 
-def build(settings, book) -> list:
+def build(settings, env) -> list:
     try:
-        selection = Selection.of(book, settings.words)
+        selection = Selection.of(env, settings.words)
     except CannotLoad as e:
         return [Skipped(str(e))]
     return [HarperStage(settings, selection)]
@@ -73,10 +73,10 @@ class Selection:
     words: tuple[str, ...] = ()                # added to the dictionary when spelling is on
 
     @classmethod
-    def of(cls, book, accepted=()) -> Selection:
+    def of(cls, env, accepted=()) -> Selection:
         """From the enabled `harper` rules of `book` (lint names checked: RuleFileError names file:line)
         and the team's `accepted` words. "enable" and "promote" win over "disable", whichever file says it."""
-        rules = book.rules("harper")
+        rules = env.rules("harper")
         known = engine().lint_names()
         for rule in rules:
             _check_name(rule, known)
@@ -87,7 +87,7 @@ class Selection:
         spelling = on.get(SPELLING, engine().default_config()[SPELLING])
         return cls(tuple(sorted(on.items())),
                    frozenset(r.data["match"] for r in rules if r.data.get("action") == "promote"),
-                   _dictionary(book, accepted) if spelling else ())
+                   _dictionary(env, accepted) if spelling else ())
 
 
 def _check_name(rule, known: frozenset) -> None:
@@ -96,32 +96,15 @@ def _check_name(rule, known: frozenset) -> None:
         return
     close = difflib.get_close_matches(name, sorted(known), 3)
     hint = f" (did you mean {', '.join(close)}?)" if close else ""
-    line, field = _match_field(rule)
-    raise RuleFileError(f"{rule.path}:{line}: {field}: {name!r} is not a lint Harper "
+    raise RuleFileError(f"{rule.where('match')}: {name!r} is not a lint Harper "
                         f"{version('harper-py')} knows{hint}")
 
 
-def _match_field(rule) -> tuple[int, str]:
-    """The line of the rule's `match` field and the field's name, read again from its file."""
-    from ..rulebook import RuleLoader, _lines_of
-
-    try:
-        lines = _lines_of(yaml.compose(rule.path.read_text(encoding="utf-8"), Loader=RuleLoader))
-    except (OSError, AttributeError, yaml.YAMLError):
-        return rule.line, "match"
-    i = next((path[1] for path, n in lines.items() if len(path) == 2 and path[0] == "rules" and n == rule.line), None)
-    if i is None:
-        return rule.line, "match"
-    return lines.get(("rules", i, "match"), rule.line), f"rules[{i}].match"
-
-
-def _dictionary(book, accepted) -> tuple[str, ...]:
+def _dictionary(env, accepted) -> tuple[str, ...]:
     """The names lexicon's spellings (not its garbled variants), the words rules' exceptions and
     the team's accepted words, word by word."""
-    from . import lexicon_of
-
-    forms = [h.form for hits in lexicon_of(book).forms.values() for h in hits if h.role != "variant"]
-    forms += [w for r in book.rules("words") for w in r.data.get("exceptions", [])] + list(accepted)
+    forms = [h.form for hits in env.lexicon.forms.values() for h in hits if h.role != "variant"]
+    forms += [w for r in env.rules("words") for w in r.data.get("exceptions", [])] + list(accepted)
     return tuple(sorted({w for f in forms for w in regex.findall(r"[\p{L}\p{M}'’-]+", f)}))
 
 

@@ -26,10 +26,10 @@ from typing import NamedTuple
 
 import regex
 
-from ..edits import Level, Proposal
-from ..errors import CleanupError
-from ..files import write_atomic
-from ..result import Problem
+from ..core.edits import Level, Proposal
+from ..core.errors import CleanupError
+from ..core.files import write_atomic
+from ..core.result import Problem
 
 MAX_REQUEST_BYTES = 20_000  # the public API's limit per request; small requests suit every server
 SEPARATOR = "\n\n"          # between the paragraphs of one request: LanguageTool's paragraph break
@@ -64,8 +64,8 @@ class TooMuchText(Exception):
     """More text to check than a backend can in reasonable time; args = (bytes to check,)."""
 
 
-def build(settings, book) -> list:
-    return [LanguageToolStage(settings, Selection.of(settings, book.rules("languagetool")))]
+def build(settings, env) -> list:
+    return [LanguageToolStage(settings, Selection.of(settings, env.rules("languagetool")))]
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ class LanguageToolStage:
         self.settings, self.selection = settings, selection
 
     def propose(self, text, ctx):
-        from ..ltclient import Request, Unavailable, client_for  # imports the client only when grammar is on
+        from .ltclient import Request, Unavailable, client_for  # imports the client only when grammar is on
 
         s = self.settings
         request = Request(s.server, s.language, s.timeout, self.selection.disabled_rules,

@@ -30,8 +30,8 @@ import language_tool_python
 import requests
 from language_tool_python.exceptions import JavaError, LanguageToolError, RateLimitError
 
-from .config import is_server
-from .stages.languagetool import Found
+from ..core.config import is_server
+from .languagetool import Found
 
 PUBLIC_URL = "https://api.languagetool.org"
 RATE_LIMIT_WAITS = (5.0, 20.0, 60.0)  # seconds before each retry of a request refused for its rate

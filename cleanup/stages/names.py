@@ -21,10 +21,10 @@ from typing import NamedTuple
 
 import regex
 
-from ..edits import Proposal
-from ..lexicon import Hit, Lexicon, key
-from ..fast_regex import FastPattern, positions
-from ..wordlist import Sieve, known, memo, zipf
+from ..analysis.fast_regex import FastPattern, positions
+from ..analysis.lexicon import Hit, Lexicon, key
+from ..analysis.wordlist import Sieve, known, memo, zipf
+from ..core.edits import Proposal
 
 # A run's words are joined by exactly one space or hyphen (never two in a row); it
 # starts with a capital not after a letter (matched first, so `re` skips to capitals).
@@ -46,6 +46,10 @@ class Found(NamedTuple):
     hits: list
     glued: str = ""        # the common word glued to the name, if any
     glued_after: bool = True
+
+
+def build(rules, env):
+    return [NamesStage(env.lexicon)]
 
 
 class NamesStage:

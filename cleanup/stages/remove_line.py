@@ -11,11 +11,15 @@ from __future__ import annotations
 
 import regex
 
-from ..edits import Proposal
-from ..lines import removal_spans, split_lines
-from ..patterns import Stopped, compile_rule
+from ..analysis.lines import removal_spans, split_lines
+from ..core.edits import Proposal
+from ..core.timed_regex import Stopped, compile_rule
 
 _BACKREF = regex.compile(r"\\[1-9]|\(\?P=|\\g<")
+
+
+def build(rules, env):
+    return [RemoveLineStage(rules)]
 
 
 class RemoveLineStage:

@@ -18,9 +18,8 @@ from __future__ import annotations
 import ahocorasick
 import regex
 
-from ..edits import Level, Proposal
-from ..patterns import compile_rule, find_all
-
+from ..core.edits import Level, Proposal
+from ..core.timed_regex import compile_rule, find_all
 
 _TOKENS = regex.compile(r"\s+|[\p{L}\p{M}\p{N}]+|.", regex.DOTALL)
 
@@ -38,6 +37,10 @@ def trim_common(start: int, old: str, new: str) -> tuple[int, int, str]:
     tail = sum(map(len, a[len(a) - s:]))
     new_tail = sum(map(len, b[len(b) - s:]))
     return start + head, start + len(old) - tail, new[head:len(new) - new_tail]
+
+
+def build(rules, env):
+    return [ReplaceStage(rules)]
 
 
 class ReplaceStage:

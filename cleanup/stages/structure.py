@@ -12,9 +12,9 @@ from operator import eq
 
 import regex
 
-from ..edits import Level, Proposal
-from ..fast_regex import offsets
-from ..lines import removal_spans, split_lines
+from ..analysis.fast_regex import offsets
+from ..analysis.lines import removal_spans, split_lines
+from ..core.edits import Level, Proposal
 from . import duplicate_sentence
 from .site_tail import SiteTails
 
@@ -55,6 +55,10 @@ def _repeats(text):
 
 
 _LETTER_RUN = re.compile(r"([^\W\d_]+)")  # stdlib re: several times faster than `regex` for this
+
+
+def build(rules, env):
+    return [StructureStage(rules)]
 
 
 class StructureStage:

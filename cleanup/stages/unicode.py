@@ -20,8 +20,8 @@ from itertools import accumulate
 
 import ftfy
 
-from ..edits import Proposal
-from ..rulebook import Rule
+from ..core.edits import Proposal
+from ..rulebook.loading import Rule
 
 # Curly quotes, ligatures and full-width letters are left alone: they are
 # correct in clean text. Line breaks belong to Document.
@@ -96,7 +96,7 @@ class NormalizerStage:
                            f"{self.rule.message} ({describe_char(m.group())})", self.rule.level)
 
 
-def build(rules: list[Rule]):
+def build(rules: list[Rule], env=None):
     return [FtfyStage(r) if r.data["normalizer"] == "ftfy" else NormalizerStage(r) for r in rules]
 
 

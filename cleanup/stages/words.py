@@ -12,16 +12,16 @@ lexicon name is close: the names no list knows are too many to flag.
 from __future__ import annotations
 
 from collections import Counter
-
 from functools import lru_cache
 
 import regex
 from rapidfuzz import fuzz, process
 
-from ..edits import Level, Proposal
-from ..lexicon import key
-from ..fast_regex import FastPattern, positions
-from ..wordlist import Sieve, known, memo, zipf
+from ..analysis.fast_regex import FastPattern, positions
+from ..analysis.lexicon import key
+from ..analysis.english import inflected
+from ..analysis.wordlist import Sieve, known, memo, zipf
+from ..core.edits import Level, Proposal
 
 # A token: letters, marks and digits, joined by single hyphens or apostrophes, not
 # after _@#/.- (a path, handle ...). Its first character is matched before the
@@ -50,12 +50,18 @@ class _Occurrences:
         return self.counts[token]
 
 
+def build(rules, env):
+    from .mt.foreign_words import claims_of
+
+    return [WordsStage(rules, env.lexicon, claims_of(env))]
+
+
 class WordsStage:
     name = "words"
 
-    def __init__(self, rules, lexicon, book=None):
+    def __init__(self, rules, lexicon, claimed=None):
         self.lex = lexicon
-        self.book = book  # to ask the foreign-words detector which tokens it reports
+        self.claimed = claimed  # tokens the foreign-words detector reports (it names the language)
         self.runon = next((r for r in rules if r.data["detector"] == "run-on"), None)
         self.unknown = next((r for r in rules if r.data["detector"] == "unknown-word"), None)
         self.exceptions = {w.lower() for r in rules for w in r.data.get("exceptions", [])}
@@ -108,11 +114,7 @@ class WordsStage:
 
     def _claimed(self, word: str) -> bool:
         """The foreign-words detector reports it, naming the language: one flag is enough."""
-        if self.book is None or not self.book.rules("foreign-words"):
-            return False
-        from .mt import claims  # late: mt uses this module's inflected()
-
-        return claims(word, self.book)
+        return self.claimed is not None and self.claimed(word)
 
     def _judge(self, word, start, occurrences):
         verdict = memo(self._verdicts, word, self._judge_word)
@@ -172,15 +174,6 @@ def _in_skip_zone(text: str, start: int, end: int) -> bool:
     chunk_start, chunk_end = (left.end() if left else 0), (right.start() if right else len(text))
     return any(zs < end and ze > start for zs, ze in
                (m.span() for m in _SKIP_ZONES.finditer(text, chunk_start, chunk_end)))
-
-
-_SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "ism", "isms", "ation", "ations")
-
-
-def inflected(word: str) -> bool:
-    """A known stem with a common suffix ("counteractions", "echoisms"): a word, not a slip."""
-    w = word.lower()
-    return any(w.endswith(suf) and len(w) - len(suf) >= 4 and known(w[:-len(suf)]) for suf in _SUFFIXES)
 
 
 def _part_ok(part: str, min_zipf: float) -> float:

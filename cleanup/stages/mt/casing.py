@@ -34,16 +34,15 @@ for every clause, and it shows:
 """
 from __future__ import annotations
 
-import regex
-
 from collections import Counter
 from functools import lru_cache
 
 import langcodes
+import regex
 
-from ...edits import Proposal
-from ...lexicon import key
-from ...wordlist import zipf
+from ...analysis.lexicon import key
+from ...analysis.wordlist import zipf
+from ...core.edits import Proposal
 
 _AFTER_MARK = regex.compile(r"(?<=[,;] )(\p{Lu}\p{Ll}+)(?= \p{Ll})")
 _IN_NAME = regex.compile(r"\b(?:the |(?:\p{Lu}[\p{Ll}\p{M}]+ )+)(\p{Lu}\p{Ll}+) of ((?:\p{Ll}+(?: |(?=\W|$))){1,4})")
@@ -55,6 +54,10 @@ _LINE = regex.compile(r"[^\n]+")
 # a capitalised word after a lowercase word or a comma: a name, not a sentence's first word
 _MID_SENTENCE_NAME = regex.compile(r"(?<=[\p{Ll},] )(\p{Lu}\p{Ll}+)(?![\p{L}\p{M}\p{N}])")
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}@#/.-])\p{Ll}{4,}(?![\p{L}\p{M}\p{N}@/-]|\.\p{L})")
+
+
+def build(rules, env):
+    return [CasingStage(rules, env.lexicon)]
 
 
 class CasingStage:

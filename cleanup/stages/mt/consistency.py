@@ -44,12 +44,12 @@ from typing import NamedTuple
 import regex
 from rapidfuzz.distance import Levenshtein
 
-from ...edits import Level, Proposal
-from ...lexicon import key
-from ...wordlist import zipf
-from ..words import inflected
-from .languages import most_common_in, unaccented
-from .scan import PieceMemo, pieces
+from ...analysis.languages import most_common_in, unaccented
+from ...analysis.lexicon import key
+from ...analysis.scan import PieceMemo, pieces
+from ...analysis.wordlist import zipf
+from ...core.edits import Level, Proposal
+from ...analysis.english import inflected
 
 _NAME = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Lu}[\p{Ll}\p{M}]+(?![\p{L}\p{M}\p{N}])")
 # a name in two pieces: "Omik Jong", "Terry Man", "Kin-nikuman"
@@ -151,6 +151,10 @@ def _common_prefix(x: str, y: str) -> int:
             break
         n += 1
     return n
+
+
+def build(rules, env):
+    return [ConsistencyStage(rules, env.lexicon)]
 
 
 class ConsistencyStage:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ...edits import Proposal
+from ...core.edits import Proposal
 
 _EDGE_MARKS = "\"'“”‘’«»()[]{}<>,.;:!?…/-–—"
 _SUB_WORD = re.compile(r"[^\W\d_]+")

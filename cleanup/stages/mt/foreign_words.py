@@ -26,12 +26,12 @@ from functools import lru_cache
 
 import regex
 
-from ...edits import Proposal
-from ...lexicon import key
-from ...wordlist import Sieve, zipf
-from ..words import inflected
-from .languages import language_name, most_common_in, unaccented, zipf_in
-from .scan import pieces
+from ...analysis.languages import language_name, most_common_in, unaccented, zipf_in
+from ...analysis.lexicon import key
+from ...analysis.scan import pieces
+from ...analysis.wordlist import Sieve, zipf
+from ...core.edits import Proposal
+from ...analysis.english import inflected
 
 # lowercase words, not inside a URL, an e-mail, a handle or a hashtag
 _WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}_@#/.'’])\p{Ll}[\p{L}\p{M}]*+(?![\p{N}_@/'’]|\.\p{L})")
@@ -142,23 +142,24 @@ class NounJudge(_RuleJudge):
         return None
 
 
-def judges_of(book) -> tuple[Judge, NounJudge]:
-    """The book's judges, built once (the words stage asks them about every unknown token)."""
-    from .. import lexicon_of
-
-    cached = _JUDGES.get(id(book))
-    if cached is None or cached[0] is not book:
-        rules, lexicon = book.rules("foreign-words"), lexicon_of(book)
-        cached = _JUDGES[id(book)] = (book, (Judge(rules, lexicon), NounJudge(rules, lexicon)))
-    return cached[1]
+def build(rules, env):
+    return [ForeignWordsStage(rules, env.lexicon)]
 
 
-def claims(token: str, book) -> bool:
-    """Does this detector report `token`, as a word or as a noun?"""
-    return any(judge.language(token) is not None for judge in judges_of(book))
+class Claims:
+    """Does this detector report a token, as a word or as a noun? (The words stage then leaves it alone.)"""
+
+    def __init__(self, rules, lexicon):
+        self.judges = (Judge(rules, lexicon), NounJudge(rules, lexicon))
+
+    def __call__(self, token: str) -> bool:
+        return any(judge.language(token) is not None for judge in self.judges)
 
 
-_JUDGES: dict = {}
+def claims_of(env) -> Claims | None:
+    """What the foreign-words rules of a pipeline being built claim; None without such rules."""
+    rules = env.rules("foreign-words")
+    return env.shared("foreign-words claims", lambda: Claims(rules, env.lexicon)) if rules else None
 
 
 class ForeignWordsStage:

@@ -23,8 +23,8 @@ from functools import lru_cache
 import regex
 from confusable_homoglyphs.confusables import is_confusable
 
-from ...edits import Level, Proposal
-from .scan import rare_chars
+from ...analysis.scan import rare_chars
+from ...core.edits import Level, Proposal
 
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:-[\p{L}\p{M}\p{N}]+)*")
 # Cyrillic capitals drawn like a Latin letter, as transliteration spells them: В (B) is written V
@@ -60,6 +60,10 @@ def latin_twin(ch: str) -> str | None:
 
 def describe(ch: str) -> str:
     return f"U+{ord(ch):04X} {unicodedata.name(ch, '?')}"
+
+
+def build(rules, env):
+    return [LookalikeStage(rules)]
 
 
 class LookalikeStage:

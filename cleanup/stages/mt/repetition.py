@@ -25,10 +25,10 @@ from itertools import chain
 
 import regex
 
-from ...edits import Level, Proposal
+from ...analysis.scan import PieceMemo
+from ...analysis.scan import pieces as text_pieces
+from ...core.edits import Level, Proposal
 from .doubled import DoubledPhrases
-from .scan import PieceMemo
-from .scan import pieces as text_pieces
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*|\S")
 _CLAUSE_MARK = regex.compile(r"[,.;:!?、。，．；：！？]")
@@ -46,6 +46,10 @@ def _words(piece: str) -> tuple[str, ...]:
 def _marks(piece: str) -> bytes:
     """A byte per token, from its hash: equal tokens, equal bytes (unequal ones mostly differ)."""
     return bytes(hash(w) & 0xFF for w in _words(piece))
+
+
+def build(rules, env):
+    return [RepetitionStage(rules)]
 
 
 class RepetitionStage:

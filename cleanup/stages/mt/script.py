@@ -23,10 +23,10 @@ import unicodedata
 
 import regex
 
-from ...edits import Proposal
-from ...lexicon import key
-from .languages import is_language_name, language_name, probable_language
-from .scan import rare_chars
+from ...analysis.languages import is_language_name, language_name, probable_language
+from ...analysis.lexicon import key
+from ...analysis.scan import rare_chars
+from ...core.edits import Proposal
 
 _LETTER = regex.compile(r"\p{L}")
 _LATIN = regex.compile(r"\p{Latin}")
@@ -56,6 +56,10 @@ _WIDE_MARK = regex.compile(f"[{regex.escape(_WIDE)}]")
 def latin_share(text: str) -> float:
     letters = len(_LETTER.findall(text))
     return len(_LATIN.findall(text)) / letters if letters else 1.0
+
+
+def build(rules, env):
+    return [ScriptStage(rules, env.lexicon)]
 
 
 class ScriptStage:

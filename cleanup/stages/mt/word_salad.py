@@ -28,10 +28,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ...edits import Level, Proposal
-from ...lines import split_lines
-from ...wordlist import Sieve, known, memo, zipf
-from .scan import pieces as text_pieces
+from ...analysis.lines import split_lines
+from ...analysis.scan import pieces as text_pieces
+from ...analysis.wordlist import Sieve, known, memo, zipf
+from ...core.edits import Level, Proposal
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|\d+|\.\.\.|[^\s\w]")
 _GLUED = re.compile(r"[a-z][.,;][a-z]")
@@ -39,6 +39,10 @@ _DOMAIN = re.compile(r"[a-z]\.(?:com|org|net|gov|edu|cn|ru|ua|jp|uk|de|io)\b")
 _MARK_AFTER_COMMA = frozenset(",.;:")
 _MARK_AFTER_ARTICLE = frozenset(",;:")  # (not ".": "10 a.m.")
 _COMMA_MARK = re.compile(r"[,;]\s*[,.;:]")
+
+
+def build(rules, env):
+    return [WordSaladStage(rules)]
 
 
 class WordSaladStage:
