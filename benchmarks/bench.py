@@ -25,18 +25,18 @@ from pathlib import Path
 
 import ftfy
 import wordfreq
+from corpus import build_corpus  # noqa: E402
+from _peak import run_sampling_memory  # noqa: E402  (benchmarks/ is on the path when run as a script)
 
 from cleanup import get_pipeline
-from cleanup.decisions import Policy
-from cleanup.pipeline import Context
+from cleanup.analysis.lexicon import Lexicon
+from cleanup.core.pipeline import Context
+from cleanup.core.policy import Policy
 from cleanup.render.records import records
 from cleanup.render.unified import unified_diff
-from cleanup.rulebook import load_rule_file
+from cleanup.rulebook.loading import load_rule_file
 from cleanup.stages.names import NamesStage
-from cleanup.lexicon import Lexicon
 from cleanup.stages.replace import ReplaceStage
-
-from _peak import run_sampling_memory  # noqa: E402  (benchmarks/ is on the path when run as a script)
 
 ROOT = Path(__file__).resolve().parent.parent
 MEMORY_SLICE = 1_000_000  # bytes of documents cleaned under tracemalloc for the peak-memory figure
@@ -117,19 +117,6 @@ def _machine() -> str:
 
 
 # -- the corpus ---------------------------------------------------------------------
-
-def build_corpus(megabytes: float, seed: int) -> list[str]:
-    """News-sized documents (6-14 paragraphs) of shuffled sample paragraphs."""
-    paragraphs = [p.strip("\n") for path in sorted((ROOT / "samples").glob("*.txt"))
-                  for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
-    rnd = random.Random(seed)
-    docs, size = [], 0
-    while size < megabytes * 1e6:
-        doc = "\n\n".join(rnd.sample(paragraphs, min(len(paragraphs), rnd.randint(6, 14)))) + "\n"
-        docs.append(doc)
-        size += len(doc.encode("utf-8"))
-    return docs
-
 
 def _mb(texts) -> float:
     return sum(len(t.encode("utf-8")) for t in texts) / 1e6

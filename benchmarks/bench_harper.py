@@ -29,10 +29,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cleanup.config import GrammarSettings  # noqa: E402
-from cleanup.pipeline import Context  # noqa: E402
-from cleanup.rulebook import load_rulebook  # noqa: E402
-from cleanup.runner import Options  # noqa: E402
+from cleanup.api.runner import Options  # noqa: E402
+from cleanup.core.config import GrammarSettings  # noqa: E402
+from cleanup.core.pipeline import Context  # noqa: E402
+from cleanup.rulebook.loading import load_rulebook  # noqa: E402
 from cleanup.stages import harper  # noqa: E402
 from cleanup.stages.harper import HarperStage, Selection  # noqa: E402
 

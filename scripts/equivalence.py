@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 
 def texts() -> list[str]:
-    from bench import build_corpus  # (it imports cleanup: only once the package to run is chosen)
+    from corpus import build_corpus
 
     out = build_corpus(1.5, 7) + build_corpus(0.5, 11)
     files = [*sorted((ROOT / "samples").glob("*.txt")), *sorted((SHARED / "seeds").glob("*.txt")),
@@ -58,9 +58,7 @@ def texts() -> list[str]:
 
 def outcomes(code: Path) -> list[dict]:
     sys.path.insert(0, str(code))  # the cleanup package to run: nothing imports it before this
-    from cleanup import get_pipeline
-    from cleanup.core.edits import Level
-    from cleanup.core.policy import Policy
+    from cleanup import Level, Policy, get_pipeline  # (the public API: the same before and after a redesign)
     from cleanup.render.records import records
 
     pipeline, inputs = get_pipeline(), texts()
