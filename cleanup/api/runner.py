@@ -35,7 +35,7 @@ class Options:
                       ignore=self.ignore, min_level=self.min_level, allowed_words=self.allowed_words, **decisions)
 
     def pipeline(self):
-        return get_pipeline(self.rules, frozenset(self.disabled), grammar=self.grammar)
+        return get_pipeline(self.rules, frozenset(self.disabled), grammar=self.grammar, language=self.language)
 
 
 def clean_document(doc: Document, opts: Options, policy: Policy | None = None) -> Result:
