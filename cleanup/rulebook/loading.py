@@ -74,6 +74,11 @@ class RuleFile:
     enabled: bool = True
     language: str = "en"  # the language of the texts the rules are for; "*": any
 
+    @property
+    def run_language(self) -> str:
+        """The language its examples run in, among the other rule files for it ("*": the default, en)."""
+        return "en" if self.language == ANY_LANGUAGE else self.language
+
     def speaks(self, language: str | None) -> bool:
         """Do these rules apply to texts in `language` (a primary subtag: "en", "de"; None: any)?"""
         return language is None or self.language in (ANY_LANGUAGE, language)
@@ -193,13 +198,13 @@ def load_rule_file(path: str | Path) -> RuleFile:
     try:
         text = read_text_bounded(path, MAX_RULE_FILE_BYTES, "rule file")
     except CleanupError as err:
-        raise RuleFileError(str(err)) from None
+        raise RuleFileError.at(path, None, None, str(err).removeprefix(f"{path}: ")) from None
     except UnicodeDecodeError as err:
-        raise RuleFileError(f"{path}: cannot read rule file: not UTF-8 (byte {err.start})") from None
+        raise RuleFileError.at(path, None, None, f"cannot read rule file: not UTF-8 (byte {err.start})") from None
     try:
         return _parse(path, text)
     except RecursionError:  # 20,000 '[': the YAML parser and every walk over the data recurse
-        raise RuleFileError(f"{path}:1: nested too deeply to be a rule file") from None
+        raise RuleFileError.at(path, 1, None, "nested too deeply to be a rule file") from None
 
 
 def _parse(path: Path, text: str) -> RuleFile:
@@ -210,17 +215,17 @@ def _parse(path: Path, text: str) -> RuleFile:
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 1
-        raise RuleFileError(f"{path}:{line}: invalid YAML: {err.problem or err.context}") from None
+        raise RuleFileError.at(path, line, None, f"invalid YAML: {err.problem or err.context}") from None
     except _DuplicateKey as dup:
-        raise RuleFileError(f"{path}:{dup.line}: {field_name(dup.path + (dup.name,))}: "
-                            f"duplicate key {dup.name!r}") from None
+        raise RuleFileError.at(path, dup.line, field_name(dup.path + (dup.name,)),
+                               f"duplicate key {dup.name!r}") from None
     if not isinstance(data, dict):
-        raise RuleFileError(f"{path}:1: a rule file is a mapping with id, kind, description, rules, examples")
+        raise RuleFileError.at(path, 1, None, "a rule file is a mapping with id, kind, description, rules, examples")
     errors = list(schema_validator().iter_errors(data))
     if errors:
         err = _best_error(errors, lines)
         where = _line_for(lines, _error_path(err))
-        raise RuleFileError(f"{path}:{where}: {field_name(err.absolute_path)}: {_describe(err)}")
+        raise RuleFileError.at(path, where, field_name(err.absolute_path), _describe(err))
     _refuse_placeholders(path, data, lines)
     return _build(path, data, lines)
 
@@ -230,8 +235,8 @@ def _refuse_placeholders(path: Path, data: dict, lines: dict) -> None:
     found = list(_placeholders(data))
     if found:
         more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
-        raise RuleFileError(f"{path}:{_line_for(lines, found[0])}: {field_name(found[0])}: still the skeleton's "
-                            f"placeholder ({PLACEHOLDER}){more}; write the real values")
+        raise RuleFileError.at(path, _line_for(lines, found[0]), field_name(found[0]), f"still the skeleton's "
+                               f"placeholder ({PLACEHOLDER}){more}; write the real values")
 
 
 def _placeholders(data, at=()):
@@ -252,12 +257,12 @@ def _build(path: Path, data: dict, lines: dict) -> RuleFile:
     for i, r in enumerate(data["rules"]):
         line = _line_for(lines, ("rules", i))
         if r["id"] in seen:
-            raise RuleFileError(f"{path}:{line}: rules[{i}].id: duplicate rule id {r['id']!r} in this file")
+            raise RuleFileError.at(path, line, f"rules[{i}].id", f"duplicate rule id {r['id']!r} in this file")
         seen.add(r["id"])
         if "pattern" in r:
-            _check_regex(r["pattern"], r, f"{path}:{_line_for(lines, ('rules', i, 'pattern'))}: rules[{i}].pattern")
+            _check_regex(r["pattern"], r, (path, _line_for(lines, ('rules', i, 'pattern')), f"rules[{i}].pattern"))
         if isinstance(r.get("replacement"), str):
-            _check_replacement(r, f"{path}:{_line_for(lines, ('rules', i, 'replacement'))}: rules[{i}].replacement")
+            _check_replacement(r, (path, _line_for(lines, ('rules', i, 'replacement')), f"rules[{i}].replacement"))
         message = r.get("message") or _default_message(kind, r)
         field_lines = {name: _line_for(lines, ("rules", i, name)) for name in r}
         rules.append(Rule(f"{file_id}.{r['id']}", kind, Level(r.get("level", "fix")), message, r, path, line,
@@ -282,15 +287,15 @@ def _default_message(kind: str, rule: dict) -> str:
     return rule.get("match", rule["id"])
 
 
-def _check_regex(pattern: str, rule: dict, where: str) -> None:
+def _check_regex(pattern: str, rule: dict, where: tuple) -> None:
     flags = regex.IGNORECASE if rule.get("ignore_case") else 0
     try:
         regex.compile(pattern, flags)
     except regex.error as err:
-        raise RuleFileError(f"{where}: invalid regular expression: {err}") from None
+        raise RuleFileError.at(*where, f"invalid regular expression: {err}") from None
 
 
-def _check_replacement(rule: dict, where: str) -> None:
+def _check_replacement(rule: dict, where: tuple) -> None:
     """Expand the replacement once, as a match would, so a group it names that the pattern lacks
     or a bad escape ('X\\', '\\g<1') is an error here, not on the first match in some text.
     (A literal rule's replacement is a template too: '\\1' in it refers to a group.)"""
@@ -310,7 +315,7 @@ def _check_replacement(rule: dict, where: str) -> None:
             message = f"refers to group {missing}, but the {source} has {compiled.groups} group(s)"
         else:
             message = f"{err} (a backslash in a replacement is written \\\\)"
-        raise RuleFileError(f"{where}: {message}") from None
+        raise RuleFileError.at(*where, message) from None
 
 
 _REFERENCE = regex.compile(r"\\\\|\\(\d+)|\\g<([^>]*)>")
@@ -338,7 +343,7 @@ def rule_paths(paths) -> list[Path]:
         elif p.exists():
             out.append(p)
         else:
-            raise RuleFileError(f"{p}: no such rule file or folder")
+            raise RuleFileError.at(p, None, None, "no such rule file or folder")
     return out
 
 
@@ -377,12 +382,12 @@ def _load_cached(paths: tuple[Path, ...], disabled: frozenset) -> RuleBook:
     for p in dict.fromkeys(paths):
         rf = load_rule_file(p)
         if rf.id in seen_files:
-            raise RuleFileError(f"{rf.path}:1: id: family id {rf.id!r} is already used by {seen_files[rf.id]}")
+            raise RuleFileError.at(rf.path, 1, "id", f"family id {rf.id!r} is already used by {seen_files[rf.id]}")
         seen_files[rf.id] = rf.path
         for r in rf.rules:
             if r.id in seen_rules:
-                raise RuleFileError(f"{rf.path}:{r.line}: rules.id: rule id {r.id!r} is already defined "
-                                    f"at {seen_rules[r.id]}")
+                raise RuleFileError.at(rf.path, r.line, "rules.id", f"rule id {r.id!r} is already defined "
+                                       f"at {seen_rules[r.id]}")
             seen_rules[r.id] = f"{r.path}:{r.line}"
         files.append(rf)
     return RuleBook(tuple(files), disabled)

@@ -85,8 +85,8 @@ def configure(rule: Rule) -> Rule:
     """The rule with its typed settings, or RuleFileError naming the rule file's line."""
     kind = KINDS[rule.kind]
     if kind.detectors and rule.data.get("detector") not in kind.detectors:
-        raise RuleFileError(f"{rule.where('detector')}: {rule.data.get('detector')!r} is not a detector of kind "
-                            f"{rule.kind!r} (its detectors: {', '.join(kind.detectors)})")
+        raise RuleFileError.in_rule(rule, "detector", f"{rule.data.get('detector')!r} is not a detector of kind "
+                                    f"{rule.kind!r} (its detectors: {', '.join(kind.detectors)})")
     cls = kind.settings_class(rule)
     if cls is None:
         return rule
@@ -96,10 +96,10 @@ def configure(rule: Rule) -> Rule:
         if name in COMMON_FIELDS:
             continue
         if name not in fields:
-            raise RuleFileError(f"{rule.where(name)}: unknown field for {_what(rule)} (allowed: {', '.join(fields)})")
+            raise RuleFileError.in_rule(rule, name, f"unknown field for {_what(rule)} (allowed: {', '.join(fields)})")
         expected = _type_of(cls, name)
         if not _fits(value, expected):
-            raise RuleFileError(f"{rule.where(name)}: {value!r} is not {_describe(expected)}")
+            raise RuleFileError.in_rule(rule, name, f"{value!r} is not {_describe(expected)}")
         values[name] = tuple(value) if isinstance(value, list) else value
     return dataclasses.replace(rule, settings=cls(**values))
 
@@ -154,7 +154,7 @@ class BuildEnv:
     whatever one kind builds that another uses (the names lexicon), built once."""
 
     book: RuleBook
-    language: str = "en"
+    language: str | None = None  # a primary subtag ("en"); None: every rule file, whatever its language
     _shared: dict = field(default_factory=dict)
 
     def rules(self, kind: str) -> list[Rule]:
@@ -178,8 +178,10 @@ class BuildEnv:
         return self.shared("lexicon", make)
 
 
-def build_pipeline(book: RuleBook, *, kinds=None, grammar=None, language: str = "en") -> Pipeline:
-    """A pipeline running the enabled rules of `book` for `language` (optionally only some kinds)."""
+def build_pipeline(book: RuleBook, *, kinds=None, grammar=None, language: str | None = None) -> Pipeline:
+    """A pipeline running the enabled rules of `book` for `language` (None: all of them; optionally
+    only some kinds). `cleanup.get_pipeline` passes the text's language; rule authoring tools
+    building from one file pass none."""
     env = BuildEnv(book, language)
     stages = []
     for kind in KINDS.values():
@@ -193,13 +195,13 @@ def build_pipeline(book: RuleBook, *, kinds=None, grammar=None, language: str = 
     return Pipeline(stages)
 
 
-def build_kind(kind: str, book: RuleBook, language: str = "en") -> list:
+def build_kind(kind: str, book: RuleBook, language: str | None = None) -> list:
     """The stages of one kind alone (its enabled rules in `book`)."""
     env = BuildEnv(book, language)
     return KINDS[kind].code.build(env.rules(kind), env)
 
 
-def lexicon_of(book: RuleBook, language: str = "en"):
+def lexicon_of(book: RuleBook, language: str | None = None):
     """The names lexicon a pipeline for `language` would use."""
     return BuildEnv(book, language).lexicon
 
