@@ -8,31 +8,46 @@ list knows that splits into two or three common words is a run-on
 is left unknown is flagged for a human, with the closest lexicon name when
 one is close; a capitalised unknown word (a name, most often) only when a
 lexicon name is close: the names no list knows are too many to flag.
+
+Every rule runs with its own settings and exceptions. A word gets one
+verdict: the first run-on rule (in rule-file order) that splits it, else the
+first unknown-word rule that does not list it among its exceptions.
 """
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 from rapidfuzz import fuzz, process
 
-from ..analysis.fast_regex import FastPattern, positions
+from ..analysis.english import in_latin_letters, inflected
+from ..analysis.fast_regex import positions
 from ..analysis.lexicon import key
-from ..analysis.english import inflected
 from ..analysis.wordlist import Sieve, known, memo, zipf
 from ..core.edits import Level, Proposal
 
-# A token: letters, marks and digits, joined by single hyphens or apostrophes, not
-# after _@#/.- (a path, handle ...). Its first character is matched before the
-# lookbehind (which looks at it and the one before) so `re` can skip to letters.
-_WORD = FastPattern(r"([\p{L}\p{M}\p{N}](?<![\p{L}\p{M}\p{N}_@#/.-][\p{L}\p{M}\p{N}])[\p{L}\p{M}\p{N}]*"
-                    r"(?:[-'’][\p{L}\p{M}\p{N}]+)*)")
+
+@dataclass(frozen=True)
+class RunOnSettings:
+    min_zipf: float = 3.0              # how common (wordfreq Zipf) each part of a split must be
+    max_parts: int = 3                 # split into at most this many words (2 or 3)
+    glued_tails: tuple[str, ...] = ()  # words glued onto a capitalised name: Sobyaninhas -> Sobyanin has
+    exceptions: tuple[str, ...] = ()   # tokens (any case) this rule never splits
+
+
+@dataclass(frozen=True)
+class UnknownWordSettings:
+    exceptions: tuple[str, ...] = ()   # tokens (any case) this rule never flags
+
+
+SETTINGS = {"run-on": RunOnSettings, "unknown-word": UnknownWordSettings}
+
 _SKIP_ZONES = regex.compile(
     r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+|[#@][\w.]+|\b[\w-]+(?:\.[a-z]{2,})+(?:/\S*)?", regex.IGNORECASE)
 _CASE_SPLIT = regex.compile(r"^(\p{Ll}{2,})(\p{Lu}\p{Ll}+)$")
 _POSSESSIVE = regex.compile(r"['’]s$")
-_LATIN_WORD = regex.compile(r"[\p{Latin}\p{M}]+")
 _SPACE = regex.compile(r"\s")
 _SPACE_BEFORE = regex.compile(r"(?r)\s")  # searches backwards from its end position
 
@@ -50,6 +65,35 @@ class _Occurrences:
         return self.counts[token]
 
 
+class _RunOn:
+    """One run-on rule: the split its own settings find for a word not among its exceptions."""
+
+    def __init__(self, rule):
+        settings = rule.settings
+        self.rule, self.min_zipf, self.max_parts = rule, settings.min_zipf, settings.max_parts
+        self.exceptions = {w.lower() for w in settings.exceptions}
+        tails = sorted(settings.glued_tails, key=len, reverse=True)
+        # "Sobyaninhas": a capitalised name of five letters or more, then a tail word glued on
+        self.glued_tail = (regex.compile(rf"(\p{{Lu}}\p{{Ll}}{{4,}}?)({'|'.join(map(regex.escape, tails))})")
+                           if tails else None)
+
+    def split(self, word: str) -> str | None:
+        if word.lower() in self.exceptions:
+            return None
+        m = _CASE_SPLIT.match(word)
+        if m:  # "theUnited": a common word glued to a capitalised one
+            if zipf(m.group(1)) >= 5.0 and zipf(m.group(2)) >= self.min_zipf:
+                return f"{m.group(1)} {m.group(2)}"
+            return None
+        if self.glued_tail and word[0].isupper():
+            m = self.glued_tail.fullmatch(word)
+            if m:
+                return f"{m.group(1)} {m.group(2)}"
+        if not word.islower() or len(word) < 6:
+            return None
+        return best_split(word, self.min_zipf, self.max_parts)
+
+
 def build(rules, env):
     from .mt.foreign_words import claims_of
 
@@ -62,14 +106,9 @@ class WordsStage:
     def __init__(self, rules, lexicon, claimed=None):
         self.lex = lexicon
         self.claimed = claimed  # tokens the foreign-words detector reports (it names the language)
-        self.runon = next((r for r in rules if r.data["detector"] == "run-on"), None)
-        self.unknown = next((r for r in rules if r.data["detector"] == "unknown-word"), None)
-        self.exceptions = {w.lower() for r in rules for w in r.data.get("exceptions", [])}
-        self.min_zipf = self.runon.data.get("min_zipf", 3.0) if self.runon else 3.0
-        self.max_parts = self.runon.data.get("max_parts", 3) if self.runon else 3
-        tails = sorted(self.runon.data.get("glued_tails", []), key=len, reverse=True) if self.runon else []
-        # "Sobyaninhas": a capitalised name of five letters or more, then a tail word glued on
-        self._glued_tail = regex.compile(rf"(\p{{Lu}}\p{{Ll}}{{4,}}?)({'|'.join(map(regex.escape, tails))})") if tails else None
+        self.runons = [_RunOn(r) for r in rules if r.data["detector"] == "run-on"]
+        self.unknowns = [(r, {w.lower() for w in r.settings.exceptions})
+                         for r in rules if r.data["detector"] == "unknown-word"]
         self._names = None
         # what a word alone says, and whether a token needs a look: a corpus repeats its vocabulary
         self._verdicts: dict[str, tuple] = {}
@@ -79,10 +118,9 @@ class WordsStage:
     def propose(self, text, ctx):
         # Most tokens are known words: judge each distinct token once, and
         # look at positions only for the tokens that need a look.
-        pieces = _WORD(text).split(text)
-        tokens = pieces[1::2]
-        occurrences = _Occurrences(tokens)
-        for token, start in positions(pieces, self._suspects_among(set(tokens))):
+        view = ctx.view(text)
+        occurrences = _Occurrences(view.words)
+        for token, start in positions(view.word_pieces, self._suspects_among(set(view.words))):
             if _in_skip_zone(text, start, start + len(token)):
                 continue
             for part, offset in _parts(token):
@@ -97,20 +135,22 @@ class WordsStage:
         return any(memo(self._verdicts, part, self._judge_word) for part, _ in _parts(token))
 
     def _judge_word(self, word: str) -> tuple:
-        """What the word alone says: () fine, ("run-on", bare, split) or ("unknown", bare)."""
+        """What the word alone says: () fine, ("run-on", bare, rule, split) or ("unknown", bare, rule)."""
         bare = _POSSESSIVE.sub("", word)
-        if len(bare) < 2 or bare.lower() in self.exceptions or known(bare) or known(word) or inflected(bare):
+        if len(bare) < 2 or known(bare) or known(word) or inflected(bare):
             return ()
         if key(bare) in self.lex or self._claimed(bare):
             return ()
-        split = self._split(bare)
-        if split and self.runon:
-            return ("run-on", bare, split)
-        if bare.isupper() or _mixed_case(bare) or not _LATIN_WORD.fullmatch(bare):
+        for runon in self.runons:
+            split = runon.split(bare)
+            if split:
+                return ("run-on", bare, runon.rule, split)
+        if bare.isupper() or _mixed_case(bare) or not in_latin_letters(bare):
             return ()  # acronyms, brands, other scripts
-        if not self.unknown:
-            return ()
-        return ("unknown", bare)
+        for rule, exceptions in self.unknowns:
+            if bare.lower() not in exceptions:
+                return ("unknown", bare, rule)
+        return ()
 
     def _claimed(self, word: str) -> bool:
         """The foreign-words detector reports it, naming the language: one flag is enough."""
@@ -120,12 +160,11 @@ class WordsStage:
         verdict = memo(self._verdicts, word, self._judge_word)
         if not verdict:
             return None
-        bare = verdict[1]
+        what, bare, rule = verdict[:3]
         end = start + len(bare)
-        if verdict[0] == "run-on":
-            split = verdict[2]
-            return Proposal(start, end, split, self.runon.id,
-                            f"{self.runon.message}: '{bare}' → '{split}'", self.runon.level)
+        if what == "run-on":
+            split = verdict[3]
+            return Proposal(start, end, split, rule.id, f"{rule.message}: '{bare}' → '{split}'", rule.level)
         capitalised = bare[0].isupper()
         if capitalised and (occurrences(bare) > 1 or not bare.isascii()):
             return None  # the document's own name (spelled alike each time), or a foreign one
@@ -135,21 +174,7 @@ class WordsStage:
             # lexicon name misspelt (the consistency stage groups a document's spellings)
             return None
         hint = f"; did you mean '{near}'?" if near else ""
-        return Proposal(start, end, None, self.unknown.id, f"{self.unknown.message}{hint}", Level.FLAG)
-
-    def _split(self, word: str) -> str | None:
-        m = _CASE_SPLIT.match(word)
-        if m:  # "theUnited": a common word glued to a capitalised one
-            if zipf(m.group(1)) >= 5.0 and zipf(m.group(2)) >= self.min_zipf:
-                return f"{m.group(1)} {m.group(2)}"
-            return None
-        if self._glued_tail and word[0].isupper():
-            m = self._glued_tail.fullmatch(word)
-            if m:
-                return f"{m.group(1)} {m.group(2)}"
-        if not word.islower() or len(word) < 6:
-            return None
-        return best_split(word, self.min_zipf, self.max_parts)
+        return Proposal(start, end, None, rule.id, f"{rule.message}{hint}", Level.FLAG)
 
     def _closest_name(self, word: str) -> str | None:
         if self._names is None:

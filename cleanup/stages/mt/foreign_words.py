@@ -22,37 +22,58 @@ are the script detector's.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 
+from ...analysis.english import in_latin_letters, inflected
 from ...analysis.languages import language_name, most_common_in, unaccented, zipf_in
 from ...analysis.lexicon import key
-from ...analysis.scan import pieces
 from ...analysis.wordlist import Sieve, zipf
 from ...core.edits import Proposal
-from ...analysis.english import inflected
+
+
+@dataclass(frozen=True)
+class ForeignWordSettings:
+    languages: tuple[str, ...] = ()   # wordfreq language codes whose lists are asked (fr, de ...)
+    exceptions: tuple[str, ...] = ()  # words (any case) never reported
+    min_length: int = 3               # shortest word judged
+    min_zipf: float = 3.5             # how common (Zipf) the word must be in the other language
+    max_english_zipf: float = 3.0     # a word (or its unaccented spelling) this common in English is English
+    min_margin: float = 3.0           # how much more common abroad than in English (loanwords are common in both)
+    letters: tuple[str, ...] = ()     # "ß=de": letters English never uses, each naming its language
+
+
+@dataclass(frozen=True)
+class ForeignNounSettings:
+    languages: tuple[str, ...] = ()    # noun-capitalising languages whose lists are asked (de)
+    exceptions: tuple[str, ...] = ()   # words (any case) never reported
+    min_zipf: float = 3.0              # how common (Zipf) the noun must be in the other language
+    max_english_zipf: float = 1.5      # a word this common in English is left alone (names English writes about)
+    compound_min_zipf: float = 3.5     # how common each part of a compound must be in the other language
+    min_part_length: int = 3           # shortest part of a compound, in letters
+    min_compound_length: int = 9       # shortest word read as a compound (short ones split by chance)
+    name_endings: tuple[str, ...] = ()  # endings of people's and places' names (-mann, -berg): not nouns
+
+
+SETTINGS = {"foreign-word": ForeignWordSettings, "foreign-noun": ForeignNounSettings}
 
 # lowercase words, not inside a URL, an e-mail, a handle or a hashtag
 _WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}_@#/.'’])\p{Ll}[\p{L}\p{M}]*+(?![\p{N}_@/'’]|\.\p{L})")
 # capitalised words (German nouns), also the parts of a hyphenated name ("SC-Freiburg-Fantag")
 _NOUN = regex.compile(r"(?<![\p{L}\p{M}\p{N}_@#/.'’])\p{Lu}\p{Ll}[\p{Ll}\p{M}]*+(?![\p{N}_@/'’]|\.\p{L})")
-_LATIN_WORD = regex.compile(r"[\p{Latin}\p{M}]+")
-_ANY_WORD = regex.compile(r"[\p{L}\p{M}]+")
+_ANY_WORD = regex.compile(r"[\p{L}\p{M}]+")  # a neighbour, in any script
 NEIGHBOUR_MARGIN = 1.0  # a neighbour this much more common abroad than in English is foreign too
 
 
 class _RuleJudge:
-    """A judge of single tokens configured by one rule of `detector`; `language(token)` is cached."""
+    """A judge of single tokens configured by one rule; `language(token)` is cached."""
 
-    detector = ""
-
-    def __init__(self, rules, lexicon):
-        self.rule = next((r for r in rules if r.data["detector"] == self.detector), None)
-        self.data = self.rule.data if self.rule else {}
-        self.lex = lexicon
-        self.languages = self.data.get("languages", [])
-        self.exceptions = {w.casefold() for w in self.data.get("exceptions", [])}
+    def __init__(self, rule, lexicon):
+        self.rule, self.lex = rule, lexicon
+        self.languages = rule.settings.languages
+        self.exceptions = {w.casefold() for w in rule.settings.exceptions}
         # bounded: the words stage asks about every unknown token of every document
         self.language = lru_cache(maxsize=65536)(self._judge)
 
@@ -68,23 +89,22 @@ class _RuleJudge:
 
 
 class Judge(_RuleJudge):
-    """Which language a single token is probably in, if not English."""
+    """Which language a single token is probably in, if not English (one foreign-word rule)."""
 
-    detector = "foreign-word"
-
-    def __init__(self, rules, lexicon):
-        super().__init__(rules, lexicon)
-        self.min_length = self.data.get("min_length", 3)
-        self.min_zipf = self.data.get("min_zipf", 3.5)
-        self.max_english = self.data.get("max_english_zipf", 3.0)
-        self.min_margin = self.data.get("min_margin", 3.0)
-        self.letters = dict(pair.split("=", 1) for pair in self.data.get("letters", []))
+    def __init__(self, rule, lexicon):
+        super().__init__(rule, lexicon)
+        settings = rule.settings
+        self.min_length = settings.min_length
+        self.min_zipf = settings.min_zipf
+        self.max_english = settings.max_english_zipf
+        self.min_margin = settings.min_margin
+        self.letters = dict(pair.split("=", 1) for pair in settings.letters)
 
     def _judge(self, w: str) -> tuple[str, float] | None:
         """(language code, Zipf there) when `w` is reported as a foreign word."""
-        if not self.rule or len(w) < self.min_length or not w[:1].islower() or w.casefold() in self.exceptions:
+        if len(w) < self.min_length or not w[:1].islower() or w.casefold() in self.exceptions:
             return None
-        if not _LATIN_WORD.fullmatch(w) or key(w) in self.lex:
+        if not in_latin_letters(w) or key(w) in self.lex:
             return None
         english = max(zipf(w), zipf(unaccented(w)))
         if english >= self.max_english or inflected(w):
@@ -98,25 +118,25 @@ class Judge(_RuleJudge):
 
 
 class NounJudge(_RuleJudge):
-    """Which noun-capitalising language a capitalised token is in, if it is a noun left untranslated."""
+    """Which noun-capitalising language a capitalised token is in, if it is a noun left untranslated
+    (one foreign-noun rule)."""
 
-    detector = "foreign-noun"
-
-    def __init__(self, rules, lexicon):
-        super().__init__(rules, lexicon)
-        self.min_zipf = self.data.get("min_zipf", 3.0)
-        self.max_english = self.data.get("max_english_zipf", 1.5)
-        self.part_zipf = self.data.get("compound_min_zipf", 3.5)
-        self.min_part = self.data.get("min_part_length", 3)
-        self.min_compound = self.data.get("min_compound_length", 9)
-        self.name_endings = tuple(e.casefold() for e in self.data.get("name_endings", []))
+    def __init__(self, rule, lexicon):
+        super().__init__(rule, lexicon)
+        settings = rule.settings
+        self.min_zipf = settings.min_zipf
+        self.max_english = settings.max_english_zipf
+        self.part_zipf = settings.compound_min_zipf
+        self.min_part = settings.min_part_length
+        self.min_compound = settings.min_compound_length
+        self.name_endings = tuple(e.casefold() for e in settings.name_endings)
 
     def _judge(self, w: str) -> tuple[str, float, str] | None:
         """(language, Zipf there, how it was read) when `w` is reported."""
         folded = w.casefold()
-        if not self.rule or folded in self.exceptions or folded.endswith(self.name_endings):
+        if folded in self.exceptions or folded.endswith(self.name_endings):
             return None
-        if not _LATIN_WORD.fullmatch(w) or key(w) in self.lex or inflected(w):
+        if not in_latin_letters(w) or key(w) in self.lex or inflected(w):
             return None
         if max(zipf(w), zipf(unaccented(w))) >= self.max_english:
             return None
@@ -132,7 +152,8 @@ class NounJudge(_RuleJudge):
         for lang in self.languages:
             for i in range(self.min_part, len(w) - self.min_part + 1):
                 head = w[i:]
-                for modifier in {w[:i], w[:i - 1] if w[i - 1] == "s" else w[:i]}:
+                # the modifier as written, then without a linking s (in this order: the reading is reported)
+                for modifier in dict.fromkeys((w[:i], w[:i - 1] if w[i - 1] == "s" else w[:i])):
                     if len(modifier) < self.min_part:
                         continue
                     parts = (zipf_in(modifier, lang), zipf_in(head, lang))
@@ -142,15 +163,31 @@ class NounJudge(_RuleJudge):
         return None
 
 
+def _judges(rules, lexicon) -> tuple[list[Judge], list[NounJudge]]:
+    """A judge for each rule, in the rule files' order."""
+    return ([Judge(r, lexicon) for r in rules if r.data["detector"] == "foreign-word"],
+            [NounJudge(r, lexicon) for r in rules if r.data["detector"] == "foreign-noun"])
+
+
+def _first_report(judges, token):
+    """(judge, what it found) for the first judge that reports `token`, else None."""
+    for judge in judges:
+        found = judge.language(token)
+        if found:
+            return judge, found
+    return None
+
+
 def build(rules, env):
     return [ForeignWordsStage(rules, env.lexicon)]
 
 
 class Claims:
-    """Does this detector report a token, as a word or as a noun? (The words stage then leaves it alone.)"""
+    """Does any foreign-words rule report a token, as a word or as a noun? (The words stage then leaves it alone.)"""
 
     def __init__(self, rules, lexicon):
-        self.judges = (Judge(rules, lexicon), NounJudge(rules, lexicon))
+        words, nouns = _judges(rules, lexicon)
+        self.judges = words + nouns
 
     def __call__(self, token: str) -> bool:
         return any(judge.language(token) is not None for judge in self.judges)
@@ -163,42 +200,46 @@ def claims_of(env) -> Claims | None:
 
 
 class ForeignWordsStage:
+    """Every foreign-word and foreign-noun rule; a word is reported by the first rule that reports it."""
+
     name = "foreign-words"
 
     def __init__(self, rules, lexicon):
-        self.judge = Judge(rules, lexicon)
-        self.nouns = NounJudge(rules, lexicon)
+        self.words, self.nouns = _judges(rules, lexicon)
+        # a capitalised noun's neighbours may be in any language the rules know ("Tagebuch eines ...")
+        self.neighbour_languages = tuple(dict.fromkeys(
+            lang for judge in self.words + self.nouns for lang in judge.languages))
         self.holding_foreign = Sieve(self._holds_foreign_word)  # pieces between spaces: no word crosses one
         self.holding_noun = Sieve(self._holds_foreign_noun)
 
     def propose(self, text, ctx):
-        yield from self._words(text)
-        yield from self._nouns(text)
+        pieces = ctx.view(text).distinct_pieces
+        yield from self._words(text, pieces)
+        yield from self._nouns(text, pieces)
 
-    def _nouns(self, text):
-        rule = self.nouns.rule
-        if not rule or not self.holding_noun(set(pieces(text))):
+    def _nouns(self, text, pieces):
+        if not self.nouns or not self.holding_noun(pieces):
             return
         for m in _NOUN.finditer(text):
-            found = self.nouns.language(m.group())
-            if found and not self._in_foreign_phrase(text, m.start(), m.end(), lowercase_only=True):
-                lang, z, parts = found
+            report = _first_report(self.nouns, m.group())
+            if report and not self._in_foreign_phrase(text, m.start(), m.end(), self.neighbour_languages,
+                                                      lowercase_only=True):
+                rule, (lang, z, parts) = report[0].rule, report[1]
                 reading = f"{parts}, both common there" if parts else f"Zipf {z:.1f} there"
                 yield Proposal(m.start(), m.end(), None, rule.id,
                                f"{rule.message}: '{m.group()}' is {language_name(lang)} ({reading}; "
                                f"unknown in English)", rule.level)
 
     def _holds_foreign_noun(self, piece: str) -> bool:
-        return any(self.nouns.language(m.group()) for m in _NOUN.finditer(piece))
+        return any(_first_report(self.nouns, m.group()) for m in _NOUN.finditer(piece))
 
-    def _words(self, text):
-        rule = self.judge.rule
-        if not rule or not self.holding_foreign(set(pieces(text))):
+    def _words(self, text, pieces):
+        if not self.words or not self.holding_foreign(pieces):
             return
         for m in _WORD.finditer(text):
-            found = self.judge.language(m.group())
-            if found and not self._in_foreign_phrase(text, m.start(), m.end()):
-                lang, z = found
+            report = _first_report(self.words, m.group())
+            if report and not self._in_foreign_phrase(text, m.start(), m.end(), report[0].languages):
+                rule, (lang, z) = report[0].rule, report[1]
                 english = zipf(m.group())
                 in_english = f"Zipf {english:.1f}" if english else "unknown"
                 there = f"Zipf {z:.1f} there" if z else "a letter English does not use"
@@ -207,9 +248,10 @@ class ForeignWordsStage:
                                f"({there}; {in_english} in English)", rule.level)
 
     def _holds_foreign_word(self, piece: str) -> bool:
-        return any(self.judge.language(m.group()) for m in _WORD.finditer(piece))
+        return any(_first_report(self.words, m.group()) for m in _WORD.finditer(piece))
 
-    def _in_foreign_phrase(self, text, start, end, lowercase_only=False) -> bool:
+    @staticmethod
+    def _in_foreign_phrase(text, start, end, languages, lowercase_only=False) -> bool:
         """A quotation or a title in the other language (“Ne pleure pas”, La notte) is cited, not left over.
 
         Beside a capitalised noun only lowercase words tell: a capitalised neighbour is a name
@@ -217,9 +259,10 @@ class ForeignWordsStage:
         """
         before = _ANY_WORD.findall(text[max(0, start - 30):start])[-1:]
         after = _ANY_WORD.findall(text[end:end + 30])[:1]
-        return any(self._leans_foreign(w) for w in before + after if not lowercase_only or w.islower())
+        return any(_leans_foreign(w, languages) for w in before + after if not lowercase_only or w.islower())
 
-    def _leans_foreign(self, word: str) -> bool:
-        w = word.lower()
-        best = most_common_in(w, self.judge.languages)
-        return bool(best) and best[1] >= max(zipf(w), zipf(unaccented(w))) + NEIGHBOUR_MARGIN
+
+def _leans_foreign(word: str, languages) -> bool:
+    w = word.lower()
+    best = most_common_in(w, languages)
+    return bool(best) and best[1] >= max(zipf(w), zipf(unaccented(w))) + NEIGHBOUR_MARGIN

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
@@ -25,6 +26,19 @@ from confusable_homoglyphs.confusables import is_confusable
 
 from ...analysis.scan import rare_chars
 from ...core.edits import Level, Proposal
+
+
+@dataclass(frozen=True)
+class LookalikeLettersSettings:
+    exceptions: tuple[str, ...] = ()  # words (any case) whose look-alike letters are left alone
+
+
+@dataclass(frozen=True)
+class TransliteratedAcronymSettings:
+    acronyms: tuple[str, ...] = ()  # Latin acronyms (BBC ...) a source may write in Cyrillic look-alikes
+
+
+SETTINGS = {"lookalike-letters": LookalikeLettersSettings, "transliterated-acronym": TransliteratedAcronymSettings}
 
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:-[\p{L}\p{M}\p{N}]+)*")
 # Cyrillic capitals drawn like a Latin letter, as transliteration spells them: В (B) is written V
@@ -67,32 +81,42 @@ def build(rules, env):
 
 
 class LookalikeStage:
+    """Every lookalike rule; a disguised word is reported by the first letters rule not excepting it."""
+
     name = "lookalike"
 
     def __init__(self, rules):
-        self.rules = [r for r in rules if r.data["detector"] == "lookalike-letters"]
-        self.exceptions = {w.casefold() for r in self.rules for w in r.data.get("exceptions", [])}
-        self.acronyms = [(r, set(r.data.get("acronyms", []))) for r in rules
+        self.letter_rules = [(r, {w.casefold() for w in r.settings.exceptions}) for r in rules
+                             if r.data["detector"] == "lookalike-letters"]
+        self.acronyms = [(r, set(r.settings.acronyms)) for r in rules
                          if r.data["detector"] == "transliterated-acronym"]
 
     def propose(self, text, ctx):
         for rule, known in self.acronyms:
             yield from _transliterated_acronyms(text, rule, known)
-        if not self.rules:
+        if not self.letter_rules:
             return
-        if text.isascii() or not _MAYBE_FOREIGN.search(text):
+        if ctx.view(text).is_ascii or not _MAYBE_FOREIGN.search(text):
             return  # every letter is Latin: nothing can be disguised
-        rule = self.rules[0]
         for m in _WORD.finditer(text):
             word = m.group()
-            if word.isascii() or word.casefold() in self.exceptions:
+            if word.isascii():
                 continue
-            fixed = self._unmask(word)
+            rule = self._rule_for(word)
+            fixed = self._unmask(word) if rule else None
             if fixed:
                 swapped = sorted({ch for ch, twin in zip(word, fixed) if ch != twin})
                 what = ", ".join(f"{describe(ch)} → {latin_twin(ch)}" for ch in swapped)
                 yield Proposal(m.start(), m.end(), fixed, rule.id,
                                f"{word} → {fixed}: {rule.message} ({what})", rule.level)
+
+    def _rule_for(self, word: str):
+        """The first letters rule that does not list `word` among its exceptions, if any."""
+        folded = word.casefold()
+        for rule, exceptions in self.letter_rules:
+            if folded not in exceptions:
+                return rule
+        return None
 
     @staticmethod
     def _unmask(word: str) -> str | None:
