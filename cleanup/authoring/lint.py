@@ -72,7 +72,7 @@ def load_workset(targets, active) -> Workset:
             rf = load_rule_file(path)
         except RuleFileError as err:
             if path in wanted:
-                ws.errors.append(_finding_from(path, str(err)))
+                ws.errors.append(_finding_from(path, err))
             continue  # a broken file that is not being linted is reported when it is
         ws.files.append(rf)
         if path in wanted:
@@ -80,12 +80,10 @@ def load_workset(targets, active) -> Workset:
     return ws
 
 
-def _finding_from(path: Path, message: str) -> Finding:
-    """Turn the rulebook's "path:line: field: what" into a Finding."""
-    rest = message[len(str(path)):].lstrip(":") if message.startswith(str(path)) else message
-    m = regex.match(r"(\d+): (.*)", rest, regex.DOTALL)
-    return Finding(str(path), int(m.group(1)), "error", m.group(2)) if m else \
-        Finding(str(path), 1, "error", rest.strip())
+def _finding_from(path: Path, err: RuleFileError) -> Finding:
+    """The error as a Finding of the file linted, at the line and field the error names (else line 1)."""
+    what = f"{err.field}: {err.problem}" if err.field else err.problem
+    return Finding(str(path), err.line or 1, "error", what)
 
 
 def engine_errors(rf: RuleFile) -> list[Finding]:
@@ -93,7 +91,7 @@ def engine_errors(rf: RuleFile) -> list[Finding]:
     try:
         runs_offline(rf)
     except RuleFileError as err:
-        return [_finding_from(rf.path, str(err))]
+        return [_finding_from(rf.path, err)]
     return []
 
 
