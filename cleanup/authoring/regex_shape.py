@@ -153,7 +153,7 @@ def runs_away(pattern: str, flags: int) -> str | None:
     for text in _attacks(pattern, flags):
         for match in (compiled.search, compiled.fullmatch):
             try:
-                RuleClock(text).run(pattern, lambda limit: match(text, timeout=limit), None)
+                RuleClock(text).run(pattern, lambda limit, m=match, t=text: m(t, timeout=limit), None)
             except Stopped:
                 return text
     return None
