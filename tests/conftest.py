@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 import os
 import subprocess
+import tempfile
 import sys
 from pathlib import Path
 
@@ -11,6 +12,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
+
+# parsed rule files are cached between runs (cleanup/rulebook/cache.py): the tests, and the
+# commands they start, use a cache of their own, so every test exercises it and none sees another run's
+os.environ.setdefault("CLEANUP_CACHE_DIR", tempfile.mkdtemp(prefix="cleanup-test-cache-"))
 
 
 def run_cli(*args, input: bytes | None = None, cwd=None, env=None):

@@ -10,13 +10,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import jsonschema
 import regex
 import yaml
 
 from ..core.edits import Level
 from ..core.errors import CleanupError, RuleFileError
 from ..core.files import read_text_bounded
+from . import cache
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 SCHEMA_PATH = PACKAGE_DIR / "schema" / "rulefile.schema.json"
@@ -157,6 +157,8 @@ def _line_for(lines: dict, path) -> int:
 
 @lru_cache(maxsize=1)
 def schema_validator():
+    import jsonschema  # (here: a run whose rule files all come from the cache never needs it)
+
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     return jsonschema.Draft202012Validator(schema)
 
@@ -201,10 +203,15 @@ def load_rule_file(path: str | Path) -> RuleFile:
         raise RuleFileError.at(path, None, None, str(err).removeprefix(f"{path}: ")) from None
     except UnicodeDecodeError as err:
         raise RuleFileError.at(path, None, None, f"cannot read rule file: not UTF-8 (byte {err.start})") from None
+    parsed = cache.load(path, text)
+    if parsed is not None:
+        return parsed
     try:
-        return _parse(path, text)
+        parsed = _parse(path, text)
     except RecursionError:  # 20,000 '[': the YAML parser and every walk over the data recurse
         raise RuleFileError.at(path, 1, None, "nested too deeply to be a rule file") from None
+    cache.store(path, text, parsed)
+    return parsed
 
 
 def _parse(path: Path, text: str) -> RuleFile:
