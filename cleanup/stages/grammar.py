@@ -1,7 +1,7 @@
 """Offline grammar checks: punctuation, quotes, brackets, articles, capitals.
 
 They need no server and always run. Each rule names a `detector`; the
-detectors are small functions `(text, rule, exceptions) -> proposals`.
+detectors are small functions `(text, rule, scans) -> proposals` (FINDERS).
 A rule's `exceptions` are case-insensitive globs whose meaning depends on
 the detector (see cleanup/rules/grammar.yaml and docs/grammar.md). Every detector
 prefers missing an error to inventing one: what it cannot judge from the
@@ -13,19 +13,45 @@ sign without which it has nothing to report (at C speed; the `regex`
 module's patterns below try their lookbehinds at every character). The
 signs may find more than the detector reports, never less; where one is
 found, the detector's own pattern decides, as before. The four punctuation
-detectors share one scan: they try their own signs only where it found one.
+detectors share one scan (`Scans`, made once a text): they try their own
+signs only where it found one.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from fnmatch import translate
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import chain
 
 import regex
 
 from ..analysis.lines import line_at, lines_after
 from ..core.edits import Level, Proposal
+
+
+@dataclass(frozen=True)
+class Exceptions:
+    exceptions: tuple[str, ...] = ()  # case-insensitive globs of tokens left alone (what a token is: docs/grammar.md)
+
+
+@dataclass(frozen=True)
+class Nothing:
+    """Nothing to set: the detector has no exceptions."""
+
+
+SETTINGS = {
+    "unbalanced-quotes": Nothing,
+    "unbalanced-brackets": Nothing,
+    "space-before-punctuation": Exceptions,
+    "missing-space-after": Exceptions,
+    "doubled-punctuation": Exceptions,
+    "a-an": Exceptions,
+    "lowercase-start": Exceptions,
+    "glued-quote": Exceptions,
+    "doubled-quote": Nothing,
+    "tokenized-quotes": Nothing,
+}
 
 
 def build(rules, env):
@@ -36,26 +62,29 @@ class GrammarStage:
     name = "grammar"
 
     def __init__(self, rules):
-        self.rules = [(r, DETECTORS[r.data["detector"]], tuple(w.casefold() for w in r.data.get("exceptions", ())))
-                      for r in rules]
+        self.rules = [(r, FINDERS[r.data["detector"]]) for r in rules]
 
     def propose(self, text, ctx):
-        cleared = {}  # each clearing scan runs once a text, however many detectors it clears
-        signs = ()  # the punctuation detectors' signs: found once a text, when one of them asks
-        for rule, detect, exceptions in self.rules:
-            if detect in SIGNED:
-                if signs == ():
-                    signs = _punctuation_signs(text)
-                if signs is not None:
-                    yield from detect(text, rule, exceptions, signs)
-                continue
-            check = CLEARED_BY.get(detect)
-            if check is not None:
-                if check not in cleared:
-                    cleared[check] = check(text)
-                if cleared[check]:
-                    continue
-            yield from detect(text, rule, exceptions)
+        scans = Scans(text)
+        for rule, find in self.rules:
+            yield from find(text, rule, scans)
+
+
+class Scans:
+    """What several detectors look for first in one text, each found once, when one asks."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    @cached_property
+    def punctuation_signs(self) -> list[int] | None:
+        """Where the signs of the punctuation detectors may be; None: nowhere (they have nothing to report)."""
+        return _punctuation_signs(self.text)
+
+    @cached_property
+    def marks_in_turn(self) -> bool:
+        """Do all quotes and brackets pair up in turn (so no detector of unpaired marks has anything to report)?"""
+        return _marks_in_turn(self.text)
 
 
 def _excepted(token: str, patterns: tuple) -> bool:
@@ -65,8 +94,9 @@ def _excepted(token: str, patterns: tuple) -> bool:
 
 @lru_cache(maxsize=256)
 def _globs(patterns: tuple) -> re.Pattern | None:
-    """The globs as one pattern, fnmatchcase's translations in turn (the first that matches is named gN)."""
-    return re.compile("|".join(f"(?P<g{n}>{translate(p)})" for n, p in enumerate(patterns))) if patterns else None
+    """The globs (any case) as one pattern, fnmatchcase's translations in turn (the first that matches is named gN)."""
+    return re.compile("|".join(f"(?P<g{n}>{translate(p.casefold())})" for n, p in enumerate(patterns))) \
+        if patterns else None
 
 
 def _token_around(text: str, start: int, end: int) -> str:
@@ -106,11 +136,12 @@ _SPACE_BEFORE = regex.compile(r"(?<=\S)[ \t\u00a0\u202f]+[,;:.!?)\]](?=\s|$|[\"�
 _SPACED_MARK = re.compile(r"[,;:.!?)\]](?<=[ \t\xa0\u202f].)")
 
 
-def space_before_punctuation(text, rule, exceptions, signs=None):
-    if not _sign_at(_SPACED_MARK, text, signs):
+def space_before_punctuation(text, rule, scans):
+    signs = scans.punctuation_signs
+    if signs is None or not _sign_at(_SPACED_MARK, text, signs):
         return
     for m in _SPACE_BEFORE.finditer(text):
-        if _excepted(_token_around(text, m.end() - 1, m.end()), exceptions):
+        if _excepted(_token_around(text, m.end() - 1, m.end()), rule.settings.exceptions):
             continue
         mark = m.group()[-1]
         if m.end() < len(text) and text[m.end()].isalpha():  # glued to the next word: the space moves after it
@@ -131,7 +162,10 @@ _TOKEN_EDGE = "\"'“”‘’«»()[]{}<>,;:!?"
 _GLUED_MARK = re.compile(rf"[.!?…,;](?={_LETTERISH})(?<=(?:{_LOWERISH}|\.).)")  # (after a lowercase letter or dot)
 
 
-def missing_space_after(text, rule, exceptions, signs=None):
+def missing_space_after(text, rule, scans):
+    signs, exceptions = scans.punctuation_signs, rule.settings.exceptions
+    if signs is None:
+        return
     resume = 0  # as finditer: matches do not overlap
     for pos in _glued_marks(text, signs):
         m = _MISSING_SPACE.match(text, pos) if pos >= resume else None
@@ -146,7 +180,7 @@ def missing_space_after(text, rule, exceptions, signs=None):
             yield _change(rule, m.end(), m.end(), " ")
 
 
-def _glued_marks(text: str, signs=None) -> list[int]:
+def _glued_marks(text: str, signs) -> list[int]:
     """Where _MISSING_SPACE may match, in order: at a sign, or two before it (the sign is the last of "...")."""
     found = _signs_at(_GLUED_MARK, text, signs)
     return sorted({p for at in found for p in (at - 2, at) if p >= 0})
@@ -158,11 +192,12 @@ _DOUBLED = regex.compile(r"(?<!\.)\.\.(?!\.)|([,;!?])\1+|[,;]\.(?!\.)")
 _DOUBLE_MARK = re.compile(r"\.\.(?!\.)(?<!\.\.\.)|,[,.]|;[;.]|!!|\?\?")
 
 
-def doubled_punctuation(text, rule, exceptions, signs=None):
-    if not _sign_at(_DOUBLE_MARK, text, signs):
+def doubled_punctuation(text, rule, scans):
+    signs = scans.punctuation_signs
+    if signs is None or not _sign_at(_DOUBLE_MARK, text, signs):
         return
     for m in _DOUBLED.finditer(text):
-        if _excepted(_token_around(text, m.start(), m.end()), exceptions):
+        if _excepted(_token_around(text, m.start(), m.end()), rule.settings.exceptions):
             continue
         if m.group()[-1] == "." and m.group()[0] in ",;":
             yield _change(rule, m.start(), m.start() + 1, "")  # keep the full stop
@@ -183,9 +218,9 @@ _GLUED_QUOTE = re.compile(r"[\"“”](?=[^\W\d_])(?:(?<=[^\W\d_][.,!?…][\"”
                           r"|(?<=[^\W\d_]:[\"“])|(?<=[^\W\d_]“)|(?<=[^\W\d_][.,!?;]“))")
 
 
-def glued_quote(text, rule, exceptions):
+def glued_quote(text, rule, scans):
     for m in _GLUED_QUOTE.finditer(text):
-        if _excepted(_token_around(text, m.start(), m.end()), exceptions):
+        if _excepted(_token_around(text, m.start(), m.end()), rule.settings.exceptions):
             continue
         at = m.end() if _closes(text, m.start()) else m.start()
         yield _change(rule, at, at, " ")
@@ -206,7 +241,7 @@ def _closes(text: str, at: int) -> bool:
 _DOUBLED_QUOTE = re.compile(r'""(?:(?<!\S"")(?=[^\W_])|(?<=[^\W_][.,!?…]"")(?=\s|$))')
 
 
-def doubled_quote(text, rule, exceptions):
+def doubled_quote(text, rule, scans):
     for m in _DOUBLED_QUOTE.finditer(text):
         yield _change(rule, m.start(), m.start() + 1, "")
 
@@ -215,7 +250,7 @@ def doubled_quote(text, rule, exceptions):
 _TOKENIZED_QUOTES = re.compile(r"``[ \t]*([^`'\n]{1,200}?)[ \t]*''")
 
 
-def tokenized_quotes(text, rule, exceptions):
+def tokenized_quotes(text, rule, scans):
     for m in _TOKENIZED_QUOTES.finditer(text):
         yield _change(rule, m.start(), m.end(), f'"{m.group(1)}"')
 
@@ -229,15 +264,17 @@ _SENTENCE_END = regex.compile(r"[.!?…][\"”’)\]]*[ \t]*$")
 _AFTER_STOP, _LOWER_FIRST = re.compile(rf"[\n.][ \t]*+(?={_LOWERISH})"), re.compile(rf"[ \t]*+{_LOWERISH}")
 
 
-def lowercase_start(text, rule, exceptions, signs=None):
+def lowercase_start(text, rule, scans):
     """A sentence that starts with a lowercase letter.
 
     Exceptions ending in "." are abbreviations after which a lowercase word
     is normal ("e.g.", "etc."); other exceptions are words that keep their
     lowercase at a sentence start ("de", "al-*").
     """
-    starts = _lower_starts(text) if signs is None else _lower_starts_at(text, _signs_at(_AFTER_STOP, text, signs))
-    for m in starts:
+    signs, exceptions = scans.punctuation_signs, rule.settings.exceptions
+    if signs is None:
+        return
+    for m in _lower_starts_at(text, _signs_at(_AFTER_STOP, text, signs)):
         word = m.group(1)
         if any(c.isupper() for c in word) or text[m.end(1):m.end(1) + 1] in (".", ")") \
                 or _excepted(word, exceptions):
@@ -250,19 +287,11 @@ def lowercase_start(text, rule, exceptions, signs=None):
             yield _change(rule, m.start(1), m.end(1), word[0].upper() + word[1:])
 
 
-def _lower_starts(text: str):
-    """_LOWER_START.finditer(text), tried only at the text's start and where the sign is.
+def _lower_starts_at(text: str, stops):
+    """_LOWER_START.finditer(text), tried only at the text's start and after the `stops` (where the sign is).
 
     (No match holds a line end or a full stop, so none overlaps the next place.)
     """
-    for pos in chain([0], (m.start() + 1 for m in _AFTER_STOP.finditer(text))):
-        m = _LOWER_START.match(text, pos)
-        if m:
-            yield m
-
-
-def _lower_starts_at(text: str, stops):
-    """_lower_starts(text), with the places of its sign given."""
     for pos in chain([0], (at + 1 for at in stops)):
         m = _LOWER_START.match(text, pos)
         if m:
@@ -294,13 +323,13 @@ VOWEL_LETTER_NAMES = set("AEFHILMNORSX")  # letters whose name starts with a vow
 _HEAD_END, _VOWEL, _YOU = regex.compile(r"[-.'’]"), regex.compile(r"[AEIOU]"), regex.compile(r"u[^aeiouy][aeiou]")
 
 
-def a_an(text, rule, exceptions):
+def a_an(text, rule, scans):
     """'a' before a consonant sound, 'an' before a vowel sound.
 
     An exception "an hour*" or "a one-*" fixes the article a word takes; a
     bare pattern ("historic*") accepts either.
     """
-    articles = _articles(exceptions)
+    articles = _articles(rule.settings.exceptions)
     resume = 0  # as finditer: an article followed by "an apple" takes "an" as its word
     for pos in sorted(m.start() for sign in articles.signs for m in sign.finditer(text)):
         m = _ARTICLE.match(text, pos) if pos >= resume else None
@@ -326,7 +355,7 @@ class _Articles:
     """
 
     def __init__(self, exceptions: tuple):
-        pinned = [_pin(e) for e in exceptions]
+        pinned = [_pin(e.casefold()) for e in exceptions]
         self.pinned_to = [article for article, _ in pinned]
         self.pins = _globs(tuple(pattern for _, pattern in pinned))
         after_a = _after_article("bcdfghjklmnpqrstvwxyz", [p for article, p in pinned if article == "an"])
@@ -432,12 +461,14 @@ _QUOTES_IN_TURN, _BRACKETS_IN_TURN = _in_turn(QUOTE_PAIRS), _in_turn(BRACKET_PAI
 _ALL_IN_TURN = _in_turn(QUOTE_PAIRS, BRACKET_PAIRS)
 
 
-def unbalanced_quotes(text, rule, exceptions):
-    yield from (_flag(rule, i, i + 1) for i in _unpaired(text, QUOTE_PAIRS, _QUOTES_IN_TURN))
+def unbalanced_quotes(text, rule, scans):
+    if not scans.marks_in_turn:
+        yield from (_flag(rule, i, i + 1) for i in _unpaired(text, QUOTE_PAIRS, _QUOTES_IN_TURN))
 
 
-def unbalanced_brackets(text, rule, exceptions):
-    yield from (_flag(rule, i, i + 1) for i in _unpaired(text, BRACKET_PAIRS, _BRACKETS_IN_TURN))
+def unbalanced_brackets(text, rule, scans):
+    if not scans.marks_in_turn:
+        yield from (_flag(rule, i, i + 1) for i in _unpaired(text, BRACKET_PAIRS, _BRACKETS_IN_TURN))
 
 
 def _unpaired(text: str, pairs: dict, in_turn: re.Pattern) -> list[int]:
@@ -533,31 +564,20 @@ def _punctuation_signs(text: str) -> list[int] | None:
     return found if found or _LOWER_FIRST.match(text) else None
 
 
-def _sign_at(sign: re.Pattern, text: str, signs) -> bool:
-    """Is `sign` in the text: anywhere (signs None), or at one of the places `signs`?"""
-    return bool(sign.search(text)) if signs is None else any(sign.match(text, p) for p in signs)
+def _sign_at(sign: re.Pattern, text: str, signs: list[int]) -> bool:
+    """Is `sign` at one of the places `signs`?"""
+    return any(sign.match(text, p) for p in signs)
 
 
-def _signs_at(sign: re.Pattern, text: str, signs) -> list[int]:
-    """Where `sign` is, anywhere (signs None) or among the places `signs`.
+def _signs_at(sign: re.Pattern, text: str, signs: list[int]) -> list[int]:
+    """Where `sign` is among the places `signs`.
 
     (As finditer finds it: no match of these signs takes a place where another may start.)
     """
-    if signs is None:
-        return [m.start() for m in sign.finditer(text)]
     return [p for p in signs if sign.match(text, p)]
 
 
-# Scans that clear several detectors at once: True means the detector has nothing to report.
-CLEARED_BY = {
-    unbalanced_quotes: _marks_in_turn,
-    unbalanced_brackets: _marks_in_turn,
-}
-
-# Detectors told where the punctuation signs are (None: nowhere, and they are not asked).
-SIGNED = {space_before_punctuation, missing_space_after, doubled_punctuation, lowercase_start}
-
-DETECTORS = {
+FINDERS = {  # detector -> the function that finds what it reports
     "unbalanced-quotes": unbalanced_quotes,
     "unbalanced-brackets": unbalanced_brackets,
     "space-before-punctuation": space_before_punctuation,

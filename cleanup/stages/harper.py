@@ -25,13 +25,14 @@ import hashlib
 import threading
 from dataclasses import dataclass
 from importlib.metadata import version
+from typing import Literal
 
 import regex
 import yaml
 
 from ..core.errors import RuleFileError
 from ..core.result import Problem
-from .languagetool import AnswerCache, Found, TooMuchText, cache_folder, check_paragraphs, proposal
+from .languagetool import AnswerCache, Match, TooMuchText, cache_folder, check_paragraphs, proposal
 
 MAX_PARAGRAPH_BYTES = 20_000
 # Harper lints 7-40 KB/s (spelling on or off, a busy or an idle machine): 1 MB is half a minute to two minutes
@@ -41,6 +42,15 @@ SPELLING = "SpellCheck"
 DIALECTS = {"en": "AMERICAN", "en-US": "AMERICAN", "en-GB": "BRITISH", "en-CA": "CANADIAN",
             "en-AU": "AUSTRALIAN", "en-IN": "INDIAN"}
 _ACTIONS = {"enable": True, "promote": True, "disable": False}
+
+
+@dataclass(frozen=True)
+class RuleSettings:
+    match: str                                                   # a Harper lint name ('SpellCheck', 'OxfordComma')
+    action: Literal["disable", "enable", "promote"] = "disable"  # promote: one-suggestion findings become fixes
+
+
+SETTINGS = RuleSettings
 
 
 def build(settings, env) -> list:
@@ -82,16 +92,16 @@ class Selection:
             _check_name(rule, known)
         on = {}
         for rule in rules:
-            name, wanted = rule.data["match"], _ACTIONS[rule.data.get("action", "disable")]
+            name, wanted = rule.settings.match, _ACTIONS[rule.settings.action]
             on[name] = on.get(name, False) or wanted
         spelling = on.get(SPELLING, engine().default_config()[SPELLING])
         return cls(tuple(sorted(on.items())),
-                   frozenset(r.data["match"] for r in rules if r.data.get("action") == "promote"),
+                   frozenset(r.settings.match for r in rules if r.settings.action == "promote"),
                    _dictionary(env, accepted) if spelling else ())
 
 
 def _check_name(rule, known: frozenset) -> None:
-    name = rule.data["match"]
+    name = rule.settings.match
     if name in known:
         return
     close = difflib.get_close_matches(name, sorted(known), 3)
@@ -163,11 +173,11 @@ class Engine:
         with self._lock:
             return self._linter.get_default_lint_config()
 
-    def lint(self, text: str, dialect: str, selection: Selection) -> list[Found]:
+    def lint(self, text: str, dialect: str, selection: Selection) -> list[Match]:
         with self._lock:
             self._set_up(dialect, selection)
             named = self._linter.organized_lints(text, language="plaintext")
-        return sorted(found(name, lint) for name, lints in named.items() for lint in lints)
+        return sorted(match_of(name, lint) for name, lints in named.items() for lint in lints)
 
     def _set_up(self, dialect: str, selection: Selection) -> None:
         state = (dialect, selection.config, selection.words)
@@ -183,12 +193,12 @@ class Engine:
         self._state = state
 
 
-def found(name: str, lint) -> Found:
-    """A Lint as a Found: its span in code points, each suggestion as the text that replaces the span."""
+def match_of(name: str, lint) -> Match:
+    """A Lint as a Match: its span in code points, each suggestion as the text that replaces the span."""
     kinds = {0: lambda s: s.replacement_text, 1: lambda s: "",
              2: lambda s: lint.problem_text + s.replacement_text}  # replace, remove, insert after
     replacements = dict.fromkeys(kinds[int(s.kind)](s) for s in lint.suggestions)
-    return Found(lint.span.start, lint.span.end, name, lint.lint_kind, lint.message, tuple(replacements))
+    return Match(lint.span.start, lint.span.end, name, lint.lint_kind, lint.message, tuple(replacements))
 
 
 class CannotLoad(Exception):

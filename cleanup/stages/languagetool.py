@@ -22,7 +22,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 import regex
 
@@ -37,8 +37,18 @@ CACHE_FORMAT = 1            # bump when what is stored changes
 _GLOB = regex.compile(r"[*?\[]")
 
 
-class Found(NamedTuple):
-    """One finding of a grammar backend, spanning text[start:end] of the text that was checked."""
+@dataclass(frozen=True)
+class RuleSettings:
+    match: str                                         # a LanguageTool rule or category id, or a glob of them
+    action: Literal["promote", "disable"] = "disable"  # promote: one-replacement matches become fixes
+
+
+SETTINGS = RuleSettings
+
+
+class Match(NamedTuple):
+    """One finding of a grammar backend (LanguageTool's match, Harper's lint), spanning text[start:end]
+    of the text that was checked."""
 
     start: int
     end: int
@@ -48,7 +58,7 @@ class Found(NamedTuple):
     replacements: tuple[str, ...]
 
     @classmethod
-    def checked(cls, row, length: int) -> Found | None:
+    def checked(cls, row, length: int) -> Match | None:
         """A finding from a stored or received row, or None when its fields or span make no sense
         for a text of `length` characters (a poisoned cache entry, a broken server)."""
         if not isinstance(row, (list, tuple)) or len(row) != 6 or not isinstance(row[5], (list, tuple)):
@@ -58,6 +68,9 @@ class Found(NamedTuple):
                 and all(isinstance(r, str) for r in row[5]) and 0 <= start <= end <= length):
             return None
         return cls(start, end, *words, tuple(row[5]))
+
+
+Found = Match  # the old name, until ltclient.py imports Match
 
 
 class TooMuchText(Exception):
@@ -85,8 +98,8 @@ class Selection:
         to disable (LanguageTool ignores ids it does not know); a glob can
         only be applied to the answers.
         """
-        promote = [*settings.promote, *(r.data["match"] for r in rules if r.data.get("action") == "promote")]
-        drop = [r.data["match"] for r in rules if r.data.get("action", "disable") == "disable"]
+        promote = [*settings.promote, *(r.settings.match for r in rules if r.settings.action == "promote")]
+        drop = [r.settings.match for r in rules if r.settings.action == "disable"]
         literal = sorted({m for m in drop if not _GLOB.search(m)})
         return cls(tuple(promote), tuple(drop + [*settings.disable, *settings.disable_categories]),
                    tuple(sorted({*settings.disable, *literal})),
@@ -132,7 +145,7 @@ def dropped_matches(n: int, server: str) -> str:
             "of the wrong type, or outside the text checked; they were dropped, the others are reported.")
 
 
-def proposal(f: Found, family: str, promoted: bool) -> Proposal:
+def proposal(f: Match, family: str, promoted: bool) -> Proposal:
     """One replacement: a suggestion (a fix when promoted); none or several: a flag that lists them."""
     rule = f"{family}.{f.rule}"
     if len(f.replacements) == 1:
@@ -250,7 +263,7 @@ class AnswerCache:
             rows = json.loads(self._path(paragraph).read_text(encoding="utf-8"))
         except (OSError, ValueError, RecursionError):
             return None
-        found = [Found.checked(row, len(paragraph)) for row in rows] if isinstance(rows, list) else [None]
+        found = [Match.checked(row, len(paragraph)) for row in rows] if isinstance(rows, list) else [None]
         return None if None in found else found
 
     def put(self, paragraph: str, found) -> None:

@@ -37,6 +37,7 @@ short names (Xi, Li) differ in too few letters to judge.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
 from typing import NamedTuple
@@ -46,7 +47,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ...analysis.languages import most_common_in, unaccented
 from ...analysis.lexicon import key
-from ...analysis.scan import PieceMemo, pieces
+from ...analysis.scan import PieceMemo
 from ...analysis.wordlist import zipf
 from ...core.edits import Level, Proposal
 from ...analysis.english import inflected
@@ -65,21 +66,46 @@ class Mention(NamedTuple):
     context: tuple  # the words next to it in the full name it stands in
 
 
-class Settings:
+@dataclass(frozen=True)
+class NameConsistency:
+    # which spellings are one name (see the module docstring)
+    min_length: int = 5                         # shortest name compared (Xi, Li: too few letters to judge)
+    shared_prefix: int = 2                      # first letters two spellings must share
+    letters_per_edit: int = 5                   # one differing letter allowed per this many letters
+    loose_prefix: int = 0                       # sharing this many first letters, they may differ more (0: never)
+    loose_letters_per_edit: int | None = None   # ... one letter per this many (None: letters_per_edit)
+    shared_suffix: int = 0                      # ending in this many same letters, one letter apart (0: never)
+    suffix_max_zipf: float = 0.0                # ... only for spellings rarer than this in English
+    transliterations: tuple[str, ...] = ()      # 'w=v', 'sch=sh', '^h=g': letter groups written for one sound
+    case_endings: tuple[str, ...] = ()          # endings an inflecting source leaves on a name (Omicronom)
+    # which spellings are slips, not other names or words
+    max_zipf: float = 3.0                       # a spelling this common in English is a word or name of its own
+    max_foreign_zipf: float | None = None       # ... this common in one of `languages` (None: max_zipf)
+    languages: tuple[str, ...] = ()             # wordfreq codes of those languages
+    dominance: float = 2                        # two listed spellings (Kermit, Kermie): one name only if one
+                                                # is this many times as frequent as the other
+    strong_dominance: float = 3                 # the only spelling in a full name is proposed when this dominant
+    exceptions: tuple[str, ...] = ()            # spellings (any case) left alone
+
+
+SETTINGS = {"name-consistency": NameConsistency}
+
+
+class Closeness:
     """A rule's closeness settings, with its transliterations parsed."""
 
-    def __init__(self, d):
-        self.min_length = d.get("min_length", 5)
-        self.prefix = d.get("shared_prefix", 2)
-        self.per_edit = d.get("letters_per_edit", 5)
-        self.loose_prefix = d.get("loose_prefix", 0)
-        self.loose_per_edit = d.get("loose_letters_per_edit", self.per_edit)
-        self.suffix = d.get("shared_suffix", 0)
-        self.suffix_max_zipf = d.get("suffix_max_zipf", 0.0)
-        pairs = [t.split("=", 1) for t in d.get("transliterations", [])]
+    def __init__(self, s: NameConsistency):
+        self.min_length = s.min_length
+        self.prefix = s.shared_prefix
+        self.per_edit = s.letters_per_edit
+        self.loose_prefix = s.loose_prefix
+        self.loose_per_edit = s.letters_per_edit if s.loose_letters_per_edit is None else s.loose_letters_per_edit
+        self.suffix = s.shared_suffix
+        self.suffix_max_zipf = s.suffix_max_zipf
+        pairs = [t.split("=", 1) for t in s.transliterations]
         self.initial = tuple((a[1:], b) for a, b in pairs if a.startswith("^"))
         self.anywhere = tuple((a, b) for a, b in pairs if not a.startswith("^"))
-        self.endings = tuple(sorted({self.skeleton(e) for e in d.get("case_endings", [])}, key=len, reverse=True))
+        self.endings = tuple(sorted({self.skeleton(e) for e in s.case_endings}, key=len, reverse=True))
 
     def skeleton(self, form: str) -> str:
         """The spelling in plain lowercase letters with one letter group per sound."""
@@ -97,7 +123,7 @@ def _skeleton(form: str, initial: tuple, anywhere: tuple) -> str:
     return s
 
 
-def close(a: str, b: str, st: Settings) -> bool:
+def close(a: str, b: str, st: Closeness) -> bool:
     """Are `a` and `b` spellings of one name? (See the module docstring.)"""
     if a == b or min(len(a), len(b)) < st.min_length:
         return False
@@ -161,8 +187,7 @@ class ConsistencyStage:
     name = "consistency"
 
     def __init__(self, rules, lexicon):
-        self.rules = [r for r in rules if r.data["detector"] == "name-consistency"]
-        self.settings = {r.id: Settings(r.data) for r in self.rules}
+        self.rules = [(r, Closeness(r.settings)) for r in rules if r.data["detector"] == "name-consistency"]
         self.lex = lexicon
         self.names = PieceMemo(_names)  # no one-word name crosses a space
 
@@ -171,28 +196,28 @@ class ConsistencyStage:
             return
         # only two close spellings make a group: most texts have none, and need no more
         joined = _joined(text)
-        forms = set().union(*self.names.values(pieces(text))) | {j.form for j in joined}
-        rules = [r for r in self.rules if _any_close(forms, self.settings[r.id])]
+        forms = set().union(*self.names.values(ctx.view(text).pieces)) | {j.form for j in joined}
+        rules = [(rule, st) for rule, st in self.rules if _any_close(forms, st)]
         if not rules:
             return
         mentions = _mentions(text) + joined
-        for rule in rules:
-            yield from self._inconsistencies(mentions, rule)
+        for rule, st in rules:
+            yield from self._inconsistencies(mentions, rule, st)
 
-    def _inconsistencies(self, mentions, rule):
-        d, st = rule.data, self.settings[rule.id]
-        exceptions = {w.casefold() for w in d.get("exceptions", [])}
+    def _inconsistencies(self, mentions, rule, st):
+        s = rule.settings
+        exceptions = {w.casefold() for w in s.exceptions}
         mentions = [m for m in mentions if m.form.casefold() not in exceptions]
         counts = Counter(m.form for m in mentions)
         contexts = defaultdict(set)
         for m in mentions:
             contexts[m.form].add(m.context)
-        for group in self._groups(counts, contexts, d, st):
-            target, evidence = self._target(group, counts, contexts, d)
+        for group in self._groups(counts, contexts, s, st):
+            target, evidence = self._target(group, counts, contexts, s)
             level = rule.level if evidence in ("lexicon", "full name") else Level.FLAG
             tally = ", ".join(f"{counts[f]}× {f}" for f in sorted(group, key=lambda f: (-counts[f], f)))
             for form in group:
-                if form == target or not self._reported(form, group, d, st):
+                if form == target or not self._reported(form, group, s, st):
                     continue
                 message = self._message(form, target, evidence, tally, rule)
                 replacement = target if level is not Level.FLAG else None
@@ -210,7 +235,7 @@ class ConsistencyStage:
                "word list": f"{target} is the spelling word lists know"}[evidence]
         return f"{form} → {target}? {rule.message} ({tally} in this document; {why})"
 
-    def _groups(self, counts, contexts, d, st) -> list[list[str]]:
+    def _groups(self, counts, contexts, s, st) -> list[list[str]]:
         """Spellings joined when close (transitively), without words in their own right."""
         forms = sorted(counts, key=lambda f: (-counts[f], f))
         parent = {f: f for f in forms}
@@ -221,7 +246,7 @@ class ConsistencyStage:
             return f
 
         for a, b in _candidate_pairs(forms, st):
-            if close(a, b, st) and self._may_join(a, b, contexts) and _distinct_enough(a, b, counts, d, st):
+            if close(a, b, st) and self._may_join(a, b, contexts) and _distinct_enough(a, b, counts, s, st):
                 parent[root(b)] = root(a)
         groups = defaultdict(list)
         for f in forms:
@@ -233,22 +258,22 @@ class ConsistencyStage:
         """Not two people: spellings that stand only in different full names."""
         return any(_same_person(c, contexts[b]) for c in contexts[a])
 
-    def _reported(self, form, group, d, st) -> bool:
+    def _reported(self, form, group, s, st) -> bool:
         """Not a spelling the lexicon knows (the names stage judges those), nor a word in its own
         right (Marco beside Mario) unless another spelling equals it after transliteration."""
         if key(form) in self.lex:
             return False
-        if not _word_in_own_right(form, d):
+        if not _word_in_own_right(form, s):
             return True
         return any(g != form and st.skeleton(g) == st.skeleton(form) for g in group)
 
-    def _target(self, group, counts, contexts, d) -> tuple[str | None, str]:
+    def _target(self, group, counts, contexts, s) -> tuple[str | None, str]:
         """The spelling the evidence points to, and which evidence; (None, "") without any."""
         known = [f for f in group if any(h.form == f and h.role != "variant" for h in self.lex.lookup(key(f)))]
         if len(known) == 1:
             return known[0], "lexicon"
         in_full_name = [f for f in group if any(contexts[f] - {()})]
-        strong = d.get("strong_dominance", 3)
+        strong = s.strong_dominance
         if len(in_full_name) == 1:
             top = in_full_name[0]
             if counts[top] >= strong and all(counts[top] >= strong * counts[f] for f in group if f != top):
@@ -259,24 +284,23 @@ class ConsistencyStage:
         return None, ""
 
 
-def _distinct_enough(a: str, b: str, counts, d, st) -> bool:
+def _distinct_enough(a: str, b: str, counts, s: NameConsistency, st: Closeness) -> bool:
     """Two spellings the word lists both know (Kermit / Kermie, Anneliese / Annelise) may be two
     names: one only counts as a slip when the other is `dominance` times as frequent, and
     never beside a common word (Kanata is a town, not a slip for Canada)."""
     if st.skeleton(a) == st.skeleton(b) or not (zipf(a) > 0 and zipf(b) > 0):
         return True
-    if max(zipf(a), zipf(b)) >= d.get("max_zipf", 3.0):
+    if max(zipf(a), zipf(b)) >= s.max_zipf:
         return False
     few, many = sorted((counts[a], counts[b]))
-    return many >= few * d.get("dominance", 2)
+    return many >= few * s.dominance
 
 
-def _word_in_own_right(form: str, d) -> bool:
+def _word_in_own_right(form: str, s: NameConsistency) -> bool:
     """A common word or name (Marco, Linguists, Repubblica) is someone or something else, not a slip."""
-    common = d.get("max_zipf", 3.0)
-    foreign = most_common_in(form, d.get("languages", []))
-    return (zipf(form) >= common or inflected(form)
-            or bool(foreign and foreign[1] >= d.get("max_foreign_zipf", common)))
+    foreign = most_common_in(form, s.languages)
+    foreign_zipf = s.max_zipf if s.max_foreign_zipf is None else s.max_foreign_zipf
+    return zipf(form) >= s.max_zipf or inflected(form) or bool(foreign and foreign[1] >= foreign_zipf)
 
 
 def _mentions(text: str) -> list[Mention]:
@@ -312,12 +336,12 @@ def _names(piece: str) -> frozenset:
     return frozenset(_NAME.findall(piece))
 
 
-def _any_close(forms: set, st: Settings) -> bool:
+def _any_close(forms: set, st: Closeness) -> bool:
     """Are two of `forms` close?"""
     return any(close(a, b, st) for a, b in _candidate_pairs(forms, st))
 
 
-def _candidate_pairs(forms, st: Settings):
+def _candidate_pairs(forms, st: Closeness):
     """The pairs of `forms` that may be close: only spellings sharing a beginning or an ending can be.
 
     (Pairs sharing both come twice, in the order of `forms`.)

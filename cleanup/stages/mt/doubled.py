@@ -11,8 +11,17 @@ names is a place ("New York, New York"); figures are data ("5% and 5%").
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ...core.edits import Proposal
+
+
+@dataclass(frozen=True)
+class DoubledPhrase:
+    joints: tuple[str, ...] = (",", "or")  # what may join the two copies: marks (",") or words ("or")
+    min_words: int = 2                     # fewest words in the phrase (a hyphenated word's parts count)
+    max_words: int = 6                     # longest phrase compared, in words
+    exceptions: tuple[str, ...] = ()       # words (any case) a phrase made only of is said twice on purpose
 
 _EDGE_MARKS = "\"'“”‘’«»()[]{}<>,.;:!?…/-–—"
 _SUB_WORD = re.compile(r"[^\W\d_]+")
@@ -25,11 +34,11 @@ class DoubledPhrases:
     """One doubled-phrase rule: its joints, word counts and exceptions."""
 
     def __init__(self, rule):
-        d = rule.data
+        s = rule.settings
         self.rule = rule
-        self.min_words, self.max_words = d.get("min_words", 2), d.get("max_words", 6)
-        self.exceptions = {w.casefold() for w in d.get("exceptions", [])}
-        joints = d.get("joints", [",", "or"])
+        self.min_words, self.max_words = s.min_words, s.max_words
+        self.exceptions = {w.casefold() for w in s.exceptions}
+        joints = s.joints
         spoken = "|".join(re.escape(j) for j in joints if j[0].isalnum())
         marks = "|".join(re.escape(j) for j in joints if not j[0].isalnum())
         parts = [f"(?:{marks})[ \\t]+" if marks else None,

@@ -20,15 +20,27 @@ size is zero wherever tokens repeat at that distance.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
 
 import regex
 
 from ...analysis.scan import PieceMemo
-from ...analysis.scan import pieces as text_pieces
 from ...core.edits import Level, Proposal
-from .doubled import DoubledPhrases
+from .doubled import DoubledPhrase, DoubledPhrases
+
+
+@dataclass(frozen=True)
+class Loop:
+    min_repeats: int = 3                     # fewest back-to-back copies reported (at most as a suggestion)
+    fix_repeats: int = 4                     # from this many copies the collapse has the rule's own level
+    max_unit_tokens: int = 12                # longest repeated unit, in words and marks
+    max_legitimate_repeats: int | None = None  # a legitimate-looking unit is a loop beyond this (None: never)
+    exceptions: tuple[str, ...] = ()         # words (any case) a unit made only of is legitimate ("ha ha ha")
+
+
+SETTINGS = {"loop": Loop, "doubled-phrase": DoubledPhrase}
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*|\S")
 _CLAUSE_MARK = regex.compile(r"[,.;:!?、。，．；：！？]")
@@ -65,7 +77,7 @@ class RepetitionStage:
             yield from doubled.propose(text)
         if not self.rules:
             return
-        pieces, marks = self.stream(text)
+        pieces, marks = self.stream(ctx.view(text))
         words, tokens = [], []  # made only when a loop may be there
         for loops in self.rules:
             starts = loops.starts(marks)
@@ -73,7 +85,7 @@ class RepetitionStage:
                 words.extend(chain.from_iterable(map(_words, pieces)))
             for i, size, count in loops.found(words, starts):
                 unit = words[i:i + size]
-                bounded = count <= loops.max_legitimate
+                bounded = loops.max_legitimate is None or count <= loops.max_legitimate
                 if _figures(unit) or (bounded and _legitimate(unit, loops.exceptions)):
                     continue
                 if not tokens:
@@ -83,9 +95,10 @@ class RepetitionStage:
                 if not (bounded and _quoted(text, tokens[i].start(), last_end)):
                     yield self._proposal(text, tokens[i].start(), first_end, last_end, count, loops)
 
-    def stream(self, text) -> tuple[list[str], bytes]:
+    def stream(self, view) -> tuple[list[str], bytes]:
         """The text's pieces between spaces (no token crosses a space), and its tokens' marks."""
-        pieces = _TOKEN.findall(text) if any(c in text for c in _NOT_SPACE) else text_pieces(text)
+        text = view.text
+        pieces = _TOKEN.findall(text) if any(c in text for c in _NOT_SPACE) else view.pieces
         return pieces, b"".join(self.marks.values(pieces))
 
     @staticmethod
@@ -136,12 +149,12 @@ class Loops:
     """One loop rule: its settings, and where in a text its loops may start."""
 
     def __init__(self, rule):
-        d = rule.data
+        s = rule.settings
         self.rule = rule
-        self.min_repeats, self.max_unit = d.get("min_repeats", 3), d.get("max_unit_tokens", 12)
-        self.fix_repeats = d.get("fix_repeats", 4)
-        self.max_legitimate = d.get("max_legitimate_repeats", float("inf"))
-        self.exceptions = {w.casefold() for w in d.get("exceptions", [])}
+        self.min_repeats, self.max_unit = s.min_repeats, s.max_unit_tokens
+        self.fix_repeats = s.fix_repeats
+        self.max_legitimate = s.max_legitimate_repeats
+        self.exceptions = {w.casefold() for w in s.exceptions}
         # per unit size: in a loop, so many tokens in a row equal the one `size` before them (and their XOR)
         after_first = self.min_repeats - 1
         self.runs = [(size, after_first * size, bytes(after_first * size)) for size in range(1, self.max_unit + 1)]

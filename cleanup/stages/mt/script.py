@@ -20,6 +20,7 @@ usually a name ("General Secretary 　 delivered"): flagged.
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass
 
 import regex
 
@@ -27,6 +28,33 @@ from ...analysis.languages import is_language_name, language_name, probable_lang
 from ...analysis.lexicon import key
 from ...analysis.scan import rare_chars
 from ...core.edits import Proposal
+
+
+@dataclass(frozen=True)
+class Untranslated:
+    scripts: tuple[str, ...] = ()    # Unicode script names whose runs are reported (Han, Cyrillic ...)
+    min_letters: int = 1             # shortest run reported, in letters (a lone Greek letter is a symbol)
+    min_latin_share: float = 0.3     # the text is English only with at least this share of Latin letters
+    languages: tuple[str, ...] = ()  # wordfreq codes asked to name the probable language of a run
+
+
+@dataclass(frozen=True)
+class FullwidthPunctuation:
+    min_latin_share: float = 0.3  # the text is English only with at least this share of Latin letters
+
+
+@dataclass(frozen=True)
+class MiddleDot:
+    min_latin_share: float = 0.3  # the text is English only with at least this share of Latin letters
+
+
+@dataclass(frozen=True)
+class DroppedWord:
+    """Nothing to set: an ideographic space alone between Latin words is reported."""
+
+
+SETTINGS = {"untranslated": Untranslated, "fullwidth-punctuation": FullwidthPunctuation,
+            "middle-dot": MiddleDot, "dropped-word": DroppedWord}
 
 _LETTER = regex.compile(r"\p{L}")
 _LATIN = regex.compile(r"\p{Latin}")
@@ -66,36 +94,30 @@ class ScriptStage:
     name = "script"
 
     def __init__(self, rules, lexicon):
-        self.rules = rules
         self.lex = lexicon
-        self.runs = {r.id: _run_pattern(r.data.get("scripts", []))
+        # dropped words are found from the original text; the others only in text English enough
+        self.dropped = [r for r in rules if r.data["detector"] == "dropped-word"]
+        self.in_english = [(r, FINDERS[r.data["detector"]]) for r in rules if r.data["detector"] in FINDERS]
+        self.runs = {r.settings.scripts: _run_pattern(r.settings.scripts)
                      for r in rules if r.data["detector"] == "untranslated"}
         self.gate = _gate(rules)
         self.rare = rare_chars(lambda ch: bool(self.gate.match(ch)))
         self.ascii_calm = not any(self.gate.match(chr(c)) for c in range(128))  # (isascii is all but free)
 
     def propose(self, text, ctx):
-        for rule in self.rules:
-            if rule.data["detector"] == "dropped-word" and ctx is not None and "\u3000" in ctx.original:
+        if self.dropped and ctx is not None and "\u3000" in ctx.original:
+            for rule in self.dropped:
                 yield from dropped_words(text, ctx.original, rule)
         if (self.ascii_calm and text.isascii()) or not (self.rare.search(text) and self.gate.search(text)):
             return  # no letter of a listed script, no wide mark, no middle dot: nothing to report
         share = latin_share(text)
-        for rule in self.rules:
-            if share < rule.data.get("min_latin_share", 0.3):
-                continue
-            detector = rule.data["detector"]
-            if detector == "untranslated":
-                yield from self._untranslated(text, rule)
-            elif detector == "fullwidth-punctuation":
-                yield from self._fullwidth(text, rule)
-            elif detector == "middle-dot":
-                yield from self._middle_dots(text, rule)
+        for rule, find in self.in_english:
+            if share >= rule.settings.min_latin_share:
+                yield from find(self, text, rule)
 
     def _untranslated(self, text, rule):
-        scripts = rule.data.get("scripts", [])
-        min_letters = rule.data.get("min_letters", 1)
-        for m in self.runs[rule.id].finditer(text):
+        scripts, min_letters = rule.settings.scripts, rule.settings.min_letters
+        for m in self.runs[scripts].finditer(text):
             run = m.group()
             # count only letters that belong to a script by themselves: the prolonged
             # sound mark ー is shared by kana and also serves as a dash
@@ -104,7 +126,7 @@ class ScriptStage:
                 continue
             names = [s for s, n in per_script.items() if n]
             what = " and ".join(names)
-            lang = probable_language(_RUN_WORD.findall(run), rule.data.get("languages", []))
+            lang = probable_language(_RUN_WORD.findall(run), rule.settings.languages)
             if lang:
                 what += f", probably {language_name(lang)}"
             yield Proposal(m.start(), m.end(), None, rule.id, f"{rule.message} ({what}): '{run}'", rule.level)
@@ -134,13 +156,20 @@ class ScriptStage:
                            f"Latin words; {why}", rule.level)
 
 
+FINDERS = {  # detector -> the method that finds what it reports in English text (dropped words aside)
+    "untranslated": ScriptStage._untranslated,
+    "fullwidth-punctuation": ScriptStage._fullwidth,
+    "middle-dot": ScriptStage._middle_dots,
+}
+
+
 def _gate(rules):
     """Characters without which no rule reports anything.
 
     An untranslated run is reported only with a letter whose own script is
     listed (min_letters is at least 1); the other detectors need their marks.
     """
-    scripts = sorted({s for r in rules if r.data["detector"] == "untranslated" for s in r.data.get("scripts", [])})
+    scripts = sorted({s for r in rules if r.data["detector"] == "untranslated" for s in r.settings.scripts})
     letters = "".join(rf"\p{{Script={s}}}" for s in scripts)
     return regex.compile(f"[{letters}{regex.escape(_WIDE)}・･]")
 

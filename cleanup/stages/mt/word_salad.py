@@ -27,11 +27,26 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import dataclass
 
-from ...analysis.lines import split_lines
-from ...analysis.scan import pieces as text_pieces
 from ...analysis.wordlist import Sieve, known, memo, zipf
 from ...core.edits import Level, Proposal
+
+
+@dataclass(frozen=True)
+class WordSalad:
+    min_words: int = 8                       # shortest line judged, in words
+    min_signs: int = 3                       # fewest signs in a line that starts a stretch
+    start_score: float = 0.25                # signs per word from which a line starts a stretch
+    extend_score: float = 0.1                # signs per word from which a neighbouring line joins it
+    min_zipf: float = 2.0                    # how common in English a lowercase word must be to count as English
+    languages: tuple[str, ...] = ()          # wordfreq codes of languages whose words are not made up
+    articles: tuple[str, ...] = ()           # articles (lowercase)
+    conjunctions: tuple[str, ...] = ()       # conjunctions: two in a row are a broken pattern
+    not_after_article: tuple[str, ...] = ()  # words that cannot follow an article (of, in, is ...)
+
+
+SETTINGS = {"word-salad": WordSalad}
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|\d+|\.\.\.|[^\s\w]")
 _GLUED = re.compile(r"[a-z][.,;][a-z]")
@@ -52,23 +67,24 @@ class WordSaladStage:
         self.rules = [Salad(r) for r in rules if r.data["detector"] == "word-salad"]
 
     def propose(self, text, ctx):
+        view = ctx.view(text)
         for salad in self.rules:
-            yield from salad.propose(text)
+            yield from salad.propose(view)
 
 
 class Salad:
     """One word-salad rule: its word lists and thresholds, and the verdicts on words met so far."""
 
     def __init__(self, rule):
-        d = rule.data
+        s = rule.settings
         self.rule = rule
-        self.min_words, self.min_signs = d.get("min_words", 8), d.get("min_signs", 3)
-        self.start, self.extend = d.get("start_score", 0.25), d.get("extend_score", 0.1)
-        self.min_zipf = d.get("min_zipf", 2.0)
-        self.languages = tuple(d.get("languages", []))
-        self.articles = frozenset(d.get("articles", []))
-        self.conjunctions = frozenset(d.get("conjunctions", []))
-        self.not_after_article = frozenset(d.get("not_after_article", [])) | self.articles | self.conjunctions
+        self.min_words, self.min_signs = s.min_words, s.min_signs
+        self.start, self.extend = s.start_score, s.extend_score
+        self.min_zipf = s.min_zipf
+        self.languages = s.languages
+        self.articles = frozenset(s.articles)
+        self.conjunctions = frozenset(s.conjunctions)
+        self.not_after_article = frozenset(s.not_after_article) | self.articles | self.conjunctions
         self.verdicts: dict = {}
         self.junk_pieces = Sieve(self._junk_piece)
         words = lambda ws: "|".join(sorted(map(re.escape, ws), key=len, reverse=True))  # noqa: E731
@@ -76,9 +92,9 @@ class Salad:
         self.broken = re.compile(rf"(?:{words(self.articles)})\s*(?:(?:{words(self.not_after_article)})\b|[,;:])"
                                  rf"|(?:{words(self.conjunctions)})\s+(?:{words(self.conjunctions)})\b")
 
-    def propose(self, text):
-        lines = split_lines(text)
-        signed = self._signed_lines(text, lines)
+    def propose(self, view):
+        text, lines = view.text, view.lines
+        signed = self._signed_lines(view)
         stretch = []  # (start, end) of the lines in the stretch being built
         started = False
         for i, line in enumerate(lines):
@@ -99,8 +115,9 @@ class Salad:
         where = "this line" if lines == 1 else f"these {lines} lines"
         return Proposal(start, end, None, self.rule.id, f"{self.rule.message} ({where})", Level.FLAG)
 
-    def _signed_lines(self, text: str, lines) -> set[int]:
+    def _signed_lines(self, view) -> set[int]:
         """The lines that hold at least one sign (some may hold none: scoring decides)."""
+        text, lines = view.text, view.lines
         lowered = text.lower()
         if len(lowered) != len(text):  # "İ" lowers to two characters: offsets would shift
             return set(range(len(lines)))
@@ -109,7 +126,7 @@ class Salad:
         starts = [line.start for line in lines]
         signed = {bisect_right(starts, at) - 1 for at in found}
         # the pieces between spaces that hold a made-up word or a stray letter
-        junk = self.junk_pieces(set(text_pieces(text)))
+        junk = self.junk_pieces(view.distinct_pieces)
         if junk:
             signed.update(i for i, line in enumerate(lines)
                           if i not in signed and not junk.isdisjoint(line.text.split()))
