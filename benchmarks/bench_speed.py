@@ -54,7 +54,6 @@ import cleanup
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent  # the virtual environment's scripts: cleanup, ftfy, typos
-CLEAN_PROSE = ROOT.parent / "shared" / "corpora" / "clean"
 SECTIONS = ["startup", "inproc", "fix", "diff", "batch", "scaling"]
 DOC_BYTES = 4000  # the size the clean prose is cut into
 MIB64 = 64 * 2 ** 20  # `cleanup fix --max-bytes` default
@@ -78,14 +77,20 @@ class Timed:
     name: str
     cmd: list[str]
     runs: list[Run] = field(default_factory=list)
+    ok: tuple[int, ...] = (0,)  # exit codes that are not a failure
 
     def median(self, what: str) -> float:
-        return statistics.median(getattr(r, what) for r in self.runs)
+        """Median over the runs (a run killed at the time limit counts its wall time so far, no CPU)."""
+        values = [getattr(r, what) for r in self.runs if getattr(r, what) == getattr(r, what)]  # not NaN
+        return statistics.median(values) if values else float("nan")
+
+    def peak(self) -> float:
+        return max((r.peak_mb for r in self.runs if not r.timed_out), default=float("nan"))
 
     def line(self, input_mb: float | None = None) -> str:
         walls = [r.wall for r in self.runs]
         text = (f"  {self.name:<44} wall {self.median('wall'):7.2f} s (min {min(walls):.2f}, max {max(walls):.2f})"
-                f"  cpu {self.median('cpu'):7.2f} s  peak {max(r.peak_mb for r in self.runs):7.1f} MB"
+                f"  cpu {self.median('cpu'):7.2f} s  peak {self.peak():7.1f} MB"
                 f"  runs {len(self.runs)}")
         if input_mb:
             text += f"  {self.median('wall') / input_mb:.2f} s/MB"
@@ -93,18 +98,42 @@ class Timed:
         if codes != [0]:
             text += f"  exit {','.join(map(str, codes))}"
         if any(r.timed_out for r in self.runs):
-            text += "  KILLED AT THE TIME LIMIT (its figures are lower bounds)"
+            text += "  KILLED AT THE TIME LIMIT (--timeout): no figure for that run"
         return text
 
 
-def run_once(cmd: list[str], stdout: Path, timeout: float, cwd: Path | None = None) -> Run:
-    """Run `cmd` (standard input empty, standard output to `stdout`, standard error kept beside it) and
-    account for it with os.wait4; kill its process group at `timeout` seconds."""
+# The command is started by a small launcher, not by this process: a child's peak resident memory
+# (ru_maxrss) counts the memory of the process it was forked from, and this one holds the pipeline
+# and the corpora. The launcher is a fresh Python: its own size is the floor of every peak figure.
+LAUNCHER = """
+import os, sys, time
+fd, argv = int(sys.argv[1]), sys.argv[2:]
+start = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    os.close(fd)
+    try:
+        os.execvp(argv[0], argv)
+    except OSError as error:
+        os.write(2, f"cannot start {argv[0]}: {error}".encode())
+        os._exit(127)
+_, status, ru = os.wait4(pid, 0)
+wall = time.perf_counter() - start
+os.write(fd, f"{wall} {ru.ru_utime + ru.ru_stime} {ru.ru_maxrss} {os.waitstatus_to_exitcode(status)}".encode())
+"""
+
+
+def run_once(cmd: list[str], stdout: Path, timeout: float, cwd: Path | None = None, ok=(0,)) -> Run:
+    """Run `cmd` (standard input empty, standard output to `stdout`, standard error kept beside it), timed
+    and accounted for by os.wait4 in the launcher; kill its process group at `timeout` seconds."""
     err = stdout.with_suffix(stdout.suffix + ".stderr")
+    read, write = os.pipe()
     with open(stdout, "wb") as out, open(err, "wb") as errf:
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=out, stderr=errf, cwd=cwd,
-                                start_new_session=True)
+        proc = subprocess.Popen([sys.executable, "-I", "-S", "-c", LAUNCHER, str(write), *cmd],
+                                stdin=subprocess.DEVNULL, stdout=out, stderr=errf, cwd=cwd,
+                                start_new_session=True, pass_fds=(write,))
+        os.close(write)
         killed = threading.Event()
 
         def kill():
@@ -116,13 +145,22 @@ def run_once(cmd: list[str], stdout: Path, timeout: float, cwd: Path | None = No
 
         timer = threading.Timer(timeout, kill)
         timer.start()
-        _, status, usage = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - start
+        with os.fdopen(read, "rb") as report:
+            figures = report.read().decode().split()
+        proc.wait()
         timer.cancel()
-    proc.returncode = code = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
-    if code not in (0, 1, 2) and not killed.is_set():  # 1: changes found (diff --exit-code, typos), 2: typos found typos
+    if killed.is_set():
+        return Run(time.perf_counter() - start, float("nan"), float("nan"), -9, True)
+    wall, cpu, peak_kb, code = figures
+    code = int(code)
+    if code not in ok:
         sys.exit(f"{' '.join(cmd)} failed ({code}):\n{err.read_text(errors='replace')[-3000:]}")
-    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, code, killed.is_set())
+    return Run(float(wall), float(cpu), int(peak_kb) / 1024, code)
+
+
+def launcher_floor(tmp: Path) -> float:
+    """The peak memory of a command that does nothing: no peak figure can read below it."""
+    return run_once(["true"], tmp / "out", 60).peak_mb
 
 
 def alternate(pairs: list[Timed], reps: int, tmp: Path, timeout: float, warmup: int = 0,
@@ -132,7 +170,7 @@ def alternate(pairs: list[Timed], reps: int, tmp: Path, timeout: float, warmup: 
         for t in pairs:
             if before_each:
                 before_each(t)
-            r = run_once(t.cmd, tmp / "out", timeout, cwd)
+            r = run_once(t.cmd, tmp / "out", timeout, cwd, t.ok)
             if round_ >= warmup:
                 t.runs.append(r)
             if r.timed_out:  # don't spend the limit again on a command that cannot finish in it
@@ -142,7 +180,9 @@ def alternate(pairs: list[Timed], reps: int, tmp: Path, timeout: float, warmup: 
 def pair_ratio(num: Timed, den: Timed, what: str = "wall") -> float:
     """Median over rounds of num/den: how many times faster `den` is than `num`."""
     n = min(len(num.runs), len(den.runs))
-    return statistics.median(getattr(num.runs[i], what) / getattr(den.runs[i], what) for i in range(n))
+    ratios = [getattr(num.runs[i], what) / getattr(den.runs[i], what) for i in range(n)]
+    ratios = [r for r in ratios if r == r]  # a run killed at the time limit has no CPU figure
+    return statistics.median(ratios) if ratios else float("nan")
 
 
 def verdict(what: str, figure: float, target: str, met: bool, note: str = "") -> None:
@@ -252,19 +292,19 @@ def inproc(args, tmp: Path) -> None:
     cpu, wall = _inproc_pair(f"seed-like corpus (benchmarks/corpus.py, seed {args.seed})", docs)
     print(f"    wall-time ratio {wall:.2f}x")
     verdict("cleanup.clean vs ftfy.fix_text, seed-like 4 KB docs", cpu, ">= 1.0x", cpu >= 1.0)
-    if not CLEAN_PROSE.is_dir():
-        print(f"  clean prose: skipped, {CLEAN_PROSE} is not there")
+    if not args.clean_dir.is_dir():
+        print(f"  clean prose: skipped, {args.clean_dir} is not there")
         return
-    prose = clean_prose_docs(CLEAN_PROSE, args.clean_mb)
-    cpu, wall = _inproc_pair(f"clean prose ({CLEAN_PROSE.relative_to(ROOT.parent)}, repeated)", prose)
+    prose = clean_prose_docs(args.clean_dir, args.clean_mb)
+    cpu, wall = _inproc_pair(f"clean prose ({args.clean_dir.name}, repeated)", prose)
     print(f"    wall-time ratio {wall:.2f}x")
     verdict("cleanup.clean vs ftfy.fix_text, clean prose 4 KB docs", cpu, ">= 2.0x", cpu >= 2.0)
 
 
 def fix(args, tmp: Path, ten: Path) -> None:
     print(f"\n## `cleanup fix` vs the ftfy CLI on ONE file of ordinary lines ({size_mb(ten):.1f} MB), whole process")
-    c = Timed(f"cleanup fix ({size_mb(ten):.0f} MB)", fix_cmd(ten, tmp / "fix.out"))
-    f = Timed(f"ftfy ({size_mb(ten):.0f} MB)", [str(BIN / "ftfy"), str(ten), "-o", str(tmp / "ftfy.out")])
+    c = Timed(f"cleanup fix ({size_mb(ten):.1f} MB)", fix_cmd(ten, tmp / "fix.out"))
+    f = Timed(f"ftfy ({size_mb(ten):.1f} MB)", [str(BIN / "ftfy"), str(ten), "-o", str(tmp / "ftfy.out")])
     alternate([c, f], args.reps, tmp, args.timeout)
     print(c.line(size_mb(ten)))
     print(f.line(size_mb(ten)))
@@ -281,7 +321,8 @@ def diff(args, tmp: Path, ten: Path) -> None:
         return
     version = subprocess.run([str(typos), "--version"], capture_output=True, text=True).stdout.strip()
     c = Timed("cleanup diff --format unified", [str(BIN / "cleanup"), "diff", "--format", "unified", str(ten)])
-    t = Timed(f"typos --diff ({version}, --isolated: no config)", [str(typos), "--diff", "--isolated", str(ten)])
+    t = Timed(f"typos --diff ({version}, --isolated: no config)", [str(typos), "--diff", "--isolated", str(ten)],
+              ok=(0, 2))  # 2: it found typos
     alternate([c, t], args.reps, tmp, args.timeout, cwd=tmp)
     print(c.line(size_mb(ten)))
     print(t.line(size_mb(ten)))
@@ -358,7 +399,7 @@ def scaling(args, tmp: Path, ten: Path) -> None:
         ratio = pair_ratio(line, ref)
         verdict(f"scaling: ONE {line.input_mb:.0f} MB line time / {size_mb(ten):.0f} MB of lines time", ratio,
                 "<= 4.0", ratio <= 4.0 and not any(r.timed_out for r in line.runs))
-        peak = max(r.peak_mb for r in line.runs) / line.input_mb
+        peak = line.peak() / line.input_mb
         verdict(f"scaling: ONE {line.input_mb:.0f} MB line, peak resident memory / input", peak, "< 10.0",
                 peak < 10.0)
 
@@ -377,6 +418,11 @@ def profile(args) -> None:
     pstats.Stats(prof, stream=text).sort_stats("cumulative").print_stats(15)
     body = text.getvalue()
     print(body[body.find("   ncalls"):].rstrip() if "   ncalls" in body else body)
+    print("\n  top 15 by own time (tottime)")
+    text = io.StringIO()
+    pstats.Stats(prof, stream=text).sort_stats("tottime").print_stats(15)
+    body = text.getvalue()
+    print(body[body.find("   ncalls"):].rstrip() if "   ncalls" in body else body)
 
 
 # ---------------------------------------------------------------- main
@@ -386,9 +432,10 @@ def machine() -> str:
                   if line.startswith("model name")), platform.processor() or "?")
     mem = next((int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
                 if line.startswith("MemTotal")), 0)
-    commit = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%h %cI"], capture_output=True,
-                            text=True).stdout.strip() or "?"
-    dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--", "cleanup"],
+    package = Path(cleanup.__file__).parent
+    commit = subprocess.run(["git", "-C", str(package), "log", "-1", "--format=%h %cI"], capture_output=True,
+                            text=True).stdout.strip() or "? (not a git work tree)"
+    dirty = subprocess.run(["git", "-C", str(package), "status", "--porcelain", "--", "."],
                            capture_output=True, text=True).stdout.strip()
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     return (f"machine: {os.cpu_count()} cores ({len(os.sched_getaffinity(0))} usable here), {model}, "
@@ -396,7 +443,7 @@ def machine() -> str:
             f"niceness {os.nice(0)}\n"
             f"load average (1, 5, 15 min): {load}  (other processes share these cores)\n"
             f"date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M UTC}; "
-            f"commit {commit}{' + uncommitted changes under cleanup/' if dirty else ''}")
+            f"cleanup from {package}, commit {commit}{' + uncommitted changes in it' if dirty else ''}")
 
 
 def _sizes(text: str) -> list[float]:
@@ -422,6 +469,8 @@ def arguments(argv=None) -> argparse.Namespace:
     p.add_argument("--big-reps", type=int, help="rounds for scaling (default 3; quick 1)")
     p.add_argument("--startup-reps", type=int, help="rounds for start-up (default 9; quick 3)")
     p.add_argument("--timeout", type=float, default=1800.0, help="kill one run after this many seconds (default 1800)")
+    p.add_argument("--clean-dir", type=Path, default=ROOT.parent / "shared" / "corpora" / "clean",
+                   help="the clean prose (*.txt, paragraphs split by a blank line; default ../shared/corpora/clean)")
     p.add_argument("--seed", type=int, default=7)
     p.add_argument("--profile", action="store_true", help="also profile cleanup.clean (cProfile, top 15)")
     p.add_argument("--profile-mb", type=float, default=1.0, help="corpus for --profile, MB (default 1)")
@@ -449,6 +498,8 @@ def main(argv=None) -> None:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="bench_speed_", dir=args.tmp) as tmp:
         tmp = Path(tmp)
+        print(f"peak memory is the largest process's resident set (ru_maxrss); it cannot read below "
+              f"{launcher_floor(tmp):.1f} MB (the launcher's own)")
         ten = None
         if {"fix", "diff", "scaling"} & set(args.only):
             ten = lines_file(tmp / f"lines-{args.file_mb:g}.txt", args.file_mb, args.seed)
