@@ -11,8 +11,9 @@ know, so that Python runs only where something may be:
 - `PieceMemo`: what a detector needs to know about each piece of text
   between spaces, remembered across texts (`wordlist.Sieve` when the answer
   is yes or no). Most pieces of a corpus recur, so a text costs one split
-  (shared by the stages that look at the same text in turn) and a lookup
-  per piece. Only for facts that no match across a space can change.
+  (the text view's `pieces`, shared by the stages that look at the same
+  text in turn) and a lookup per piece. Only for facts that no match
+  across a space can change.
 """
 from __future__ import annotations
 
@@ -34,21 +35,6 @@ def rare_chars(matters) -> re.Pattern:
         else:
             spans.append([c, c + 1])
     return re.compile("[^" + ranges(spans) + "]")
-
-
-_last_split: tuple[str, list[str]] = ("", [])
-
-
-def pieces(text: str) -> list[str]:
-    """text.split(), kept for the last text asked about: the stages after one another look at the same one.
-
-    (Callers must not change the list.)
-    """
-    global _last_split
-    last = _last_split
-    if last[0] is not text:
-        last = _last_split = (text, text.split())
-    return last[1]
 
 
 class PieceMemo:
