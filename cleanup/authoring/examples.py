@@ -21,7 +21,7 @@ from ..stages import build_pipeline
 
 
 @dataclass(frozen=True)
-class Failure:
+class ExampleFailure:
     file: RuleFile
     example: Example
     setting: str     # "alone" or "in the whole pipeline"
@@ -43,7 +43,8 @@ class Failure:
 
 
 def readable_diff(expected: str, got: str) -> str:
-    """A unified diff whose lines show their line breaks (↵) and, when nothing but whitespace differs, their spaces (·).
+    """A unified diff whose lines show their line breaks (↵) and, when nothing but whitespace
+    differs, their spaces (·).
 
     Without that, a missing final newline or a doubled space gives two lines that look the same.
     """
@@ -67,30 +68,33 @@ def _shown(line: str, spaces: bool) -> str:
     return visible(words, spaces=spaces) + SPACE * (len(body) - len(words)) + end
 
 
-def check_example(rf: RuleFile, ex: Example, pipeline, setting: str) -> Failure | None:
+def check_example(rf: RuleFile, ex: Example, pipeline, setting: str) -> ExampleFailure | None:
+    def failed(problem: str, detail: str = "") -> ExampleFailure:
+        return ExampleFailure(rf, ex, setting, problem, detail)
+
     level = ex.level if ex.kind == "change" else Level.SUGGEST
     result = pipeline.run(ex.text, Policy(level=level))
     own = [e for e in result.edits if e.rule.split(".", 1)[0] == rf.id]
     if ex.kind == "change":
         if result.text != ex.after:
-            return Failure(rf, ex, setting, f"the output is not the expected 'after' (level {level.value})",
-                           readable_diff(ex.after, result.text))
+            return failed(f"the output is not the expected 'after' (level {level.value})",
+                          readable_diff(ex.after, result.text))
         if not any(e.applied for e in own):
-            return Failure(rf, ex, setting, "the change is right, but none of this file's rules made it")
+            return failed("the change is right, but none of this file's rules made it")
     elif ex.kind == "unchanged":
         if result.text != ex.text:
-            return Failure(rf, ex, setting, "the text changed but should not have", readable_diff(ex.text, result.text))
+            return failed("the text changed but should not have", readable_diff(ex.text, result.text))
         if setting == "alone" and own:
-            return Failure(rf, ex, setting, "a rule of this file reports this text: "
-                           + "; ".join(f"{e.rule} on {e.original!r}" for e in own))
+            return failed("a rule of this file reports this text: "
+                          + "; ".join(f"{e.rule} on {e.original!r}" for e in own))
     else:
         for span in ex.spans:
             if not any(e.original == span for e in own):
                 got = ", ".join(f"{e.original!r} ({e.rule})" for e in own) or "nothing"
-                return Failure(rf, ex, setting, f"{span!r} is not flagged (this file reported: {got})")
+                return failed(f"{span!r} is not flagged (this file reported: {got})")
     for p in result.problems:
         if p.kind != "grammar-skipped":
-            return Failure(rf, ex, setting, p.message)
+            return failed(p.message)
     return None
 
 
@@ -112,9 +116,9 @@ def rules_exercised(rf: RuleFile, pipeline) -> set[str]:
     return seen
 
 
-def check_rule_file(rf: RuleFile, book: RuleBook) -> list[Failure]:
+def check_rule_file(rf: RuleFile, book: RuleBook) -> list[ExampleFailure]:
     alone = build_pipeline(RuleBook((rf,), book.disabled), grammar=_engine_for(rf))
-    whole = build_pipeline(book, grammar=_engine_for(rf))
+    whole = build_pipeline(book, grammar=_engine_for(rf), language=rf.run_language)
     failures = []
     for ex in rf.examples:
         for pipeline, setting in ((alone, "alone"), (whole, "in the whole pipeline")):

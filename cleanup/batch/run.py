@@ -440,10 +440,20 @@ def in_order(executor, tasks: Iterable[tuple], window: int) -> Iterator:
 # -- writing and counting -----------------------------------------------------------
 
 @dataclass
-class Failure:
-    input: str
-    line: int | None
+class FailedDocument:
+    """A document that could not be cleaned (or read, by `learn`), or a folder that could not be listed, and why."""
+
+    input: str           # the file (or folder) as found
+    line: int | None     # the line of a JSONL file; None for a whole file
     reason: str
+
+    @property
+    def place(self) -> str:
+        """Where it is, as a user finds it: "corpus/a.txt" or "corpus.jsonl:12"."""
+        return f"{self.input}:{self.line}" if self.line else self.input
+
+    def __str__(self) -> str:
+        return f"{self.place}: {self.reason}"
 
 
 @dataclass
@@ -465,7 +475,7 @@ class Summary:
         if outcome.error:
             self.failed += 1
             if len(self.failures) < MAX_LISTED_FAILURES:
-                self.failures.append(Failure(str(source.path), outcome.item.line or None, outcome.error))
+                self.failures.append(FailedDocument(str(source.path), outcome.item.line or None, outcome.error))
             return
         self.changed += outcome.changed
         for rule, *numbers in outcome.counts:
@@ -478,8 +488,8 @@ class Summary:
         self.failed += 1
         self.unreadable_folders += 1
         if len(self.failures) < MAX_LISTED_FAILURES:
-            self.failures.append(Failure(str(folder), None, f"cannot read this folder: {reason}; its files "
-                                         "were not cleaned"))
+            self.failures.append(FailedDocument(str(folder), None, f"cannot read this folder: {reason}; its files "
+                                                "were not cleaned"))
 
     def top_rules(self, n: int = 10) -> list[tuple[str, int]]:
         applied = [(rule, t[0]) for rule, t in self.rules.items() if t[0]]

@@ -107,7 +107,7 @@ def _progress(quiet: bool):
 
 def _list_failures(summary: batch.Summary) -> None:
     for f in summary.failures[:FAILURES_SHOWN]:
-        _fail(f"{f.input}{f':{f.line}' if f.line else ''}: {f.reason}")
+        _fail(str(f))
     if summary.failed > FAILURES_SHOWN:
         _fail(f"... and {summary.failed - FAILURES_SHOWN:,} more failed documents (--report lists them)")
 

@@ -72,8 +72,8 @@ def learn_command(
     except KeyboardInterrupt:
         _fail("interrupted; nothing was written")
         raise typer.Exit(INTERRUPTED)
-    for place, reason in outcome.failures:
-        _fail(f"{place}: {reason} (skipped)")
+    for failure in outcome.failures:
+        _fail(f"{failure} (skipped)")
     if report_format is ReportFormat.json:
         print(json.dumps(report(outcome), ensure_ascii=False, indent=1))
     else:

@@ -42,11 +42,6 @@ def sources_of(inputs: list[str], settings: LearnSettings) -> list[batch.Source]
     return sources
 
 
-def label(source: batch.Source, line: int) -> str:
-    """Where a document is, for a note: "corpus/a.txt" or "corpus.jsonl:12"."""
-    return f"{source.path}:{line}" if line else str(source.path)
-
-
 def text_of(item: batch.Item, reading: Reading) -> str:
     if not reading.jsonl:
         return Document.from_bytes(item.data, "<document>", reading.encoding, reading.max_bytes).text

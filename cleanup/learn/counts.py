@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..batch.run import FailedDocument
 from .observe import Seen
 from .tables import Table
 
@@ -11,7 +12,7 @@ from .tables import Table
 class Counts:
     capacity: int
     documents: int = 0
-    failures: list = field(default_factory=list)   # (place, reason), the first few
+    failures: list = field(default_factory=list)   # FailedDocument, the first few
     failed: int = 0
 
     def __post_init__(self):
@@ -35,11 +36,10 @@ class Counts:
         for token in seen.unknown:
             self.unknown.entry(token).seen(place)
 
-    def fail(self, place: str, reason: str) -> None:
-        """place: "file" or "file.jsonl:line", for the report."""
+    def fail(self, failure: FailedDocument) -> None:
         self.failed += 1
         if len(self.failures) < 20:
-            self.failures.append((place, reason))
+            self.failures.append(failure)
 
     @property
     def forgotten(self) -> int:

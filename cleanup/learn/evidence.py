@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .verify import INSIDE_KEPT, MAX_SAMPLE_CHARS, SAMPLES_KEPT, SENTENCES_KEPT, DocFound
+from .verify import INSIDE_KEPT, MAX_SAMPLE_CHARS, SAMPLES_KEPT, SENTENCES_KEPT, DocumentEvidence
 
 
 @dataclass
@@ -16,7 +16,9 @@ class Sample:
 
 
 @dataclass
-class Found:
+class CandidateEvidence:
+    """What the documents show of one candidate, merged over them (a few samples kept)."""
+
     docs: int = 0                                  # documents where it is furniture
     samples: list = field(default_factory=list)    # Sample
     inside_docs: int = 0                           # documents where its words sit in article text
@@ -25,7 +27,7 @@ class Found:
 
 @dataclass
 class Evidence:
-    found: dict = field(default_factory=dict)       # candidate key -> Found
+    found: dict = field(default_factory=dict)       # candidate key -> CandidateEvidence
     sentences: dict = field(default_factory=dict)   # word -> [(place, sentence, a sentence near it)]
     word_docs: Counter = field(default_factory=Counter)
     together: Counter = field(default_factory=Counter)  # (word, word) -> documents holding both
@@ -36,11 +38,11 @@ class Evidence:
         for a, b in self.pairs:
             self._partners.setdefault(a, set()).add(b)
 
-    def add(self, where: str, record: int, doc: DocFound) -> None:
+    def add(self, where: str, record: int, doc: DocumentEvidence) -> None:
         """where: the input file; record: the JSONL line (0 for a text file)."""
         seen = set()
         for key, prev, line, after, number in doc.furniture:
-            f = self.found.setdefault(key, Found())
+            f = self.found.setdefault(key, CandidateEvidence())
             if key not in seen:
                 f.docs += 1
                 seen.add(key)
@@ -49,7 +51,7 @@ class Evidence:
                     f.samples.append(Sample(place, _short(prev), line, _short(after)))
         inside = set()
         for key, sentence in doc.inside:
-            f = self.found.setdefault(key, Found())
+            f = self.found.setdefault(key, CandidateEvidence())
             if key not in inside:
                 f.inside_docs += 1
                 inside.add(key)
@@ -65,8 +67,8 @@ class Evidence:
                 if b in doc.sentences:
                     self.together[a, b] += 1
 
-    def of(self, key) -> Found:
-        return self.found.get(key) or Found()
+    def of(self, key) -> CandidateEvidence:
+        return self.found.get(key) or CandidateEvidence()
 
 
 def _short(line: str) -> str:

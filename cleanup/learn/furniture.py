@@ -17,7 +17,7 @@ import regex
 
 from .candidates import Candidate
 from .draft import CANDIDATE_EXAMPLES, Draft, overwhelming, share, unique
-from .evidence import Found
+from .evidence import CandidateEvidence
 from .shapes import to_pattern
 
 VARIABLE_SHARE = 0.6   # a variable bit before a tail is part of the pattern when this share of lines has it
@@ -27,7 +27,7 @@ FRAME_INSIDE_SHARE = 0.1  # a frame whose start occurs in article text more ofte
 _PARENTHESIS_BEFORE = regex.compile(r"\([^()\n]{1,40}\)\s*$")
 
 
-def line_draft(c: Candidate, found: Found, documents: int, needed: int, furniture=None) -> Draft:
+def line_draft(c: Candidate, found: CandidateEvidence, documents: int, needed: int, furniture=None) -> Draft:
     """furniture: a regex that finds every candidate (lines and tails), to keep examples clear of them."""
     pattern = to_pattern(c.text) if c.kind == "line" else _frame(c.text, found)
     draft = _draft("boilerplate", "remove-line", c, found, documents, pattern)
@@ -54,7 +54,7 @@ def line_draft(c: Candidate, found: Found, documents: int, needed: int, furnitur
     return draft
 
 
-def tail_draft(c: Candidate, found: Found, documents: int, needed: int) -> Draft:
+def tail_draft(c: Candidate, found: CandidateEvidence, documents: int, needed: int) -> Draft:
     pattern = _tail_pattern(c.text, found)
     draft = _draft("tails", "replace", c, found, documents, pattern)
     draft.rule["replacement"] = ""
@@ -82,7 +82,7 @@ def _in_context(s, furniture) -> str:
     return "\n".join(t for t in (s.prev if plain(s.prev) else "", s.line, s.next if plain(s.next) else "") if t)
 
 
-def _draft(family, kind, c: Candidate, found: Found, documents: int, pattern: str) -> Draft:
+def _draft(family, kind, c: Candidate, found: CandidateEvidence, documents: int, pattern: str) -> Draft:
     positions = ", ".join(f"{where} {n}" for where, n in sorted(c.positions, key=lambda p: -p[1]))
     evidence = {"key": c.text, "kind": c.kind, "documents": c.docs, "share": round(c.docs / max(documents, 1), 4),
                 "positions": dict(c.positions), "inside_article_text": found.inside_docs,
@@ -95,7 +95,7 @@ def _draft(family, kind, c: Candidate, found: Found, documents: int, pattern: st
                  evidence=evidence)
 
 
-def _frame(head: str, found: Found) -> str:
+def _frame(head: str, found: CandidateEvidence) -> str:
     """The frame's start, then a slot shaped like the variable parts seen."""
     start = regex.compile(to_pattern(head) + r"\s*")
     rests = [start.sub("", s.line, count=1) for s in found.samples] or ["x"]
@@ -108,7 +108,7 @@ def _frame(head: str, found: Found) -> str:
     return to_pattern(head) + r"\s*" + slot
 
 
-def _tail_pattern(tail: str, found: Found) -> str:
+def _tail_pattern(tail: str, found: CandidateEvidence) -> str:
     """Where the tail starts (its separator, any spacing), what it says, and what often comes just before."""
     if tail.startswith("- "):
         core = r"(?:[ \t]*[-–—][ \t]*)" + to_pattern(tail[2:], loose=True)

@@ -7,11 +7,12 @@ from datetime import datetime, timezone
 import regex
 
 from ..batch.progress import Silent
+from ..batch.run import FailedDocument
 from ..core.errors import CleanupError
 from ..rulebook.loading import load_rulebook
 from ..stages.registry import lexicon_of
 from .candidates import candidates
-from .corpus import label, map_documents, sources_of
+from .corpus import map_documents, sources_of
 from .counts import Counts
 from .draft import Draft
 from .evidence import Evidence
@@ -30,7 +31,7 @@ class Outcome:
     documents: int
     needed: int                  # documents a proposal needed
     failed: int
-    failures: list               # ("file:line", reason), the first few
+    failures: list               # FailedDocument, the first few
     forgotten: int               # how far a count may fall short (bounded memory)
     drafts: list[Draft] = field(default_factory=list)
     files: dict = field(default_factory=dict)   # file name -> YAML text
@@ -50,11 +51,11 @@ def learn(inputs: list[str], settings: LearnSettings, progress=lambda step: Sile
     counts = Counts(settings.capacity)
     for item, seen, error in map_documents(observe, None, sources, settings, progress(1)):
         if error:
-            counts.fail(f"{label(sources[item.source], item.line)}", error)
+            counts.fail(FailedDocument(str(sources[item.source].path), item.line or None, error))
         else:
             counts.add((item.source, item.line), seen)
     if not counts.documents:
-        raise CleanupError("no document could be read; the first reason: " + counts.failures[0][1])
+        raise CleanupError("no document could be read; the first reason: " + counts.failures[0].reason)
     needed = settings.needed(counts.documents)
     lexicon = lexicon_of(book)
     lines = candidates(counts, needed)

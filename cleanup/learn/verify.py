@@ -58,14 +58,16 @@ def _compiled(kind: str, text: str):
 
 
 @dataclass
-class DocFound:
+class DocumentEvidence:
+    """What one document shows of the candidates being verified (pass 2, in a worker)."""
+
     furniture: list = field(default_factory=list)  # (key, prev, line, next, line number)
     inside: list = field(default_factory=list)     # (key, line)
     sentences: dict = field(default_factory=dict)  # word -> (a sentence holding it, one near it)
 
 
-def find(text: str, targets: Targets) -> DocFound:
-    found = DocFound()
+def find(text: str, targets: Targets) -> DocumentEvidence:
+    found = DocumentEvidence()
     lines = text_lines(text)
     finder = targets.finder
     for i, (number, line) in enumerate(lines):
@@ -84,7 +86,7 @@ def find(text: str, targets: Targets) -> DocFound:
     return found
 
 
-def _furniture(line, prev, after, number, targets: Targets, found: DocFound) -> None:
+def _furniture(line, prev, after, number, targets: Targets, found: DocumentEvidence) -> None:
     norm = normalise(line)
     keys = {("line", norm)} & {("line", t) for t in targets.lines}
     head = head_of(line)
