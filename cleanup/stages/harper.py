@@ -106,8 +106,7 @@ def _check_name(rule, known: frozenset) -> None:
         return
     close = difflib.get_close_matches(name, sorted(known), 3)
     hint = f" (did you mean {', '.join(close)}?)" if close else ""
-    raise RuleFileError(f"{rule.where('match')}: {name!r} is not a lint Harper "
-                        f"{version('harper-py')} knows{hint}")
+    raise RuleFileError.in_rule(rule, "match", f"{name!r} is not a lint Harper {version('harper-py')} knows{hint}")
 
 
 def _dictionary(env, accepted) -> tuple[str, ...]:
