@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 import regex
 from confusable_homoglyphs.confusables import is_confusable
@@ -61,7 +61,7 @@ def _homoglyphs(ch: str) -> set[str]:
     return {h["c"] for f in found for h in f["homoglyphs"]}
 
 
-@lru_cache(maxsize=None)
+@cache
 def latin_twin(ch: str) -> str | None:
     """The ASCII letter `ch` is drawn like, in the same case; None when there is none (or several)."""
     group = _homoglyphs(ch)
