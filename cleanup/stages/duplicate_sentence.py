@@ -14,12 +14,20 @@ news style.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
 # a sentence ends at a final mark followed by a space or the line's end (or with the line)
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]*(?=[ \t]|$)")
 _WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class Settings:
+    min_letters: int = 30     # a word-for-word copy goes only from this many letters (spaces aside)
+    min_words: int = 6        # a near copy is flagged only between sentences of this many words
+    similarity: float = 0.7   # share of words (difflib ratio) that makes a near copy
 
 
 class Sentence(NamedTuple):
@@ -59,16 +67,16 @@ def sentences(text: str, lines) -> list[Sentence]:
     return out
 
 
-def copies(text: str, lines, min_letters: int, min_words: int, similarity: float):
+def copies(text: str, lines, settings: Settings):
     """Each sentence that repeats the one before it, on its line or the next (compared with the last one kept)."""
     kept = None
     for s in sentences(text, lines):
         if kept is not None and s.line - kept.line <= 1:
-            if s.letters == kept.letters and len(s.letters) >= min_letters:
+            if s.letters == kept.letters and len(s.letters) >= settings.min_letters:
                 yield Copy(s, _whole_line(text, s), True)
                 continue  # the copy goes: the next sentence is compared with the one kept
-            if s.line == kept.line and min(len(s.words), len(kept.words)) >= min_words and \
-                    _similar(kept.words, s.words, similarity):
+            if s.line == kept.line and min(len(s.words), len(kept.words)) >= settings.min_words and \
+                    _similar(kept.words, s.words, settings.similarity):
                 yield Copy(s, _whole_line(text, s), False)
         kept = s
 

@@ -16,6 +16,7 @@ message says which evidence was used.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from itertools import accumulate, chain
 from typing import NamedTuple
 
@@ -37,6 +38,20 @@ _LETTERS_BEFORE = regex.compile(r"(?r)[\p{L}\p{M}]*")
 _PREV_WORD = regex.compile(r"([\p{L}\p{M}]+)\.?[ \t]+$")
 _NEXT_WORD = regex.compile(r"[ \t]+([\p{L}\p{M}]+)")
 COMMON_ZIPF = 3.0  # a word glued to a name must be at least this common
+
+
+@dataclass(frozen=True)
+class Settings:
+    """One person. The lexicon (analysis/lexicon.py) reads these fields when the pipeline is built."""
+
+    name: str                           # the canonical full name
+    short: tuple[str, ...]              # how the person is named alone (usually the surname)
+    variants: tuple[str, ...]           # garbled forms of the short form or the full name
+    needs_context: tuple[str, ...] = ()  # variants that are also ordinary words: fixed only with evidence
+    alternatives: tuple[str, ...] = ()   # legitimate spellings, never changed
+
+
+SETTINGS = Settings
 
 
 class Found(NamedTuple):

@@ -2,20 +2,33 @@
 
 All patterns are tried in one combined match per line (one named group per
 rule): far cheaper than one match per rule. Each rule's time budget is for
-the whole document (patterns.RuleClock), spent line by line; the combined
+the whole document (core/timed_regex.py, RuleClock), spent line by line; the combined
 match has its own, and when it runs out the rules are tried one by one, so
 the runaway is stopped and named. A pattern that cannot join the combination
 (it refers to its own groups by number) is tried on its own.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Literal
+
 import regex
 
-from ..analysis.lines import removal_spans, split_lines
+from ..analysis.lines import removal_spans
 from ..core.edits import Proposal
 from ..core.timed_regex import Stopped, compile_rule
 
 _BACKREF = regex.compile(r"\\[1-9]|\(\?P=|\\g<")
+
+
+@dataclass(frozen=True)
+class Settings:
+    pattern: str                             # must match the whole line, its outer whitespace removed
+    ignore_case: bool = False                # letters match in either case
+    position: Literal["any", "last"] = "any"  # last: only the document's last non-blank line
+
+
+SETTINGS = Settings
 
 
 def build(rules, env):
@@ -27,16 +40,16 @@ class RemoveLineStage:
 
     def __init__(self, rules):
         self.rules = rules
-        self.alone = [r for r in rules if _BACKREF.search(r.data["pattern"])]
+        self.alone = [r for r in rules if _BACKREF.search(r.settings.pattern)]
         joined = [r for r in rules if r not in self.alone]
         self.combined = _combine(joined)
         if self.combined is None:  # e.g. two rules name a group alike: match them one by one
             self.alone, joined = list(rules), []
         self.by_group = {f"r{i}": r for i, r in enumerate(joined)}
-        self.single = {r.id: compile_rule(r.data["pattern"], r.data.get("ignore_case", False)) for r in rules}
+        self.single = {r.id: compile_rule(r.settings.pattern, r.settings.ignore_case) for r in rules}
 
     def propose(self, text, ctx):
-        lines = split_lines(text)
+        lines = ctx.view(text).lines
         last = max((i for i, ln in enumerate(lines) if not ln.blank), default=-1)
         remove = {}
         for i, line in enumerate(lines):
@@ -77,13 +90,13 @@ _COMBINED = "remove-line (all rules at once)"
 
 
 def _fits(rule, is_last: bool) -> bool:
-    return rule.data.get("position", "any") != "last" or is_last
+    return rule.settings.position != "last" or is_last
 
 
 def _combine(rules):
     if not rules:
         return None
-    parts = [f"(?P<r{i}>{'(?i:' if r.data.get('ignore_case') else '(?:'}{r.data['pattern']}))"
+    parts = [f"(?P<r{i}>{'(?i:' if r.settings.ignore_case else '(?:'}{r.settings.pattern}))"
              for i, r in enumerate(rules)]
     try:
         return regex.compile("|".join(parts), regex.MULTILINE)

@@ -15,12 +15,15 @@ cannot be read always runs.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import ahocorasick
 import regex
 
 from ..analysis.regex_tree import required_text
 from ..core.edits import Level, Proposal
 from ..core.timed_regex import compile_rule, find_all
+from .registry import configure
 
 _TOKENS = regex.compile(r"\s+|[\p{L}\p{M}\p{N}]+|.", regex.DOTALL)
 
@@ -40,6 +43,17 @@ def trim_common(start: int, old: str, new: str) -> tuple[int, int, str]:
     return start + head, start + len(old) - tail, new[head:len(new) - new_tail]
 
 
+@dataclass(frozen=True)
+class Settings:
+    pattern: str | None = None       # a regular expression to find (or `literal`)
+    literal: str | None = None       # exact text to find instead of a pattern
+    replacement: str | None = None   # what a match becomes (\1, \g<name> refer to groups); None: flag only
+    ignore_case: bool = False        # letters match in either case
+
+
+SETTINGS = Settings
+
+
 def build(rules, env):
     return [ReplaceStage(rules)]
 
@@ -50,14 +64,15 @@ class ReplaceStage:
     def __init__(self, rules, *, prefilter: bool = True):
         self.rules = []
         needs = []
-        for r in rules:
-            ignore_case = r.data.get("ignore_case", False)
-            if "pattern" in r.data:
-                pattern, literals = r.data["pattern"], required_literals(r.data["pattern"], ignore_case)
+        # rules may also come straight from a rule book (lint's one-rule pipelines): configure() is idempotent
+        for r in map(configure, rules):
+            s = r.settings
+            if s.pattern is not None:
+                pattern, literals = s.pattern, required_literals(s.pattern, s.ignore_case)
             else:
-                pattern, literals = regex.escape(r.data["literal"]), _search_forms([r.data["literal"]], ignore_case)
-            self.rules.append((r, compile_rule(pattern, ignore_case)))
-            needs.append((literals, ignore_case))
+                pattern, literals = regex.escape(s.literal), _search_forms([s.literal], s.ignore_case)
+            self.rules.append((r, compile_rule(pattern, s.ignore_case)))
+            needs.append((literals, s.ignore_case))
         self.prefilter = LiteralPrefilter(needs) if prefilter else None
 
     def propose(self, text, ctx):
@@ -65,7 +80,7 @@ class ReplaceStage:
         for i, (rule, pattern) in enumerate(self.rules):
             if live is not None and i not in live:
                 continue
-            template = rule.data.get("replacement")
+            template = rule.settings.replacement
             for m in find_all(pattern, text, rule.id, ctx.problems, clock=ctx.clock):
                 if rule.level is Level.FLAG or template is None:
                     yield Proposal(m.start(), m.end(), None, rule.id, rule.message, Level.FLAG)

@@ -17,6 +17,8 @@ by a short segment holding a site word (a few string searches per line).
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import regex
 
 _SEPARATORS = ("|", "｜", "・", "･", " - ", " – ", " — ", ": ", "：", "_", "-")
@@ -28,15 +30,22 @@ _CJK = r"\p{Han}\p{Hiragana}\p{Katakana}"
 _PREFIXES = "anti|pro|non|pre|post|inter|multi|ultra|counter|sino|euro|pan|ex|neo|semi|mid|over|under|self|super|co"
 
 
+@dataclass(frozen=True)
+class Settings:
+    site_words: tuple[str, ...] = ()  # words that name a site or its owner (News, Daily, Xinhua ...)
+    domains: tuple[str, ...] = ()     # top-level domains (com, cn ...) that make a segment a site name
+    max_tag_words: int = 6            # the most words in one site or section name
+
+
 class SiteTails:
     """One site-tail rule: the words and domains that name a site, ready to search."""
 
     def __init__(self, rule):
-        d = rule.data
+        s = rule.settings
         self.rule = rule
-        words = "|".join(regex.escape(w) for w in sorted(d.get("site_words", []), key=len, reverse=True))
-        domains = "|".join(regex.escape(t) for t in d.get("domains", []))
-        self.max_words = d.get("max_tag_words", 6)
+        words = "|".join(regex.escape(w) for w in sorted(s.site_words, key=len, reverse=True))
+        domains = "|".join(regex.escape(t) for t in s.domains)
+        self.max_words = s.max_tag_words
         site = "|".join(p for p in (rf"\b(?:{words})(?!\p{{Ll}})" if words else "",
                                     rf"\.(?:{domains})\b" if domains else "", rf"[{_CJK}]") if p)
         # the cheap look at a line's last segment, and the whole tail

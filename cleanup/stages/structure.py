@@ -2,22 +2,25 @@
 
 These need more than one match at a time (a line and its neighbour, a word
 and the next), so they are detectors configured by rule files rather than
-single patterns.
+single patterns. DETECTORS maps each detector's name to the class that runs
+one rule of it: adding a detector is one class and one entry. Every rule
+runs with its own settings.
 """
 from __future__ import annotations
 
-import re
-from itertools import compress, count
+from dataclasses import dataclass
+from itertools import compress, count, pairwise
 from operator import eq
 
 import regex
 
 from ..analysis.fast_regex import offsets
-from ..analysis.lines import removal_spans, split_lines
+from ..analysis.lines import removal_spans
+from ..analysis.textview import LETTER_RUN
 from ..core.edits import Level, Proposal
-from . import duplicate_sentence
-from .site_tail import SiteTails
+from . import duplicate_sentence, site_tail
 
+# a word as the line detectors count them: letters, with apostrophes and hyphens inside
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
 _REPEAT = regex.compile(r"(?<![\p{L}\p{M}'’-])(\p{L}[\p{L}\p{M}]*)([ \t]+)(\1)(?![\p{L}\p{M}'’-])",
                         regex.IGNORECASE)
@@ -32,8 +35,162 @@ def _words(s: str) -> int:
     return len(_WORD.findall(s))
 
 
-def _repeats(text):
-    """Matches of _REPEAT, tried only where two neighbouring words are alike.
+class _Scan:
+    """One text as the detectors share it: its lines, their whitespace-insensitive texts,
+    the lines going (index -> the rule removing it) and the repeated words already reported."""
+
+    def __init__(self, text: str, view):
+        self.text, self.view = text, view
+        self.lines = view.lines
+        self.norms = [_norm(line.text) for line in self.lines]
+        self.remove: dict = {}
+        self.taken: set[int] = set()
+
+    def kept_pairs(self) -> list[tuple[int, int]]:
+        """Neighbouring lines (indices) once the lines going are left out."""
+        kept = [i for i in range(len(self.norms)) if i not in self.remove]
+        return list(pairwise(kept))
+
+    def kept_lines(self) -> list[tuple[int, object]]:
+        return [(i, line) for i, line in enumerate(self.lines) if i not in self.remove]
+
+
+# -- whole lines -----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class DuplicateLineSettings:
+    min_words: int = 3  # lines with fewer words may repeat ("Photo", "Read more")
+
+
+class DuplicateLines:
+    """The later of two neighbouring lines that read the same (a run of copies keeps one).
+
+    Letter case aside: a copy whose first word lost its capital is still a
+    copy (and grammar would give it back, making the output change when
+    cleaned again).
+    """
+
+    Settings = DuplicateLineSettings
+    whole_lines = True
+
+    def __init__(self, rule):
+        self.rule = rule
+
+    def mark(self, scan: _Scan) -> None:
+        norms, remove = scan.norms, scan.remove
+        for a, b in scan.kept_pairs():
+            if norms[b] and a not in remove and (norms[a] == norms[b] or norms[a].casefold() == norms[b].casefold()) \
+                    and _words(norms[b]) >= self.rule.settings.min_words:
+                remove[b] = self.rule
+
+
+@dataclass(frozen=True)
+class TeaserPairSettings:
+    min_words: int = 5      # the headline's fewest words
+    max_tag_words: int = 4  # the longest tag put before the repeated headline
+
+
+class TeaserPairs:
+    """A headline, then a tag and the same headline: both lines."""
+
+    Settings = TeaserPairSettings
+    whole_lines = True
+
+    def __init__(self, rule):
+        self.rule = rule
+
+    def mark(self, scan: _Scan) -> None:
+        norms, remove, settings = scan.norms, scan.remove, self.rule.settings
+        for a, b in scan.kept_pairs():
+            head, tagged = norms[a], norms[b]
+            if not head or a in remove or b in remove or not tagged.endswith(" " + head) \
+                    or _words(head) < settings.min_words:
+                continue
+            tag = tagged[: -len(head) - 1].split()
+            if 1 <= len(tag) <= settings.max_tag_words and all(_TAG_WORD.fullmatch(w) for w in tag):
+                remove[a] = self.rule
+                remove[b] = self.rule
+
+
+# -- within lines ------------------------------------------------------------------
+
+class SentenceCopies:
+    """A sentence said again right after itself: the copy goes (a whole line joins the lines going).
+
+    A near copy is flagged.
+    """
+
+    Settings = duplicate_sentence.Settings
+    whole_lines = False
+
+    def __init__(self, rule):
+        self.rule = rule
+
+    def find(self, scan: _Scan):
+        rule, text = self.rule, scan.text
+        for copy in duplicate_sentence.copies(text, scan.kept_lines(), rule.settings):
+            s = copy.sentence
+            if not copy.exact:
+                yield Proposal(s.start, s.end, None, rule.id,
+                               f"{rule.message}: nearly the sentence before it, translated again", Level.FLAG)
+            elif copy.whole_line:
+                scan.remove[s.line] = rule
+            else:
+                start, end = duplicate_sentence.deletion(text, s)
+                yield Proposal(start, end, "", rule.id, f"{rule.message}: the sentence before it, word for word",
+                               rule.level)
+
+
+class SiteNames:
+    """Site and section names after a headline (see site_tail.py)."""
+
+    Settings = site_tail.Settings
+    whole_lines = False
+
+    def __init__(self, rule):
+        self.rule = rule
+        self.tails = site_tail.SiteTails(rule)
+
+    def find(self, scan: _Scan):
+        rule, text = self.rule, scan.text
+        for start, end in self.tails.find([line for _, line in scan.kept_lines()]):
+            yield Proposal(start, end, "", rule.id, f"{rule.message}: '{text[start:end].strip()}'", rule.level)
+
+
+@dataclass(frozen=True)
+class RepeatedWordSettings:
+    words: tuple[str, ...] = ()       # only these words (lowercase); none: any word
+    exceptions: tuple[str, ...] = ()  # words that may legitimately repeat (that that, had had)
+
+
+class RepeatedWords:
+    """A word typed twice in a row (not a name: "Duran Duran"), outside the lines going."""
+
+    Settings = RepeatedWordSettings
+    whole_lines = False
+
+    def __init__(self, rule):
+        self.rule = rule
+        self.only = frozenset(w.lower() for w in rule.settings.words)
+        self.exceptions = frozenset(w.lower() for w in rule.settings.exceptions)
+
+    def find(self, scan: _Scan):
+        rule = self.rule
+        removed = [(scan.lines[i].start, scan.lines[i].end) for i in scan.remove]
+        for m in scan.view.derived(_repeats, _repeats):
+            word = m.group(1).lower()
+            if m.start() in scan.taken or word in self.exceptions or (self.only and word not in self.only):
+                continue
+            if m.group(3)[0].isupper():  # "Duran Duran", "Sirhan Sirhan": names, not slips
+                continue
+            if any(a <= m.start() < b for a, b in removed):
+                continue
+            scan.taken.add(m.start())  # one report per repeat, whichever rule reports it first
+            yield Proposal(m.start(2), m.end(3), "", rule.id, f"{rule.message} ('{m.group(1)}')", rule.level)
+
+
+def _repeats(view) -> list:
+    """Matches of _REPEAT in the view's text, tried only where two neighbouring words are alike.
 
     The cheap test (all letter runs, compare neighbours, at C speed) fails on
     most texts; where it passes, the backreference pattern (slow when tried
@@ -41,20 +198,28 @@ def _repeats(text):
     the text's own, so a lowercase form of another length cannot shift them.
     """
     # pieces: the text between letter runs, and the runs (captured); their lengths give offsets
+    text = view.text
     lowered = text.lower()
     if len(lowered) == len(text):  # one character each: the same offsets
-        pieces = _LETTER_RUN.split(lowered)
+        pieces = LETTER_RUN.split(lowered)
         words = pieces[1::2]
     else:  # "İ" lowers to two characters: lower word by word
-        pieces = _LETTER_RUN.split(text)
+        pieces = view.letter_run_pieces
         words = list(map(str.lower, pieces[1::2]))
-    for _, start in offsets(pieces, compress(count(), map(eq, words, words[1:]))):  # words i, i + 1 alike
-        m = _REPEAT.match(text, start)
-        if m:
-            yield m
+    candidates = offsets(pieces, compress(count(), map(eq, words, words[1:])))  # words i, i + 1 alike
+    return [m for _, start in candidates if (m := _REPEAT.match(text, start))]
 
 
-_LETTER_RUN = re.compile(r"([^\W\d_]+)")  # stdlib re: several times faster than `regex` for this
+# Whole-line detectors run first, in the order of their rules, until nothing more goes
+# (removing lines brings others together); the others then run in this table's order.
+DETECTORS = {
+    "duplicate-line": DuplicateLines,
+    "teaser-pair": TeaserPairs,
+    "duplicate-sentence": SentenceCopies,
+    "site-tail": SiteNames,
+    "repeated-word": RepeatedWords,
+}
+SETTINGS = {name: detector.Settings for name, detector in DETECTORS.items()}
 
 
 def build(rules, env):
@@ -65,107 +230,23 @@ class StructureStage:
     name = "structure"
 
     def __init__(self, rules):
-        self.rules = rules
-        # repeated-word rules: the words they are limited to, and the exceptions
-        self.word_lists = {r.id: (frozenset(w.lower() for w in r.data.get("words", [])),
-                                  frozenset(w.lower() for w in r.data.get("exceptions", []))) for r in rules}
-        self.site_tails = [SiteTails(r) for r in rules if r.data["detector"] == "site-tail"]
+        checks = [DETECTORS[r.data["detector"]](r) for r in rules]
+        order = list(DETECTORS.values())
+        self.line_checks = [c for c in checks if c.whole_lines]
+        self.other_checks = sorted((c for c in checks if not c.whole_lines), key=lambda c: order.index(type(c)))
 
     def propose(self, text, ctx):
-        lines = split_lines(text)
-        norms = [_norm(line.text) for line in lines]  # whitespace-insensitive line text
-        remove = {}
+        scan = _Scan(text, ctx.view(text))
         # Removing lines brings others together (a teaser pair between two copies
         # of a caption): look again at the lines left until nothing more goes, so
         # that cleaning the output once more finds nothing.
         while True:
-            before = len(remove)
-            for rule in self.rules:
-                kind = rule.data["detector"]
-                if kind in ("teaser-pair", "duplicate-line"):
-                    kept = [i for i in range(len(norms)) if i not in remove]
-                    pairs = list(zip(kept, kept[1:]))
-                    (self._teasers if kind == "teaser-pair" else self._duplicates)(norms, pairs, rule, remove)
-            if len(remove) == before:
+            before = len(scan.remove)
+            for check in self.line_checks:
+                check.mark(scan)
+            if len(scan.remove) == before:
                 break
-        inside = list(self._sentence_copies(text, lines, remove))  # (whole-line copies join `remove`)
-        for start, end, rule in removal_spans(text, lines, remove):
+        found = [p for check in self.other_checks for p in check.find(scan)]  # (sentence copies add whole lines)
+        for start, end, rule in removal_spans(text, scan.lines, scan.remove):
             yield Proposal(start, end, "", rule.id, rule.message, rule.level)
-        yield from inside
-        kept = [line for i, line in enumerate(lines) if i not in remove]
-        for tails in self.site_tails:
-            for start, end in tails.find(kept):
-                rule = tails.rule
-                yield Proposal(start, end, "", rule.id, f"{rule.message}: '{text[start:end].strip()}'", rule.level)
-        taken = set()
-        repeats = None
-        for rule in self.rules:
-            if rule.data["detector"] == "repeated-word":
-                repeats = list(_repeats(text)) if repeats is None else repeats
-                yield from self._repeated_words(repeats, rule, taken, remove, lines)
-
-    def _sentence_copies(self, text, lines, remove):
-        """A sentence said again right after itself: the copy goes (a whole line through `remove`).
-
-        A near copy is flagged.
-        """
-        for rule in self.rules:
-            if rule.data["detector"] != "duplicate-sentence":
-                continue
-            kept = [(i, line) for i, line in enumerate(lines) if i not in remove]
-            found = duplicate_sentence.copies(text, kept, rule.data.get("min_letters", 30),
-                                              rule.data.get("min_words", 6), rule.data.get("similarity", 0.7))
-            for copy in found:
-                s = copy.sentence
-                if not copy.exact:
-                    yield Proposal(s.start, s.end, None, rule.id,
-                                   f"{rule.message}: nearly the sentence before it, translated again", Level.FLAG)
-                elif copy.whole_line:
-                    remove[s.line] = rule
-                else:
-                    start, end = duplicate_sentence.deletion(text, s)
-                    yield Proposal(start, end, "", rule.id, f"{rule.message}: the sentence before it, word for word",
-                                   rule.level)
-
-    @staticmethod
-    def _duplicates(norms, pairs, rule, remove):
-        """The later of two neighbouring lines that read the same (a run of copies keeps one).
-
-        Letter case aside: a copy whose first word lost its capital is still a
-        copy (and grammar would give it back, making the output change when
-        cleaned again).
-        """
-        min_words = rule.data.get("min_words", 3)
-        for a, b in pairs:
-            if norms[b] and a not in remove and (norms[a] == norms[b] or norms[a].casefold() == norms[b].casefold()) \
-                    and _words(norms[b]) >= min_words:
-                remove[b] = rule
-
-    @staticmethod
-    def _teasers(norms, pairs, rule, remove):
-        """A headline, then a tag and the same headline: both lines."""
-        min_words = rule.data.get("min_words", 5)
-        max_tag = rule.data.get("max_tag_words", 4)
-        for a, b in pairs:
-            head, tagged = norms[a], norms[b]
-            if not head or a in remove or b in remove or not tagged.endswith(" " + head) \
-                    or _words(head) < min_words:
-                continue
-            tag = tagged[: -len(head) - 1].split()
-            if 1 <= len(tag) <= max_tag and all(_TAG_WORD.fullmatch(w) for w in tag):
-                remove[a] = rule
-                remove[b] = rule
-
-    def _repeated_words(self, repeats, rule, taken, remove, lines):
-        only, exceptions = self.word_lists[rule.id]
-        removed = [(lines[i].start, lines[i].end) for i in remove]
-        for m in repeats:
-            word = m.group(1).lower()
-            if m.start() in taken or word in exceptions or (only and word not in only):
-                continue
-            if m.group(3)[0].isupper():  # "Duran Duran", "Sirhan Sirhan": names, not slips
-                continue
-            if any(a <= m.start() < b for a, b in removed):
-                continue
-            taken.add(m.start())
-            yield Proposal(m.start(2), m.end(3), "", rule.id, f"{rule.message} ('{m.group(1)}')", rule.level)
+        yield from found

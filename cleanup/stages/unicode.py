@@ -15,13 +15,16 @@ longer decoded in that line or any after it.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from itertools import accumulate
+from typing import Literal
 
 import ftfy
 
 from ..core.edits import Proposal
 from ..rulebook.loading import Rule
+from .registry import configure
 
 # Curly quotes, ligatures and full-width letters are left alone: they are
 # correct in clean text. Line breaks belong to Document.
@@ -54,6 +57,15 @@ _NAMES = {"\u00a0": "no-break space", "\u202f": "narrow no-break space", "\u2007
           "\u00ad": "soft hyphen", "\u3000": "ideographic space"}
 
 
+@dataclass(frozen=True)
+class Settings:
+    normalizer: Literal["ftfy", "no-break-space", "zero-width", "control"]  # which repair the rule makes
+    options: dict = field(default_factory=dict)  # ftfy only: ftfy.TextFixerConfig options (explain stays on)
+
+
+SETTINGS = Settings
+
+
 def describe_char(ch: str) -> str:
     import unicodedata
 
@@ -64,8 +76,8 @@ class FtfyStage:
     name = "unicode"
 
     def __init__(self, rule: Rule):
-        self.rule = rule
-        self.config = ftfy.TextFixerConfig(**{**FTFY_DEFAULTS, **rule.data.get("options", {})})
+        self.rule = rule = configure(rule)  # (idempotent: tests build a stage from a bare rule)
+        self.config = ftfy.TextFixerConfig(**{**FTFY_DEFAULTS, **rule.settings.options})
         self.config_after_markup = self.config._replace(unescape_html=False)
         plain_is_plain = not self.config.uncurl_quotes and self.config.normalization in ("NFC", None)
         self.candidate = FTFY_CANDIDATE_NEWS if plain_is_plain else FTFY_CANDIDATE
@@ -87,8 +99,8 @@ class NormalizerStage:
     name = "unicode"
 
     def __init__(self, rule: Rule):
-        self.rule = rule
-        self.pattern, self.replacement = NORMALIZERS[rule.data["normalizer"]]
+        self.rule = rule = configure(rule)
+        self.pattern, self.replacement = NORMALIZERS[rule.settings.normalizer]
 
     def propose(self, text, ctx):
         for m in self.pattern.finditer(text):
@@ -97,7 +109,7 @@ class NormalizerStage:
 
 
 def build(rules: list[Rule], env=None):
-    return [FtfyStage(r) if r.data["normalizer"] == "ftfy" else NormalizerStage(r) for r in rules]
+    return [FtfyStage(r) if r.settings.normalizer == "ftfy" else NormalizerStage(r) for r in rules]
 
 
 # Above this length a character diff (quadratic at worst) gives way to a diff of
