@@ -78,14 +78,15 @@ class Timed:
     cmd: list[str]
     runs: list[Run] = field(default_factory=list)
     ok: tuple[int, ...] = (0,)  # exit codes that are not a failure
+    bound: tuple["Timed", float] | None = None  # killed at this many times the wall time of that command's
+                                                 # run in the same round (which must come earlier in it)
 
     def median(self, what: str) -> float:
-        """Median over the runs (a run killed at the time limit counts its wall time so far, no CPU)."""
-        values = [getattr(r, what) for r in self.runs if getattr(r, what) == getattr(r, what)]  # not NaN
-        return statistics.median(values) if values else float("nan")
+        """Median over the runs (a run killed at its time limit counts what it used until then)."""
+        return statistics.median(getattr(r, what) for r in self.runs)
 
     def peak(self) -> float:
-        return max((r.peak_mb for r in self.runs if not r.timed_out), default=float("nan"))
+        return max(r.peak_mb for r in self.runs)
 
     def line(self, input_mb: float | None = None) -> str:
         walls = [r.wall for r in self.runs]
@@ -98,7 +99,7 @@ class Timed:
         if codes != [0]:
             text += f"  exit {','.join(map(str, codes))}"
         if any(r.timed_out for r in self.runs):
-            text += "  KILLED AT THE TIME LIMIT (--timeout): no figure for that run"
+            text += f"  {sum(r.timed_out for r in self.runs)} run(s) KILLED at the time limit: lower bounds"
         return text
 
 
@@ -106,56 +107,57 @@ class Timed:
 # (ru_maxrss) counts the memory of the process it was forked from, and this one holds the pipeline
 # and the corpora. The launcher is a fresh Python: its own size is the floor of every peak figure.
 LAUNCHER = """
-import os, sys, time
-fd, argv = int(sys.argv[1]), sys.argv[2:]
+import os, signal, sys, time
+fd, limit, argv = int(sys.argv[1]), float(sys.argv[2]), sys.argv[3:]
+killed = []
 start = time.perf_counter()
 pid = os.fork()
 if pid == 0:
     os.close(fd)
+    os.setpgid(0, 0)
     try:
         os.execvp(argv[0], argv)
     except OSError as error:
         os.write(2, f"cannot start {argv[0]}: {error}".encode())
         os._exit(127)
+
+def kill(*_):
+    killed.append(1)
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+
+signal.signal(signal.SIGALRM, kill)
+signal.setitimer(signal.ITIMER_REAL, limit)
 _, status, ru = os.wait4(pid, 0)
 wall = time.perf_counter() - start
-os.write(fd, f"{wall} {ru.ru_utime + ru.ru_stime} {ru.ru_maxrss} {os.waitstatus_to_exitcode(status)}".encode())
+signal.setitimer(signal.ITIMER_REAL, 0)
+code = os.waitstatus_to_exitcode(status)
+os.write(fd, f"{wall} {ru.ru_utime + ru.ru_stime} {ru.ru_maxrss} {code} {len(killed)}".encode())
 """
 
 
 def run_once(cmd: list[str], stdout: Path, timeout: float, cwd: Path | None = None, ok=(0,)) -> Run:
     """Run `cmd` (standard input empty, standard output to `stdout`, standard error kept beside it), timed
-    and accounted for by os.wait4 in the launcher; kill its process group at `timeout` seconds."""
+    and accounted for by os.wait4 in the launcher, which kills it (its process group) at `timeout` seconds."""
     err = stdout.with_suffix(stdout.suffix + ".stderr")
     read, write = os.pipe()
     with open(stdout, "wb") as out, open(err, "wb") as errf:
-        start = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-I", "-S", "-c", LAUNCHER, str(write), *cmd],
+        proc = subprocess.Popen([sys.executable, "-I", "-S", "-c", LAUNCHER, str(write), str(timeout), *cmd],
                                 stdin=subprocess.DEVNULL, stdout=out, stderr=errf, cwd=cwd,
                                 start_new_session=True, pass_fds=(write,))
         os.close(write)
-        killed = threading.Event()
-
-        def kill():
-            killed.set()
-            try:
-                os.killpg(proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-
-        timer = threading.Timer(timeout, kill)
-        timer.start()
         with os.fdopen(read, "rb") as report:
             figures = report.read().decode().split()
         proc.wait()
-        timer.cancel()
-    if killed.is_set():
-        return Run(time.perf_counter() - start, float("nan"), float("nan"), -9, True)
-    wall, cpu, peak_kb, code = figures
+    if len(figures) != 5:
+        sys.exit(f"the launcher failed ({proc.returncode}) on {' '.join(cmd)}:\n{err.read_text(errors='replace')[-3000:]}")
+    wall, cpu, peak_kb, code, killed = figures
     code = int(code)
-    if code not in ok:
+    if code not in ok and killed == "0":
         sys.exit(f"{' '.join(cmd)} failed ({code}):\n{err.read_text(errors='replace')[-3000:]}")
-    return Run(float(wall), float(cpu), int(peak_kb) / 1024, code)
+    return Run(float(wall), float(cpu), int(peak_kb) / 1024, code, killed != "0")
 
 
 def launcher_floor(tmp: Path) -> float:
@@ -166,23 +168,27 @@ def launcher_floor(tmp: Path) -> float:
 def alternate(pairs: list[Timed], reps: int, tmp: Path, timeout: float, warmup: int = 0,
               before_each=None, cwd: Path | None = None) -> None:
     """Run the commands in turn, A B [C ...] A B ..., `reps` rounds after `warmup` uncounted ones."""
+    given_up = set()
     for round_ in range(warmup + reps):
         for t in pairs:
+            if id(t) in given_up:
+                continue
             if before_each:
                 before_each(t)
-            r = run_once(t.cmd, tmp / "out", timeout, cwd, t.ok)
+            limit = timeout
+            if t.bound and t.bound[0].runs and round_ >= warmup:
+                limit = min(timeout, max(30.0, t.bound[1] * t.bound[0].runs[-1].wall))
+            r = run_once(t.cmd, tmp / "out", limit, cwd, t.ok)
             if round_ >= warmup:
                 t.runs.append(r)
             if r.timed_out:  # don't spend the limit again on a command that cannot finish in it
-                return
+                given_up.add(id(t))
 
 
 def pair_ratio(num: Timed, den: Timed, what: str = "wall") -> float:
     """Median over rounds of num/den: how many times faster `den` is than `num`."""
     n = min(len(num.runs), len(den.runs))
-    ratios = [getattr(num.runs[i], what) / getattr(den.runs[i], what) for i in range(n)]
-    ratios = [r for r in ratios if r == r]  # a run killed at the time limit has no CPU figure
-    return statistics.median(ratios) if ratios else float("nan")
+    return statistics.median(getattr(num.runs[i], what) / getattr(den.runs[i], what) for i in range(n))
 
 
 def verdict(what: str, figure: float, target: str, met: bool, note: str = "") -> None:
@@ -373,35 +379,42 @@ def scaling(args, tmp: Path, ten: Path) -> None:
     timed = {s: Timed(f"cleanup fix, {size_mb(p):.1f} MB of lines", fix_cmd(p, tmp / "scale.out"))
              for s, p in files.items()}
     ref = Timed(f"cleanup fix, {size_mb(ten):.1f} MB of lines (the reference)", fix_cmd(ten, tmp / "scale.out"))
+    for s, t in timed.items():  # a run far beyond its target is stopped: its ratio is then a lower bound
+        t.bound = (ref, max(3.0, 2.0 * s / args.file_mb))
     line = None
-    if args.quick:
-        print(f"  --quick: the ONE {args.line_mb:g} MB line is skipped (run without --quick)")
-    elif args.line_mb:
+    if not args.line_mb:
+        print(f"  {'--quick: ' if args.quick else ''}the ONE 50 MB line is skipped (--line-mb 50 runs it)")
+    else:
         path = one_line_file(tmp / f"one-line-{args.line_mb:g}.txt", args.line_mb, args.seed + 2)
-        line = Timed(f"cleanup fix, ONE line of {size_mb(path):.1f} MB", fix_cmd(path, tmp / "scale.out"))
+        line = Timed(f"cleanup fix, ONE line of {size_mb(path):.1f} MB", fix_cmd(path, tmp / "scale.out"),
+                     bound=(ref, args.line_kill))
         line.input_mb = size_mb(path)
-    order = [timed[s] for s in sorted(timed)] + [ref] + ([line] if line else [])
-    alternate(order, args.big_reps if not args.quick else 1, tmp, args.timeout)
+        print(f"  a run of the line is stopped at {args.line_kill:g}x the reference's time in its round")
+    order = [ref] + [timed[s] for s in sorted(timed)] + ([line] if line else [])
+    alternate(order, args.big_reps, tmp, args.timeout)
+    print(ref.line(size_mb(ten)))
     for s in sorted(timed):
         print(timed[s].line(size_mb(files[s])))
-    print(ref.line(size_mb(ten)))
     if line:
         print(line.line(line.input_mb))
+    lower = " (a run was stopped: the figure is a lower bound)"
     biggest = max(timed) if timed else None
     if biggest and biggest > size_mb(ten):
         ratio = pair_ratio(timed[biggest], ref)
         size_ratio = size_mb(files[biggest]) / size_mb(ten)
         limit = 7.0 if biggest == 64 else 7.0 / 6.4 * size_ratio  # 7x the time for 6.4x the input
-        verdict(f"scaling: {biggest:g} MB time / {size_mb(ten):.0f} MB time ({size_ratio:.1f}x the input)", ratio,
-                f"<= {limit:.1f}", ratio <= limit and not any(r.timed_out for r in timed[biggest].runs),
-                "" if biggest == 64 else " (not the issue's 64 MB)")
+        stopped = any(r.timed_out for r in timed[biggest].runs)
+        verdict(f"scaling: {size_mb(files[biggest]):.1f} MB time / {size_mb(ten):.1f} MB time ({size_ratio:.1f}x the input)", ratio,
+                f"<= {limit:.1f}", ratio <= limit and not stopped,
+                ("" if biggest == 64 else " (not the issue's 64 MB)") + (lower if stopped else ""))
     if line and line.runs:
         ratio = pair_ratio(line, ref)
-        verdict(f"scaling: ONE {line.input_mb:.0f} MB line time / {size_mb(ten):.0f} MB of lines time", ratio,
-                "<= 4.0", ratio <= 4.0 and not any(r.timed_out for r in line.runs))
+        stopped = any(r.timed_out for r in line.runs)
+        verdict(f"scaling: ONE {line.input_mb:.1f} MB line time / {size_mb(ten):.1f} MB of lines time", ratio,
+                "<= 4.0", ratio <= 4.0 and not stopped, lower if stopped else "")
         peak = line.peak() / line.input_mb
-        verdict(f"scaling: ONE {line.input_mb:.0f} MB line, peak resident memory / input", peak, "< 10.0",
-                peak < 10.0)
+        verdict(f"scaling: ONE {line.input_mb:.1f} MB line, peak resident memory / input", peak, "< 10.0",
+                peak < 10.0 and not stopped, " (peak until it was stopped: a lower bound)" if stopped else "")
 
 
 def profile(args) -> None:
@@ -462,7 +475,9 @@ def arguments(argv=None) -> argparse.Namespace:
     p.add_argument("--file-mb", type=float, help="the one file for fix / diff and the scaling reference, MB "
                                                  "(default 10; quick 1)")
     p.add_argument("--scale-mb", type=_sizes, help="file sizes for scaling, MB (default 1,4,16,64; quick 0.25,0.5,2)")
-    p.add_argument("--line-mb", type=float, help="the one line without a newline, MB (default 50; 0 skips it)")
+    p.add_argument("--line-mb", type=float, help="the one line without a newline, MB (default 50; quick 0: skipped)")
+    p.add_argument("--line-kill", type=float, default=6.0,
+                   help="stop a run of the line at this many times the 10 MB file's time (default 6; target 4)")
     p.add_argument("--batch-docs", type=int, help="documents for batch -j 2 vs -j 1 (default 2500; quick 200)")
     p.add_argument("--reps", type=int, help="rounds for fix and diff (default 3; quick 1)")
     p.add_argument("--batch-reps", type=int, help="rounds for batch (default 3; quick 1)")
@@ -477,7 +492,7 @@ def arguments(argv=None) -> argparse.Namespace:
     p.add_argument("--tmp", type=Path, help="folder for the generated files (default: a new temporary folder)")
     args = p.parse_args(argv)
     defaults = dict(mb=(10, 1), clean_mb=(3, 0.5), file_mb=(10, 1), scale_mb=([1, 4, 16, 64], [0.25, 0.5, 2]),
-                    line_mb=(50, 50), batch_docs=(2500, 200), reps=(3, 1), batch_reps=(3, 1), big_reps=(3, 1),
+                    line_mb=(50, 0), batch_docs=(2500, 200), reps=(3, 1), batch_reps=(3, 1), big_reps=(3, 1),
                     startup_reps=(9, 3))
     for name, (full, quick) in defaults.items():
         if getattr(args, name) is None:
