@@ -36,18 +36,15 @@ import os
 import platform
 import pstats
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import ftfy
-
 from corpus import build_corpus  # benchmarks/ is on the path when run as a script
 
 import cleanup
@@ -78,7 +75,7 @@ class Timed:
     cmd: list[str]
     runs: list[Run] = field(default_factory=list)
     ok: tuple[int, ...] = (0,)  # exit codes that are not a failure
-    bound: tuple["Timed", float] | None = None  # killed at this many times the wall time of that command's
+    bound: tuple[Timed, float] | None = None  # killed at this many times the wall time of that command's
                                                  # run in the same round (which must come earlier in it)
 
     def median(self, what: str) -> float:
@@ -325,7 +322,7 @@ def diff(args, tmp: Path, ten: Path) -> None:
     if not typos.exists():
         print(f"  skipped: {typos} is not installed (pip install typos; it is in the `bench` extra)")
         return
-    version = subprocess.run([str(typos), "--version"], capture_output=True, text=True).stdout.strip()
+    version = subprocess.run([str(typos), "--version"], capture_output=True, text=True, check=False).stdout.strip()
     c = Timed("cleanup diff --format unified", [str(BIN / "cleanup"), "diff", "--format", "unified", str(ten)])
     t = Timed(f"typos --diff ({version}, --isolated: no config)", [str(typos), "--diff", "--isolated", str(ten)],
               ok=(0, 2))  # 2: it found typos
@@ -372,7 +369,7 @@ def batch(args, tmp: Path) -> None:
 def scaling(args, tmp: Path, ten: Path) -> None:
     sizes = [s for s in args.scale_mb if not (args.quick and s > 16)]
     skipped = [s for s in args.scale_mb if s not in sizes]
-    print(f"\n## scaling: `cleanup fix` on files of ordinary lines, and on ONE line without a newline")
+    print("\n## scaling: `cleanup fix` on files of ordinary lines, and on ONE line without a newline")
     if skipped:
         print(f"  --quick: the {', '.join(f'{s:g} MB' for s in skipped)} file(s) are skipped (run without --quick)")
     files = {s: lines_file(tmp / f"lines-{s:g}.txt", s, args.seed + 1) for s in sizes}
@@ -446,16 +443,16 @@ def machine() -> str:
     mem = next((int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
                 if line.startswith("MemTotal")), 0)
     package = Path(cleanup.__file__).parent
-    commit = subprocess.run(["git", "-C", str(package), "log", "-1", "--format=%h %cI"], capture_output=True,
-                            text=True).stdout.strip() or "? (not a git work tree)"
+    commit = subprocess.run(["git", "-C", str(package), "log", "-1", "--format=%h %cI"], check=False,
+                            capture_output=True, text=True).stdout.strip() or "? (not a git work tree)"
     dirty = subprocess.run(["git", "-C", str(package), "status", "--porcelain", "--", "."],
-                           capture_output=True, text=True).stdout.strip()
+                           capture_output=True, text=True, check=False).stdout.strip()
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     return (f"machine: {os.cpu_count()} cores ({len(os.sched_getaffinity(0))} usable here), {model}, "
             f"{mem / 1e6:.1f} GB RAM; Python {platform.python_version()}, ftfy {ftfy.__version__}, "
             f"niceness {os.nice(0)}\n"
             f"load average (1, 5, 15 min): {load}  (other processes share these cores)\n"
-            f"date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M UTC}; "
+            f"date: {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M UTC}; "
             f"cleanup from {package}, commit {commit}{' + uncommitted changes in it' if dirty else ''}")
 
 
