@@ -2,8 +2,8 @@
 
 All patterns are tried in one combined match per line (one named group per
 rule): far cheaper than one match per rule. Each rule's time budget is for
-the whole document (core/timed_regex.py, RuleClock), spent line by line; the combined
-match has its own, and when it runs out the rules are tried one by one, so
+the whole document (RuleClock in core/timed_regex.py), spent line by line;
+the combined match has its own, and when it runs out the rules are tried one by one, so
 the runaway is stopped and named. A pattern that cannot join the combination
 (it refers to its own groups by number) is tried on its own.
 """
