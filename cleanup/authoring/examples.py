@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ..core.config import GrammarSettings
 from ..core.edits import Level
 from ..core.policy import Policy
+from ..render.unified import lines_of
 from ..render.visible import LINE_BREAK, SPACE, visible
 from ..rulebook.loading import Example, RuleBook, RuleFile
 from ..stages import build_pipeline
@@ -49,16 +50,10 @@ def readable_diff(expected: str, got: str) -> str:
     Without that, a missing final newline or a doubled space gives two lines that look the same.
     """
     spaces = expected.split() == got.split()
-    lines = difflib.unified_diff(_lines(expected) or [""], _lines(got) or [""], "expected", "got", lineterm="")
+    lines = difflib.unified_diff(lines_of(expected) or [""], lines_of(got) or [""], "expected", "got", lineterm="")
     shown = [line.rstrip("\n") if line.startswith(("---", "+++", "@@")) else line[0] + _shown(line[1:], spaces)
              for line in lines]
     return "\n".join(shown) or f"expected {expected!r}\n     got {got!r}"
-
-
-def _lines(text: str) -> list[str]:
-    """Lines ending at "\n" only, each with its line break (splitlines would also cut at U+2028)."""
-    parts = text.split("\n")
-    return [p + "\n" for p in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
 
 
 def _shown(line: str, spaces: bool) -> str:

@@ -22,7 +22,7 @@ import json
 import os
 import sys
 import time
-from collections import Counter, deque
+from collections import deque
 from concurrent.futures import BrokenExecutor, Future
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -30,9 +30,9 @@ from typing import Iterable, Iterator, NamedTuple
 
 from ..api.runner import Options, clean_document
 from ..core.document import Document, too_large
-from ..core.edits import Level
 from ..core.errors import CleanupError
 from ..core.files import AtomicFile, read_bounded, remove_stale_temps, write_atomic
+from ..core.result import EditCounts
 from ..render.records import records
 from . import jsonl
 from .progress import Silent
@@ -75,7 +75,7 @@ class Outcome(NamedTuple):
     item: Item
     output: bytes | None = None
     changed: bool = False
-    counts: tuple = ()        # (rule, applied, proposed, flagged) per rule
+    counts: tuple = ()        # (rule, EditCounts) per rule
     error: str | None = None
 
 
@@ -260,7 +260,7 @@ _NAME = "<document>"  # what Document calls the text in its messages (cut off ag
 def _clean_file_bytes(item: Item, options: Options, settings: BatchSettings) -> Outcome:
     doc = Document.from_bytes(item.data, _NAME, options.encoding, options.max_bytes)
     result = _complete(clean_document(doc, options))
-    return Outcome(item, doc.to_bytes(result.text), result.changed, _counts(result))
+    return Outcome(item, doc.to_bytes(result.text), result.changed, tuple(result.counts_by_rule().items()))
 
 
 def _clean_jsonl_line(item: Item, options: Options, settings: BatchSettings) -> Outcome:
@@ -293,7 +293,7 @@ def _clean_jsonl_line(item: Item, options: Options, settings: BatchSettings) -> 
         data = jsonl.dumps(record).encode("utf-8")
     except UnicodeEncodeError:  # another field holds a lone surrogate: JSON escapes keep it as it was
         data = jsonl.dumps(record, ensure_ascii=True).encode("ascii")
-    return Outcome(item, data + b"\n", result.changed, _counts(result))
+    return Outcome(item, data + b"\n", result.changed, tuple(result.counts_by_rule().items()))
 
 
 def _complete(result):
@@ -302,14 +302,6 @@ def _complete(result):
     if result.incomplete:
         raise CleanupError(result.incomplete[0].message)
     return result
-
-
-def _counts(result) -> tuple:
-    applied, proposed, flagged = Counter(), Counter(), Counter()
-    for e in result.edits:
-        (applied if e.applied else flagged if e.level is Level.FLAG else proposed)[e.rule] += 1
-    rules = applied.keys() | proposed.keys() | flagged.keys()
-    return tuple((r, applied[r], proposed[r], flagged[r]) for r in sorted(rules))
 
 
 # -- where the work runs ------------------------------------------------------------
@@ -466,7 +458,7 @@ class Summary:
     unreadable_folders: int = 0    # of the failures, folders that could not be listed
     bytes: int = 0
     seconds: float = 0.0
-    rules: dict = field(default_factory=dict)   # rule -> [applied, proposed, flagged]
+    rules: dict = field(default_factory=dict)   # rule -> EditCounts
     failures: list = field(default_factory=list)
 
     def add(self, outcome: Outcome, source: Source) -> None:
@@ -478,10 +470,8 @@ class Summary:
                 self.failures.append(FailedDocument(str(source.path), outcome.item.line or None, outcome.error))
             return
         self.changed += outcome.changed
-        for rule, *numbers in outcome.counts:
-            totals = self.rules.setdefault(rule, [0, 0, 0])
-            for k, n in enumerate(numbers):
-                totals[k] += n
+        for rule, counts in outcome.counts:
+            self.rules[rule] = EditCounts(*map(sum, zip(self.rules.get(rule, EditCounts()), counts)))
 
     def add_unreadable(self, folder: str, reason: str) -> None:
         """A folder whose files could not even be listed: one failure, so it is not silently left out."""
@@ -492,7 +482,7 @@ class Summary:
                                                 "were not cleaned"))
 
     def top_rules(self, n: int = 10) -> list[tuple[str, int]]:
-        applied = [(rule, t[0]) for rule, t in self.rules.items() if t[0]]
+        applied = [(rule, t.applied) for rule, t in self.rules.items() if t.applied]
         return sorted(applied, key=lambda rn: (-rn[1], rn[0]))[:n]
 
     def report(self) -> dict:
@@ -502,7 +492,7 @@ class Summary:
                       "unreadable_folders": self.unreadable_folders},
             "bytes": self.bytes,
             "seconds": round(self.seconds, 3),
-            "rules": {rule: dict(zip(("applied", "proposed", "flagged"), t)) for rule, t in sorted(self.rules.items())},
+            "rules": {rule: t._asdict() for rule, t in sorted(self.rules.items())},
             "top_rules": [{"rule": r, "applied": n} for r, n in self.top_rules()],
             "failures": [asdict(f) for f in self.failures],
             "failures_listed": len(self.failures),

@@ -21,7 +21,6 @@ from rich.text import Text
 from typer.exceptions import TyperException
 
 from ..api.runner import Tally, clean_file
-from ..core.edits import Level
 from ..core.errors import CleanupError
 from ..core.files import write_atomic, write_in_place
 from ..render.formats import Checked, formats
@@ -51,7 +50,7 @@ from .options import (
     SelectOpt,
     build_options,
     conventional_help,
-    unmatched_globs,
+    warn_unmatched_globs,
 )
 from .terminal import err, fail, warn
 
@@ -158,8 +157,7 @@ def _options(**values):
     except CleanupError as e:
         fail(str(e))
         raise typer.Exit(2)
-    for glob in unmatched_globs(opts, (r.id for rf in book.files for r in rf.rules)):
-        warn(f"{glob!r} matches no rule ('cleanup rules list' shows them)")
+    warn_unmatched_globs(opts, (r.id for rf in book.files for r in rf.rules))
     return opts
 
 
@@ -207,15 +205,12 @@ def _cleaned(inputs: list[Input], opts, tally: Tally):
 
 
 def _summary(name, result) -> None:
-    applied = [e for e in result.edits if e.applied]
-    counts = {}
-    for e in applied:
-        counts[e.rule] = counts.get(e.rule, 0) + 1
-    proposed = sum(1 for e in result.edits if not e.applied and e.level is Level.SUGGEST)
-    flags = sum(1 for e in result.edits if e.level is Level.FLAG)
-    rules = ", ".join(f"{r} {n}" for r, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
-    err.print(Text(safe(f"{name}: {len(applied)} change(s) applied" + (f" ({rules})" if rules else "")
-                        + f"; {proposed} suggestion(s) not applied; {flags} flag(s)")))
+    counts = result.counts()
+    applied = sorted(((rule, n.applied) for rule, n in result.counts_by_rule().items() if n.applied),
+                     key=lambda rn: (-rn[1], rn[0]))
+    rules = ", ".join(f"{r} {n}" for r, n in applied)
+    err.print(Text(safe(f"{name}: {counts.applied} change(s) applied" + (f" ({rules})" if rules else "")
+                        + f"; {counts.proposed} suggestion(s) not applied; {counts.flagged} flag(s)")))
 
 
 def _refuse_overwriting(targets, inputs: list[Input]) -> None:
@@ -319,8 +314,8 @@ def _format_option(command: str):
 DiffFormat, CheckFormat = _format_choice("diff"), _format_choice("check")
 
 
-def _renderer(command: str, format: Enum, *, to_terminal: bool, **options):
-    return formats(command)[format.value][0](terminal=to_terminal, **options)
+def _renderer(command: str, format: Enum, opts, *, to_terminal: bool):
+    return formats(command)[format.value][0](terminal=to_terminal, opts=opts)
 
 
 def _render(checked, renderer, output: Optional[Path]) -> None:
@@ -364,8 +359,7 @@ def diff(
     """Show every proposed change with the rule that made it and why."""
     if output:
         _refuse_overwriting([output], inputs)
-    renderer = _renderer("diff", format, to_terminal=not output and sys.stdout.isatty(),
-                         **({"opts": opts} if format.value == "html" else {}))  # the page re-runs documents
+    renderer = _renderer("diff", format, opts, to_terminal=not output and sys.stdout.isatty())
     tally = Tally()
     _render(_cleaned(inputs, opts, tally), renderer, output)
     raise typer.Exit(2 if tally.errors else (1 if exit_code and tally.pending else 0))
@@ -381,13 +375,13 @@ def check(
                                                              "exit 2)."),
 ):
     """List findings. Exit 0: nothing to fix; 1: fixes pending; 2: errors; +4: grammar skipped."""
-    renderer = _renderer("check", format, to_terminal=sys.stdout.isatty())
+    renderer = _renderer("check", format, opts, to_terminal=sys.stdout.isatty())
     tally = Tally()
     _render(_cleaned(inputs, opts, tally), renderer, None)
     code = 2 if tally.errors else (1 if tally.pending and not exit_zero else 0)
     if tally.grammar_skipped and code != 2:
         code += 4
-    if format.value == "text":
+    if renderer.for_people:  # (a machine reading json, sarif or github output gets no line of prose)
         err.print(f"{len(inputs)} file(s): {tally.pending} with fixes pending, {tally.errors} error(s)"
                   + (", grammar skipped" if tally.grammar_skipped else ""))
     raise typer.Exit(code)

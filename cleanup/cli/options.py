@@ -136,8 +136,16 @@ def build_options(*, rules=(), level: LevelChoice | None = None, accept=(), reje
 OPEN_FAMILIES = ("languagetool", "harper")  # grammar checkers: a rule id per check they make
 
 
+def warn_unmatched_globs(opts: Options, rule_ids) -> None:
+    """A warning for each --select/--ignore/--accept/--reject glob that names no rule (a typo, most likely)."""
+    from .terminal import warn
+
+    for glob in unmatched_globs(opts, rule_ids):
+        warn(f"{glob!r} matches no rule ('cleanup rules list' shows them)")
+
+
 def unmatched_globs(opts: Options, rule_ids) -> list[str]:
-    """--select/--ignore/--accept/--reject globs that name no rule (a typo, most likely)."""
+    """--select/--ignore/--accept/--reject globs that name no rule."""
     from ..core.policy import matches
 
     ids = list(rule_ids)

@@ -21,6 +21,7 @@ from ..core.edits import Edit, EditKey, Level
 from ..core.errors import CleanupError
 from ..core.files import read_document, write_atomic, write_in_place
 from ..render.records import LineIndex
+from ..render.text import marked_change
 from ..render.visible import safe, symbol, visible
 from ..review.decisions_file import Verdict
 from ..review.decisions_file import load as load_decisions
@@ -111,13 +112,7 @@ def change_in_context(original: str, edit: Edit) -> Text:
         before = original[original.rfind("\n", 0, line_start - 1) + 1:line_start - 1]
         t.append("  " + visible(_clip(before, "start")) + "\n", style="dim")
     t.append("  " + visible(_clip(original[line_start:edit.start], "end")))
-    if edit.replacement is None:
-        t.append(visible(edit.original, newlines=True), style="underline magenta")
-    else:
-        if edit.original:
-            t.append(f"[-{visible(edit.original, newlines=True)}-]", style="red strike")
-        if edit.replacement:
-            t.append(f"{{+{visible(edit.replacement, newlines=True)}+}}", style="green")
+    t.append_text(marked_change(edit))
     t.append(visible(_clip(original[edit.end:line_end], "start")))
     if line_end + 1 < len(original):  # a final line break has no line after it
         following = original[line_end + 1:].split("\n", 1)[0]

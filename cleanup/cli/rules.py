@@ -16,7 +16,6 @@ import regex
 import typer
 import yaml
 from rapidfuzz import fuzz, process
-from rich.console import Console
 
 from ..authoring import lint as linting
 from ..authoring.examples import check_rule_file, runs_offline
@@ -25,14 +24,13 @@ from ..core.config import load_config
 from ..core.edits import Level
 from ..core.errors import CleanupError
 from ..core.policy import Policy, matches
-from ..render.visible import safe
 from ..rulebook.loading import SHIPPED_RULES, RuleBook, load_rulebook, rule_paths
 from ..stages import build_pipeline
-from .options import IgnoreOpt, RulesOpt, SelectOpt, build_options, unmatched_globs
+from .options import IgnoreOpt, RulesOpt, SelectOpt, build_options, warn_unmatched_globs
+from .terminal import fail, warn
 
 rules_app = typer.Typer(help="List, show, test, lint and create rule files.", no_args_is_help=True,
                         rich_markup_mode=None, context_settings={"help_option_names": ["-h", "--help"]})
-err = Console(stderr=True, highlight=False, soft_wrap=True)
 PathsArg = typer.Argument(None, help="Rule files or folders (default: every active rule file).",
                           metavar="[PATH]...", show_default=False)
 
@@ -43,7 +41,7 @@ def register(app: typer.Typer) -> None:
 
 
 def _stop(message: str, code: int = 2):
-    err.print(f"cleanup: error: {safe(message)}", markup=False)
+    fail(message)
     raise typer.Exit(code)
 
 
@@ -96,8 +94,7 @@ def _selected(select, ignore, ids) -> tuple[tuple[str, ...], tuple[str, ...]]:
         opts = build_options(select=select, ignore=ignore)
     except CleanupError as e:
         _stop(str(e))
-    for glob in unmatched_globs(opts, ids):
-        err.print(f"cleanup: warning: {safe(repr(glob))} matches no rule", markup=False)
+    warn_unmatched_globs(opts, ids)
     return opts.select, opts.ignore
 
 
@@ -251,5 +248,4 @@ def config():
     for name in cfg.get("disable"):
         if name not in known:
             near = process.extractOne(name, known, scorer=fuzz.WRatio, score_cutoff=70)
-            err.print(f"cleanup: warning: disable: {name!r} is no rule or family id"
-                      + (f"; did you mean {near[0]}?" if near else ""), markup=False)
+            warn(f"disable: {name!r} is no rule or family id" + (f"; did you mean {near[0]}?" if near else ""))

@@ -25,10 +25,14 @@ class Checked:
 
 
 class Renderer:
-    """An output format. `terminal`: the output goes to a terminal (colour allowed, bytes made safe)."""
+    """An output format. `terminal`: the output goes to a terminal (colour allowed, bytes made safe);
+    `opts`: the api.runner.Options the files were cleaned with (a format may re-run a document with
+    other decisions: html)."""
 
-    def __init__(self, *, terminal: bool = False):
-        self.terminal = terminal
+    for_people = False  # read by people, not programs: a command may add a line of summary (on stderr)
+
+    def __init__(self, *, terminal: bool = False, opts=None):
+        self.terminal, self.opts = terminal, opts
 
     def file(self, item: Checked) -> str | bytes:
         return ""

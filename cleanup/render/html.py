@@ -5,8 +5,8 @@ so an editor reads the document as it came in and sees what would change. It
 is also a review tool: accept or reject each change (mouse or keys), watch
 the cleaned text follow, and export a decisions file that `cleanup apply`
 replays (docs/review.md). It has no network references at all: reports get
-mailed, archived and opened offline. Standard library only, so it renders any
-record list, including one read back from the CLI's JSON output.
+mailed, archived and opened offline. It is drawn from edit records alone, so it
+renders any record list, including one read back from the CLI's JSON output.
 """
 from __future__ import annotations
 
@@ -18,7 +18,10 @@ from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
 
+from ..core.edits import apply_edits
+from ..core.result import count_edits
 from .html_assets import CSS, JS, TEMPLATE
+from .records import LineIndex, edit_from_record, edit_record
 from .visible import symbol
 
 LEVELS = ("fix", "suggest", "flag")
@@ -47,8 +50,6 @@ class ReportFile:
 
 def review_records(result) -> list[dict]:
     """The records of a Result, each with the records of the earlier edits it was built on."""
-    from .records import LineIndex, edit_record
-
     lines = LineIndex(result.original)
 
     def record(edit) -> dict:
@@ -67,8 +68,6 @@ def report_file(name: str, doc, opts) -> ReportFile:
         return clean_document(doc, opts, policy)
 
     def parts(run) -> tuple[list, list]:
-        from .records import LineIndex, edit_record
-
         shown = {e.key for e in run.changes}
         lines = LineIndex(doc.text)
         return review_records(run.result), [edit_record(e, lines) for k, e in run.met.items() if k not in shown]
@@ -153,12 +152,8 @@ def _decidable(r: dict) -> bool:
 
 
 def _cleaned(original: str, records: list[dict]) -> str:
-    """The output text: the applied edits never overlap, so applying them in order reproduces it."""
-    out, pos = [], 0
-    for r in sorted((r for r in records if r["applied"]), key=itemgetter("start", "end")):
-        out += [original[pos:r["start"]], r["replacement"] or ""]
-        pos = r["end"]
-    return "".join(out) + original[pos:]
+    """The output text: the applied edits applied to the original."""
+    return apply_edits(original, [edit_from_record(r) for r in records if r["applied"]])
 
 
 def _render_doc(original: str, records: list[dict], base: int, changes: dict) -> str:
@@ -376,8 +371,7 @@ def render_report(docs: list[ReportFile], *, title: str | None = None, output: s
     listed = [p for r in records for p in _flat_parents(r)] + records  # one list entry each
     families, levels, rules = (Counter(key(r) for r in listed)
                                for key in (_family, itemgetter("level"), itemgetter("rule")))
-    applied = sum(r["applied"] for r in records)
-    flags = sum(r["replacement"] is None for r in records)
+    counts = count_edits(map(edit_from_record, records))
     rows = "".join(f'<tr data-rule-row="{_esc(rule)}"><td><label><input type="checkbox" data-kind="rule" '
                    f'value="{_esc(rule)}" checked> <code>{_esc(rule)}</code></label></td><td class="n">{n}</td></tr>'
                    for rule, n in sorted(rules.items()))
@@ -385,7 +379,7 @@ def render_report(docs: list[ReportFile], *, title: str | None = None, output: s
     items = "".join((f'<li class="file-head">{_esc(f.doc.name)}</li>' if several else "") + "".join(f.items)
                     for f in files)
     page = TEMPLATE.format(
-        title=_esc(title), applied=applied, pending=len(records) - applied - flags, flags=flags, listed=len(listed),
+        title=_esc(title), applied=counts.applied, pending=counts.proposed, flags=counts.flagged, listed=len(listed),
         files=f"{len(files)} files · " if several else "",
         sections="".join(f.section() for f in files),
         families="".join(_checkbox("family", f, n) for f, n in sorted(families.items())),

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ..core.edits import Edit
+from ..core.edits import Edit, Level
 from .formats import Checked, Renderer, json_text, register
 
 
@@ -44,6 +44,12 @@ def edit_record(edit: Edit, lines: LineIndex) -> dict:
     }
 
 
+def edit_from_record(record: dict) -> Edit:
+    """The Edit a record was made from (without the edits it was built on)."""
+    return Edit(record["start"], record["end"], record["original"], record["replacement"], record["rule"],
+                record["message"], Level(record["level"]), record["applied"])
+
+
 def records(result) -> list[dict]:
     lines = LineIndex(result.original)
     return [edit_record(e, lines) for e in result.edits]
@@ -68,9 +74,9 @@ class HtmlPage(Renderer):
     """One page for every file. `opts`, the options the files were cleaned with, lets the page re-run each
     document to see what deciding a change makes the pipeline propose (render/html.py)."""
 
-    def __init__(self, *, opts, **kw):
+    def __init__(self, **kw):
         super().__init__(**kw)
-        self.opts, self.files = opts, []
+        self.files = []
 
     def file(self, item: Checked) -> str:
         from .html import report_file  # (a large module; only this format needs it)

@@ -37,8 +37,21 @@ def _clip(s: str, left: bool) -> str:
     return "…" + s[-CONTEXT:] if left else s[:CONTEXT] + "…"
 
 
-def _shown(s: str) -> str:
-    return visible(s, newlines=True)
+def marked_change(edit) -> Text:
+    """The change itself, for a terminal: removed and added text as [-old-]{+new+}, a flag's text underlined.
+    Everything drawn visibly (line breaks keep their place after their symbol)."""
+    def shown(s: str) -> str:
+        return visible(s, newlines=True)
+
+    t = Text()
+    if edit.replacement is None:
+        t.append(shown(edit.original), style="underline magenta")
+        return t
+    if edit.original:
+        t.append(f"[-{shown(edit.original)}-]", style="red strike")
+    if edit.replacement:
+        t.append(f"{{+{shown(edit.replacement)}+}}", style="green")
+    return t
 
 
 def change_text(edit, original: str) -> Text:
@@ -48,13 +61,7 @@ def change_text(edit, original: str) -> Text:
     line_end = len(original) if line_end == -1 else line_end
     t = Text("  ")
     t.append(_clip(original[line_start:edit.start], left=True), style="dim")
-    if edit.replacement is None:
-        t.append(_shown(edit.original), style="underline magenta")
-    else:
-        if edit.original:
-            t.append(f"[-{_shown(edit.original)}-]", style="red strike")
-        if edit.replacement:
-            t.append(f"{{+{_shown(edit.replacement)}+}}", style="green")
+    t.append_text(marked_change(edit))
     t.append(_clip(original[edit.end:line_end], left=False), style="dim")
     return t
 
@@ -90,6 +97,8 @@ def finding_line(edit, name: str, lines: LineIndex) -> str:
 
 @register("diff", "text", "every change in its line, with its rule, level and why")
 class ChangesText(Renderer):
+    for_people = True
+
     def file(self, item: Checked) -> str:
         out = io.StringIO()
         console = Console(file=out, force_terminal=self.terminal, highlight=False, soft_wrap=True,
@@ -101,6 +110,8 @@ class ChangesText(Renderer):
 
 @register("check", "text", "one finding a line: file:line:col: level [pending|proposed]: rule: message")
 class FindingsText(Renderer):
+    for_people = True
+
     def file(self, item: Checked) -> str:
         lines = LineIndex(item.result.original)
         return "".join(finding_line(e, item.name, lines) + "\n" for e in item.result.edits)

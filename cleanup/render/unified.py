@@ -14,8 +14,9 @@ from .records import line_starts
 from .visible import safe
 
 
-def _split(text: str) -> list[str]:
-    """Lines ending at "\n" only (splitlines would also break at U+2028, form feeds ...)."""
+def lines_of(text: str) -> list[str]:
+    """Lines ending at "\n" only, each with its line break (splitlines would also break at U+2028,
+    form feeds ...)."""
     lines = text.split("\n")
     return [ln + "\n" for ln in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
 
@@ -27,7 +28,7 @@ def unified_diff(original: str, edits, path: str, *, context: int = 3, newline: 
     if not edits:
         return ""
     ostarts = line_starts(original)
-    old_lines = _split(original)
+    old_lines = lines_of(original)
     n_lines = len(old_lines)
     regions = []  # [orig line from, orig line to (exclusive), new-minus-old length delta]
     for e in edits:
@@ -41,7 +42,7 @@ def unified_diff(original: str, edits, path: str, *, context: int = 3, newline: 
         else:
             regions.append([first, last, change])
     new_text = apply_edits(original, edits)
-    new_lines = _split(new_text)
+    new_lines = lines_of(new_text)
     out = [f"--- {path}\n", f"+++ {path}\n"]
     shift = 0  # new line number minus old line number before the current region
     hunks = []
