@@ -86,6 +86,3 @@ class Lexicon:
 
     def __contains__(self, form_key: str) -> bool:
         return form_key in self.forms
-
-    def __len__(self) -> int:
-        return len(self.forms)
