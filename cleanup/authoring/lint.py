@@ -87,7 +87,8 @@ def _finding_from(path: Path, err: RuleFileError) -> Finding:
 
 
 def engine_errors(rf: RuleFile) -> list[Finding]:
-    """Settings only an engine can judge (Harper's lint names): building the file's stages checks them."""
+    """What only building the file's stages finds: a setting the schema allows for the kind but not for
+    the rule's detector (the stage registry), a lint name Harper does not know (the engine)."""
     try:
         runs_offline(rf)
     except RuleFileError as err:
@@ -107,12 +108,13 @@ def lint(ws: Workset, *, examples: bool = True) -> list[Finding]:
     findings = list(ws.errors)
     book = ws.book()
     for rf in ws.targets:
-        lines = field_lines(rf)
-        findings += runaway_patterns(rf, lines)
-        findings += example_coverage(rf)
+        findings += runaway_patterns(rf)
         broken = engine_errors(rf)
         findings += broken
-        if examples and not broken and runs_offline(rf):
+        if broken:  # its stages cannot be built: nothing of it can run
+            continue
+        findings += example_coverage(rf)
+        if examples and runs_offline(rf):
             findings += [Finding(str(rf.path), f.example.line, "error", f.what) for f in check_rule_file(rf, book)]
     findings += duplicate_ids(ws)
     findings += rewrite_clashes(ws)
@@ -233,14 +235,14 @@ def _overlap(edits_a, edits_b) -> bool:
     return any((a.start < b.end and b.start < a.end) or a.start == b.start for a in edits_a for b in edits_b)
 
 
-def runaway_patterns(rf: RuleFile, lines: dict) -> list[Finding]:
+def runaway_patterns(rf: RuleFile) -> list[Finding]:
     out = []
     for i, rule in enumerate(rf.rules):
         pattern = rule.data.get("pattern")
         if not isinstance(pattern, str):
             continue
         flags = regex.IGNORECASE if rule.data.get("ignore_case") else 0
-        line = lines.get(("rules", i, "pattern"), rule.line)
+        line = rule.line_of("pattern")
         where = f"rules[{i}].pattern"
         nested = nested_loops(pattern, flags)
         if nested:
