@@ -28,6 +28,9 @@ class RuleFileError(CleanupError):
         self.path, self.line, self.field = path, line, field
         self.problem = message if problem is None else problem
 
+    def __reduce__(self):  # pickled (a worker process, a cache), it keeps where and what
+        return type(self), (str(self),), self.__dict__
+
     @classmethod
     def at(cls, path: str | Path, line: int | None, field: str | None, problem: str) -> RuleFileError:
         """The error at `path`, `line` and `field` (each None when unknown): "path:line: field: problem"."""
