@@ -187,7 +187,7 @@ class ConsistencyStage:
     name = "consistency"
 
     def __init__(self, rules, lexicon):
-        self.rules = [(r, Closeness(r.settings)) for r in rules if r.data["detector"] == "name-consistency"]
+        self.rules = [(r, Closeness(r.settings)) for r in rules]
         self.lex = lexicon
         self.names = PieceMemo(_names)  # no one-word name crosses a space
 

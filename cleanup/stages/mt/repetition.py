@@ -33,11 +33,11 @@ from .doubled import DoubledPhrase, DoubledPhrases
 
 @dataclass(frozen=True)
 class Loop:
-    min_repeats: int = 3                     # fewest back-to-back copies reported (at most as a suggestion)
-    fix_repeats: int = 4                     # from this many copies the collapse has the rule's own level
-    max_unit_tokens: int = 12                # longest repeated unit, in words and marks
-    max_legitimate_repeats: int | None = None  # a legitimate-looking unit is a loop beyond this (None: never)
-    exceptions: tuple[str, ...] = ()         # words (any case) a unit made only of is legitimate ("ha ha ha")
+    min_repeats: int = 3                        # fewest back-to-back copies reported (at most as a suggestion)
+    fix_repeats: int = 4                        # from this many copies the collapse has the rule's own level
+    max_unit_tokens: int = 12                   # longest repeated unit, in words and marks
+    max_legitimate_repeats: int | None = None   # a legitimate-looking unit is a loop beyond this (None: never)
+    exceptions: tuple[str, ...] = ()            # words (any case) a unit made only of is legitimate ("ha ha ha")
 
 
 SETTINGS = {"loop": Loop, "doubled-phrase": DoubledPhrase}

@@ -64,7 +64,7 @@ class WordSaladStage:
     name = "word-salad"
 
     def __init__(self, rules):
-        self.rules = [Salad(r) for r in rules if r.data["detector"] == "word-salad"]
+        self.rules = [Salad(r) for r in rules]
 
     def propose(self, text, ctx):
         view = ctx.view(text)
