@@ -15,7 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleanup.analysis.fast_regex import FastPattern, _bmp, _bmp_class, positions
-from cleanup.stages import names, words
+from cleanup.analysis.textview import WORD
+from cleanup.stages import names
 
 CLASSES = [r"\p{L}", r"\p{Lu}", r"\p{Ll}", r"[\p{L}\p{M}\p{N}]", r"[\p{L}\p{M}\p{N}_@#/.-]", r"[\p{L}\p{M}]",
            r"[-'’]"]
@@ -28,7 +29,7 @@ def test_a_class_holds_exactly_the_bmp_characters_regex_matches(cls):
     assert re.findall(_bmp_class(cls), every) == regex.findall(cls, every)
 
 
-PATTERNS = {"words": words._WORD, "names": names._RUN, "case step": names._CASE_STEP}
+PATTERNS = {"words": WORD, "names": names._RUN, "case step": names._CASE_STEP}
 # letters of several scripts, combining marks, digits, the characters the
 # patterns treat specially, and an emoji and a Gothic letter (beyond the BMP)
 ALPHABET = "aZéÉ\u0301ßİıΣσЖжاب中ー1٣_@#/.-'’ \n\t©😀𐌰"

@@ -25,7 +25,6 @@ from rapidfuzz import fuzz, process
 from ..analysis.english import in_latin_letters, inflected
 from ..analysis.fast_regex import positions
 from ..analysis.lexicon import key
-from ..analysis.textview import WORD as _WORD  # noqa: F401  (tests/test_fast_regex.py reads it here, for now)
 from ..analysis.wordlist import Sieve, known, memo, zipf
 from ..core.edits import Level, Proposal
 
