@@ -52,7 +52,7 @@ from .options import (
     conventional_help,
     warn_unmatched_globs,
 )
-from .terminal import err, fail, warn
+from .terminal import emit, err, fail, warn
 
 USAGE_ERROR = 2
 INTERRUPTED = 130
@@ -105,17 +105,6 @@ def _print_version(value: bool) -> None:
 def _main(version: bool = typer.Option(False, "--version", "-V", callback=_print_version, is_eager=True,
                                        help="Print the version and exit.")):
     """Clean machine-translated, web-scraped English text and show every change for review."""
-
-
-def emit(data: str | bytes) -> None:
-    """Write to standard output; a reader that has gone (`| head`) ends the command quietly."""
-    try:
-        sys.stdout.buffer.write(data.encode("utf-8") if isinstance(data, str) else data)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # no more output, and none at exit either (Python would flush again and complain)
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        raise typer.Exit(0) from None
 
 
 # -- options every cleaning command shares --------------------------------------------

@@ -47,7 +47,7 @@ from .options import (
     SelectOpt,
     build_options,
 )
-from .terminal import err, fail, warn
+from .terminal import emit, err, fail, warn
 
 INTERRUPTED = 130  # the shell's code for a run stopped by Ctrl-C
 CONTEXT = 160      # characters shown of a line on each side of a change, and of the lines around it
@@ -260,8 +260,7 @@ def _write(data: bytes, output: Optional[Path], in_place: bool, doc) -> None:
     elif output:
         write_atomic(output, data)
     else:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+        emit(data)
 
 
 def review(
