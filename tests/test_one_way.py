@@ -182,3 +182,21 @@ def test_check_adds_its_summary_line_only_to_a_format_people_read(tmp_path, form
     r = invoke("check", "a.txt", "--format", format, cwd=tmp_path)
     assert r.returncode == 1
     assert ("1 file(s): 1 with fixes pending, 0 error(s)" in r.stderr.decode()) is prose
+
+
+# -- one way to standard output ---------------------------------------------------------------------
+
+def test_apply_into_a_closed_pipe_ends_quietly(tmp_path):
+    import subprocess
+    import sys
+
+    from cleanup.review.decisions_file import save
+
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    save(tmp_path / "d.json", {}, file="a.txt", level=Level.FIX)
+    proc = subprocess.Popen([sys.executable, "-m", "cleanup", "apply", "a.txt", "--decisions", "d.json"],
+                            cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # as `| head -0` does: gone before the command has written anything
+    err = proc.stderr.read()
+    assert proc.wait() == 0, err
+    assert b"Traceback" not in err
