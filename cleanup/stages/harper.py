@@ -113,7 +113,7 @@ def _dictionary(env, accepted) -> tuple[str, ...]:
     """The names lexicon's spellings (not its garbled variants), the words rules' exceptions and
     the team's accepted words, word by word."""
     forms = [h.form for hits in env.lexicon.forms.values() for h in hits if h.role != "variant"]
-    forms += [w for r in env.rules("words") for w in r.data.get("exceptions", [])] + list(accepted)
+    forms += [w for r in env.rules("words") for w in r.settings.exceptions] + list(accepted)
     return tuple(sorted({w for f in forms for w in regex.findall(r"[\p{L}\p{M}'’-]+", f)}))
 
 
