@@ -28,7 +28,6 @@ from importlib.metadata import version
 from typing import Literal
 
 import regex
-import yaml
 
 from ..core.errors import RuleFileError
 from ..core.result import Problem

@@ -45,12 +45,12 @@ from typing import NamedTuple
 import regex
 from rapidfuzz.distance import Levenshtein
 
+from ...analysis.english import inflected
 from ...analysis.languages import most_common_in, unaccented
 from ...analysis.lexicon import key
 from ...analysis.scan import PieceMemo
 from ...analysis.wordlist import zipf
 from ...core.edits import Level, Proposal
-from ...analysis.english import inflected
 
 _NAME = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Lu}[\p{Ll}\p{M}]+(?![\p{L}\p{M}\p{N}])")
 # a name in two pieces: "Omik Jong", "Terry Man", "Kin-nikuman"
