@@ -37,7 +37,8 @@ def learn_command(
     inputs: List[str] = typer.Argument(..., metavar="CORPUS...", show_default=False,
                                        help="Files, folders (searched recursively) or JSONL files (.jsonl, .ndjson)."),
     output: Path = typer.Option(..., "--output", "-o", metavar="DIR", help="Folder for the proposed rule files."),
-    min_docs: int = typer.Option(3, "--min-docs", min=1, metavar="N", help="A proposal needs at least this many documents."),
+    min_docs: int = typer.Option(3, "--min-docs", min=1, metavar="N",
+                                 help="A proposal needs at least this many documents."),
     min_share: float = typer.Option(0.0, "--min-share", min=0.0, max=1.0, metavar="SHARE",
                                     help="...and at least this share of all documents (0.05 = 5%)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show what would be proposed and why; write nothing."),
@@ -48,7 +49,8 @@ def learn_command(
     jsonl: Optional[bool] = typer.Option(None, "--jsonl/--text", show_default=False,
                                          help="Read inputs as JSON Lines or as plain text (default: JSON Lines "
                                               "for .jsonl/.ndjson files, else text)."),
-    text_field: str = typer.Option("text", "--field", metavar="NAME", help="With --jsonl: the field that holds the text."),
+    text_field: str = typer.Option("text", "--field", metavar="NAME",
+                                   help="With --jsonl: the field that holds the text."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, metavar="N",
                                        help="Worker processes (default: the number of cores)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress."),
@@ -121,8 +123,8 @@ def _table(outcome) -> Table:
     for name in ("", "rule", "level", "docs", "what", "why (the note has the rest)"):
         t.add_column(name, overflow="fold")
     for d in sorted(outcome.drafts, key=lambda d: (bool(d.dropped), d.family, -_docs(d))):
-        t.add_row("✗" if d.dropped else "✓", file_id(d.family) + (f".{d.rule['id']}" if d.rule.get("id") else ""), d.level,
-                  f"{_docs(d):,}", _what(d), d.dropped or _why(d))
+        rule = file_id(d.family) + (f".{d.rule['id']}" if d.rule.get("id") else "")
+        t.add_row("✗" if d.dropped else "✓", rule, d.level, f"{_docs(d):,}", _what(d), d.dropped or _why(d))
     return t
 
 

@@ -88,7 +88,9 @@ GrammarOpt = typer.Option(None, "--grammar/--no-grammar",
 LanguageToolOpt = typer.Option(None, "--languagetool", metavar="local|public|URL",
                                help="Which LanguageTool: 'local' (downloaded, needs Java 17+), 'public' "
                                     "(languagetool.org, rate-limited) or a server URL. Env: CLEANUP_LANGUAGETOOL.")
-LangOpt = typer.Option(None, "--lang", metavar="LANG", help="Language of the text (en-US, en-GB, de ...): picks the rule files for it (their `language:`) and the grammar checker's dialect.")
+LangOpt = typer.Option(None, "--lang", metavar="LANG",
+                       help="Language of the text (en-US, en-GB, de ...): picks the rule files for it (their "
+                            "`language:`) and the grammar checker's dialect.")
 LanguageToolTimeoutOpt = typer.Option(None, "--languagetool-timeout", metavar="SECONDS",
                                       help="Give up on a LanguageTool request after this long.")
 

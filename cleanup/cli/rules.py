@@ -209,7 +209,8 @@ def lint(paths: Optional[List[Path]] = PathsArg, rules: List[Path] = RulesOpt):
 @rules_app.command("new")
 def new(name: str = typer.Argument(..., help="The family id and file name, e.g. read-also."),
         kind: str = typer.Option(..., "--kind", "-k", help=f"The rule kind: {', '.join(kinds())}."),
-        folder: Path = typer.Option(Path("."), "--dir", help="Folder to write NAME.yaml into (default: the current folder).")):
+        folder: Path = typer.Option(Path("."), "--dir",
+                                    help="Folder to write NAME.yaml into (default: the current folder).")):
     """Write a commented rule file skeleton to fill in, and say what to run next."""
     if not regex.fullmatch(r"[a-z0-9][a-z0-9-]*", name):
         _stop(f"{name!r}: a rule file name is lowercase letters, digits and hyphens (e.g. read-also)")

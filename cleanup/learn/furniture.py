@@ -120,8 +120,11 @@ def _tail_pattern(tail: str, found: CandidateEvidence) -> str:
         core = r"[ \t]*" + to_pattern(tail, loose=True)
     befores = [regex.split(core + r"[ \t]*$", s.line)[0] for s in found.samples]
     lead = ""
-    if befores and sum(bool(_PARENTHESIS_BEFORE.search(b)) for b in befores) >= VARIABLE_SHARE * len(befores):
+    def most(holds) -> bool:
+        return bool(befores) and sum(map(holds, befores)) >= VARIABLE_SHARE * len(befores)
+
+    if most(lambda b: bool(_PARENTHESIS_BEFORE.search(b))):
         lead = r"(?:[ \t]*\([^()\n]{1,40}\))?"
-    elif tail[:1] in "｜|" and befores and sum(("｜" in b or "|" in b) for b in befores) >= VARIABLE_SHARE * len(befores):
+    elif tail[:1] in "｜|" and most(lambda b: "｜" in b or "|" in b):
         lead = r"(?:[ \t]*[｜|][^｜|\n]{1,40})*"
     return r"(?<=\S)" + lead + core + r"[ \t]*$"

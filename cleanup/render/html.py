@@ -102,7 +102,8 @@ def _visible(text: str, keep_raw: bool = False, prev: str = "", tail: bool = Tru
         elif ch == "\n":
             out.append(f'<span class="sym">{sym}</span>' + ("\n" if keep_raw and k < cut else ""))
         else:
-            out.append(f'<span class="sym">{_esc(sym)}</span>' + (f'<span class="raw">{_esc(ch)}</span>' if keep_raw else ""))
+            raw = f'<span class="raw">{_esc(ch)}</span>' if keep_raw else ""
+            out.append(f'<span class="sym">{_esc(sym)}</span>{raw}')
         prev = ch
     return "".join(out)
 
@@ -115,7 +116,8 @@ def _inline_set(records: list[dict]) -> set[int]:
     [a, b) clash when a < e and s < b; for an insertion (s == e) that means
     strictly inside the other span, so one at a span's edge is still drawn.
     """
-    order = sorted(range(len(records)), key=lambda i: (not records[i]["applied"], records[i]["start"], records[i]["end"]))
+    order = sorted(range(len(records)),
+                   key=lambda i: (not records[i]["applied"], records[i]["start"], records[i]["end"]))
     kept: list[tuple[int, int]] = []  # sorted, non-overlapping, so ends ascend too
     chosen = set()
     for i in order:
@@ -223,7 +225,8 @@ def _side_item(i: int, r: dict, original: str, change: str | None, note: str = "
 
 def _checkbox(kind: str, value: str, n: int) -> str:
     name = f'<span class="badge lvl-{_esc(value)}">{_esc(value)}</span>' if kind == "level" else _esc(value)
-    return f'<label><input type="checkbox" data-kind="{kind}" value="{_esc(value)}" checked> {name} <small>{n}</small></label>'
+    return (f'<label><input type="checkbox" data-kind="{kind}" value="{_esc(value)}" checked> {name} '
+            f'<small>{n}</small></label>')
 
 
 def _utf16(text: str):
@@ -264,7 +267,8 @@ class _File:
         if key not in self.ids:
             self.ids[key] = cid = f"c{next(self._counter)}"
             self.changes[cid] = {"rule": r["rule"], "start": r["start"], "end": r["end"], "original": r["original"],
-                                 "replacement": r["replacement"], "s": self._to16(r["start"]), "e": self._to16(r["end"])}
+                                 "replacement": r["replacement"],
+                                 "s": self._to16(r["start"]), "e": self._to16(r["end"])}
         return self.ids[key]
 
     def _tree(self, records: list, covered: list) -> dict:
@@ -330,7 +334,8 @@ class _File:
                 f'<button type="button" class="export" data-file="{k}">Export decisions</button></p>'
                 f'<p class="warn" id="warn-{k}" hidden>{_UNSURE if d.predicted else _UNPREDICTED}</p>'
                 f'<article class="doc marked" id="marked-{k}">{marked}</article>'
-                f'<article class="doc cleaned" id="cleaned-{k}" hidden>{_esc(_cleaned(d.original, d.records))}</article>'
+                f'<article class="doc cleaned" id="cleaned-{k}" hidden>'
+                f'{_esc(_cleaned(d.original, d.records))}</article>'
                 f'</section>')
 
 

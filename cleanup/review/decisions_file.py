@@ -99,8 +99,8 @@ def parse(data, where: str) -> SavedDecisions:
         key, decision = _entry(entry, lambda m: bad(f"decision {n}: {m}"))
         earlier = decisions.get(key)
         if earlier is not None and earlier != decision:
-            raise bad(f"decision {n}: contradicts an earlier decision on the same edit ({key.rule} at {key.start}-{key.end}: "
-                      f"{earlier.verdict.value} and {decision.verdict.value}); keep one")
+            raise bad(f"decision {n}: contradicts an earlier decision on the same edit ({key.rule} at "
+                      f"{key.start}-{key.end}: {earlier.verdict.value} and {decision.verdict.value}); keep one")
         decisions[key] = decision
     return SavedDecisions(str(data.get("file", "")), Level(level), decisions)
 
@@ -125,4 +125,5 @@ def _entry(entry, bad) -> tuple[EditKey, Decision]:
     text = entry.get("text")
     if verdict is Verdict.EDIT and not isinstance(text, str):
         raise bad('an "edit" decision needs the typed replacement as "text"')
-    return EditKey(rule, start, end, original, replacement), Decision(verdict, text if verdict is Verdict.EDIT else None)
+    typed = text if verdict is Verdict.EDIT else None
+    return EditKey(rule, start, end, original, replacement), Decision(verdict, typed)
