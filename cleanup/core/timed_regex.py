@@ -6,6 +6,11 @@ spends one budget across all its lines, not a fresh one per line (100 lines
 that each take just under the limit would otherwise take 100 limits). A rule
 that exhausts its budget is stopped for the rest of the document and named
 in a Problem; the document's result is then incomplete (Result.incomplete).
+
+RuleClock.run is the one way a pattern runs under a time limit: the stages
+use it, and so does `cleanup rules lint` when it probes a pattern with texts
+built to make it backtrack (authoring/regex_shape.py), so a pattern lint
+lets through is one a run would not stop.
 """
 from __future__ import annotations
 
