@@ -9,8 +9,8 @@ in a Problem; the document's result is then incomplete (Result.incomplete).
 
 RuleClock.run is the one way a pattern runs under a time limit: the stages
 use it, and so does `cleanup rules lint` when it probes a pattern with texts
-built to make it backtrack (authoring/regex_shape.py), so a pattern lint
-lets through is one a run would not stop.
+built to make it backtrack (authoring/regex_shape.py): lint's "runs away"
+means a run would stop the rule on that text.
 """
 from __future__ import annotations
 
