@@ -26,6 +26,11 @@ _TOKEN_SPLIT = regex.compile(f"({TOKEN.pattern})")
 _POSSESSIVE = regex.compile(r"['’]s$")
 
 
+def without_possessive(token: str) -> str:
+    """The word of a token: "Putin's" is counted, and looked for, as "Putin"."""
+    return _POSSESSIVE.sub("", token)
+
+
 @dataclass
 class Seen:
     lines: list = field(default_factory=list)    # (key, position, line number)
@@ -72,7 +77,7 @@ def _words(line: str, seen: Seen) -> None:
     for j, token in enumerate(tokens):
         if not token[:1].isupper():
             continue  # most tokens: one test each
-        word = _POSSESSIVE.sub("", token)
+        word = without_possessive(token)
         if not capitalised(word) or (_starts_sentence(pieces[2 * j], j) and zipf(word) >= COMMON_AT_START):
             continue
         marks = seen.words.setdefault(word, set())

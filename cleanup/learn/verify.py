@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import regex
 
-from .observe import TOKEN, text_lines
+from .observe import TOKEN, text_lines, without_possessive
 from .shapes import head_of, normalise, tail_text, tails_of, to_pattern
 
 SAMPLES_KEPT = 20       # occurrences kept per candidate
@@ -77,7 +77,7 @@ def find(text: str, targets: Targets) -> DocumentEvidence:
             _furniture(line, prev, after, number, targets, found)
         if targets.words:
             for m in TOKEN.finditer(line):
-                word = m.group().removesuffix("'s").removesuffix("’s")
+                word = without_possessive(m.group())
                 if word in targets.words and word not in found.sentences:
                     sentence = sentence_at(line, m.start())
                     if len(sentence) <= MAX_SAMPLE_CHARS:
