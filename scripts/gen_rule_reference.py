@@ -5,11 +5,13 @@
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 SCHEMA = ROOT / "cleanup" / "schema" / "rulefile.schema.json"
 REFERENCE = ROOT / "docs" / "rule-reference.md"
 COMMAND = "python scripts/gen_rule_reference.py"
@@ -46,14 +48,42 @@ def cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def table(schema: dict, definition: dict) -> list[str]:
+def registry_defaults(kinds: list[str]) -> dict[str, str]:
+    """Each setting's default as the kinds' Settings classes (cleanup/stages/registry.py) give it;
+    one per detector where the detectors' defaults differ."""
+    from cleanup.stages.registry import KINDS
+
+    found: dict[str, dict[str, object]] = {}
+    for kind in kinds:
+        settings = getattr(KINDS[kind].code, "SETTINGS", None) if kind in KINDS else None
+        classes = settings.items() if isinstance(settings, dict) else [("", settings)] if settings else []
+        for detector, cls in classes:
+            for f in dataclasses.fields(cls):
+                if f.default is not dataclasses.MISSING:
+                    found.setdefault(f.name, {})[detector] = f.default
+                elif f.default_factory is not dataclasses.MISSING:
+                    found.setdefault(f.name, {})[detector] = f.default_factory()
+    out = {}
+    for name, by_detector in found.items():
+        if len({json.dumps(_plain(v)) for v in by_detector.values()}) == 1:
+            out[name] = f"`{json.dumps(_plain(next(iter(by_detector.values()))), ensure_ascii=False)}`"
+        else:
+            out[name] = "; ".join(f"{d}: `{json.dumps(_plain(v), ensure_ascii=False)}`" for d, v in by_detector.items())
+    return out
+
+
+def _plain(value):
+    return list(value) if isinstance(value, tuple) else value
+
+
+def table(schema: dict, definition: dict, defaults: dict[str, str] | None = None) -> list[str]:
     common = schema["$defs"].get("common", {})
     required = set(definition.get("required", []))
     rows = ["| field | required | type | default | description |", "| --- | --- | --- | --- | --- |"]
     for name, raw in definition.get("properties", {}).items():
         spec = resolve(schema, raw)
         text = spec.get("description") or resolve(schema, common.get(name, {})).get("description", "")
-        default = f"`{json.dumps(spec['default'])}`" if "default" in spec else ""
+        default = f"`{json.dumps(spec['default'])}`" if "default" in spec else (defaults or {}).get(name, "")
         rows.append(f"| `{name}` | {'yes' if name in required else ''} | {cell(type_of(spec))} | {default} "
                     f"| {cell(text)} |")
     choices = [" and ".join(f"`{f}`" for f in c["required"]) for c in definition.get("oneOf", []) if "required" in c]
@@ -111,7 +141,7 @@ def render(schema: dict) -> str:
         out += ["", "### " + ", ".join(f"`{k}`" for k in kinds), ""]
         if definition.get("description"):
             out += [definition["description"], ""]
-        out += table(schema, definition)
+        out += table(schema, definition, registry_defaults(kinds))
     return "\n".join(out) + "\n"
 
 

@@ -19,12 +19,12 @@ from cleanup import clean
 from cleanup.core.edits import Level
 from cleanup.rulebook.loading import RuleBook, load_rule_file, load_rulebook
 from cleanup.stages import build_pipeline, grammar
-from cleanup.stages.grammar import GrammarStage
+from cleanup.stages.registry import build_kind
 
 from .conftest import SAMPLES, sample_inputs
 
 SHIPPED = load_rulebook()
-GRAMMAR = GrammarStage(SHIPPED.rules("grammar"))
+GRAMMAR = build_kind("grammar", SHIPPED)[0]
 
 
 def test_seed004_stray_closing_quote_is_flagged_at_its_original_position():
@@ -111,7 +111,6 @@ def _signs_everywhere() -> ExitStack:
     for name in ("_QUOTES_IN_TURN", "_BRACKETS_IN_TURN", "_ALL_IN_TURN"):
         stack.enter_context(mock.patch.object(grammar, name, NOWHERE))
     stack.enter_context(mock.patch.object(grammar, "_articles", _articles_everywhere))
-    stack.enter_context(mock.patch.object(grammar, "_lower_starts", grammar._LOWER_START.finditer))
     return stack
 
 

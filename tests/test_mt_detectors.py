@@ -22,6 +22,8 @@ from cleanup.rulebook.loading import load_rule_file, load_rulebook
 from cleanup.stages.mt import consistency, lookalike, repetition
 from cleanup.stages.mt.foreign_words import claims_of
 from cleanup.stages.registry import BuildEnv, build_kind
+from cleanup.core.pipeline import Context
+from cleanup.analysis.textview import TextView
 
 MT_FAMILIES = ("name-consistency", "repetition", "script", "lookalike", "foreign-words")
 
@@ -231,7 +233,7 @@ TEXT = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SPACES)), max_
 
 
 def _proposals(stage, text):
-    return list(stage.propose(text, None))
+    return list(stage.propose(text, Context(text)))
 
 
 @settings(max_examples=300, deadline=None)
@@ -264,13 +266,13 @@ def test_name_consistency_skips_only_texts_without_two_close_names(text):
 
 
 LOOPS = [STAGE["repetition"].rules[0],
-         repetition.Loops(SimpleNamespace(data={"min_repeats": 2, "max_unit_tokens": 3}))]
+         repetition.Loops(SimpleNamespace(settings=repetition.Loop(min_repeats=2, max_unit_tokens=3)))]
 
 
 @settings(max_examples=300, deadline=None)
 @given(TEXT)
 def test_loops_are_found_from_the_marked_starts_as_from_every_token(text):
-    pieces, marks = STAGE["repetition"].stream(text)
+    pieces, marks = STAGE["repetition"].stream(TextView(text))
     words = [t.casefold() for t in repetition._TOKEN.findall(text)]
     assert [w for p in pieces for w in repetition._words(p)] == words and len(marks) == len(words)
     for loops in LOOPS:

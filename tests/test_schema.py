@@ -16,10 +16,13 @@ def _detectors_by_kind() -> dict[str, set[str]]:
     for branch in SCHEMA["allOf"]:
         kind = branch.get("if", {}).get("properties", {}).get("kind", {}).get("const")
         items = branch.get("then", {}).get("properties", {}).get("rules", {}).get("items", {})
-        for part in items.get("allOf", []):
-            if "detector" in part.get("properties", {}):
-                out[kind] = set(part["properties"]["detector"]["enum"])
+        rule = SCHEMA["$defs"][items["$ref"].rsplit("/", 1)[1]]
+        if kind in MT_KINDS:
+            out[kind] = set(rule["properties"]["detector"]["enum"])
     return out
+
+
+MT_KINDS = ("consistency", "repetition", "script", "lookalike", "foreign-words", "word-salad", "casing")
 
 
 def test_every_shared_detector_belongs_to_exactly_one_kind():

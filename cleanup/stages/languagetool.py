@@ -70,7 +70,6 @@ class Match(NamedTuple):
         return cls(start, end, *words, tuple(row[5]))
 
 
-Found = Match  # the old name, until ltclient.py imports Match
 
 
 class TooMuchText(Exception):

@@ -31,7 +31,7 @@ import requests
 from language_tool_python.exceptions import JavaError, LanguageToolError, RateLimitError
 
 from ..core.config import is_server
-from .languagetool import Found
+from .languagetool import Match
 
 PUBLIC_URL = "https://api.languagetool.org"
 RATE_LIMIT_WAITS = (5.0, 20.0, 60.0)  # seconds before each retry of a request refused for its rate
@@ -154,7 +154,7 @@ class Client:
         self._failure: Unavailable | None = None
         self.dropped = 0  # matches of the wrong shape or outside the text, over the client's life
 
-    def check(self, text: str) -> list[Found]:
+    def check(self, text: str) -> list[Match]:
         """LanguageTool's matches in `text`; raises Unavailable."""
         if self._failure is not None:
             raise self._failure
@@ -242,8 +242,8 @@ def _first_line(error: BaseException) -> str:
     return text[:200]
 
 
-def _found(match, index: dict[int, int], size: int) -> Found | None:
-    """A match as a Found over the text checked (`index`: its UTF-16 offsets to Python indexes), or None
+def _found(match, index: dict[int, int], size: int) -> Match | None:
+    """A match as a Match over the text checked (`index`: its UTF-16 offsets to Python indexes), or None
     when a field is missing or of the wrong type, or its span is not within the text (nor on a character's edge)."""
     try:
         rule, offset, length = match["rule"], match["offset"], match["length"]
@@ -255,7 +255,7 @@ def _found(match, index: dict[int, int], size: int) -> Found | None:
     if not all(type(x) is int for x in (offset, length)):
         return None
     row[:2] = index.get(row[0], -1), index.get(row[1], -1)
-    return Found.checked(row, size)
+    return Match.checked(row, size)
 
 
 def _indexes(text: str) -> dict[int, int]:
