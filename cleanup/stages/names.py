@@ -24,7 +24,8 @@ import regex
 
 from ..analysis.fast_regex import FastPattern, positions
 from ..analysis.lexicon import Hit, Lexicon, key
-from ..analysis.wordlist import Sieve, known, memo, zipf
+from ..analysis.memo import Memo
+from ..analysis.wordlist import known, zipf
 from ..core.edits import Proposal
 
 # A run's words are joined by exactly one space or hyphen (never two in a row); it
@@ -73,8 +74,8 @@ class NamesStage:
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
         self.window = min(2 * lexicon.max_words + 1, 8)
-        self._runs: dict[str, tuple] = {}  # a run of capitalised words -> what it holds (see _in_run)
-        self._naming = Sieve(self._names_someone)
+        self._runs = Memo(self._in_run)  # a run of capitalised words -> what it holds (see _in_run)
+        self._naming = Memo(self._names_someone).passing
 
     def propose(self, text, ctx):
         # A text repeats its runs, and most name no one: look at each distinct
@@ -82,7 +83,7 @@ class NamesStage:
         pieces = _RUN(text).split(text)
         seen, deciding = set(), set()
         for run in self._naming(set(pieces[1::2])):
-            found, right = memo(self._runs, run, self._in_run)
+            found, right = self._runs(run)
             seen |= right
             if found:
                 deciding.add(run)
@@ -95,11 +96,11 @@ class NamesStage:
 
     def _scan(self, pieces, runs):
         for run, at in positions(pieces, runs):
-            for start, end, hits, glued in memo(self._runs, run, self._in_run)[0]:
+            for start, end, hits, glued in self._runs(run)[0]:
                 yield Found(at + start, at + end, run[start:end], hits, *glued)
 
     def _names_someone(self, run: str) -> bool:
-        to_decide, spelled_right = memo(self._runs, run, self._in_run)
+        to_decide, spelled_right = self._runs(run)
         return bool(to_decide or spelled_right)
 
     def _in_run(self, run: str) -> tuple:

@@ -25,7 +25,8 @@ from rapidfuzz import fuzz, process
 from ..analysis.english import in_latin_letters, inflected
 from ..analysis.fast_regex import positions
 from ..analysis.lexicon import key
-from ..analysis.wordlist import Sieve, known, memo, zipf
+from ..analysis.memo import Memo
+from ..analysis.wordlist import known, zipf
 from ..core.edits import Level, Proposal
 
 
@@ -111,9 +112,9 @@ class WordsStage:
                          for r in rules if r.data["detector"] == "unknown-word"]
         self._names = None
         # what a word alone says, and whether a token needs a look: a corpus repeats its vocabulary
-        self._verdicts: dict[str, tuple] = {}
-        self._suspects_among = Sieve(self._suspect)
-        self._closest: dict[str, str | None] = {}
+        self._verdicts = Memo(self._judge_word)
+        self._suspects_among = Memo(self._suspect).passing
+        self._closest = Memo(self._search_names)
 
     def propose(self, text, ctx):
         # Most tokens are known words: judge each distinct token once, and
@@ -132,7 +133,7 @@ class WordsStage:
         """Could this token lead to a proposal anywhere? (Codes with digits never do.)"""
         if any(ch.isdigit() for ch in token):
             return False
-        return any(memo(self._verdicts, part, self._judge_word) for part, _ in _parts(token))
+        return any(self._verdicts(part) for part, _ in _parts(token))
 
     def _judge_word(self, word: str) -> tuple:
         """What the word alone says: () fine, ("run-on", bare, rule, split) or ("unknown", bare, rule)."""
@@ -157,7 +158,7 @@ class WordsStage:
         return self.claimed is not None and self.claimed(word)
 
     def _judge(self, word, start, occurrences):
-        verdict = memo(self._verdicts, word, self._judge_word)
+        verdict = self._verdicts(word)
         if not verdict:
             return None
         what, bare, rule = verdict[:3]
@@ -180,7 +181,7 @@ class WordsStage:
         if self._names is None:
             self._names = sorted({h.form for hits in self.lex.forms.values() for h in hits
                                   if h.role in ("name", "short")})
-        return memo(self._closest, word, self._search_names)
+        return self._closest(word)
 
     def _search_names(self, word: str) -> str | None:
         best = process.extractOne(word, self._names, scorer=fuzz.ratio, score_cutoff=80) if self._names else None

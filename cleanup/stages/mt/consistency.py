@@ -48,7 +48,7 @@ from rapidfuzz.distance import Levenshtein
 from ...analysis.english import inflected
 from ...analysis.languages import most_common_in, unaccented
 from ...analysis.lexicon import key
-from ...analysis.scan import PieceMemo
+from ...analysis.memo import Memo
 from ...analysis.wordlist import zipf
 from ...core.edits import Level, Proposal
 
@@ -189,7 +189,7 @@ class ConsistencyStage:
     def __init__(self, rules, lexicon):
         self.rules = [(r, Closeness(r.settings)) for r in rules]
         self.lex = lexicon
-        self.names = PieceMemo(_names)  # no one-word name crosses a space
+        self.names = Memo(_names)  # no one-word name crosses a space
 
     def propose(self, text, ctx):
         if not self.rules:

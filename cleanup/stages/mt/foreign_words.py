@@ -30,7 +30,8 @@ import regex
 from ...analysis.english import in_latin_letters, inflected
 from ...analysis.languages import language_name, most_common_in, unaccented, zipf_in
 from ...analysis.lexicon import key
-from ...analysis.wordlist import Sieve, zipf
+from ...analysis.memo import Memo
+from ...analysis.wordlist import zipf
 from ...core.edits import Proposal
 
 
@@ -209,8 +210,8 @@ class ForeignWordsStage:
         # a capitalised noun's neighbours may be in any language the rules know ("Tagebuch eines ...")
         self.neighbour_languages = tuple(dict.fromkeys(
             lang for judge in self.words + self.nouns for lang in judge.languages))
-        self.holding_foreign = Sieve(self._holds_foreign_word)  # pieces between spaces: no word crosses one
-        self.holding_noun = Sieve(self._holds_foreign_noun)
+        self.holding_foreign = Memo(self._holds_foreign_word).passing  # pieces between spaces: no word crosses one
+        self.holding_noun = Memo(self._holds_foreign_noun).passing
 
     def propose(self, text, ctx):
         pieces = ctx.view(text).distinct_pieces

@@ -26,7 +26,7 @@ from itertools import chain
 
 import regex
 
-from ...analysis.scan import PieceMemo
+from ...analysis.memo import Memo
 from ...core.edits import Level, Proposal
 from .doubled import DoubledPhrase, DoubledPhrases
 
@@ -70,7 +70,7 @@ class RepetitionStage:
     def __init__(self, rules):
         self.rules = [Loops(r) for r in rules if r.data["detector"] == "loop"]
         self.doubled = [DoubledPhrases(r) for r in rules if r.data["detector"] == "doubled-phrase"]
-        self.marks = PieceMemo(_marks)
+        self.marks = Memo(_marks)
 
     def propose(self, text, ctx):
         for doubled in self.doubled:

@@ -29,7 +29,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from ...analysis.wordlist import Sieve, known, memo, zipf
+from ...analysis.memo import Memo
+from ...analysis.wordlist import known, zipf
 from ...core.edits import Level, Proposal
 
 
@@ -85,8 +86,8 @@ class Salad:
         self.articles = frozenset(s.articles)
         self.conjunctions = frozenset(s.conjunctions)
         self.not_after_article = frozenset(s.not_after_article) | self.articles | self.conjunctions
-        self.verdicts: dict = {}
-        self.junk_pieces = Sieve(self._junk_piece)
+        self.verdicts = Memo(self._junk)
+        self.junk_pieces = Memo(self._junk_piece).passing
         words = lambda ws: "|".join(sorted(map(re.escape, ws), key=len, reverse=True))  # noqa: E731
         # where a broken pattern may be, in the lowercased text (no \b first: re then scans for the first letters)
         self.broken = re.compile(rf"(?:{words(self.articles)})\s*(?:(?:{words(self.not_after_article)})\b|[,;:])"
@@ -134,7 +135,7 @@ class Salad:
 
     def _junk_piece(self, piece: str) -> bool:
         return any((len(t) == 1 and t.islower() and t.isascii() and t not in "ai")
-                   or (t[0].islower() and t.isascii() and memo(self.verdicts, t, self._junk))
+                   or (t[0].islower() and t.isascii() and self.verdicts(t))
                    for t in _TOKEN.findall(piece) if t[0].isalpha())
 
     def score(self, line: str) -> tuple[float, int] | None:
@@ -143,7 +144,7 @@ class Salad:
         words = [t for t in tokens if t.isascii() and t[0].isalpha()]
         if len(words) < self.min_words:
             return None
-        junk = sum(memo(self.verdicts, w, self._junk) for w in words if w[0].islower()) + _stray_letters(tokens)
+        junk = sum(self.verdicts(w) for w in words if w[0].islower()) + _stray_letters(tokens)
         glued = len(_GLUED.findall(line)) - len(_DOMAIN.findall(line))
         signs = junk + max(glued, 0) + 2 * self._broken_patterns([t.lower() for t in tokens])
         return signs / len(words), signs
