@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleanup.analysis.fast_regex import FastPattern, _bmp, _bmp_class, positions
-from cleanup.analysis.textview import WORD
+from cleanup.analysis.tokens import WORD
 from cleanup.stages import names
 
 CLASSES = [r"\p{L}", r"\p{Lu}", r"\p{Ll}", r"[\p{L}\p{M}\p{N}]", r"[\p{L}\p{M}\p{N}_@#/.-]", r"[\p{L}\p{M}]",

@@ -11,18 +11,10 @@ Callers must not change the lists a view returns.
 """
 from __future__ import annotations
 
-import re
 from functools import cached_property
 
-from .fast_regex import FastPattern
 from .lines import Line, split_lines
-
-# A word token: letters, marks and digits, joined by single hyphens or apostrophes, not
-# after _@#/.- (a path, handle ...). Its first character is matched before the
-# lookbehind (which looks at it and the one before) so `re` can skip to letters.
-WORD = FastPattern(r"([\p{L}\p{M}\p{N}](?<![\p{L}\p{M}\p{N}_@#/.-][\p{L}\p{M}\p{N}])[\p{L}\p{M}\p{N}]*"
-                   r"(?:[-'’][\p{L}\p{M}\p{N}]+)*)")
-LETTER_RUN = re.compile(r"([^\W\d_]+)")  # stdlib re: several times faster than `regex` for this
+from .tokens import LETTER_RUN, WORD
 
 
 class TextView:

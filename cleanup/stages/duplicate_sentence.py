@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
+from ..analysis.tokens import ALNUM_RUN
+
 # a sentence ends at a final mark followed by a space or the line's end (or with the line)
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]*(?=[ \t]|$)")
-_WORD = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def sentences(text: str, lines) -> list[Sentence]:
             body = line.text[begin:end]
             if body.strip():
                 lead = len(body) - len(body.lstrip())
-                words = tuple(_WORD.findall(body.casefold()))
+                words = tuple(ALNUM_RUN.findall(body.casefold()))
                 out.append(Sentence(line.start + begin + lead, line.start + end, i, words))
             begin = end
     return out

@@ -16,7 +16,7 @@ import regex
 
 from ..analysis.fast_regex import offsets
 from ..analysis.lines import removal_spans
-from ..analysis.textview import LETTER_RUN
+from ..analysis.tokens import LETTER_RUN
 from ..core.edits import Level, Proposal
 from . import duplicate_sentence, site_tail
 

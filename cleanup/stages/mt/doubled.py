@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...analysis.tokens import LETTER_RUN
 from ...core.edits import Proposal
 
 
@@ -24,7 +25,6 @@ class DoubledPhrase:
     exceptions: tuple[str, ...] = ()       # words (any case) a phrase made only of is said twice on purpose
 
 _EDGE_MARKS = "\"'“”‘’«»()[]{}<>,.;:!?…/-–—"
-_SUB_WORD = re.compile(r"[^\W\d_]+")
 _CLAUSE_END = re.compile(r"[,.;:!?)\]\"”]$")
 # words that make a phrase longer but say nothing of their own: "the talks, the talks" is one word said again
 _DETERMINERS = frozenset("the a an this that these those his her its their our my your".split())
@@ -86,8 +86,8 @@ class DoubledPhrases:
         return 0
 
     def _telling(self, pieces: list[str]) -> bool:
-        words = [w for p in pieces for w in _SUB_WORD.findall(p) if w.casefold() not in _DETERMINERS]
-        if len(words) < self.min_words or not all(_SUB_WORD.search(p) for p in pieces):
+        words = [w for p in pieces for w in LETTER_RUN.findall(p) if w.casefold() not in _DETERMINERS]
+        if len(words) < self.min_words or not all(LETTER_RUN.search(p) for p in pieces):
             return False  # one word, or a figure among them
         if all(w.casefold() in self.exceptions for w in words):
             return False

@@ -31,6 +31,7 @@ from ...analysis.english import in_latin_letters, inflected
 from ...analysis.languages import language_name, most_common_in, unaccented, zipf_in
 from ...analysis.lexicon import key
 from ...analysis.memo import Memo
+from ...analysis.tokens import LETTERS
 from ...analysis.wordlist import zipf
 from ...core.edits import Proposal
 
@@ -64,7 +65,6 @@ SETTINGS = {"foreign-word": ForeignWordSettings, "foreign-noun": ForeignNounSett
 _WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}_@#/.'’])\p{Ll}[\p{L}\p{M}]*+(?![\p{N}_@/'’]|\.\p{L})")
 # capitalised words (German nouns), also the parts of a hyphenated name ("SC-Freiburg-Fantag")
 _NOUN = regex.compile(r"(?<![\p{L}\p{M}\p{N}_@#/.'’])\p{Lu}\p{Ll}[\p{Ll}\p{M}]*+(?![\p{N}_@/'’]|\.\p{L})")
-_ANY_WORD = regex.compile(r"[\p{L}\p{M}]+")  # a neighbour, in any script
 NEIGHBOUR_MARGIN = 1.0  # a neighbour this much more common abroad than in English is foreign too
 
 
@@ -258,8 +258,8 @@ class ForeignWordsStage:
         Beside a capitalised noun only lowercase words tell: a capitalised neighbour is a name
         ("Kripo Fürstenfeldbruck"), which German lists know as well as its nouns.
         """
-        before = _ANY_WORD.findall(text[max(0, start - 30):start])[-1:]
-        after = _ANY_WORD.findall(text[end:end + 30])[:1]
+        before = LETTERS.findall(text[max(0, start - 30):start])[-1:]
+        after = LETTERS.findall(text[end:end + 30])[:1]
         return any(_leans_foreign(w, languages) for w in before + after if not lowercase_only or w.islower())
 
 

@@ -27,6 +27,7 @@ import regex
 from ...analysis.languages import is_language_name, language_name, probable_language
 from ...analysis.lexicon import key
 from ...analysis.scan import rare_chars
+from ...analysis.tokens import LETTERS
 from ...core.edits import Proposal
 
 
@@ -60,7 +61,6 @@ _LETTER = regex.compile(r"\p{L}")
 _LATIN = regex.compile(r"\p{Latin}")
 _LABEL = regex.compile(r"(\p{Lu}\p{Ll}+):\s*[\"'“‘«(]?\s*$")
 _NAME_GLOSS = regex.compile(r"\p{Lu}[\p{L}\p{M}.]*\s\(\s*$")
-_RUN_WORD = regex.compile(r"[\p{L}\p{M}]+")
 
 # CJK punctuation with no compatibility mapping to ASCII in Unicode's data
 _IDEOGRAPHIC = {"、": ",", "。": ".", "「": '"', "」": '"', "『": '"', "』": '"', "【": "[", "】": "]",
@@ -126,7 +126,7 @@ class ScriptStage:
                 continue
             names = [s for s, n in per_script.items() if n]
             what = " and ".join(names)
-            lang = probable_language(_RUN_WORD.findall(run), rule.settings.languages)
+            lang = probable_language(LETTERS.findall(run), rule.settings.languages)
             if lang:
                 what += f", probably {language_name(lang)}"
             yield Proposal(m.start(), m.end(), None, rule.id, f"{rule.message} ({what}): '{run}'", rule.level)
