@@ -36,6 +36,7 @@ from cleanup.render.records import records
 from cleanup.render.unified import unified_diff
 from cleanup.rulebook.loading import load_rule_file
 from cleanup.stages.names import NamesStage
+from cleanup.stages.registry import configure
 from cleanup.stages.replace import ReplaceStage
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -290,7 +291,7 @@ def _many_rules(docs, tmp, seed, policy) -> list[Row]:
     path = tmp / "generated-rules.yaml"
     path.write_text(json.dumps({"id": "generated-rules", "kind": "replace", "description": "Generated.",
                                 "rules": generated_rules(300, seed, docs), "examples": []}), encoding="utf-8")
-    rules = load_rule_file(path).rules
+    rules = [configure(r) for r in load_rule_file(path).rules]
     rows = []
     for label, stage in (("300 regex rules, prefilter (replace stage)", ReplaceStage(rules)),
                          ("300 regex rules, one after another", ReplaceStage(rules, prefilter=False))):

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from cleanup.core.edits import Level
 from cleanup.core.pipeline import Context
 from cleanup.rulebook.loading import Rule, load_rulebook
+from cleanup.stages.registry import configure
 from cleanup.stages.replace import _ASCII_CASE_PARTNERS, ReplaceStage, fold_case, required_literals
 
 # -- patterns built from the syntax rule files use (and `re` understands, so
@@ -72,8 +73,8 @@ def test_a_match_means_every_required_literal_is_in_the_text(data, pattern, igno
 
 
 def _rule(i: int, pattern: str, ignore_case: bool) -> Rule:
-    return Rule(f"generated.r{i}", "replace", Level.FIX, "generated",
-                {"id": f"r{i}", "pattern": pattern, "replacement": "<\\g<0>>", "ignore_case": ignore_case})
+    return configure(Rule(f"generated.r{i}", "replace", Level.FIX, "generated",
+                          {"id": f"r{i}", "pattern": pattern, "replacement": "<\\g<0>>", "ignore_case": ignore_case}))
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
@@ -89,7 +90,7 @@ def test_prefilter_changes_no_proposal(rules, text):
 def test_shipped_replace_rules_give_the_same_proposals_with_and_without_it():
     from .conftest import sample_inputs
 
-    rules = load_rulebook().rules("replace")
+    rules = [configure(r) for r in load_rulebook().rules("replace")]
     fast, plain = ReplaceStage(rules), ReplaceStage(rules, prefilter=False)
     for path in sample_inputs():
         text = path.read_text(encoding="utf-8")

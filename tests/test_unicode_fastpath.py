@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from cleanup.core.edits import Level
 from cleanup.core.pipeline import Context
 from cleanup.rulebook.loading import Rule
+from cleanup.stages.registry import configure
 from cleanup.stages.unicode import FTFY_DEFAULTS, PLAIN_PUNCTUATION, FtfyStage
 
 
@@ -37,7 +38,7 @@ texts = st.lists(pieces, max_size=30).map("".join)
 
 def _ftfy_rule(**options) -> Rule:
     data = {"id": "ftfy", "normalizer": "ftfy", **({"options": options} if options else {})}
-    return Rule("unicode.ftfy", "unicode", Level.FIX, "ftfy repaired broken text", data)
+    return configure(Rule("unicode.ftfy", "unicode", Level.FIX, "ftfy repaired broken text", data))
 
 
 def _stage_output(text: str, rule: Rule) -> str:

@@ -25,6 +25,7 @@ from ..core.policy import Policy
 from ..core.timed_regex import time_limit
 from ..rulebook.loading import RuleBook, RuleFile, RuleLoader, _lines_of, load_rule_file
 from ..stages import build_pipeline
+from ..stages.registry import configure
 from ..stages.replace import ReplaceStage
 from .examples import check_rule_file, rules_exercised, runs_offline
 from .regex_shape import nested_loops, runs_away, witness
@@ -172,7 +173,7 @@ def _rewriters(files) -> list:
 
 @lru_cache(maxsize=1024)
 def _one_rule(rule) -> Pipeline:
-    return Pipeline([ReplaceStage([rule])])
+    return Pipeline([ReplaceStage([configure(rule)])])
 
 
 def _apply(rule, text: str):

@@ -23,7 +23,6 @@ import regex
 from ..analysis.regex_tree import required_text
 from ..core.edits import Level, Proposal
 from ..core.timed_regex import compile_rule, find_all
-from .registry import configure
 
 _TOKENS = regex.compile(r"\s+|[\p{L}\p{M}\p{N}]+|.", regex.DOTALL)
 
@@ -64,8 +63,7 @@ class ReplaceStage:
     def __init__(self, rules, *, prefilter: bool = True):
         self.rules = []
         needs = []
-        # rules may also come straight from a rule book (lint's one-rule pipelines): configure() is idempotent
-        for r in map(configure, rules):
+        for r in rules:
             s = r.settings
             if s.pattern is not None:
                 pattern, literals = s.pattern, required_literals(s.pattern, s.ignore_case)

@@ -24,7 +24,6 @@ import ftfy
 
 from ..core.edits import Proposal
 from ..rulebook.loading import Rule
-from .registry import configure
 
 # Curly quotes, ligatures and full-width letters are left alone: they are
 # correct in clean text. Line breaks belong to Document.
@@ -76,7 +75,7 @@ class FtfyStage:
     name = "unicode"
 
     def __init__(self, rule: Rule):
-        self.rule = rule = configure(rule)  # (idempotent: tests build a stage from a bare rule)
+        self.rule = rule
         self.config = ftfy.TextFixerConfig(**{**FTFY_DEFAULTS, **rule.settings.options})
         self.config_after_markup = self.config._replace(unescape_html=False)
         plain_is_plain = not self.config.uncurl_quotes and self.config.normalization in ("NFC", None)
@@ -99,7 +98,7 @@ class NormalizerStage:
     name = "unicode"
 
     def __init__(self, rule: Rule):
-        self.rule = rule = configure(rule)
+        self.rule = rule
         self.pattern, self.replacement = NORMALIZERS[rule.settings.normalizer]
 
     def propose(self, text, ctx):
