@@ -26,6 +26,7 @@ from itertools import chain
 
 import regex
 
+from ..analysis.english import indefinite_article
 from ..analysis.lines import line_at, lines_after
 from ..core.edits import Level, Proposal
 
@@ -319,8 +320,6 @@ def _follows_sentence_end(text: str, line_start: int) -> bool:
 
 _ARTICLE = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’.-])(an?|An?|AN?)[ \t]+([\p{L}\p{N}][\p{L}\p{M}\p{N}'’.-]*)")
 _OPENS_SENTENCE = regex.compile(r"(?:[.!?:][\"”’)]*[ \t]+|[\"“‘(\[][ \t]*)$")
-VOWEL_LETTER_NAMES = set("AEFHILMNORSX")  # letters whose name starts with a vowel sound: "an F-16"
-_HEAD_END, _VOWEL, _YOU = regex.compile(r"[-.'’]"), regex.compile(r"[AEIOU]"), regex.compile(r"u[^aeiouy][aeiou]")
 
 
 def a_an(text, rule, scans):
@@ -401,31 +400,9 @@ def _opens_sentence(text: str, pos: int) -> bool:
 
 
 def _article_for(word: str, articles: _Articles) -> str | None:
-    """'a', 'an', or None when the spelling does not tell how the word is said."""
-    lower = word.casefold()
-    pinned, article = articles.pinned(lower)
-    if pinned:
-        return article
-    head = _HEAD_END.split(word, maxsplit=1)[0]
-    if not head or head[0].isdigit():
-        return None
-    if len(head) == 1:
-        return "an" if head.upper() in VOWEL_LETTER_NAMES else "a"
-    if head.isupper():  # an abbreviation: spelled out (MP) or read as a word (NATO)
-        if head[0] in "AEIO":
-            return "an"
-        if head[0] in VOWEL_LETTER_NAMES:
-            return None if _VOWEL.search(head) else "an"
-        return "a"
-    if any(c.isupper() for c in head[1:]):
-        return None  # McDonald's, mRNA
-    if lower[0] in "aeio":
-        return "an"
-    if lower[0] == "u":
-        # "use", "usual", "Ugandan" sound "you-"; "utter", "urban" and un- words do not
-        you = not lower.startswith("un") and _YOU.match(lower)
-        return "a" if you else "an"
-    return "a"
+    """'a', 'an', or None when the spelling does not tell how the word is said (an exception pins it)."""
+    pinned, article = articles.pinned(word.casefold())
+    return article if pinned else indefinite_article(word)
 
 
 def _same_case(word: str, like: str) -> str:
