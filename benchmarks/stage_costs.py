@@ -1,0 +1,59 @@
+"""Where the default pipeline's time goes, stage by stage, against ftfy.fix_text on the same documents.
+
+    .venv/bin/python benchmarks/stage_costs.py [MB]      # default 2 MB of the seed-like corpus
+
+CPU seconds per MB of input for each stage's propose(), the pipeline's own
+bookkeeping, and the whole pipeline's speed as a ratio of ftfy.fix_text's
+(measured in the same run). A tool for finding what to make faster; the
+acceptance figures come from bench_speed.py.
+"""
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import build_corpus  # noqa: E402
+
+import ftfy  # noqa: E402
+
+from cleanup import Policy, get_pipeline  # noqa: E402
+
+
+def main() -> None:
+    megabytes = float(sys.argv[1]) if len(sys.argv) > 1 else 2.0
+    docs = build_corpus(megabytes, 7)
+    pipe, policy = get_pipeline(), Policy()
+    for d in docs[:20]:  # warm the per-word memos and caches
+        pipe.run(d, policy)
+    t = time.process_time()
+    for d in docs:
+        ftfy.fix_text(d)
+    ftfy_seconds = time.process_time() - t
+    cost = defaultdict(float)
+    for stage in pipe.stages:
+        stage.propose = _timed(stage.propose, f"{type(stage).__module__.split('.')[-1]}.{type(stage).__name__}", cost)
+    t = time.process_time()
+    for d in docs:
+        pipe.run(d, policy)
+    total = time.process_time() - t
+    mb = sum(len(d.encode()) for d in docs) / 1e6
+    print(f"{mb:.1f} MB, {len(docs)} documents: ftfy.fix_text {mb / ftfy_seconds:.2f} MB/s, "
+          f"cleanup {mb / total:.2f} MB/s = {ftfy_seconds / total:.2f}x ftfy")
+    for name, seconds in sorted(cost.items(), key=lambda kv: -kv[1]):
+        print(f"  {name:40s} {seconds / mb:.3f} s/MB {100 * seconds / total:5.1f}%")
+    own = total - sum(cost.values())
+    print(f"  {'pipeline itself':40s} {own / mb:.3f} s/MB {100 * own / total:5.1f}%")
+
+
+def _timed(propose, name, cost):
+    def run(text, ctx):
+        start = time.process_time()
+        out = list(propose(text, ctx))
+        cost[name] += time.process_time() - start
+        return out
+    return run
+
+
+if __name__ == "__main__":
+    main()
