@@ -401,12 +401,15 @@ def scaling(args, tmp: Path, ten: Path) -> None:
         size_ratio = size_mb(files[biggest]) / size_mb(ten)
         limit = 7.0 if biggest == 64 else 7.0 / 6.4 * size_ratio  # 7x the time for 6.4x the input
         stopped = any(r.timed_out for r in timed[biggest].runs)
+        print(f"    ratio of CPU seconds, {size_mb(files[biggest]):.1f} MB / {size_mb(ten):.1f} MB: "
+              f"{pair_ratio(timed[biggest], ref, 'cpu'):.2f}")
         verdict(f"scaling: {size_mb(files[biggest]):.1f} MB time / {size_mb(ten):.1f} MB time ({size_ratio:.1f}x the input)", ratio,
                 f"<= {limit:.1f}", ratio <= limit and not stopped,
                 ("" if biggest == 64 else " (not the issue's 64 MB)") + (lower if stopped else ""))
     if line and line.runs:
         ratio = pair_ratio(line, ref)
         stopped = any(r.timed_out for r in line.runs)
+        print(f"    ratio of CPU seconds, the line / {size_mb(ten):.1f} MB of lines: {pair_ratio(line, ref, 'cpu'):.2f}")
         verdict(f"scaling: ONE {line.input_mb:.1f} MB line time / {size_mb(ten):.1f} MB of lines time", ratio,
                 "<= 4.0", ratio <= 4.0 and not stopped, lower if stopped else "")
         peak = line.peak() / line.input_mb
