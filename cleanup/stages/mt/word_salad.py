@@ -19,8 +19,17 @@ A line that scores `start_score` (with at least `min_signs` signs) starts a
 stretch; neighbouring lines that score `extend_score` join it; one flag
 covers the stretch.
 
-Speed: a line without a single sign scores nothing, so only lines where a
-text-wide scan finds one are scored (the made-up words of the text are
+Speed: most lines hold too few signs for their length to join a stretch,
+and that is known without tokenising them in Python. What a line scores is
+made of what its pieces between spaces hold (no token crosses a space),
+remembered per piece as a short code: a letter per word, per sign, and a
+class for its first and last token (a broken pattern may pair the last
+token of one piece with the first of the next). A text costs a memo lookup
+per piece; a line's code, its pieces' codes joined, gives its exact number
+of words and an upper bound of its signs (stray letters and glued letters
+are counted without the exceptions their context makes). Only lines the
+bound cannot rule out are looked at further: among them, those where a
+text-wide scan finds a sign are scored (the made-up words of the text are
 known from one set of its words, judged once each).
 """
 from __future__ import annotations
@@ -55,6 +64,10 @@ _DOMAIN = re.compile(r"[a-z]\.(?:com|org|net|gov|edu|cn|ru|ua|jp|uk|de|io)\b")
 _MARK_AFTER_COMMA = frozenset(",.;:")
 _MARK_AFTER_ARTICLE = frozenset(",;:")  # (not ".": "10 a.m.")
 _COMMA_MARK = re.compile(r"[,;]\s*[,.;:]")
+# A piece's code: WORD_MARK per word, SIGN_MARK per sign at most, then the classes of its first
+# and last token (a bit per role in a broken pattern; first tokens as digits, last as capitals).
+WORD_MARK, SIGN_MARK = "w", "s"
+_ARTICLE, _CONJUNCTION, _COMMA = 1, 2, 4  # the last token's roles; the first token's are those it may follow
 
 
 def build(rules, env):
@@ -92,10 +105,18 @@ class Salad:
         # where a broken pattern may be, in the lowercased text (no \b first: re then scans for the first letters)
         self.broken = re.compile(rf"(?:{words(self.articles)})\s*(?:(?:{words(self.not_after_article)})\b|[,;:])"
                                  rf"|(?:{words(self.conjunctions)})\s+(?:{words(self.conjunctions)})\b")
+        self.codes = Memo(self._code)
+        # a broken pattern across two pieces: a last token, then a first token with a role in common
+        self.broken_across = re.compile("|".join(
+            f"{_last(role)}[{WORD_MARK}{SIGN_MARK}]*[{''.join(_first(r) for r in range(1, 8) if r & role)}]"
+            for role in range(1, 8)))
 
     def propose(self, view):
         text, lines = view.text, view.lines
-        signed = self._signed_lines(view)
+        may_join = self._may_join(view)
+        if not may_join:
+            return  # no line scores enough to join a stretch, let alone start one
+        signed = self._signed_lines(view) & may_join
         stretch = []  # (start, end) of the lines in the stretch being built
         started = False
         for i, line in enumerate(lines):
@@ -115,6 +136,42 @@ class Salad:
         lines = len(stretch)
         where = "this line" if lines == 1 else f"these {lines} lines"
         return Proposal(start, end, None, self.rule.id, f"{self.rule.message} ({where})", Level.FLAG)
+
+    def _may_join(self, view) -> set[int]:
+        """The lines whose score may reach extend_score (the others' does not: their signs are
+        at most the bound from their code, and they have exactly the code's number of words)."""
+        codes, at, out = _values(self.codes, view.pieces), 0, set()
+        broken_across = self.broken_across
+        for i, line in enumerate(view.lines):
+            if not line.text:
+                continue
+            pieces = _count_pieces(line.text)
+            code, at = "".join(codes[at:at + pieces]), at + pieces
+            if SIGN_MARK not in code and not broken_across.search(code):
+                continue  # no sign at all (most lines)
+            words = code.count(WORD_MARK)
+            if words >= self.min_words:
+                signs = code.count(SIGN_MARK) + 2 * len(broken_across.findall(code))
+                if signs / words >= self.extend:
+                    out.add(i)
+        return out
+
+    def _code(self, piece: str) -> str:
+        """What a piece adds to its line's score: WORD_MARK per word, SIGN_MARK per sign it may
+        hold, and its first and last token's classes (see score; no token crosses a space)."""
+        tokens = _TOKEN.findall(piece)
+        if not tokens:
+            return ""  # ("_"): its neighbours' tokens meet across it
+        words = [t for t in tokens if t.isascii() and t[0].isalpha()]
+        lowered = [t.lower() for t in tokens]
+        signs = (sum(self.verdicts(w) for w in words if w[0].islower())
+                 + sum(len(t) == 1 and t.islower() and t.isascii() and t not in "ai" for t in tokens)
+                 + len(_GLUED.findall(piece)) + 2 * self._broken_patterns(lowered))
+        first, last = lowered[0], lowered[-1]
+        follows = ((first in self.not_after_article or first in _MARK_AFTER_ARTICLE) * _ARTICLE
+                   + (first in self.conjunctions) * _CONJUNCTION + (first in _MARK_AFTER_COMMA) * _COMMA)
+        role = (last in self.articles) * _ARTICLE + (last in self.conjunctions) * _CONJUNCTION + (last in ",;") * _COMMA
+        return WORD_MARK * len(words) + SIGN_MARK * signs + _first(follows) + _last(role)
 
     def _signed_lines(self, view) -> set[int]:
         """The lines that hold at least one sign (some may hold none: scoring decides)."""
@@ -167,6 +224,28 @@ class Salad:
             elif a in ",;" and b in _MARK_AFTER_COMMA:
                 found += 1
         return found
+
+
+def _values(memo: Memo, keys: list) -> list:
+    try:
+        return memo.values(keys)
+    except KeyError:  # the memo started over while adding the new keys, and forgot some of the others
+        return list(map(memo, keys))
+
+
+def _count_pieces(line: str) -> int:
+    """len(line.split()), without making the pieces."""
+    if line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " ":
+        return line.count(" ") + 1 if line else 0  # single spaces (the only space isprintable() lets through)
+    return len(line.split())
+
+
+def _first(roles: int) -> str:
+    return chr(ord("0") + roles)
+
+
+def _last(roles: int) -> str:
+    return chr(ord("A") + roles)
 
 
 def _stray_letters(tokens: list[str]) -> int:
