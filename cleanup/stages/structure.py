@@ -8,23 +8,29 @@ runs with its own settings.
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
-from itertools import compress, count, pairwise
-from operator import eq
+from functools import cached_property
+from itertools import combinations, compress, count, islice, pairwise
+from operator import eq, itemgetter
 
 import regex
 
 from ..analysis.fast_regex import offsets
 from ..analysis.lines import removal_spans
+from ..analysis.memo import Memo
 from ..analysis.tokens import LETTER_RUN
 from ..core.edits import Level, Proposal
 from . import duplicate_sentence, site_tail
+from .replace import fold_case
 
 # a word as the line detectors count them: letters, with apostrophes and hyphens inside
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
 _REPEAT = regex.compile(r"(?<![\p{L}\p{M}'’-])(\p{L}[\p{L}\p{M}]*)([ \t]+)(\1)(?![\p{L}\p{M}'’-])",
                         regex.IGNORECASE)
 _TAG_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}.'’-]*")
+_LEADING_LETTERS = regex.compile(r"[\p{L}\p{M}]*")
+_TRAILING_LETTERS = regex.compile(r"[\p{L}\p{M}]*$")
 
 
 def _norm(s: str) -> str:
@@ -35,6 +41,13 @@ def _words(s: str) -> int:
     return len(_WORD.findall(s))
 
 
+_FEW = 8  # more lines ending with the same word: the detectors look, rather than compare every pair here
+
+
+def _copy_or_tagged(a: str, b: str) -> bool:
+    return a.casefold() == b.casefold() or a.endswith(" " + b) or b.endswith(" " + a)
+
+
 class _Scan:
     """One text as the detectors share it: its lines, their whitespace-insensitive texts,
     the lines going (index -> the rule removing it) and the repeated words already reported."""
@@ -42,13 +55,31 @@ class _Scan:
     def __init__(self, text: str, view):
         self.text, self.view = text, view
         self.lines = view.lines
-        self.norms = [_norm(line.text) for line in self.lines]
         self.remove: dict = {}
         self.taken: set[int] = set()
 
+    @cached_property
+    def norms(self) -> list[str]:
+        return [_norm(line.text) for line in self.lines]
+
+    @cached_property
+    def lines_may_match(self) -> bool:
+        """Could two lines be copies, or one a tag and the other (duplicate lines, teaser pairs)?
+
+        Exact: either way both lines end with the same word (letter case
+        aside), and one reads as the other (ignoring case) or ends with it
+        after a space; only lines that share their last word are compared.
+        """
+        by_last_word = defaultdict(list)
+        for pieces in map(str.split, map(itemgetter(2), self.lines)):
+            if pieces:
+                by_last_word[pieces[-1].casefold()].append(" ".join(pieces))
+        return any(len(norms) > _FEW or any(_copy_or_tagged(a, b) for a, b in combinations(norms, 2))
+                   for norms in by_last_word.values() if len(norms) > 1)
+
     def kept_pairs(self) -> list[tuple[int, int]]:
         """Neighbouring lines (indices) once the lines going are left out."""
-        kept = [i for i in range(len(self.norms)) if i not in self.remove]
+        kept = [i for i in range(len(self.lines)) if i not in self.remove]
         return list(pairwise(kept))
 
     def kept_lines(self) -> list[tuple[int, object]]:
@@ -77,6 +108,8 @@ class DuplicateLines:
         self.rule = rule
 
     def mark(self, scan: _Scan) -> None:
+        if not scan.lines_may_match:
+            return
         norms, remove = scan.norms, scan.remove
         for a, b in scan.kept_pairs():
             if norms[b] and a not in remove and (norms[a] == norms[b] or norms[a].casefold() == norms[b].casefold()) \
@@ -100,6 +133,8 @@ class TeaserPairs:
         self.rule = rule
 
     def mark(self, scan: _Scan) -> None:
+        if not scan.lines_may_match:
+            return
         norms, remove, settings = scan.norms, scan.remove, self.rule.settings
         for a, b in scan.kept_pairs():
             head, tagged = norms[a], norms[b]
@@ -192,11 +227,17 @@ class RepeatedWords:
 def _repeats(view) -> list:
     """Matches of _REPEAT in the view's text, tried only where two neighbouring words are alike.
 
-    The cheap test (all letter runs, compare neighbours, at C speed) fails on
-    most texts; where it passes, the backreference pattern (slow when tried
+    First a look at the pieces between spaces (_may_repeat), which most
+    texts fail. Then a test of all letter runs (compare neighbours, at C
+    speed); where it passes, the backreference pattern (slow when tried
     at every letter) is tried at the few candidate words only. Offsets are
     the text's own, so a lowercase form of another length cannot shift them.
     """
+    return _repeat_matches(view) if _may_repeat(view) else []
+
+
+def _repeat_matches(view) -> list:
+    """_repeats without the first look (for texts where it passes)."""
     # pieces: the text between letter runs, and the runs (captured); their lengths give offsets
     text = view.text
     lowered = text.lower()
@@ -208,6 +249,43 @@ def _repeats(view) -> list:
         words = list(map(str.lower, pieces[1::2]))
     candidates = offsets(pieces, compress(count(), map(eq, words, words[1:])))  # words i, i + 1 alike
     return [m for _, start in candidates if (m := _REPEAT.match(text, start))]
+
+
+def _word_key(letters: str) -> str:
+    """What two words alike ignoring case (as the regex module matches them) have alike.
+
+    ASCII after fold_case when they can be ASCII: only ASCII letters and
+    their case partners match ASCII ignoring case, and fold_case maps those
+    to lowercase ASCII. Other words match one character for another, so
+    only their length is kept.
+    """
+    folded = fold_case(letters)
+    return folded if folded.isascii() else f"\x01{len(letters)}"
+
+
+def _leading_word(piece: str) -> str:
+    """The key of the letters (and marks) a piece of text between spaces starts with ("" if none)."""
+    return _word_key(_LEADING_LETTERS.match(piece).group())
+
+
+def _trailing_word(piece: str) -> str:
+    """The key of the letters (and marks) it ends with ("\0" if none: alike no leading word)."""
+    return _word_key(_TRAILING_LETTERS.search(piece).group()) or "\0"
+
+
+_LEADS, _TRAILS = Memo(_leading_word), Memo(_trailing_word)
+
+
+def _may_repeat(view) -> bool:
+    """Could _REPEAT match anywhere in the text? Exact, at the speed of str.split and memos.
+
+    A match is a word ending one piece between spaces (the letters there,
+    whole: none may come before it) and the same word, ignoring case,
+    starting the next piece (whole: none may follow), so the two pieces'
+    keys (see _word_key) are alike.
+    """
+    pieces = view.pieces
+    return any(map(eq, _TRAILS.values(pieces), islice(_LEADS.values(pieces), 1, None)))
 
 
 # Whole-line detectors run first, in the order of their rules, until nothing more goes
