@@ -42,20 +42,23 @@ from functools import lru_cache
 from itertools import combinations
 from typing import NamedTuple
 
-import regex
 from rapidfuzz.distance import Levenshtein
 
 from ...analysis.english import inflected
+from ...analysis.fast_regex import FastPattern
 from ...analysis.languages import most_common_in, unaccented
 from ...analysis.lexicon import key
 from ...analysis.memo import Memo
 from ...analysis.wordlist import zipf
 from ...core.edits import Level, Proposal
 
-_NAME = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Lu}[\p{Ll}\p{M}]+(?![\p{L}\p{M}\p{N}])")
-# a name in two pieces: "Omik Jong", "Terry Man", "Kin-nikuman"
-_SPLIT = regex.compile(r"(?<![\p{L}\p{M}\p{N}-])(\p{Lu}[\p{Ll}\p{M}]+)(?: (?=\p{Lu})|-(?=\p{Ll}))"
-                       r"([\p{L}][\p{Ll}\p{M}]+)(?![\p{L}\p{M}\p{N}]|-\p{L})")
+# (the capital first, then the lookbehind that looks at it and the letter before: `re` skips to capitals)
+_NAME = FastPattern(r"\p{Lu}(?<![\p{L}\p{M}\p{N}]\p{Lu})[\p{Ll}\p{M}]+(?![\p{L}\p{M}\p{N}])")
+# A name in two pieces: "Omik Jong", "Terry Man", "Kin-nikuman"; overlapping ones too. Each match
+# takes only the capital and looks ahead for the rest (the second group), so the next search
+# starts at the next character, as the `regex` module's overlapped search does.
+_SPLIT = FastPattern(r"\p{Lu}(?<![\p{L}\p{M}\p{N}-]\p{Lu})(?=([\p{Ll}\p{M}]+(?: (?=\p{Lu})|-(?=\p{Ll}))"
+                     r"[\p{L}][\p{Ll}\p{M}]+(?![\p{L}\p{M}\p{N}]|-\p{L})))")
 CONTEXT_ZIPF = 5.0  # words this common (The, President, China) say nothing about who is meant
 
 
@@ -106,6 +109,16 @@ class Closeness:
         self.initial = tuple((a[1:], b) for a, b in pairs if a.startswith("^"))
         self.anywhere = tuple((a, b) for a, b in pairs if not a.startswith("^"))
         self.endings = tuple(sorted({self.skeleton(e) for e in s.case_endings}, key=len, reverse=True))
+        # what close() says of a pair, and the buckets a form goes in: both depend on the forms alone
+        self.close = Memo(lambda pair: close(*pair, self))
+        self.buckets = Memo(self._buckets)
+
+    def _buckets(self, form: str) -> tuple:
+        """The beginning and the ending a close spelling must share with `form` (see _candidate_pairs)."""
+        if len(form) < self.min_length:
+            return ()
+        start = "^" + self.skeleton(form)[:self.prefix]
+        return (start, "$" + _plain(form)[-self.suffix:]) if self.suffix else (start,)
 
     def skeleton(self, form: str) -> str:
         """The spelling in plain lowercase letters with one letter group per sound."""
@@ -196,7 +209,7 @@ class ConsistencyStage:
             return
         # only two close spellings make a group: most texts have none, and need no more
         joined = _joined(text)
-        forms = set().union(*self.names.values(ctx.view(text).pieces)) | {j.form for j in joined}
+        forms = set().union(*_values(self.names, list(ctx.view(text).distinct_pieces))) | {j.form for j in joined}
         rules = [(rule, st) for rule, st in self.rules if _any_close(forms, st)]
         if not rules:
             return
@@ -246,7 +259,7 @@ class ConsistencyStage:
             return f
 
         for a, b in _candidate_pairs(forms, st):
-            if close(a, b, st) and self._may_join(a, b, contexts) and _distinct_enough(a, b, counts, s, st):
+            if st.close((a, b)) and self._may_join(a, b, contexts) and _distinct_enough(a, b, counts, s, st):
                 parent[root(b)] = root(a)
         groups = defaultdict(list)
         for f in forms:
@@ -304,7 +317,7 @@ def _word_in_own_right(form: str, s: NameConsistency) -> bool:
 
 
 def _mentions(text: str) -> list[Mention]:
-    words = list(_NAME.finditer(text))
+    words = list(_NAME(text).finditer(text))
     forms = {m.group() for m in words}
     runs, current = [], []
     for m in words:  # a full name: capitalised words joined by single spaces or hyphens
@@ -329,16 +342,23 @@ def _joined(text: str) -> list[Mention]:
 
     Compared in plain letters, where the space or hyphen is gone.
     """
-    return [Mention(m.start(), m.end(), m.group(), ()) for m in _SPLIT.finditer(text, overlapped=True)]
+    return [Mention(m.start(), m.end(1), text[m.start():m.end(1)], ()) for m in _SPLIT(text).finditer(text)]
+
+
+def _values(memo: Memo, keys: list) -> list:
+    try:
+        return memo.values(keys)
+    except KeyError:  # the memo started over while adding the new keys, and forgot some of the others
+        return list(map(memo, keys))
 
 
 def _names(piece: str) -> frozenset:
-    return frozenset(_NAME.findall(piece))
+    return frozenset(_NAME(piece).findall(piece))
 
 
 def _any_close(forms: set, st: Closeness) -> bool:
     """Are two of `forms` close?"""
-    return any(close(a, b, st) for a, b in _candidate_pairs(forms, st))
+    return any(map(st.close, _candidate_pairs(forms, st)))
 
 
 def _candidate_pairs(forms, st: Closeness):
@@ -348,12 +368,11 @@ def _candidate_pairs(forms, st: Closeness):
     """
     buckets = defaultdict(list)
     for form in forms:
-        if len(form) >= st.min_length:
-            buckets["^" + st.skeleton(form)[:st.prefix]].append(form)
-            if st.suffix:
-                buckets["$" + _plain(form)[-st.suffix:]].append(form)
+        for bucket in st.buckets(form):
+            buckets[bucket].append(form)
     for group in buckets.values():
-        yield from combinations(group, 2)
+        if len(group) > 1:
+            yield from combinations(group, 2)
 
 
 def _singular(form: str, forms: set) -> str:
