@@ -9,9 +9,10 @@ cleans a text of ~0.5 MB and one of ~2 MB. Four times the text may do at most
 five times the lines.
 
 What the count cannot see: work inside one C call. A `str.rfind` from the start
-of the text for every match is one line event however far it scans, so such a
-step does not move these counts (benchmarks/bench_speed.py times one 50 MB line
-for that).
+of the text for every match, or a slice copying every line after each removed
+one, is one line event however much it scans or copies, so such a step does
+not move these counts (benchmarks/bench_speed.py times one 50 MB line and a
+64 MB file for that; docs/performance.md names two such steps found so).
 
 The texts are built here from a few sentences with the artefacts the pipeline
 works on: a Cyrillic letter in a Latin word, words run together ("fourhours"),
