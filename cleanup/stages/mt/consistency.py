@@ -55,9 +55,9 @@ from ...core.edits import Level, Proposal
 # (the capital first, then the lookbehind that looks at it and the letter before: `re` skips to capitals)
 _NAME = FastPattern(r"\p{Lu}(?<![\p{L}\p{M}\p{N}]\p{Lu})[\p{Ll}\p{M}]+(?![\p{L}\p{M}\p{N}])")
 # A name in two pieces: "Omik Jong", "Terry Man", "Kin-nikuman"; overlapping ones too. Each match
-# takes only the capital and looks ahead for the rest (the second group), so the next search
+# takes only the capital and looks ahead for the rest (findall gives both), so the next search
 # starts at the next character, as the `regex` module's overlapped search does.
-_SPLIT = FastPattern(r"\p{Lu}(?<![\p{L}\p{M}\p{N}-]\p{Lu})(?=([\p{Ll}\p{M}]+(?: (?=\p{Lu})|-(?=\p{Ll}))"
+_SPLIT = FastPattern(r"(\p{Lu})(?<![\p{L}\p{M}\p{N}-]\p{Lu})(?=([\p{Ll}\p{M}]+(?: (?=\p{Lu})|-(?=\p{Ll}))"
                      r"[\p{L}][\p{Ll}\p{M}]+(?![\p{L}\p{M}\p{N}]|-\p{L})))")
 CONTEXT_ZIPF = 5.0  # words this common (The, President, China) say nothing about who is meant
 
@@ -208,12 +208,13 @@ class ConsistencyStage:
         if not self.rules:
             return
         # only two close spellings make a group: most texts have none, and need no more
-        joined = _joined(text)
-        forms = set().union(*_values(self.names, list(ctx.view(text).distinct_pieces))) | {j.form for j in joined}
+        split = _SPLIT(text)
+        forms = set().union(*_values(self.names, list(ctx.view(text).distinct_pieces)))
+        forms.update(map("".join, split.findall(text)))
         rules = [(rule, st) for rule, st in self.rules if _any_close(forms, st)]
         if not rules:
             return
-        mentions = _mentions(text) + joined
+        mentions = _mentions(text) + _joined(text)
         for rule, st in rules:
             yield from self._inconsistencies(mentions, rule, st)
 
@@ -342,7 +343,7 @@ def _joined(text: str) -> list[Mention]:
 
     Compared in plain letters, where the space or hyphen is gone.
     """
-    return [Mention(m.start(), m.end(1), text[m.start():m.end(1)], ()) for m in _SPLIT(text).finditer(text)]
+    return [Mention(m.start(), m.end(2), text[m.start():m.end(2)], ()) for m in _SPLIT(text).finditer(text)]
 
 
 def _values(memo: Memo, keys: list) -> list:
