@@ -51,12 +51,14 @@ def removal_spans(text: str, lines: list[Line], remove: dict[int, object]) -> li
     """
     spans = []
     n = len(lines)
+    # the last line with text: a group after it ends the text (found once; asking per group was quadratic)
+    last_text = next((i for i in range(n - 1, -1, -1) if not lines[i].blank), -1)
     for group in _groups(lines, sorted(remove)):
         first, last = group[0], group[-1]
         cuts = {i: [lines[i].start, lines[nxt].start] for i, nxt in zip(group, group[1:])}
         cuts[last] = [lines[last].start, min(lines[last].end + 1, len(text))]
         after = last + 1
-        at_end = all(ln.blank for ln in lines[after:])
+        at_end = after > last_text
         prev = first - 1
         while prev >= 0 and lines[prev].blank:
             prev -= 1
