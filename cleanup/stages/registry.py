@@ -29,7 +29,7 @@ import importlib
 import types
 import typing
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ..core.errors import RuleFileError
 from ..core.pipeline import Pipeline
@@ -110,7 +110,12 @@ def _what(rule: Rule) -> str:
 
 
 def _type_of(cls: type, name: str):
-    return typing.get_type_hints(cls)[name]
+    return _hints(cls)[name]
+
+
+@lru_cache(maxsize=None)
+def _hints(cls: type) -> dict:
+    return typing.get_type_hints(cls)  # (resolving the annotations is slow: once per Settings class)
 
 
 def _fits(value, expected) -> bool:
