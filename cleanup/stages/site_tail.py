@@ -12,8 +12,10 @@ Japanese). A source in parentheses right before ("(Fukushima TV)", in
 full-width parentheses too) goes with it. A site word alone may also be
 glued by a hyphen to the headline's last word ("… countries-Xinhua").
 
-Speed: a line gets the full pattern only if its last separator is followed
-by a short segment holding a site word (a few string searches per line).
+Speed: a line gets the full pattern only if it ends as a site's name can
+(most lines end with a full stop or a quote) and its last separator is
+followed by a short segment holding a site word (a few string searches per
+line).
 """
 from __future__ import annotations
 
@@ -46,6 +48,8 @@ class SiteTails:
         words = "|".join(regex.escape(w) for w in sorted(s.site_words, key=len, reverse=True))
         domains = "|".join(regex.escape(t) for t in s.domains)
         self.max_words = s.max_tag_words
+        # what a line whose tail is found cannot end with: tail ends with [\p{L}\p{N}!], glued with a site word
+        self.no_site_end = frozenset(_NO_NAME_ENDS).difference(w[-1] for w in s.site_words if w)
         site = "|".join(p for p in (rf"\b(?:{words})(?!\p{{Ll}})" if words else "",
                                     rf"\.(?:{domains})\b" if domains else "", rf"[{_CJK}]") if p)
         # the cheap look at a line's last segment, and the whole tail
@@ -61,6 +65,8 @@ class SiteTails:
     def find(self, lines):
         """(start, end) of each line's site tail, in the text's offsets."""
         for line in lines:
+            if line.text.rstrip(" \t")[-1:] in self.no_site_end:
+                continue
             segment = _last_segment(line.text)
             if segment is None or len(segment) > 20 * self.max_words or len(segment.split()) > self.max_words \
                     or not self.site_word.search(segment):
@@ -69,6 +75,9 @@ class SiteTails:
             m = self.tail.search(line.text, window) or (self.glued and self.glued.search(line.text, window))
             if m:
                 yield line.start + m.start(), line.start + m.end()
+
+
+_NO_NAME_ENDS = ('', '.', ',', ';', ':', '?', '"', "'", ')', ']', '}', '”', '’', '»', '…')  # nor letters, nor figures
 
 
 def _last_segment(line: str) -> str | None:

@@ -10,27 +10,26 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import combinations, compress, count, islice, pairwise
 from operator import eq, itemgetter
+
+import re
 
 import regex
 
 from ..analysis.fast_regex import offsets
 from ..analysis.lines import removal_spans
-from ..analysis.memo import Memo
 from ..analysis.tokens import LETTER_RUN
 from ..core.edits import Level, Proposal
 from . import duplicate_sentence, site_tail
-from .replace import fold_case
+from .replace import _ASCII_CASE_PARTNERS
 
 # a word as the line detectors count them: letters, with apostrophes and hyphens inside
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
 _REPEAT = regex.compile(r"(?<![\p{L}\p{M}'’-])(\p{L}[\p{L}\p{M}]*)([ \t]+)(\1)(?![\p{L}\p{M}'’-])",
                         regex.IGNORECASE)
 _TAG_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}.'’-]*")
-_LEADING_LETTERS = regex.compile(r"[\p{L}\p{M}]*")
-_TRAILING_LETTERS = regex.compile(r"[\p{L}\p{M}]*$")
 
 
 def _norm(s: str) -> str:
@@ -71,11 +70,11 @@ class _Scan:
         after a space; only lines that share their last word are compared.
         """
         by_last_word = defaultdict(list)
-        for pieces in map(str.split, map(itemgetter(2), self.lines)):
-            if pieces:
-                by_last_word[pieces[-1].casefold()].append(" ".join(pieces))
-        return any(len(norms) > _FEW or any(_copy_or_tagged(a, b) for a, b in combinations(norms, 2))
-                   for norms in by_last_word.values() if len(norms) > 1)
+        for line in self.lines:
+            if (last := line.text.rsplit(None, 1)):
+                by_last_word[last[-1].casefold()].append(line.text)
+        return any(len(texts) > _FEW or any(_copy_or_tagged(_norm(a), _norm(b)) for a, b in combinations(texts, 2))
+                   for texts in by_last_word.values() if len(texts) > 1)
 
     def kept_pairs(self) -> list[tuple[int, int]]:
         """Neighbouring lines (indices) once the lines going are left out."""
@@ -251,41 +250,57 @@ def _repeat_matches(view) -> list:
     return [m for _, start in candidates if (m := _REPEAT.match(text, start))]
 
 
-def _word_key(letters: str) -> str:
-    """What two words alike ignoring case (as the regex module matches them) have alike.
-
-    ASCII after fold_case when they can be ASCII: only ASCII letters and
-    their case partners match ASCII ignoring case, and fold_case maps those
-    to lowercase ASCII. Other words match one character for another, so
-    only their length is kept.
-    """
-    folded = fold_case(letters)
-    return folded if folded.isascii() else f"\x01{len(letters)}"
-
-
-def _leading_word(piece: str) -> str:
-    """The key of the letters (and marks) a piece of text between spaces starts with ("" if none)."""
-    return _word_key(_LEADING_LETTERS.match(piece).group())
-
-
-def _trailing_word(piece: str) -> str:
-    """The key of the letters (and marks) it ends with ("\0" if none: alike no leading word)."""
-    return _word_key(_TRAILING_LETTERS.search(piece).group()) or "\0"
-
-
-_LEADS, _TRAILS = Memo(_leading_word), Memo(_trailing_word)
-
-
 def _may_repeat(view) -> bool:
-    """Could _REPEAT match anywhere in the text? Exact, at the speed of str.split and memos.
+    """Could _REPEAT match anywhere in the text? Exact, at the speed of str and bytes methods.
 
-    A match is a word ending one piece between spaces (the letters there,
-    whole: none may come before it) and the same word, ignoring case,
-    starting the next piece (whole: none may follow), so the two pieces'
-    keys (see _word_key) are alike.
+    A match is a word (letters and marks, whole: none before or after it),
+    spaces or tabs, and the same word ignoring case: with letters beyond
+    ASCII made ASCII (_ascii_letters), two neighbouring letter runs of the
+    lowercase text alike, and only spaces or tabs between them. Those are
+    looked for only where two neighbouring runs are alike at all.
     """
-    pieces = view.pieces
-    return any(map(eq, _TRAILS.values(pieces), islice(_LEADS.values(pieces), 1, None)))
+    text = view.text if view.is_ascii else _ascii_letters(view.text)
+    plain = text.lower().encode("ascii", "replace")  # what is left beyond ASCII is no letter: "?"
+    words = plain.translate(_LETTERS_ONLY).split()
+    alike = set(compress(words, map(eq, words, islice(words, 1, None))))
+    if not alike:
+        return False
+    return _SPACED_REPEAT.search(plain.translate(_SPACED_LETTERS)) is not None
+
+
+# ASCII letters and \x01 stay, the rest become spaces; or, but for spaces and tabs, "#"
+_LETTERS = frozenset(b"\x01abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_LETTERS_ONLY = bytes(c if c in _LETTERS else 32 for c in range(256))
+_SPACED_REPEAT = re.compile(rb"(?<![a-z\x01])([a-z\x01]+) +\1(?![a-z\x01])")
+_SPACED_LETTERS = bytes(c if c in _LETTERS else 32 if c in b" \t" else 35 for c in range(256))
+
+
+def _ascii_letters(text: str) -> str:
+    """The text with each letter or mark beyond ASCII replaced by the ASCII letter it matches
+    ignoring case (the regex module's: see replace.py) or, if none, by \x01 (alike for all):
+    words alike ignoring case stay alike."""
+    rest = text
+    for mark in _COMMON_MARKS:  # quick to remove, and often all there is beyond ASCII
+        rest = rest.replace(mark, "")
+    if rest.isascii():
+        return text
+    for char in set(rest).difference(_ASCII):
+        if char in _ASCII_PARTNER:
+            text = text.replace(char, _ASCII_PARTNER[char])
+        elif _foreign_letter(char):
+            text = text.replace(char, "\x01")
+    return text
+
+
+_ASCII = frozenset(map(chr, range(128)))
+_COMMON_MARKS = "’“”‘–—…"  # punctuation (no letters) that news text has most beyond ASCII
+_ASCII_PARTNER = {chr(c): partner for c, partner in _ASCII_CASE_PARTNERS.items()}
+_LETTER_OR_MARK = regex.compile(r"[\p{L}\p{M}]")
+
+
+@lru_cache(maxsize=4096)
+def _foreign_letter(char: str) -> bool:
+    return _LETTER_OR_MARK.match(char) is not None
 
 
 # Whole-line detectors run first, in the order of their rules, until nothing more goes
