@@ -71,8 +71,9 @@ class JsonRecords(Renderer):
 
 @register("diff", "html", "a self-contained review page: accept or reject each change, export the decisions")
 class HtmlPage(Renderer):
-    """One page for every file. `opts`, the options the files were cleaned with, lets the page re-run each
-    document to see what deciding a change makes the pipeline propose (render/html.py)."""
+    """One page for every file. A page needs more than a file's Result: the changes a later one covered
+    (exported as rejected) and what deciding each change the other way makes the pipeline propose. So it
+    cleans the document again, under recording policies, with `opts` (render/html.py report_file)."""
 
     def __init__(self, **kw):
         super().__init__(**kw)
