@@ -15,7 +15,6 @@ first unknown-word rule that does not list it among its exceptions.
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,9 +22,9 @@ import regex
 from rapidfuzz import fuzz, process
 
 from ..analysis.english import in_latin_letters, inflected
-from ..analysis.fast_regex import positions
 from ..analysis.lexicon import key
 from ..analysis.memo import Memo
+from ..analysis.tokens import WORD
 from ..analysis.wordlist import known, zipf
 from ..core.edits import Level, Proposal
 
@@ -54,16 +53,38 @@ _SPACE_BEFORE = regex.compile(r"(?r)\s")  # searches backwards from its end posi
 
 
 class _Occurrences:
-    """How often a token occurs in the document: counted once, when first asked (a count per
-    question made the stage quadratic in the document's size)."""
+    """How often a token occurs in the document: counted once per token, when first asked."""
 
-    def __init__(self, tokens: list[str]):
-        self.tokens, self.counts = tokens, None
+    def __init__(self, text: str):
+        self.text, self.counts = text, {}
 
     def __call__(self, token: str) -> int:
-        if self.counts is None:
-            self.counts = Counter(self.tokens)
+        if token not in self.counts:
+            self.counts[token] = len(_token_starts(self.text, token))
         return self.counts[token]
+
+
+def _tokens(piece: str) -> list[str]:
+    return WORD(piece).findall(piece)
+
+
+def _token_starts(text: str, token: str) -> list[int]:
+    """Where `token` stands in `text` as one of its tokens (TextView.words), in order.
+
+    Each occurrence of the string is checked against the tokens of the piece
+    between spaces it is in: a text's tokens are its pieces' tokens (no token
+    holds a space, and a space before a token is no letter that would join it).
+    """
+    starts, at = [], text.find(token)
+    while at >= 0:
+        left, right = _SPACE_BEFORE.search(text, 0, at), _SPACE.search(text, at + len(token))
+        piece_start = left.end() if left else 0
+        piece = text[piece_start:right.start() if right else len(text)]
+        offset = at - piece_start
+        if any(m.start() == offset and m.group() == token for m in WORD(piece).finditer(piece)):
+            starts.append(at)
+        at = text.find(token, at + 1)
+    return starts
 
 
 class _RunOn:
@@ -114,20 +135,32 @@ class WordsStage:
         # what a word alone says, and whether a token needs a look: a corpus repeats its vocabulary
         self._verdicts = Memo(self._judge_word)
         self._suspects_among = Memo(self._suspect).passing
+        self._suspect_pieces = Memo(self._holds_suspect).passing
         self._closest = Memo(self._search_names)
 
     def propose(self, text, ctx):
         # Most tokens are known words: judge each distinct token once, and
         # look at positions only for the tokens that need a look.
-        view = ctx.view(text)
-        occurrences = _Occurrences(view.words)
-        for token, start in positions(view.word_pieces, self._suspects_among(set(view.words))):
+        # The tokens to look at are found in the pieces between spaces that hold them (set
+        # operations over the text's distinct pieces), then in the text by string search: most
+        # texts are not tokenised at all.
+        pieces = self._suspect_pieces(ctx.view(text).distinct_pieces)
+        if not pieces:
+            return
+        suspects = self._suspects_among({t for piece in pieces for t in _tokens(piece)})
+        occurrences = _Occurrences(text)
+        for start, token in sorted((start, token) for token in suspects for start in _token_starts(text, token)):
             if _in_skip_zone(text, start, start + len(token)):
                 continue
             for part, offset in _parts(token):
                 p = self._judge(part, start + offset, occurrences)
                 if p:
                     yield p
+
+    def _holds_suspect(self, piece: str) -> bool:
+        """Does a piece between spaces hold a token that needs a look? A text's tokens are its
+        pieces' tokens: none holds a space, and the character before a piece is one."""
+        return any(self._suspects_among(set(_tokens(piece))))
 
     def _suspect(self, token: str) -> bool:
         """Could this token lead to a proposal anywhere? (Codes with digits never do.)"""

@@ -110,8 +110,11 @@ class Closeness:
         self.anywhere = tuple((a, b) for a, b in pairs if not a.startswith("^"))
         self.endings = tuple(sorted({self.skeleton(e) for e in s.case_endings}, key=len, reverse=True))
         # what close() says of a pair, and the buckets a form goes in: both depend on the forms alone
-        self.close = Memo(lambda pair: close(*pair, self))
+        self.close = Memo(self._close)
         self.buckets = Memo(self._buckets)
+
+    def _close(self, pair: tuple) -> bool:
+        return close(*pair, self)
 
     def _buckets(self, form: str) -> tuple:
         """The beginning and the ending a close spelling must share with `form` (see _candidate_pairs)."""
