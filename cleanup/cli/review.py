@@ -22,7 +22,7 @@ from ..core.errors import CleanupError
 from ..core.files import read_document, write_atomic, write_in_place
 from ..render.records import LineIndex
 from ..render.text import marked_change
-from ..render.visible import safe, symbol, visible
+from ..render.visible import safe, shown_change, symbol, visible
 from ..review.decisions_file import Verdict
 from ..review.decisions_file import load as load_decisions
 from ..review.decisions_file import save as save_decisions
@@ -81,9 +81,9 @@ def _where(edit: Edit, lines: LineIndex) -> str:
 def _one_line(edit: Edit, lines: LineIndex) -> Text:
     t = Text(f"{edit.level.value} {safe(edit.rule)} ({_where(edit, lines)}): ", style="bold")
     if edit.replacement is None:
-        t.append(f"{safe(edit.message)}: '{visible(edit.original)}'")
+        t.append(f"{safe(edit.message)}: {shown_change(edit.original, None)}")
     else:
-        t.append(f"'{visible(edit.original)}' -> '{visible(edit.replacement)}'")
+        t.append(shown_change(edit.original, edit.replacement))
     return t
 
 
@@ -358,8 +358,9 @@ def _warn_stale(stale, decisions, file: str, text: str) -> None:
     lines = LineIndex(text)
     for key in map(EditKey._make, stale):
         line, col = lines.position(min(key.start, len(text)))
-        warn(f"{file}:{line}:{col}: {decisions[key].verdict.value} {key.rule} '{visible(key.original)}' -> "
-             f"'{visible(key.replacement)}': no such change is proposed any more; decision not applied")
+        warn(f"{file}:{line}:{col}: {decisions[key].verdict.value} {key.rule} "
+             f"{shown_change(key.original, key.replacement)}: no such change is proposed any more; "
+             "decision not applied")
 
 
 def save_decisions_file(path: Path, session: Session, file: str) -> None:
@@ -417,7 +418,7 @@ def apply(
         line, col = lines.position(edit.start)
         state = "applied" if edit.applied else "not applied"
         err.print(f"{safe(file)}:{line}:{col}: undecided ({state}): {edit.level.value} {safe(edit.rule)} "
-                  f"'{visible(edit.original)}' -> '{visible(edit.replacement)}'")
+                  + shown_change(edit.original, edit.replacement))
     err.print(f"{safe(file)}: {len(saved.decisions) - len(run.stale)} decision(s) applied, {len(run.stale)} stale, "
               f"{len(run.undecided)} undecided change(s) left at --level {opts.level.value}")
     raise typer.Exit(1 if run.stale else 0)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..core.edits import Level
 from .formats import Checked, Renderer, register
 from .records import LineIndex
-from .visible import safe, visible
+from .visible import safe, shown_change
 
 COMMANDS = {Level.FIX: "error", Level.SUGGEST: "warning", Level.FLAG: "notice"}
 
@@ -31,8 +31,7 @@ class GithubAnnotations(Renderer):
         for e in item.result.edits:
             line, col = lines.position(e.start)
             end_line, end_col = lines.position(e.end)
-            what = f"'{visible(e.original)}'" + (f" -> '{visible(e.replacement)}'" if e.replacement is not None
-                                                  else "")
+            what = shown_change(e.original, e.replacement)
             props = (f"file={_property(item.name)},line={line},col={col},endLine={end_line},"
                      f"endColumn={end_col},title={_property(e.rule)}")
             out.append(f"::{COMMANDS[e.level]} {props}::{_data(f'{e.message}: {what}')}\n")

@@ -61,6 +61,11 @@ def visible(text: str, *, spaces: bool = False, newlines: bool = False, prev: st
     return "".join(out)
 
 
+def shown_change(original: str, replacement: str | None) -> str:
+    """A change on one line, quoted and drawn: 'old' -> 'new' ('old' alone for a flag)."""
+    return f"'{visible(original)}'" + (f" -> '{visible(replacement)}'" if replacement is not None else "")
+
+
 def safe(text: str) -> str:
     """Text for a terminal: line breaks and tabs stay, control and format characters are drawn."""
     return "".join(symbol(ch) if ch not in "\n\t" and unicodedata.category(ch) in _ACTIVE else ch
