@@ -15,6 +15,7 @@ first unknown-word rule that does not list it among its exceptions.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,6 +23,7 @@ import regex
 from rapidfuzz import fuzz, process
 
 from ..analysis.english import in_latin_letters, inflected
+from ..analysis.fast_regex import positions
 from ..analysis.lexicon import key
 from ..analysis.memo import Memo
 from ..analysis.tokens import WORD
@@ -52,15 +54,25 @@ _SPACE = regex.compile(r"\s")
 _SPACE_BEFORE = regex.compile(r"(?r)\s")  # searches backwards from its end position
 
 
-class _Occurrences:
-    """How often a token occurs in the document: counted once per token, when first asked."""
+FEW = 16  # tokens looked for by string search; for more, the text is tokenised once
 
-    def __init__(self, text: str):
-        self.text, self.counts = text, {}
+
+class _Occurrences:
+    """How often a token occurs in the document: searched for when first asked, or counted
+    among all tokens once more than FEW were asked (a count per question made the stage
+    quadratic in the document's size)."""
+
+    def __init__(self, view):
+        self.view, self.counts, self.all = view, {}, None
 
     def __call__(self, token: str) -> int:
+        if self.all is not None:
+            return self.all[token]
+        if len(self.counts) >= FEW:
+            self.all = Counter(self.view.words)
+            return self.all[token]
         if token not in self.counts:
-            self.counts[token] = len(_token_starts(self.text, token))
+            self.counts[token] = len(_token_starts(self.view.text, token))
         return self.counts[token]
 
 
@@ -144,12 +156,17 @@ class WordsStage:
         # The tokens to look at are found in the pieces between spaces that hold them (set
         # operations over the text's distinct pieces), then in the text by string search: most
         # texts are not tokenised at all.
-        pieces = self._suspect_pieces(ctx.view(text).distinct_pieces)
+        view = ctx.view(text)
+        pieces = self._suspect_pieces(view.distinct_pieces)
         if not pieces:
             return
         suspects = self._suspects_among({t for piece in pieces for t in _tokens(piece)})
-        occurrences = _Occurrences(text)
-        for start, token in sorted((start, token) for token in suspects for start in _token_starts(text, token)):
+        occurrences = _Occurrences(view)
+        if len(suspects) > FEW:  # a search per token would cost more than tokenising once
+            found = ((start, token) for token, start in positions(view.word_pieces, suspects))
+        else:
+            found = sorted((start, token) for token in suspects for start in _token_starts(text, token))
+        for start, token in found:
             if _in_skip_zone(text, start, start + len(token)):
                 continue
             for part, offset in _parts(token):
