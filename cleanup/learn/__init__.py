@@ -11,9 +11,10 @@ Two streaming passes over the corpus (read as `batch` reads it):
    before/after examples and for the shape of a pattern) and the article
    lines that hold the same words (the rule must leave those alone).
 
-`proposals` turns the evidence into rules, `rulefiles` into ordinary rule
-files whose examples are checked with the engine before anything is
-written. See docs/learn.md.
+`furniture` (lines, frames, tails) and `namerules` (garbled names from
+`names`, glued words from `glued`) turn the evidence into `Draft` rules,
+`rulefiles` those into ordinary rule files whose examples are checked with
+the engine before anything is written. See docs/learn.md.
 """
 from .settings import LearnSettings
 
