@@ -7,7 +7,7 @@ same text differently or undo each other, an example that does not hold.
 Warnings (exit 0): a rule no example exercises, a file with no `unchanged`
 example. Every finding is one line: "path:line: error: field: what".
 
-Runaway patterns are found by cleanup/regex_shape.py.
+Runaway patterns are found by authoring/regex_shape.py.
 """
 from __future__ import annotations
 

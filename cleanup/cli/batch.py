@@ -1,4 +1,4 @@
-"""`cleanup batch`: clean folders and JSONL corpora. Options in, engine (batch.py) run, summary out.
+"""`cleanup batch`: clean folders and JSONL corpora. Options in, engine (batch/run.py) run, summary out.
 
 Exit codes: 0 every document cleaned; 1 some documents failed (each is
 listed with its reason, the others are written); 2 nothing was done (bad

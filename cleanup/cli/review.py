@@ -1,6 +1,6 @@
 """`cleanup review` (interactive, one change at a time) and `cleanup apply` (replay a decisions file).
 
-The session logic lives in review.py; this module reads keys, draws changes
+The session logic lives in review/session.py; this module reads keys, draws changes
 and writes files. Output is written once, at the end, atomically: an
 interrupted review (Ctrl-C, end of input) writes nothing to it.
 """

@@ -1,6 +1,6 @@
 """The corpus as `cleanup batch` reads it, mapped over worker processes.
 
-Folders, files and JSONL are planned and read by cleanup/batch.py (the same
+Folders, files and JSONL are planned and read by batch/run.py (the same
 globs, the same streaming reader, the same chunks and the same bounded
 window of chunks in flight); this module only turns an item's bytes into
 text and runs a pure function over each document of a chunk, in this

@@ -149,7 +149,7 @@ def _builds_on(r: dict) -> str:
 
 
 def _decidable(r: dict) -> bool:
-    """A change a reviewer can accept or reject (not a flag), as review.py decides it."""
+    """A change a reviewer can accept or reject (not a flag), as review/session.py decides it."""
     return r["level"] != "flag" and r["replacement"] is not None
 
 

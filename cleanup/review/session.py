@@ -3,7 +3,7 @@
 Every decision re-runs the pipeline with all decisions so far (DESIGN.md: a
 rejected edit is vetoed before later stages build on it), so what is asked
 next is always about the text the reviewer is actually making. The terminal
-loop (cli_review.py) only renders a Session and feeds it keys.
+loop (cli/review.py) only renders a Session and feeds it keys.
 
 Undecided edits follow the base Policy (the --level default), both while the
 session runs and when it stops early; `cleanup apply` replays a decisions file
