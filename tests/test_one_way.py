@@ -200,3 +200,12 @@ def test_apply_into_a_closed_pipe_ends_quietly(tmp_path):
     err = proc.stderr.read()
     assert proc.wait() == 0, err
     assert b"Traceback" not in err
+
+
+def test_skipped_grammar_is_said_once_a_command_and_in_every_command(tmp_path):
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(ARTICLE, encoding="utf-8")
+    for _ in range(2):  # the same process (as a program using the CLI in-process would)
+        r = invoke("check", "a.txt", "b.txt", "--grammar", "--lang", "de-DE", cwd=tmp_path)
+        assert r.returncode & 4, r.stderr
+        assert r.stderr.decode().count("grammar checks skipped") == 1, r.stderr

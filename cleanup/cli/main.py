@@ -161,16 +161,14 @@ def _inputs(files, include, exclude) -> list[Input]:
     return found
 
 
-_warned: set = set()
-
-
-def _warn_problems(name, result) -> None:
-    """Print problems; one that is the same for every file (no grammar server) only once."""
+def _warn_problems(name, result, warned: set) -> None:
+    """Print problems; one that is the same for every file (no grammar server) once a command
+    (`warned`: the messages said so far)."""
     for p in result.problems:
         if p.kind == "grammar-skipped":
-            if p.message in _warned:
+            if p.message in warned:
                 continue
-            _warned.add(p.message)
+            warned.add(p.message)
             warn(p.message)
         else:
             warn(f"{name}: {p.message}")
@@ -178,6 +176,7 @@ def _warn_problems(name, result) -> None:
 
 def _cleaned(inputs: list[Input], opts, tally: Tally):
     """A Checked for each file that could be cleaned; errors are reported and counted."""
+    warned: set = set()
     for item in inputs:
         try:
             doc, result = clean_file(item.name, opts)
@@ -188,7 +187,7 @@ def _cleaned(inputs: list[Input], opts, tally: Tally):
         if doc.detected:
             warn(f"{item.name}: not UTF-8; read as {doc.encoding} (detected; if that is wrong, name the "
                  "encoding with --encoding)")
-        _warn_problems(item.name, result)
+        _warn_problems(item.name, result, warned)
         tally.note(result)
         yield Checked(item.name, doc, result)
 
