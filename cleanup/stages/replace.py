@@ -7,20 +7,21 @@ deletion of " (Vladimir Putin)".
 
 With many rules, most of them cannot match a given text at all: every match
 of "\\bpolitical\\s+regulations?(?=\\s+for)" needs "political", "regulation"
-and "for" in the text. Each rule's required literals are read off its
-pattern once; one Aho-Corasick pass over the text finds which of them occur
-(the telling ones: "for" occurs everywhere), and a rule missing one is not
-run (it cannot match, so the result is the same). A rule whose literals
-cannot be read always runs.
+and "for" in the text, and every match of "\\b(?:conversation|talks?)\\s+on"
+needs "on" and one of "conversation" and "talk". What each rule's matches
+need is read off its pattern once (literals, all or one of which must
+occur); a text is asked only for the literals it takes to tell (str's `in`,
+at C speed, each at most once per text), and a rule that cannot match is
+not run (so the result is the same). A rule whose needs cannot be read
+always runs.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-import ahocorasick
 import regex
 
-from ..analysis.regex_tree import required_text
+from ..analysis.regex_tree import NEGATIVE_LOOKAROUNDS, parse, required_text, walk
 from ..core.edits import Level, Proposal
 from ..core.timed_regex import compile_rule, find_all
 
@@ -65,12 +66,9 @@ class ReplaceStage:
         needs = []
         for r in rules:
             s = r.settings
-            if s.pattern is not None:
-                pattern, literals = s.pattern, required_literals(s.pattern, s.ignore_case)
-            else:
-                pattern, literals = regex.escape(s.literal), _search_forms([s.literal], s.ignore_case)
+            pattern = s.pattern if s.pattern is not None else regex.escape(s.literal)
             self.rules.append((r, compile_rule(pattern, s.ignore_case)))
-            needs.append((literals, s.ignore_case))
+            needs.append((requirement(pattern, s.ignore_case), s.ignore_case))
         self.prefilter = LiteralPrefilter(needs) if prefilter else None
 
     def propose(self, text, ctx):
@@ -93,40 +91,128 @@ class ReplaceStage:
 # -- the prefilter -----------------------------------------------------------
 
 class LiteralPrefilter:
-    """Which rules may match a text: those whose required literals all occur in
-    it (case-folded for case-insensitive rules), and those without any."""
+    """Which rules may match a text: those whose required literals occur in it
+    (case-folded for case-insensitive rules), and those that require none."""
 
-    def __init__(self, needs: list[tuple[tuple[str, ...], bool]]):
-        """`needs`: per rule, (the literals it requires, ignore_case)."""
-        needs = [(_telling(literals), folded) for literals, folded in needs]
-        self.needs = [frozenset(literals) for literals, _ in needs]
-        self.exact = _automaton({lit for literals, folded in needs if not folded for lit in literals})
-        self.folded = _automaton({lit for literals, folded in needs if folded for lit in literals})
+    def __init__(self, needs: list[tuple[object, bool]]):
+        """`needs`: per rule, (what its matches need (see `requirement`), ignore_case)."""
+        self.needs = needs
 
     def rules_that_may_match(self, text: str) -> set[int]:
-        found = set()
-        if self.exact is not None:
-            found.update(lit for _, lit in self.exact.iter(text))
-        if self.folded is not None:
-            found.update(lit for _, lit in self.folded.iter(fold_case(text)))
-        return {i for i, need in enumerate(self.needs) if need <= found}
+        found = _Found(text)
+        return {i for i, (need, folded) in enumerate(self.needs) if need is None or found.holds(need, folded)}
 
 
-def _telling(literals: tuple[str, ...]) -> tuple[str, ...]:
-    """The literals worth looking for: short ones ("the", "(") occur everywhere and
-    inside other words, and cost a hit each; checking fewer is still exact."""
-    long = tuple(lit for lit in literals if len(lit) >= 4)
-    return long or tuple(sorted(literals, key=len)[-1:])
+class _Found:
+    """Which literals a text holds (case-folded or not), each asked at most once."""
+
+    def __init__(self, text: str):
+        self.text, self.folded = text, None
+        self.seen = ({}, {})  # literal -> found, in the text and in its folded form
+
+    def holds(self, need, folded: bool) -> bool:
+        if need.__class__ is str:
+            seen = self.seen[folded]
+            found = seen.get(need)
+            if found is None:
+                if folded and self.folded is None:
+                    self.folded = fold_case(self.text)
+                found = seen[need] = need in (self.folded if folded else self.text)
+            return found
+        kind, parts = need
+        for part in parts:  # "and": all, stopping at one missing; "or": any, stopping at one found
+            if self.holds(part, folded) != (kind == "and"):
+                return kind != "and"
+        return kind == "and"
 
 
-def _automaton(literals: set[str]):
-    if not literals:
+# -- what a pattern's matches need ---------------------------------------------
+
+def requirement(pattern: str, ignore_case: bool = False):
+    """What every match of `pattern` needs in the text: a literal (a search form, see
+    _search_forms), ("and", needs), ("or", needs); None if nothing is known.
+
+    Read off the regex tree as required_text reads it (literal characters and
+    escaped punctuation, in groups and positive lookarounds that must
+    match), and beyond it: one of a group's alternatives must match, and a
+    group with flags of its own ("(?i:...)") changes nothing outside it.
+    """
+    tree = parse(pattern)
+    if tree is None or not all(_followed(node) for node in _outside_flag_groups(tree)):
         return None
-    automaton = ahocorasick.Automaton()
-    for literal in literals:
-        automaton.add_word(literal, literal)
-    automaton.make_automaton()
-    return automaton
+    try:
+        return _simplify(_need(tree), ignore_case)
+    except _Unknown:
+        return None
+
+
+class _Unknown(Exception):
+    pass
+
+
+# flags of a group's own that leave the syntax inside as the parser reads it ("x" would not)
+_FLAG_GROUP = regex.compile(r"\(\?(?:[imsafuw]+(?:-[imsafuw]+)?|-[imsafuw]+):")
+
+
+def _outside_flag_groups(node):
+    yield node
+    if node.kind == "group" and _FLAG_GROUP.fullmatch(node.text):
+        return
+    for part in node.parts:
+        yield from _outside_flag_groups(part)
+
+
+def _followed(node) -> bool:
+    if node.kind == "group" and _FLAG_GROUP.fullmatch(node.text):
+        return True
+    return node.understood and not (node.kind == "repeat" and node.parts[0].kind == "repeat")
+
+
+def _need(node):
+    """The need of a sequence or an alternation, before case folding (None: none)."""
+    if node.kind == "alt":
+        needs = [_need(branch) for branch in node.parts]
+        return None if any(n is None for n in needs) else ("or", needs)
+    if node.kind != "seq":
+        raise _Unknown
+    needs, run = [], ""
+    for item in node.parts:
+        body, least, quantified = (item.parts[0], item.lo, True) if item.kind == "repeat" else (item, 1, False)
+        if body.literal is not None:
+            if not quantified:
+                run += body.literal
+                continue
+            if least >= 1:
+                run += body.literal  # "ab+" still contains "ab"; what follows the repeat is another stretch
+        needs.append(run)
+        run = ""
+        if body.kind == "group" and least >= 1 and body.text not in NEGATIVE_LOOKAROUNDS \
+                and not _FLAG_GROUP.fullmatch(body.text):
+            needs.append(_need(body.parts[0]))
+    needs.append(run)
+    needs = [n for n in needs if n]
+    return ("and", needs) if needs else None
+
+
+def _simplify(need, ignore_case: bool):
+    """Literals as searched for (case-insensitive: ASCII stretches, lowercased), needs of one need
+    merged into it; None for what needs nothing."""
+    if need is None:
+        return None
+    if isinstance(need, str):
+        forms = _search_forms([need], ignore_case)
+        return None if not forms else forms[0] if len(forms) == 1 else ("and", list(forms))
+    kind, parts = need
+    parts = [_simplify(part, ignore_case) for part in parts]
+    if kind == "or" and any(p is None for p in parts):
+        return None
+    parts = [p for p in parts if p is not None]
+    if not parts:
+        return None
+    if len(parts) == 1:
+        return parts[0]
+    # longest literals first: the rarest, so an absent one is found soonest
+    return kind, sorted(parts, key=lambda p: -len(p) if isinstance(p, str) else 0)
 
 
 # The only characters the regex module matches to an ASCII character under
