@@ -7,12 +7,17 @@ knows. Only a translator can say what the second one was, so this is a
 flag. A single word twice is rhetoric or a slip ("very, very", "more and
 more"; the structure and loop rules look after those); a phrase of proper
 names is a place ("New York, New York"); figures are data ("5% and 5%").
+
+Speed: most texts hold no joint with its word before it again just after
+it, and that is known from the text's pieces between spaces without finding
+the joints (see `_may_double`); only the other texts are searched.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from ...analysis.memo import Memo
 from ...analysis.tokens import LETTER_RUN
 from ...core.edits import Proposal
 
@@ -26,6 +31,15 @@ class DoubledPhrase:
 
 _EDGE_MARKS = "\"'“”‘’«»()[]{}<>,.;:!?…/-–—"
 _CLAUSE_END = re.compile(r"[,.;:!?)\]\"”]$")
+_WINDOW = 120  # characters looked at on either side of a joint
+_ODD_SPACES = [ch for ch in map(chr, range(0x3001)) if ch.isspace() and ch not in " \n"]  # (none beyond)
+_IN_LINE_SPACES = re.compile(r"[^\S\n]*")
+# A piece's bytes for _may_double (see _slots): three slots of three, and two facts
+_SLOTS, _FACTS, _LENGTH = 11, 9, 10
+_NONE = b"\xff\xff\xff"
+_ALL_ONES = bytes([0] + [0xFF] * 255)  # (a translation table: any byte but 0 becomes 0xFF)
+_JOINT_BIT = bytes([0x80] + [0] * 255)  # (a translation table: 0 becomes 0x80, the rest 0)
+_AT_LEAST = [bytes(int(n >= least) for n in range(256)) for least in range(256)]
 # words that make a phrase longer but say nothing of their own: "the talks, the talks" is one word said again
 _DETERMINERS = frozenset("the a an this that these those his her its their our my your".split())
 
@@ -44,8 +58,16 @@ class DoubledPhrases:
         parts = [f"(?:{marks})[ \\t]+" if marks else None,
                  f"[ \\t]+(?:{spoken})[ \\t]+" if spoken else None]
         self.joint = re.compile("|".join(p for p in parts if p), re.IGNORECASE)
+        self.marks = tuple(j for j in joints if not j[0].isalnum())
+        self.spoken = re.compile(f"(?:{spoken})", re.IGNORECASE) if spoken else None
+        # the pieces view is only good for joints without spaces in them (one piece each)
+        self.by_pieces = not any(ch.isspace() for j in joints for ch in j)
+        self.slots = Memo(self._slots)
 
-    def propose(self, text):
+    def propose(self, text, pieces=None):
+        """The doubled phrases of `text`; `pieces` (text.split(), if known) may show there are none."""
+        if pieces is not None and self.by_pieces and not self._may_double(text, pieces):
+            return
         for m in self.joint.finditer(text):
             line_start = text.rfind("\n", 0, m.start()) + 1
             # the cheap test first: the word before the joint comes again soon after it (its first letter aside)
@@ -66,6 +88,52 @@ class DoubledPhrases:
                 end = m.end() + _end_of(after, size)
                 phrase = " ".join(text[start:m.start()].split())
                 yield Proposal(start, end, None, self.rule.id, f"{self.rule.message}: '{phrase}'", self.rule.level)
+
+    def _may_double(self, text: str, pieces: list[str]) -> bool:
+        """Might a doubled phrase be in the text? (False: certainly not.)
+
+        A phrase ends with the piece before its joint, less the mark ("needed,"
+        for "post-needed, post-needed"), and its copy ends with one of the six
+        pieces after the joint ("or" is a piece of its own): equal once
+        case-folded and stripped of outer marks (see _folded), and with a
+        letter. Unless such a piece is equal to one of the seven pieces after
+        it, there is none. Each piece's key is hashed to two bytes, in a slot of
+        three; one XOR of the slots of the pieces that may end a phrase (the
+        others' are all ones, which no key slot is) with the key slots shifted by
+        k pieces is zero where such a piece is equal to the one k after it.
+        That holds for whole pieces: see _cut for when the method's windows may
+        cut one.
+        """
+        n = len(pieces)
+        if not n:
+            return False
+        slots = b"".join(_values(self.slots, pieces))
+        keys, marked, words, spoken = (bytearray(3 * n) for _ in range(4))
+        for part, at in ((keys, 0), (marked, 3), (words, 6)):
+            part[0::3], part[1::3], part[2::3] = slots[at::_SLOTS], slots[at + 1::_SLOTS], slots[at + 2::_SLOTS]
+        # a word, not a mark, ends a phrase only before a spoken joint ("or" a piece of its own)
+        next_spoken = slots[_SLOTS + _FACTS::_SLOTS].translate(_ALL_ONES) + b"\0"
+        spoken[0::3] = spoken[1::3] = spoken[2::3] = next_spoken
+        ends = int.from_bytes(marked, "big") & (int.from_bytes(words, "big") | ~int.from_bytes(spoken, "big"))
+        keys, whole = int.from_bytes(keys, "big"), (1 << 24 * n) - 1
+        for k in range(1, 8):
+            shifted = (keys << 24 * k) & whole  # slot i holds the key of piece i + k
+            if b"\0\0\0" in (ends ^ shifted).to_bytes(3 * n, "big"):
+                return True  # (zeros across two slots need a key slot of all ones: none is)
+        ends = ends.to_bytes(3 * n, "big")[2::3]  # a phrase's last piece: zero
+        return _cut(text, slots[_LENGTH::_SLOTS], ends)
+
+    def _slots(self, piece: str) -> bytes:
+        """A piece's slots for _may_double: its key; its key less a mark it ends with (all ones
+        if none, or no letter is left); its key if it has a letter and no mark (else all ones);
+        whether it is a spoken joint; its length (at most 255)."""
+        mark = [m for m in self.marks if piece.endswith(m)]
+        last = piece[:-len(mark[0])] if mark else piece  # the phrase's last word, if the piece ends one
+        letters = bool(LETTER_RUN.search(last))
+        spoken = bool(self.spoken and self.spoken.fullmatch(piece))
+        length = 255 if len(mark) > 1 else min(len(piece), 255)  # (two marks: no shortcut)
+        return (_slot(_key(piece)) + (_slot(_key(last)) if mark and letters else _NONE)
+                + (_slot(_key(piece)) if letters and not mark else _NONE) + bytes((spoken, length)))
 
     def _doubled(self, before: list[str], after: list[str]) -> int:
         """The number of pieces of the longest phrase that ends `before` and starts `after`; 0 if none."""
@@ -92,6 +160,74 @@ class DoubledPhrases:
         if all(w.casefold() in self.exceptions for w in words):
             return False
         return not all(w[0].isupper() for w in words)  # "New York, New York": a place
+
+
+def _cut(text: str, lengths: bytes, ends: bytes) -> bool:
+    """Might the method's 120-character windows cut a piece _may_double compares?
+
+    The piece before a joint is whole when shorter than 100 characters; the
+    six after it are when they and their gaps fit in 120. Seven pieces (from
+    the next) of less than `short` characters do; else each joint's seven
+    are added up, as 16-bit digits of one number shifted and added.
+    """
+    if 1 in lengths.translate(_AT_LEAST[_WINDOW - 20]):
+        return True
+    gap = _widest_gap(text)
+    short = (_WINDOW - 6 * gap) // 7 + 1
+    if short <= 0:
+        return True
+    if 1 not in lengths.translate(_AT_LEAST[short]):
+        return False
+    n = len(lengths)
+    digits, joints = bytearray(2 * n), bytearray(2 * n)
+    digits[0::2] = lengths  # (little-endian: digit i is piece i's length)
+    joints[1::2] = ends.translate(_JOINT_BIT)  # bit 15 of digit i: piece i may end a phrase
+    one_each = int.from_bytes(digits, "little")
+    seven = sum(one_each >> 16 * k for k in range(1, 8))  # digit i: pieces i+1 .. i+7 (at most 693)
+    too_wide = _WINDOW + 1 - 6 * gap  # bit 15 set once this is added to a digit from here on
+    raise_ = int.from_bytes((0x8000 - too_wide).to_bytes(2, "little") * n, "little")
+    return bool((seven + raise_) & int.from_bytes(joints, "little"))
+
+
+def _widest_gap(text: str) -> int:
+    """The most characters between two pieces of a line. A run of more than one holds two
+    spaces or a space other than " " and a line end: all found by string search."""
+    starts = _found(text, "  ")
+    for space in _ODD_SPACES:
+        if space in text:
+            starts += _found(text, space)
+    widest, end = 1, 0
+    for at in sorted(starts):
+        if at < end:
+            continue  # in the run just measured
+        while at and text[at - 1].isspace() and text[at - 1] != "\n":
+            at -= 1
+        end = _IN_LINE_SPACES.match(text, at).end()
+        widest = max(widest, end - at)
+    return widest
+
+
+def _found(text: str, part: str) -> list[int]:
+    out, at = [], text.find(part)
+    while at >= 0:
+        out.append(at)
+        at = text.find(part, at + len(part))
+    return out
+
+
+def _key(piece: str) -> str:
+    return piece.casefold().strip(_EDGE_MARKS)
+
+
+def _slot(key: str) -> bytes:
+    return min(hash(key) & 0xFFFF, 0xFFFE).to_bytes(2, "big") + b"\0"  # (never all ones)
+
+
+def _values(memo: Memo, keys: list) -> list:
+    try:
+        return memo.values(keys)
+    except KeyError:  # the memo started over while adding the new keys, and forgot some of the others
+        return list(map(memo, keys))
 
 
 def _third_copy(before: list[str], after: list[str], size: int) -> bool:

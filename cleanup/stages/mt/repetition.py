@@ -74,7 +74,7 @@ class RepetitionStage:
 
     def propose(self, text, ctx):
         for doubled in self.doubled:
-            yield from doubled.propose(text)
+            yield from doubled.propose(text, ctx.view(text).pieces)
         if not self.rules:
             return
         pieces, marks = self.stream(ctx.view(text))
