@@ -9,6 +9,7 @@ from .. import get_pipeline
 from ..core.allowlist import quiet_regions
 from ..core.document import DEFAULT_MAX_BYTES, Document
 from ..core.edits import Level
+from ..core.errors import CleanupError
 from ..core.files import read_document
 from ..core.policy import Policy
 from ..core.result import Result
@@ -25,6 +26,7 @@ class Options:
     max_bytes: int = DEFAULT_MAX_BYTES
     language: str = "en-US"
     grammar: object = None  # a GrammarSettings when --grammar is on
+    jobs: int = 1                   # worker processes for several files (fix, diff, check)
     select: tuple[str, ...] = ()    # rule globs to show (empty: all)
     ignore: tuple[str, ...] = ()    # rule globs never shown nor applied
     min_level: Level = Level.FLAG   # show edits at least this sure
@@ -51,6 +53,14 @@ def clean_file(name: str, opts: Options, policy: Policy | None = None) -> tuple[
         return Document("", name), Result("", "", ())
     doc = read_document(name, encoding=opts.encoding, max_bytes=opts.max_bytes)
     return doc, clean_document(doc, opts, policy)
+
+
+def clean_file_or_error(name: str, opts: Options) -> tuple[Document, Result] | str:
+    """clean_file, or the message of the CleanupError it raised (what a worker process sends back)."""
+    try:
+        return clean_file(name, opts)
+    except CleanupError as e:
+        return str(e)
 
 
 def _is_empty_file(name: str) -> bool:

@@ -354,7 +354,9 @@ def _start_worker(options: Options | None = None) -> None:
         _warm(options)
 
 
-class _Pool:
+class WorkerPool:
+    """Worker processes for cleaning documents (batch, and fix/diff/check with -j)."""
+
     def __init__(self, jobs: int, options: Options):
         import gc
         import multiprocessing
@@ -414,7 +416,7 @@ def _executor(settings: BatchSettings, options: Options):
     if settings.dask:
         return _Dask(settings.dask, settings.jobs)
     if settings.jobs > 1:
-        return _Pool(settings.jobs, options)
+        return WorkerPool(settings.jobs, options)
     return _Here()
 
 

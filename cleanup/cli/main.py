@@ -20,7 +20,7 @@ import typer
 from rich.text import Text
 from typer.exceptions import TyperException
 
-from ..api.runner import Tally, clean_file
+from ..api.runner import Tally, clean_file_or_error
 from ..core.errors import CleanupError
 from ..core.files import write_atomic, write_in_place
 from ..render.formats import Checked, formats
@@ -37,6 +37,7 @@ from .options import (
     GrammarOpt,
     IgnoreOpt,
     IncludeOpt,
+    JobsOpt,
     LangOpt,
     LanguageToolOpt,
     LanguageToolTimeoutOpt,
@@ -119,6 +120,7 @@ _SHARED = [  # (parameter, annotation, typer option): added to fix, diff and che
     ("encoding", Optional[str], EncodingOpt), ("max_bytes", int, MaxBytesOpt),
     ("grammar", Optional[bool], GrammarOpt), ("languagetool", Optional[str], LanguageToolOpt),
     ("lang", Optional[str], LangOpt), ("languagetool_timeout", Optional[float], LanguageToolTimeoutOpt),
+    ("jobs", Optional[int], JobsOpt),
 ]
 
 
@@ -131,9 +133,10 @@ def cleaning_command(func):
     @functools.wraps(func)
     def command(**values):
         given = {name: values.pop(name) for name, _, _ in _SHARED}
-        include, exclude = given.pop("include"), given.pop("exclude")
-        opts = _options(allow_files=given.pop("allow_file"), **given)
-        return func(inputs=_inputs(values["files"], include, exclude), opts=opts, **values)
+        include, exclude, jobs = given.pop("include"), given.pop("exclude"), given.pop("jobs")
+        inputs = _inputs(values["files"], include, exclude)
+        opts = _options(allow_files=given.pop("allow_file"), jobs=jobs or _default_jobs(inputs), **given)
+        return func(inputs=inputs, opts=opts, **values)
 
     command.__signature__ = inspect.Signature(own + shared)
     return command
@@ -174,22 +177,51 @@ def _warn_problems(name, result, warned: set) -> None:
             warn(f"{name}: {p.message}")
 
 
+def _default_jobs(inputs: list[Input]) -> int:
+    """Workers pay for themselves on many files; a few are cleaned here."""
+    from ..batch.run import default_jobs
+
+    return default_jobs() if len(inputs) >= 8 else 1
+
+
 def _cleaned(inputs: list[Input], opts, tally: Tally):
-    """A Checked for each file that could be cleaned; errors are reported and counted."""
+    """A Checked for each file that could be cleaned, in input order; errors are reported and counted."""
     warned: set = set()
-    for item in inputs:
-        try:
-            doc, result = clean_file(item.name, opts)
-        except CleanupError as e:
-            fail(str(e))
+    for item, outcome in zip(inputs, _outcomes(inputs, opts)):
+        if isinstance(outcome, str):
+            fail(outcome)
             tally.errors += 1
             continue
+        doc, result = outcome
         if doc.detected:
             warn(f"{item.name}: not UTF-8; read as {doc.encoding} (detected; if that is wrong, name the "
                  "encoding with --encoding)")
         _warn_problems(item.name, result, warned)
         tally.note(result)
         yield Checked(item.name, doc, result)
+
+
+def _outcomes(inputs: list[Input], opts):
+    """clean_file_or_error for each input, in order: here, or in worker processes with -j (at most a
+    few files per worker in flight, so memory does not grow with the number of files)."""
+    if opts.jobs <= 1 or len(inputs) < 2 or any(i.name == "-" for i in inputs):
+        yield from (clean_file_or_error(i.name, opts) for i in inputs)
+        return
+    from collections import deque
+
+    from ..batch.run import WorkerPool
+
+    pool = WorkerPool(min(opts.jobs, len(inputs)), opts)
+    try:
+        waiting, pending = iter(inputs), deque()
+        for item in waiting:
+            pending.append(pool.submit(clean_file_or_error, item.name, opts))
+            if len(pending) >= 4 * pool.slots:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        pool.close()
 
 
 def _summary(name, result) -> None:

@@ -91,6 +91,9 @@ LanguageToolOpt = typer.Option(None, "--languagetool", metavar="local|public|URL
 LangOpt = typer.Option(None, "--lang", metavar="LANG",
                        help="Language of the text (en-US, en-GB, de ...): picks the rule files for it (their "
                             "`language:`) and the grammar checker's dialect.")
+JobsOpt = typer.Option(None, "--jobs", "-j", min=1, metavar="N",
+                       help="Worker processes for several files (default: the number of cores for 8 files or "
+                            "more, else 1). The output is the same, in the same order.")
 LanguageToolTimeoutOpt = typer.Option(None, "--languagetool-timeout", metavar="SECONDS",
                                       help="Give up on a LanguageTool request after this long.")
 
@@ -98,7 +101,8 @@ LanguageToolTimeoutOpt = typer.Option(None, "--languagetool-timeout", metavar="S
 def build_options(*, rules=(), level: LevelChoice | None = None, accept=(), reject=(), encoding=None,
                   max_bytes=DEFAULT_MAX_BYTES, grammar: bool | None = None, languagetool: str | None = None,
                   lang: str | None = None, languagetool_timeout: float | None = None, select=(), ignore=(),
-                  min_level: MinLevel | None = None, allow=(), allow_files=(), config=None) -> Options:
+                  min_level: MinLevel | None = None, allow=(), allow_files=(), jobs: int = 1,
+                  config=None) -> Options:
     """Options for a run: command-line values over the config over the defaults."""
     cfg = config or load_config()
     language = lang or cfg.get("language")
@@ -132,6 +136,7 @@ def build_options(*, rules=(), level: LevelChoice | None = None, accept=(), reje
         encoding=encoding, max_bytes=parse_size(max_bytes), language=language, grammar=settings,
         select=tuple(select) or tuple(cfg.get("select")), ignore=tuple(cfg.get("ignore")) + tuple(ignore),
         min_level=Level(min_level.value) if min_level else Level.FLAG, allowed_words=frozenset(words),
+        jobs=jobs,
     )
 
 
