@@ -32,7 +32,7 @@ class DoubledPhrase:
 _EDGE_MARKS = "\"'“”‘’«»()[]{}<>,.;:!?…/-–—"
 _CLAUSE_END = re.compile(r"[,.;:!?)\]\"”]$")
 _WINDOW = 120  # characters looked at on either side of a joint
-_ODD_SPACES = [ch for ch in map(chr, range(0x3001)) if ch.isspace() and ch not in " \n"]  # (none beyond)
+_ODD_SPACE = re.compile(r"[^\S\n ]")  # a space that is not " " nor a line end
 _IN_LINE_SPACES = re.compile(r"[^\S\n]*")
 # A piece's bytes for _may_double (see _slots): three slots of three, and two facts
 _SLOTS, _FACTS, _LENGTH = 11, 9, 10
@@ -172,7 +172,7 @@ def _cut(text: str, lengths: bytes, ends: bytes) -> bool:
     """
     if 1 in lengths.translate(_AT_LEAST[_WINDOW - 20]):
         return True
-    gap = _widest_gap(text)
+    gap = _widest_gap(text, lengths)
     short = (_WINDOW - 6 * gap) // 7 + 1
     if short <= 0:
         return True
@@ -189,13 +189,16 @@ def _cut(text: str, lengths: bytes, ends: bytes) -> bool:
     return bool((seven + raise_) & int.from_bytes(joints, "little"))
 
 
-def _widest_gap(text: str) -> int:
-    """The most characters between two pieces of a line. A run of more than one holds two
-    spaces or a space other than " " and a line end: all found by string search."""
+def _widest_gap(text: str, lengths: bytes) -> int:
+    """The most characters between two pieces of a line (`lengths`: the pieces' lengths).
+
+    A run of more than one holds two spaces or a space other than " " and a
+    line end: found by string search, and by a pattern only when the text's
+    spaces are more than its " " and line ends.
+    """
     starts = _found(text, "  ")
-    for space in _ODD_SPACES:
-        if space in text:
-            starts += _found(text, space)
+    if len(text) - sum(lengths) != text.count(" ") + text.count("\n"):
+        starts += [m.start() for m in _ODD_SPACE.finditer(text)]
     widest, end = 1, 0
     for at in sorted(starts):
         if at < end:

@@ -28,7 +28,7 @@ import regex
 
 from ...analysis.memo import Memo
 from ...core.edits import Level, Proposal
-from .doubled import DoubledPhrase, DoubledPhrases
+from .doubled import DoubledPhrase, DoubledPhrases, _values
 
 
 @dataclass(frozen=True)
@@ -71,6 +71,7 @@ class RepetitionStage:
         self.rules = [Loops(r) for r in rules if r.data["detector"] == "loop"]
         self.doubled = [DoubledPhrases(r) for r in rules if r.data["detector"] == "doubled-phrase"]
         self.marks = Memo(_marks)
+        self.words = Memo(_words)
 
     def propose(self, text, ctx):
         for doubled in self.doubled:
@@ -82,7 +83,7 @@ class RepetitionStage:
         for loops in self.rules:
             starts = loops.starts(marks)
             if starts and not words:
-                words.extend(chain.from_iterable(map(_words, pieces)))
+                words.extend(chain.from_iterable(_values(self.words, pieces)))
             for i, size, count in loops.found(words, starts):
                 unit = words[i:i + size]
                 bounded = loops.max_legitimate is None or count <= loops.max_legitimate
@@ -99,7 +100,7 @@ class RepetitionStage:
         """The text's pieces between spaces (no token crosses a space), and its tokens' marks."""
         text = view.text
         pieces = _TOKEN.findall(text) if any(c in text for c in _NOT_SPACE) else view.pieces
-        return pieces, b"".join(self.marks.values(pieces))
+        return pieces, b"".join(_values(self.marks, pieces))
 
     @staticmethod
     def _proposal(text, start, first_end, last_end, count, loops) -> Proposal:
