@@ -1,4 +1,5 @@
-"""The structure stage's first looks (issue 15) rule out only texts and lines where nothing can be found.
+"""The first looks of the structure, remove-line and replace stages (issue 15) rule out only texts
+and lines where nothing can be found.
 
 Each cheap look is compared with what it stands in for, on texts built from
 what makes them hard: letters alike ignoring case in ways lowercasing does
@@ -11,10 +12,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cleanup.core.edits import Level
 from cleanup.core.pipeline import Context
-from cleanup.rulebook.loading import load_rulebook
-from cleanup.stages import structure
+from cleanup.rulebook.loading import Rule, load_rulebook
+from cleanup.stages import remove_line, structure
 from cleanup.stages.registry import configure
+from cleanup.stages.replace import ReplaceStage
 
 PIECES = ["the", "The", "THE", "the", "had", "in", "In", "\u212aelvin", "kelvin", "\u017fo", "so", "\u0130s", "is",
           "\u0131s", "\u03a3\u03b1\u03c2", "\u03c3\u03b1\u03c3", "cafe\u0301", "caf\u00e9", "CAF\u00c9", "\u00c9t\u00e9",
@@ -67,3 +70,56 @@ def test_tricky_repeats(text):
     view = Context(text).view(text)
     if structure._REPEAT.search(text):
         assert structure._may_repeat(view)
+
+
+# -- remove-line: a line that starts as no alternative can is not tried --------------------------
+
+BOILERPLATE = ["Read more", "READ MORE...", "read  on", "Photo: AP", "photo credit: Reuters / John Smith", "© 2023 Acme",
+               "(c) 2020 Acme Corp.", "Copyright 2021 The Times", "Advertisement", "ad", "Related articles:",
+               "More from Tokyo:", "\u017fee also:", "\u212aey points", "\u0130n brief", "In brief", "ſponsored",
+               "Фото: ТАСС", "Foto: dpa", "Share this article", "e-mail this", "Top stories", "In the city, rain.",
+               "The end.", "  Highlights:  ", "Most read", "Subscribe now!"]
+boilerplate_texts = st.lists(st.tuples(st.sampled_from(BOILERPLATE + PIECES), st.sampled_from(["\n", "\n\n", " "])),
+                             max_size=12).map(lambda parts: "".join(line + end for line, end in parts))
+LINE_RULES = [configure(r) for r in load_rulebook().rules("remove-line")]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(boilerplate_texts)
+def test_remove_line_finds_the_same_trying_every_line(text):
+    fast = remove_line.RemoveLineStage(LINE_RULES)
+    slow = remove_line.RemoveLineStage(LINE_RULES)
+    slow.openings = None
+    assert fast.openings is not None
+    assert list(fast.propose(text, Context(text))) == list(slow.propose(text, Context(text)))
+
+
+@pytest.mark.parametrize("patterns, openings", [
+    ([r"(?:please\s+)?read\s+more", r"(?i:photo|foto)s?:.*"], ("foto", "photo", "please", "read")),
+    ([r"\bad\b", r"(?=x)xy"], ("ad", "xy")),
+    ([r"[A-Z]+ news"], None),         # a class first: any start
+    ([r"(?:a?)b"], None),             # a group that may be empty, not optional: not followed
+    ([r"\u017fee"], None),            # the long s matches an ASCII "s" ignoring case
+    ([r"(?x: a b )"], None),          # flags that change how the pattern reads
+])
+def test_openings(patterns, openings):
+    assert remove_line._openings(patterns) == openings
+
+
+# -- replace: alternatives and flag groups in the prefilter ----------------------------------------
+
+ALTERNATIVES = st.lists(st.sampled_from(["tea", "Tea", "on", "(?i:TEA)", "(?:tea|talk)", "(?:x|)", "\\s+", "(?!on)",
+                                         "(?<=a)", "[Tt]", "(?:on|\u212a)", "(?i:\u017fo)", "(?:ab|cd)+", "e?"]),
+                        min_size=1, max_size=5).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.tuples(ALTERNATIVES, st.booleans()), min_size=1, max_size=5),
+       st.lists(st.sampled_from(["tea", "TEA", "talk", "on", " ", "\n", "x", "\u212a", "\u017fo", "so", "ab", "cd",
+                                 "a", "T"]), max_size=20).map("".join))
+def test_replace_prefilter_with_alternatives_changes_no_proposal(rules, text):
+    rules = [configure(Rule(f"generated.r{i}", "replace", Level.FIX, "generated",
+                            {"id": f"r{i}", "pattern": p, "replacement": "<\\g<0>>", "ignore_case": ic}))
+             for i, (p, ic) in enumerate(rules)]
+    fast, plain = ReplaceStage(rules), ReplaceStage(rules, prefilter=False)
+    assert list(fast.propose(text, Context(text))) == list(plain.propose(text, Context(text)))

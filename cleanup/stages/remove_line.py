@@ -3,20 +3,30 @@
 All patterns are tried in one combined match per line (one named group per
 rule): far cheaper than one match per rule. Each rule's time budget is for
 the whole document (RuleClock in core/timed_regex.py), spent line by line;
-the combined match has its own, and when it runs out the rules are tried one by one, so
-the runaway is stopped and named. A pattern that cannot join the combination
-(it refers to its own groups by number) is tried on its own.
+the combined match has its own (its lines are matched in one run of the
+clock, each line with what is left of it), and when it runs out the rules
+are tried one by one, so the runaway is stopped and named. A pattern that
+cannot join the combination (it refers to its own groups by number) is
+tried on its own.
+
+Most lines cannot match at all: each alternative of the patterns starts
+with a word ("read", "photo", "©" ...), so a line that starts with none of
+them (letter case aside) is not tried on the combination (see `_openings`).
 """
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Literal
 
 import regex
 
 from ..analysis.lines import removal_spans
+from ..analysis.regex_tree import parse
 from ..core.edits import Proposal
 from ..core.timed_regex import Stopped, compile_rule
+from .replace import _ASCII_CASE_PARTNERS
 
 _BACKREF = regex.compile(r"\\[1-9]|\(\?P=|\\g<")
 
@@ -46,34 +56,63 @@ class RemoveLineStage:
         if self.combined is None:  # e.g. two rules name a group alike: match them one by one
             self.alone, joined = list(rules), []
         self.by_group = {f"r{i}": r for i, r in enumerate(joined)}
+        self.openings = _openings([r.settings.pattern for r in joined]) if joined else None
         self.single = {r.id: compile_rule(r.settings.pattern, r.settings.ignore_case) for r in rules}
 
     def propose(self, text, ctx):
         lines = ctx.view(text).lines
-        last = max((i for i, ln in enumerate(lines) if not ln.blank), default=-1)
+        stripped = [(i, s) for i, s in enumerate(map(str.strip, map(itemgetter(2), lines))) if s]
+        last = stripped[-1][0] if stripped else -1
+        combined = self._combined_matches([s for _, s in stripped], ctx, self._may_open(text, lines, stripped))
         remove = {}
-        for i, line in enumerate(lines):
-            stripped = line.text.strip()
-            if stripped:
-                rule = self._match(stripped, i == last, ctx)
-                if rule:
-                    remove[i] = rule
+        for (i, line), m in zip(stripped, combined + [_UNTRIED] * (len(stripped) - len(combined))):
+            rule = self._match(line, i == last, m, ctx)
+            if rule:
+                remove[i] = rule
         for start, end, rule in removal_spans(text, lines, remove):
             yield Proposal(start, end, "", rule.id, rule.message, rule.level)
 
-    def _match(self, line, is_last, ctx):
+    def _may_open(self, text, lines, stripped) -> list[bool]:
+        """Per stripped line: may the combination match it? (It starts as one of its alternatives can.)"""
+        if self.openings is None:
+            return [True] * len(stripped)
+        if any(partner in text for partner in _PARTNERS):  # rare: "ſ" matches "s" ignoring case
+            text = text.translate(_ASCII_CASE_PARTNERS)
+        lowered = text.lower().split("\n")  # (lower() makes no line breaks)
+        return [not line[0].isascii() or lowered[i].lstrip().startswith(self.openings) for i, line in stripped]
+
+    def _combined_matches(self, lines, ctx, may_open) -> list:
+        """The combined pattern's fullmatch of each line (stripped), in one run of its clock; fewer
+        (the lines before the one it ran out on) if it runs out, none if it has none."""
+        out = []
+        if self.combined is None:
+            return out
+
+        def run(timeout):
+            started = time.monotonic()
+            for line, may in zip(lines, may_open):
+                if not may:  # it cannot match: as if it had been tried
+                    out.append(None)
+                    continue
+                left = timeout - (time.monotonic() - started)
+                if left <= 0:
+                    raise TimeoutError
+                out.append(self.combined.fullmatch(line, timeout=left))
+
+        try:  # no Problem for the combination: the rules one by one will name the culprit
+            ctx.clock.run(_COMBINED, run, None)
+        except Stopped:
+            pass
+        return out
+
+    def _match(self, line, is_last, m, ctx):
         candidates = self.rules
-        if self.combined is not None:
-            try:  # no Problem for the combination: the rules one by one will name the culprit
-                m = ctx.clock.run(_COMBINED, lambda t: self.combined.fullmatch(line, timeout=t), None)
-            except Stopped:
-                pass
-            else:
-                if m and _fits(self.by_group[m.lastgroup], is_last):
-                    return self.by_group[m.lastgroup]
-                # no match: only the rules left out of the combination remain to try;
-                # a match bound to the last line: the other rules may still match
-                candidates = self.rules if m else self.alone
+        if m is not _UNTRIED:
+            if m and _fits(self.by_group[m.lastgroup], is_last):
+                return self.by_group[m.lastgroup]
+            # no match: only the rules left out of the combination remain to try;
+            # a match bound to the last line: the other rules may still match
+            candidates = self.rules if m else self.alone
         for rule in candidates:
             if not _fits(rule, is_last):
                 continue
@@ -87,10 +126,99 @@ class RemoveLineStage:
 
 
 _COMBINED = "remove-line (all rules at once)"
+_UNTRIED = object()  # a line the combined pattern was not tried on (none, or it ran out of time)
 
 
 def _fits(rule, is_last: bool) -> bool:
     return rule.settings.position != "last" or is_last
+
+
+_PARTNERS = tuple(map(chr, _ASCII_CASE_PARTNERS))
+
+
+def _openings(patterns) -> tuple[str, ...] | None:
+    """How a line that one of the patterns matches, whole, may start, lowercase; None: any way.
+
+    Each pattern's alternatives are read off its regex tree: the literal text
+    each starts with (past anything zero-width, and through groups, optional
+    ones with what follows them). Letter case aside, as if every rule
+    ignored it. Only their ASCII beginnings are kept: a line starting with
+    a character beyond ASCII is always tried.
+    """
+    found = set()
+    for pattern in patterns:
+        tree = parse(pattern)
+        if tree is None or not _followed(tree):
+            return None
+        starts = _starts(tree.parts if tree.kind == "seq" else [tree])
+        if starts is None:
+            return None
+        for start in starts:
+            if start[:1] in _PARTNERS:
+                return None  # (an ASCII letter matches it ignoring case)
+            if start[0].isascii():  # (one starting beyond ASCII: only lines starting so, always tried)
+                found.add(_ascii_head(start).lower())
+    return tuple(sorted(found)) if "" not in found else None
+
+
+def _ascii_head(text: str) -> str:
+    """The text up to its first character beyond ASCII."""
+    for i, char in enumerate(text):
+        if not char.isascii():
+            return text[:i]
+    return text
+
+
+def _followed(tree) -> bool:
+    """Every node read as written, but groups with flags of their own (the flags change only letter case)."""
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if not node.understood and not (node.kind == "group" and _CASE_FLAGS.fullmatch(node.text)):
+            return False
+        stack.extend(node.parts)
+    return True
+
+
+_CASE_FLAGS = regex.compile(r"\(\?(?:i|-i):")
+
+
+def _starts(items) -> set[str] | None:
+    """The literal texts a match of the sequence `items` may start with; None if unknown."""
+    run = ""
+    for k, item in enumerate(items):
+        body, least = (item.parts[0], item.lo) if item.kind == "repeat" else (item, 1)
+        if body.literal is not None and item.kind == "atom":
+            run += body.literal
+            continue
+        if run:
+            return {run + body.literal} if body.literal is not None and least >= 1 else {run}
+        if body.literal is not None:  # a repeated character first
+            return {body.literal} if least >= 1 else None
+        if body.zero_width and item.kind == "atom" or body.kind == "group" and body.zero_width:
+            continue  # consumes nothing: the match starts with what follows
+        if body.kind == "alt":
+            return _union(_starts(branch.parts) for branch in body.parts)
+        if body.kind != "group":
+            return None  # a class, a backreference ...: any start
+        inner = body.parts[0]
+        starts = _union(_starts(b.parts) for b in (inner.parts if inner.kind == "alt" else [inner]))
+        if starts is None or "" in starts:
+            return None
+        if least >= 1:
+            return starts
+        rest = _starts(items[k + 1:])  # an optional group: the match may start after it
+        return None if rest is None else starts | rest
+    return {run} if run else None
+
+
+def _union(sets) -> set[str] | None:
+    out = set()
+    for s in sets:
+        if s is None:
+            return None
+        out |= s
+    return out
 
 
 def _combine(rules):

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..analysis.regex_tree import NEGATIVE_LOOKAROUNDS, parse, required_text, walk
+from ..analysis.regex_tree import NEGATIVE_LOOKAROUNDS, parse, required_text
 from ..core.edits import Level, Proposal
 from ..core.timed_regex import compile_rule, find_all
 

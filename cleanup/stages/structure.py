@@ -8,13 +8,12 @@ runs with its own settings.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import combinations, compress, count, islice, pairwise
-from operator import eq, itemgetter
-
-import re
+from operator import eq
 
 import regex
 
