@@ -50,10 +50,6 @@ class Rule:
     settings: object = field(default=None, compare=False, repr=False)  # typed, set by the stage registry
     index: int = field(default=0, compare=False)  # its place in the file's rules
 
-    def where(self, name: str) -> str:
-        """'path:line: rules[i].name', where field `name` of this rule is written."""
-        return f"{self.path}:{self.line_of(name)}: rules[{self.index}].{name}"
-
     @property
     def family(self) -> str:
         return self.id.split(".", 1)[0]
