@@ -112,9 +112,13 @@ class Closeness:
         # what close() says of a pair, and the buckets a form goes in: both depend on the forms alone
         self.close = Memo(self._close)
         self.buckets = Memo(self._buckets)
+        self.long_enough = Memo(self._long_enough).passing
 
     def _close(self, pair: tuple) -> bool:
         return close(*pair, self)
+
+    def _long_enough(self, form: str) -> bool:
+        return len(form) >= self.min_length
 
     def _buckets(self, form: str) -> tuple:
         """The beginning and the ending a close spelling must share with `form` (see _candidate_pairs)."""
@@ -321,24 +325,27 @@ def _word_in_own_right(form: str, s: NameConsistency) -> bool:
 
 
 def _mentions(text: str) -> list[Mention]:
-    words = list(_NAME(text).finditer(text))
-    forms = {m.group() for m in words}
-    runs, current = [], []
-    for m in words:  # a full name: capitalised words joined by single spaces or hyphens
-        if current and text[current[-1].end():m.start()] not in (" ", "-"):
-            runs.append(current)
-            current = []
-        current.append(m)
-    runs.append(current)
+    spans = [m.span() for m in _NAME(text).finditer(text)]
+    words = [text[a:b] for a, b in spans]
+    forms = set(words)
+    names = [_singular(w, forms) for w in words]
+    # a full name: capitalised words joined by single spaces or hyphens; `joined[i]`: name i and i + 1
+    joined = [text[a_end:b_start] in (" ", "-") for (_, a_end), (b_start, _) in zip(spans, spans[1:])] + [False]
+    # the neighbours in the full name: "Sergei Lavrov" and "Sergey Shoigu" are two people,
+    # while "Olympic Committee President Kvešić" says nothing beyond "President Kwešić"
+    telling = [name if _telling(name) else None for name in names]
     out = []
-    for run in runs:
-        names = [_singular(m.group(), forms) for m in run]
-        for i, m in enumerate(run):
-            # the neighbours in the full name: "Sergei Lavrov" and "Sergey Shoigu" are two people,
-            # while "Olympic Committee President Kvešić" says nothing beyond "President Kwešić"
-            context = tuple(g for g in names[max(0, i - 1):i] + names[i + 1:i + 2] if zipf(g) < CONTEXT_ZIPF)
-            out.append(Mention(m.start(), m.start() + len(names[i]), names[i], context))
+    for i, ((start, _), name) in enumerate(zip(spans, names)):
+        before = telling[i - 1] if i and joined[i - 1] else None
+        after = telling[i + 1] if joined[i] else None
+        context = (before, after) if before and after else (before,) if before else (after,) if after else ()
+        out.append(Mention(start, start + len(name), name, context))
     return out
+
+
+@lru_cache(maxsize=16384)
+def _telling(name: str) -> bool:
+    return zipf(name) < CONTEXT_ZIPF
 
 
 def _joined(text: str) -> list[Mention]:
@@ -362,7 +369,7 @@ def _names(piece: str) -> frozenset:
 
 def _any_close(forms: set, st: Closeness) -> bool:
     """Are two of `forms` close?"""
-    return any(map(st.close, _candidate_pairs(forms, st)))
+    return any(map(st.close, _candidate_pairs(st.long_enough(forms), st)))  # (short forms are in no bucket)
 
 
 def _candidate_pairs(forms, st: Closeness):
