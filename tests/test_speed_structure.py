@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from cleanup.core.edits import Level
 from cleanup.core.pipeline import Context
 from cleanup.rulebook.loading import Rule, load_rulebook
-from cleanup.stages import remove_line, structure
+from cleanup.stages import duplicate_sentence, remove_line, structure
 from cleanup.stages.registry import configure
 from cleanup.stages.replace import ReplaceStage
 
@@ -123,3 +123,20 @@ def test_replace_prefilter_with_alternatives_changes_no_proposal(rules, text):
              for i, (p, ic) in enumerate(rules)]
     fast, plain = ReplaceStage(rules), ReplaceStage(rules, prefilter=False)
     assert list(fast.propose(text, Context(text))) == list(plain.propose(text, Context(text)))
+
+
+# -- duplicate sentences: words read at bytes speed where the text allows -------------------------
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.one_of(texts, documents))
+def test_sentences_read_the_same_words_at_bytes_speed(text):
+    lines = list(enumerate(Context(text).view(text).lines))
+    fast = duplicate_sentence.sentences(text, lines)
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(duplicate_sentence, "_ascii_words", duplicate_sentence._words)
+        assert duplicate_sentence.sentences(text, lines) == fast
+
+
+@pytest.mark.parametrize("body", ["It’s “fine” – 100%.", "don’t… STOP—now", "a_b c-d 3.5", "x\u00a0y\tz"])
+def test_ascii_words(body):
+    assert duplicate_sentence._ascii_words(body) == duplicate_sentence._words(body)

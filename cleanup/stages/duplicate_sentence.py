@@ -36,14 +36,9 @@ class Sentence(NamedTuple):
     end: int
     line: int              # index of its line
     words: tuple[str, ...]  # case-folded
-
-    @property
-    def letters(self) -> str:
-        """Its letters and figures, spaces aside.
-
-        (A later split of a glued word, "Poutinsaid", cannot make two copies differ or agree.)
-        """
-        return "".join(self.words)
+    # its letters and figures, spaces aside ("".join(words), compared for every sentence):
+    # a later split of a glued word, "Poutinsaid", cannot make two copies differ or agree
+    letters: str
 
 
 class Copy(NamedTuple):
@@ -54,18 +49,48 @@ class Copy(NamedTuple):
 
 def sentences(text: str, lines) -> list[Sentence]:
     """The sentences of the lines given (pairs of index and Line), in order."""
+    words_of = _ascii_words if _plain(text) else _some_ascii_words
     out = []
     for i, line in lines:
+        if not line.text or line.text.isspace():  # no sentence
+            continue
         begin = 0
         ends = [m.end() for m in _SENTENCE_END.finditer(line.text)]
         for end in ends + ([len(line.text)] if not ends or ends[-1] < len(line.text) else []):
             body = line.text[begin:end]
             if body.strip():
                 lead = len(body) - len(body.lstrip())
-                words = tuple(ALNUM_RUN.findall(body.casefold()))
-                out.append(Sentence(line.start + begin + lead, line.start + end, i, words))
+                words = words_of(body)
+                out.append(Sentence(line.start + begin + lead, line.start + end, i, words, "".join(words)))
             begin = end
     return out
+
+
+def _words(body: str) -> tuple[str, ...]:
+    return tuple(ALNUM_RUN.findall(body.casefold()))
+
+
+def _ascii_words(body: str) -> tuple[str, ...]:
+    """_words of a body whose only characters beyond ASCII are _COMMON_MARKS, at bytes speed:
+    ALNUM_RUN's runs are then those of ASCII letters and figures, and casefold() is lower()."""
+    return tuple(body.lower().encode("ascii", "replace").translate(_ALNUM_ONLY).decode().split())
+
+
+def _some_ascii_words(body: str) -> tuple[str, ...]:
+    return _ascii_words(body) if body.isascii() else _words(body)
+
+
+_ALNUM_ONLY = bytes(c if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256))
+_COMMON_MARKS = "’“”‘–—…"  # punctuation (no letters or figures) that news text has most beyond ASCII
+
+
+def _plain(text: str) -> bool:
+    """Are the text's only characters beyond ASCII _COMMON_MARKS? (Often, in English news.)"""
+    for mark in _COMMON_MARKS:
+        if text.isascii():
+            return True
+        text = text.replace(mark, "")
+    return text.isascii()
 
 
 def copies(text: str, lines, settings: Settings):
