@@ -9,6 +9,7 @@ combining marks, curly quotes, tabs, lines ending alike, site words.
 from __future__ import annotations
 
 import pytest
+import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -109,14 +110,24 @@ def test_openings(patterns, openings):
 # -- replace: alternatives and flag groups in the prefilter ----------------------------------------
 
 ALTERNATIVES = st.lists(st.sampled_from(["tea", "Tea", "on", "(?i:TEA)", "(?:tea|talk)", "(?:x|)", "\\s+", "(?!on)",
-                                         "(?<=a)", "[Tt]", "(?:on|\u212a)", "(?i:\u017fo)", "(?:ab|cd)+", "e?"]),
-                        min_size=1, max_size=5).map("".join)
+                                         "(?<=a)", "[Tt]", "(?:on|\u212a)", "(?i:\u017fo)", "(?:ab|cd)+", "e?",
+                                         "([A-Z]a)", "(\\p{Lu}\\p{Ll}*)", "\\(", "\\)", "\\1", "(?:[A-Z]x){1,2}",
+                                         "[A-Z]?", "(?=T)"]),
+                        min_size=1, max_size=5).map("".join).filter(lambda p: _compiles(p))
+
+
+def _compiles(pattern: str) -> bool:
+    try:
+        regex.compile(pattern)
+    except regex.error:
+        return False
+    return True
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.lists(st.tuples(ALTERNATIVES, st.booleans()), min_size=1, max_size=5),
        st.lists(st.sampled_from(["tea", "TEA", "talk", "on", " ", "\n", "x", "\u212a", "\u017fo", "so", "ab", "cd",
-                                 "a", "T"]), max_size=20).map("".join))
+                                 "a", "T", "(", ")", "Ta", "(Ta)", "Xx", "\u00c9", "(\u00c9t"]), max_size=20).map("".join))
 def test_replace_prefilter_with_alternatives_changes_no_proposal(rules, text):
     rules = [configure(Rule(f"generated.r{i}", "replace", Level.FIX, "generated",
                             {"id": f"r{i}", "pattern": p, "replacement": "<\\g<0>>", "ignore_case": ic}))
@@ -140,3 +151,15 @@ def test_sentences_read_the_same_words_at_bytes_speed(text):
 @pytest.mark.parametrize("body", ["It’s “fine” – 100%.", "don’t… STOP—now", "a_b c-d 3.5", "x\u00a0y\tz"])
 def test_ascii_words(body):
     assert duplicate_sentence._ascii_words(body) == duplicate_sentence._words(body)
+
+
+@pytest.mark.parametrize("pattern, text", [
+    (r"\(([A-Z]a)\)", "see (Ta) here"), (r"(\p{Lu}\p{Ll}*)[ \t]*\(\1\)", "Tab (Tab) and \u00c9t\u00e9 (\u00c9t\u00e9)"),
+    (r"\((?:[A-Z]x){1,2}", "(XxYx"), (r"a\((?=T)(?:[A-Z]|x)", "a(T"), (r"\((?:(?<=\()[A-Z])", "(Q"),
+])
+def test_a_literal_and_the_class_after_it_are_looked_for_together(pattern, text):
+    rule = configure(Rule("generated.r0", "replace", Level.FIX, "generated",
+                          {"id": "r0", "pattern": pattern, "replacement": "<\\g<0>>"}))
+    fast, plain = ReplaceStage([rule]), ReplaceStage([rule], prefilter=False)
+    assert list(plain.propose(text, Context(text)))
+    assert list(fast.propose(text, Context(text))) == list(plain.propose(text, Context(text)))

@@ -17,11 +17,14 @@ always runs.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
-from ..analysis.regex_tree import NEGATIVE_LOOKAROUNDS, parse, required_text
+from ..analysis.fast_regex import FastPattern
+from ..analysis.regex_tree import NEGATIVE_LOOKAROUNDS, parse, required_text, walk
 from ..core.edits import Level, Proposal
 from ..core.timed_regex import compile_rule, find_all
 
@@ -120,6 +123,11 @@ class _Found:
                 found = seen[need] = need in (self.folded if folded else self.text)
             return found
         kind, parts = need
+        if kind == "re":
+            found = self.seen[0].get(need)
+            if found is None:
+                found = self.seen[0][need] = _fast(parts)(self.text).search(self.text) is not None
+            return found
         for part in parts:  # "and": all, stopping at one missing; "or": any, stopping at one found
             if self.holds(part, folded) != (kind == "and"):
                 return kind != "and"
@@ -130,18 +138,22 @@ class _Found:
 
 def requirement(pattern: str, ignore_case: bool = False):
     """What every match of `pattern` needs in the text: a literal (a search form, see
-    _search_forms), ("and", needs), ("or", needs); None if nothing is known.
+    _search_forms), ("and", needs), ("or", needs), ("re", a pattern: a literal and the
+    class that follows it); None if nothing is known.
 
     Read off the regex tree as required_text reads it (literal characters and
     escaped punctuation, in groups and positive lookarounds that must
     match), and beyond it: one of a group's alternatives must match, and a
-    group with flags of its own ("(?i:...)") changes nothing outside it.
+    group with flags of its own ("(?i:...)") changes nothing outside it, and
+    a literal followed by a class, or by a group or backreference that starts
+    with one, is followed by one of its characters ("\\(\\p{Lu}").
     """
     tree = parse(pattern)
     if tree is None or not all(_followed(node) for node in _outside_flag_groups(tree)):
         return None
+    groups = [n for n in walk(tree) if n.kind == "group" and _CAPTURING.fullmatch(n.text)]
     try:
-        return _simplify(_need(tree), ignore_case)
+        return _simplify(_need(tree, dict(enumerate(groups, 1))), ignore_case)
     except _Unknown:
         return None
 
@@ -168,10 +180,11 @@ def _followed(node) -> bool:
     return node.understood and not (node.kind == "repeat" and node.parts[0].kind == "repeat")
 
 
-def _need(node):
-    """The need of a sequence or an alternation, before case folding (None: none)."""
+def _need(node, groups):
+    """The need of a sequence or an alternation, before case folding (None: none).
+    `groups`: the capturing groups by number."""
     if node.kind == "alt":
-        needs = [_need(branch) for branch in node.parts]
+        needs = [_need(branch, groups) for branch in node.parts]
         return None if any(n is None for n in needs) else ("or", needs)
     if node.kind != "seq":
         raise _Unknown
@@ -184,14 +197,54 @@ def _need(node):
                 continue
             if least >= 1:
                 run += body.literal  # "ab+" still contains "ab"; what follows the repeat is another stretch
+        if run and (first := _first_class(item, groups)):
+            needs.append(("re", re.escape(run) + first))
         needs.append(run)
         run = ""
         if body.kind == "group" and least >= 1 and body.text not in NEGATIVE_LOOKAROUNDS \
                 and not _FLAG_GROUP.fullmatch(body.text):
-            needs.append(_need(body.parts[0]))
+            needs.append(_need(body.parts[0], groups))
     needs.append(run)
     needs = [n for n in needs if n]
     return ("and", needs) if needs else None
+
+
+_CAPTURING = regex.compile(r"\((?:\?P?<\w+>)?")
+_PLAIN_OPENER = regex.compile(r"\((?:\?:|\?P?<\w+>)?")
+_CLASS_ATOM = regex.compile(r"\[\^?[^\]\[\\]+\]|\\p\{\w+\}")  # as FastPattern reads them: a plain [class], a \p{..}
+_BACKREF_ATOM = regex.compile(r"\\[1-9][0-9]?")
+
+
+def _first_class(item, groups, depth: int = 0) -> str | None:
+    """The class a match of `item` starts with (its source), if one must: a class, or a group or a
+    backreference whose group starts with one."""
+    body, least = (item.parts[0], item.lo) if item.kind == "repeat" else (item, 1)
+    if least < 1 or depth > 10:
+        return None
+    if body.kind == "atom":
+        if _CLASS_ATOM.fullmatch(body.text):
+            return body.text
+        group = groups.get(int(body.text[1:])) if _BACKREF_ATOM.fullmatch(body.text) else None
+        return _first_class_of(group.parts[0], groups, depth + 1) if group else None
+    if body.kind == "group" and _PLAIN_OPENER.fullmatch(body.text):
+        return _first_class_of(body.parts[0], groups, depth + 1)
+    return None
+
+
+def _first_class_of(seq, groups, depth: int) -> str | None:
+    """_first_class of a sequence's first item that consumes text."""
+    if seq.kind != "seq":
+        return None
+    for item in seq.parts:
+        if item.zero_width:
+            continue  # consumes nothing
+        return _first_class(item, groups, depth)
+    return None
+
+
+@lru_cache(maxsize=256)
+def _fast(source: str) -> FastPattern:
+    return FastPattern(source)
 
 
 def _simplify(need, ignore_case: bool):
@@ -203,6 +256,8 @@ def _simplify(need, ignore_case: bool):
         forms = _search_forms([need], ignore_case)
         return None if not forms else forms[0] if len(forms) == 1 else ("and", list(forms))
     kind, parts = need
+    if kind == "re":  # (letter case folds classes in ways FastPattern does not follow)
+        return None if ignore_case else need
     parts = [_simplify(part, ignore_case) for part in parts]
     if kind == "or" and any(p is None for p in parts):
         return None

@@ -264,14 +264,20 @@ def _may_repeat(view) -> bool:
     alike = set(compress(words, map(eq, words, islice(words, 1, None))))
     if not alike:
         return False
-    return _SPACED_REPEAT.search(plain.translate(_SPACED_LETTERS)) is not None
+    spaced = plain.translate(_SPACED_LETTERS)
+    return any(_spaced_repeat(word).search(spaced) for word in alike)
 
 
 # ASCII letters and \x01 stay, the rest become spaces; or, but for spaces and tabs, "#"
 _LETTERS = frozenset(b"\x01abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _LETTERS_ONLY = bytes(c if c in _LETTERS else 32 for c in range(256))
-_SPACED_REPEAT = re.compile(rb"(?<![a-z\x01])([a-z\x01]+) +\1(?![a-z\x01])")
 _SPACED_LETTERS = bytes(c if c in _LETTERS else 32 if c in b" \t" else 35 for c in range(256))
+
+
+@lru_cache(maxsize=1024)
+def _spaced_repeat(word: bytes):
+    """The word, spaces, the word again, whole (what letters make a word: see _may_repeat)."""
+    return re.compile(rb"(?<![a-z\x01])%s +%s(?![a-z\x01])" % (re.escape(word), re.escape(word)))
 
 
 def _ascii_letters(text: str) -> str:
