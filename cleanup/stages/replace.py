@@ -100,10 +100,27 @@ class LiteralPrefilter:
     def __init__(self, needs: list[tuple[object, bool]]):
         """`needs`: per rule, (what its matches need (see `requirement`), ignore_case)."""
         self.needs = needs
+        self.tests = [None if need is None else _test(need, folded) for need, folded in needs]
 
     def rules_that_may_match(self, text: str) -> set[int]:
         found = _Found(text)
-        return {i for i, (need, folded) in enumerate(self.needs) if need is None or found.holds(need, folded)}
+        has, has_folded, matches = found.has, found.has_folded, found.matches
+        return {i for i, test in enumerate(self.tests) if test is None or test(has, has_folded, matches)}
+
+
+def _test(need, folded: bool):
+    """The need as one Python expression over the text's answers (short-circuit `and` and `or`):
+    a function call per literal asked, not per node of the need. Built from repr()s."""
+    return eval(f"lambda has, has_folded, matches: {_expression(need, 'has_folded' if folded else 'has')}")
+
+
+def _expression(need, ask: str) -> str:
+    if isinstance(need, str):
+        return f"{ask}({need!r})"
+    kind, parts = need
+    if kind == "re":
+        return f"matches({parts!r})"
+    return "(" + f" {kind} ".join(_expression(part, ask) for part in parts) + ")"
 
 
 class _Found:
@@ -111,27 +128,29 @@ class _Found:
 
     def __init__(self, text: str):
         self.text, self.folded = text, None
-        self.seen = ({}, {})  # literal -> found, in the text and in its folded form
+        self.seen: dict = {}
+        self.seen_folded: dict = {}
 
-    def holds(self, need, folded: bool) -> bool:
-        if need.__class__ is str:
-            seen = self.seen[folded]
-            found = seen.get(need)
-            if found is None:
-                if folded and self.folded is None:
-                    self.folded = fold_case(self.text)
-                found = seen[need] = need in (self.folded if folded else self.text)
-            return found
-        kind, parts = need
-        if kind == "re":
-            found = self.seen[0].get(need)
-            if found is None:
-                found = self.seen[0][need] = _fast(parts)(self.text).search(self.text) is not None
-            return found
-        for part in parts:  # "and": all, stopping at one missing; "or": any, stopping at one found
-            if self.holds(part, folded) != (kind == "and"):
-                return kind != "and"
-        return kind == "and"
+    def has(self, literal: str) -> bool:
+        found = self.seen.get(literal)
+        if found is None:
+            found = self.seen[literal] = literal in self.text
+        return found
+
+    def has_folded(self, literal: str) -> bool:
+        found = self.seen_folded.get(literal)
+        if found is None:
+            if self.folded is None:
+                self.folded = fold_case(self.text)
+            found = self.seen_folded[literal] = literal in self.folded
+        return found
+
+    def matches(self, source: str) -> bool:
+        """Does the pattern (a literal and a class: see requirement) match? Asked once per text."""
+        found = self.seen.get(("re", source))
+        if found is None:
+            found = self.seen[("re", source)] = _fast(source)(self.text).search(self.text) is not None
+        return found
 
 
 # -- what a pattern's matches need ---------------------------------------------
