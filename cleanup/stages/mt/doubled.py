@@ -168,11 +168,20 @@ def _cut(text: str, lengths: bytes, ends: bytes) -> bool:
     The piece before a joint is whole when shorter than 100 characters; the
     six after it are when they and their gaps fit in 120. Seven pieces (from
     the next) of less than `short` characters do; else each joint's seven
-    are added up, as 16-bit digits of one number shifted and added.
+    are added up. The gaps are first bounded from counts (`_gap_at_most`),
+    and measured only if that bound is not enough.
     """
     if 1 in lengths.translate(_AT_LEAST[_WINDOW - 20]):
         return True
-    gap = _widest_gap(text, lengths)
+    bound = _gap_at_most(text, lengths)
+    if bound is not None and not _too_wide(lengths, ends, bound):
+        return False
+    return _too_wide(lengths, ends, _widest_gap(text, lengths))
+
+
+def _too_wide(lengths: bytes, ends: bytes, gap: int) -> bool:
+    """Do the seven pieces after some joint, `gap` characters apart at most, pass 120 characters?
+    (The sums are 16-bit digits of one number, shifted and added.)"""
     short = (_WINDOW - 6 * gap) // 7 + 1
     if short <= 0:
         return True
@@ -187,6 +196,16 @@ def _cut(text: str, lengths: bytes, ends: bytes) -> bool:
     too_wide = _WINDOW + 1 - 6 * gap  # bit 15 set once this is added to a digit from here on
     raise_ = int.from_bytes((0x8000 - too_wide).to_bytes(2, "little") * n, "little")
     return bool((seven + raise_) & int.from_bytes(joints, "little"))
+
+
+def _gap_at_most(text: str, lengths: bytes) -> int | None:
+    """A bound of the characters between two pieces of a line, from counts; None if there are
+    two spaces in a row. Without those, a run of spaces has one other space (not " " nor a
+    line end) at least between any two " ": at most twice as many other spaces, plus one."""
+    if "  " in text:
+        return None
+    others = len(text) - sum(lengths) - text.count(" ") - text.count("\n")
+    return 2 * others + 1
 
 
 def _widest_gap(text: str, lengths: bytes) -> int:
