@@ -80,14 +80,16 @@ class NamesStage:
     def propose(self, text, ctx):
         # A text repeats its runs, and most name no one: look at each distinct
         # run once, and at positions only for runs with a name to decide.
-        pieces = _RUN(text).split(text)
+        runs = _RUN(text)
+        pieces = runs.split(text)
         seen, deciding = set(), set()
         for run in self._naming(set(pieces[1::2])):
             found, right = self._runs(run)
             seen |= right
             if found:
                 deciding.add(run)
-        for f in chain(self._scan(pieces, deciding), self._glued_before(text)):
+        steps = _CASE_STEP.bmp if runs is _RUN.bmp else _CASE_STEP.full  # (one look at the text for both)
+        for f in chain(self._scan(pieces, deciding), self._glued_before(text, steps)):
             p = self._decide(text, f, seen)
             if p:
                 yield p
@@ -155,9 +157,9 @@ class NamesStage:
                     return hits, word
         return ()
 
-    def _glued_before(self, text):
+    def _glued_before(self, text, steps):
         tried = -1
-        for step in _CASE_STEP(text).finditer(text):  # step.start() is at the capital, in the run
+        for step in steps.finditer(text):  # step.start() is at the capital, in the run
             start = _LETTERS_BEFORE.match(text, 0, step.start()).start()
             if start == tried:
                 continue  # another step in a run already tried
