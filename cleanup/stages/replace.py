@@ -102,6 +102,12 @@ class LiteralPrefilter:
         self.needs = needs
         self.tests = [None if need is None else _test(need, folded) for need, folded in needs]
 
+    def __getstate__(self):  # (a pipeline travels to batch workers pickled: its tests are built again)
+        return {"needs": self.needs}
+
+    def __setstate__(self, state):
+        self.__init__(state["needs"])
+
     def rules_that_may_match(self, text: str) -> set[int]:
         found = _Found(text)
         has, has_folded, matches = found.has, found.has_folded, found.matches
