@@ -60,8 +60,10 @@ class DoubledPhrases:
         self.joint = re.compile("|".join(p for p in parts if p), re.IGNORECASE)
         self.marks = tuple(j for j in joints if not j[0].isalnum())
         self.spoken = re.compile(f"(?:{spoken})", re.IGNORECASE) if spoken else None
-        # the pieces view is only good for joints without spaces in them (one piece each)
-        self.by_pieces = not any(ch.isspace() for j in joints for ch in j)
+        # the pieces view is only good for joints without spaces in them (one piece each), and
+        # marks without letters (the joint pattern ignores case; endswith does not)
+        self.by_pieces = not any(ch.isspace() for j in joints for ch in j) and \
+            all(m.lower() == m.upper() for m in self.marks)
         self.slots = Memo(self._slots)
 
     def propose(self, text, pieces=None):
