@@ -301,12 +301,12 @@ def _simplify(need, ignore_case: bool):
 # case-insensitive ASCII literal is found in the folded text whenever the
 # pattern could match.
 _ASCII_CASE_PARTNERS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-_HAS_PARTNER = regex.compile("[\u0130\u0131\u017f\u212a]")
+_PARTNERS = "\u0130\u0131\u017f\u212a"
 _NON_ASCII = regex.compile(r"[^\x00-\x7f]+")
 
 
 def fold_case(text: str) -> str:
-    if _HAS_PARTNER.search(text):  # rare; translate() is slow, lower() is not
+    if not text.isascii() and any(partner in text for partner in _PARTNERS):  # rare; translate() is slow
         text = text.translate(_ASCII_CASE_PARTNERS)
     return text.lower()
 
