@@ -37,3 +37,12 @@ def test_a_pickled_memo_travels_without_what_it_learnt():
     memo.values(["one", "three"])
     copy = pickle.loads(pickle.dumps(memo))
     assert copy.seen == {} and copy("three") == 5
+
+
+def test_starting_over_keeps_every_key_of_the_call_that_overfills_it():
+    memo = Memo(lambda key: key.startswith("a"), size=4)
+    memo.values(["a1", "b1", "a2"])
+    assert memo.values(["a1", "b2", "b3"]) == [True, False, False]  # a1 was seen before the start-over
+    memo = Memo(lambda key: key.startswith("a"), size=4)
+    memo.passing({"a1", "b1", "a2"})
+    assert memo.passing({"a1", "b2", "b3"}) == {"a1"}

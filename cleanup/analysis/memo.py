@@ -38,30 +38,31 @@ class Memo:
         try:
             return self.seen[key]
         except KeyError:
-            return self._add([key])[0]
+            self._know({key})
+            return self.seen[key]
 
     def values(self, keys: list) -> list:
-        seen = self.seen
         try:
-            return list(map(seen.__getitem__, keys))
+            return list(map(self.seen.__getitem__, keys))
         except KeyError:
-            self._add(set(keys).difference(seen))
+            self._know(set(keys))
             return list(map(self.seen.__getitem__, keys))
 
     def passing(self, keys: set) -> set:
-        fresh = keys - self.seen.keys()
-        if fresh:
-            self._add(fresh)
+        self._know(keys)
         return keys & self.true
 
-    def _add(self, keys) -> list:
-        if len(self.seen) + len(keys) > self.size:
+    def _know(self, keys: set) -> None:
+        """Compute the keys not seen yet. When they would overfill the memo it starts over with all
+        of `keys`, so every key asked about in this call has its value."""
+        fresh = keys - self.seen.keys()
+        if not fresh:
+            return
+        if len(self.seen) + len(fresh) > self.size:
             self._start_over()
+            fresh = keys
         seen, true = self.seen, self.true
-        out = []
-        for key in keys:
+        for key in fresh:
             value = seen[key] = self.compute(key)
             if value:
                 true.add(key)
-            out.append(value)
-        return out

@@ -216,7 +216,7 @@ class ConsistencyStage:
             return
         # only two close spellings make a group: most texts have none, and need no more
         split = _SPLIT(text)
-        forms = set().union(*_values(self.names, list(ctx.view(text).distinct_pieces)))
+        forms = set().union(*self.names.values(list(ctx.view(text).distinct_pieces)))
         forms.update(map("".join, split.findall(text)))
         rules = [(rule, st) for rule, st in self.rules if _any_close(forms, st)]
         if not rules:
@@ -355,12 +355,6 @@ def _joined(text: str) -> list[Mention]:
     """
     return [Mention(m.start(), m.end(2), text[m.start():m.end(2)], ()) for m in _SPLIT(text).finditer(text)]
 
-
-def _values(memo: Memo, keys: list) -> list:
-    try:
-        return memo.values(keys)
-    except KeyError:  # the memo started over while adding the new keys, and forgot some of the others
-        return list(map(memo, keys))
 
 
 def _names(piece: str) -> frozenset:

@@ -109,7 +109,7 @@ class DoubledPhrases:
         n = len(pieces)
         if not n:
             return False
-        slots = b"".join(_values(self.slots, pieces))
+        slots = b"".join(self.slots.values(pieces))
         keys, marked, words, spoken = (bytearray(3 * n) for _ in range(4))
         for part, at in ((keys, 0), (marked, 3), (words, 6)):
             part[0::3], part[1::3], part[2::3] = slots[at::_SLOTS], slots[at + 1::_SLOTS], slots[at + 2::_SLOTS]
@@ -245,13 +245,6 @@ def _key(piece: str) -> str:
 
 def _slot(key: str) -> bytes:
     return min(hash(key) & 0xFFFF, 0xFFFE).to_bytes(2, "big") + b"\0"  # (never all ones)
-
-
-def _values(memo: Memo, keys: list) -> list:
-    try:
-        return memo.values(keys)
-    except KeyError:  # the memo started over while adding the new keys, and forgot some of the others
-        return list(map(memo, keys))
 
 
 def _third_copy(before: list[str], after: list[str], size: int) -> bool:

@@ -28,7 +28,7 @@ import regex
 
 from ...analysis.memo import Memo
 from ...core.edits import Level, Proposal
-from .doubled import DoubledPhrase, DoubledPhrases, _values
+from .doubled import DoubledPhrase, DoubledPhrases
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ class RepetitionStage:
         for loops in self.rules:
             starts = loops.starts(marks)
             if starts and not words:
-                words.extend(chain.from_iterable(_values(self.words, pieces)))
+                words.extend(chain.from_iterable(self.words.values(pieces)))
             for i, size, count in loops.found(words, starts):
                 unit = words[i:i + size]
                 bounded = loops.max_legitimate is None or count <= loops.max_legitimate
@@ -100,7 +100,7 @@ class RepetitionStage:
         """The text's pieces between spaces (no token crosses a space), and its tokens' marks."""
         text = view.text
         pieces = _TOKEN.findall(text) if any(c in text for c in _NOT_SPACE) else view.pieces
-        return pieces, b"".join(_values(self.marks, pieces))
+        return pieces, b"".join(self.marks.values(pieces))
 
     @staticmethod
     def _proposal(text, start, first_end, last_end, count, loops) -> Proposal:

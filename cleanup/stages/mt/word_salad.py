@@ -140,7 +140,7 @@ class Salad:
     def _may_join(self, view) -> set[int]:
         """The lines whose score may reach extend_score (the others' does not: their signs are
         at most the bound from their code, and they have exactly the code's number of words)."""
-        codes, at, out = _values(self.codes, view.pieces), 0, set()
+        codes, at, out = self.codes.values(view.pieces), 0, set()
         broken_across = self.broken_across
         for i, line in enumerate(view.lines):
             if not line.text:
@@ -225,12 +225,6 @@ class Salad:
                 found += 1
         return found
 
-
-def _values(memo: Memo, keys: list) -> list:
-    try:
-        return memo.values(keys)
-    except KeyError:  # the memo started over while adding the new keys, and forgot some of the others
-        return list(map(memo, keys))
 
 
 def _count_pieces(line: str) -> int:
