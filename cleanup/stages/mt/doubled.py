@@ -71,18 +71,17 @@ class DoubledPhrases:
         if pieces is not None and self.by_pieces and not self._may_double(text, pieces):
             return
         for m in self.joint.finditer(text):
-            line_start = text.rfind("\n", 0, m.start()) + 1
             # the cheap test first: the word before the joint comes again soon after it (its first letter aside)
-            word_start = max(text.rfind(" ", line_start, m.start()), text.rfind("\t", line_start, m.start())) + 1
-            last = text[max(word_start, line_start):m.start()].strip(_EDGE_MARKS)
-            if len(last) < 2 or text.find(last[1:], m.end(), m.end() + 120) < 0:
+            last = _word_before(text, m.start())
+            if last is None or len(last) < 2 or text.find(last[1:], m.end(), m.end() + _REACH) < 0:
                 continue
-            line_end = text.find("\n", m.end())
-            line_end = len(text) if line_end < 0 else line_end
-            before = text[max(line_start, m.start() - 120):m.start()]
+            # (searches for the line's ends stay within reach: to the ends of one long line was quadratic)
+            line_start = text.rfind("\n", max(0, m.start() - _REACH), m.start()) + 1
+            before = text[max(line_start, m.start() - _REACH):m.start()]
             if not before or before[-1].isspace():
                 continue
-            after = text[m.end():min(line_end, m.end() + 120)]
+            line_end = text.find("\n", m.end(), m.end() + _REACH)
+            after = text[m.end():line_end if line_end >= 0 else m.end() + _REACH]
             size = self._doubled(before.split(), after.split())
             if size:
                 left = _starts_of(before, size)
@@ -245,6 +244,24 @@ def _key(piece: str) -> str:
 
 def _slot(key: str) -> bytes:
     return min(hash(key) & 0xFFFF, 0xFFFE).to_bytes(2, "big") + b"\0"  # (never all ones)
+
+
+_REACH = 120  # how far before and after a joint a phrase and its copy are looked for
+_WORD_WINDOW = 256  # where the word before a joint starts is looked for first (see _word_before)
+
+
+def _word_before(text: str, pos: int) -> str | None:
+    """The word that ends at `pos` (after the last space, tab or newline), outer marks stripped; None
+    when it is surely too long to come again within reach. The break is looked for close by first: a
+    word that runs through the whole window is longer than the reach once the window's leading marks
+    are left out, so it cannot be found again; only a window of marks needs the search back to the start."""
+    low = max(0, pos - _WORD_WINDOW)
+    found = max(text.rfind(" ", low, pos), text.rfind("\t", low, pos), text.rfind("\n", low, pos))
+    if found < 0 < low:
+        if len(text[low:pos].strip(_EDGE_MARKS)) > _REACH + 1:
+            return None
+        found = max(text.rfind(" ", 0, pos), text.rfind("\t", 0, pos), text.rfind("\n", 0, pos))
+    return text[found + 1:pos].strip(_EDGE_MARKS)
 
 
 def _third_copy(before: list[str], after: list[str], size: int) -> bool:
