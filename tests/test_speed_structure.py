@@ -56,11 +56,24 @@ def test_the_stage_finds_the_same_without_its_first_looks(text):
     with pytest.MonkeyPatch.context() as m:
         m.setattr(structure, "_may_repeat", lambda view: True)
         m.setattr(structure._Scan, "lines_may_match", True)
+        m.setattr(structure._Scan, "last_words",  # every pair of non-blank lines compared
+                  property(lambda scan: ["x" if line.text.strip() else None for line in scan.lines]))
         slow = structure.StructureStage(RULES)
         for check in slow.other_checks:
             if isinstance(check, structure.SiteNames):
                 check.tails.no_site_end = frozenset()
         assert list(slow.propose(text, Context(text))) == expected
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.one_of(texts, documents))
+def test_lines_that_are_copies_or_tagged_end_with_the_same_word(text):
+    scan = structure._Scan(text, Context(text).view(text))
+    for a in range(len(scan.lines)):
+        for b in range(len(scan.lines)):
+            head, other = scan.norm(a), scan.norm(b)
+            if head and other and (head.casefold() == other.casefold() or other.endswith(" " + head)):
+                assert scan.last_words[a] == scan.last_words[b] is not None
 
 
 @pytest.mark.parametrize("text", [

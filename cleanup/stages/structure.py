@@ -55,25 +55,34 @@ class _Scan:
         self.lines = view.lines
         self.remove: dict = {}
         self.taken: set[int] = set()
+        self._norms: dict[int, str] = {}
+
+    def norm(self, i: int) -> str:
+        """Line i, whitespace-insensitive (computed when first asked for)."""
+        norm = self._norms.get(i)
+        if norm is None:
+            norm = self._norms[i] = _norm(self.lines[i].text)
+        return norm
 
     @cached_property
-    def norms(self) -> list[str]:
-        return [_norm(line.text) for line in self.lines]
+    def last_words(self) -> list[str | None]:
+        """Each line's last word, case-folded (None for a blank line).
+
+        Two lines that are copies, or one a tag and the other (duplicate
+        lines, teaser pairs), end with the same word: other pairs are passed over.
+        """
+        return [last[-1].casefold() if (last := line.text.rsplit(None, 1)) else None for line in self.lines]
 
     @cached_property
     def lines_may_match(self) -> bool:
-        """Could two lines be copies, or one a tag and the other (duplicate lines, teaser pairs)?
-
-        Exact: either way both lines end with the same word (letter case
-        aside), and one reads as the other (ignoring case) or ends with it
-        after a space; only lines that share their last word are compared.
-        """
+        """Could two lines be copies, or one a tag and the other? Exact: only lines that share
+        their last word are compared."""
         by_last_word = defaultdict(list)
-        for line in self.lines:
-            if (last := line.text.rsplit(None, 1)):
-                by_last_word[last[-1].casefold()].append(line.text)
-        return any(len(texts) > _FEW or any(_copy_or_tagged(_norm(a), _norm(b)) for a, b in combinations(texts, 2))
-                   for texts in by_last_word.values() if len(texts) > 1)
+        for i, last in enumerate(self.last_words):
+            if last is not None:
+                by_last_word[last].append(i)
+        return any(len(group) > _FEW or any(_copy_or_tagged(self.norm(a), self.norm(b)) for a, b in combinations(group, 2))
+                   for group in by_last_word.values() if len(group) > 1)
 
     def kept_pairs(self) -> list[tuple[int, int]]:
         """Neighbouring lines (indices) once the lines going are left out."""
@@ -108,10 +117,13 @@ class DuplicateLines:
     def mark(self, scan: _Scan) -> None:
         if not scan.lines_may_match:
             return
-        norms, remove = scan.norms, scan.remove
+        last, remove = scan.last_words, scan.remove
         for a, b in scan.kept_pairs():
-            if norms[b] and a not in remove and (norms[a] == norms[b] or norms[a].casefold() == norms[b].casefold()) \
-                    and _words(norms[b]) >= self.rule.settings.min_words:
+            if last[b] is None or last[a] != last[b]:  # (see last_words)
+                continue
+            head, copy = scan.norm(a), scan.norm(b)
+            if a not in remove and (head == copy or head.casefold() == copy.casefold()) \
+                    and _words(copy) >= self.rule.settings.min_words:
                 remove[b] = self.rule
 
 
@@ -133,9 +145,11 @@ class TeaserPairs:
     def mark(self, scan: _Scan) -> None:
         if not scan.lines_may_match:
             return
-        norms, remove, settings = scan.norms, scan.remove, self.rule.settings
+        last, remove, settings = scan.last_words, scan.remove, self.rule.settings
         for a, b in scan.kept_pairs():
-            head, tagged = norms[a], norms[b]
+            if last[a] is None or last[a] != last[b]:  # (see last_words)
+                continue
+            head, tagged = scan.norm(a), scan.norm(b)
             if not head or a in remove or b in remove or not tagged.endswith(" " + head) \
                     or _words(head) < settings.min_words:
                 continue
