@@ -49,12 +49,20 @@ def test_a_repeated_word_is_never_ruled_out(text):
         assert structure._may_repeat(Context(text).view(text))
 
 
+@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+@given(texts)
+def test_repeats_are_those_the_long_way_finds(text):
+    view = Context(text).view(text)
+    spans = [(m.span(), m.groups()) for m in structure._repeats(view)]
+    assert spans == [(m.span(), m.groups()) for m in structure._repeat_matches(view)]
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.one_of(texts, documents))
 def test_the_stage_finds_the_same_without_its_first_looks(text):
     expected = list(structure.StructureStage(RULES).propose(text, Context(text)))
     with pytest.MonkeyPatch.context() as m:
-        m.setattr(structure, "_may_repeat", lambda view: True)
+        m.setattr(structure, "_repeats", structure._repeat_matches)
         m.setattr(structure._Scan, "lines_may_match", True)
         m.setattr(structure._Scan, "last_words",  # every pair of non-blank lines compared
                   property(lambda scan: ["x" if line.text.strip() else None for line in scan.lines]))
@@ -79,11 +87,14 @@ def test_lines_that_are_copies_or_tagged_end_with_the_same_word(text):
 @pytest.mark.parametrize("text", [
     "He said the the end.", "The the end", "\u212aelvin kelvin", "\u017fo so", "\u0130s is", "\u03a3\u03b1\u03c2 \u03c3\u03b1\u03c3",
     "caf\u00e9 CAF\u00c9", "\u201cthe the\u201d", "in\n\nin", "the\tthe", "the, the", "Xi said - Xinhua",
+    "so \u017fo", "the the the", "\u03a3\u03b1\u03c2 \u03c3\u03b1\u03c2", "x the the.", "is \u0130s",
 ])
 def test_tricky_repeats(text):
     view = Context(text).view(text)
     if structure._REPEAT.search(text):
         assert structure._may_repeat(view)
+    spans = [(m.span(), m.groups()) for m in structure._repeats(view)]
+    assert spans == [(m.span(), m.groups()) for m in structure._repeat_matches(view)]
 
 
 # -- remove-line: a line that starts as no alternative can is not tried --------------------------

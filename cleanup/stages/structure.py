@@ -239,17 +239,34 @@ class RepeatedWords:
 def _repeats(view) -> list:
     """Matches of _REPEAT in the view's text, tried only where two neighbouring words are alike.
 
-    First a look at the pieces between spaces (_may_repeat), which most
-    texts fail. Then a test of all letter runs (compare neighbours, at C
-    speed); where it passes, the backreference pattern (slow when tried
-    at every letter) is tried at the few candidate words only. Offsets are
-    the text's own, so a lowercase form of another length cannot shift them.
+    The backreference pattern (slow when tried at every letter) is tried
+    only where a word may repeat (_repeat_starts: at bytes speed, most
+    texts have none), and where two neighbouring letter runs of the
+    lowercase text are alike, as _repeat_matches tries it.
     """
-    return _repeat_matches(view) if _may_repeat(view) else []
+    starts = _repeat_starts(view)
+    if not starts:
+        return []
+    text = view.text
+    lowered = text.lower()
+    if len(lowered) != len(text):  # "İ" lowers to two characters: the long way
+        return _repeat_matches(view)
+    return [m for start in starts if _runs_alike_at(lowered, start) and (m := _REPEAT.match(text, start))]
+
+
+def _runs_alike_at(lowered: str, start: int) -> bool:
+    """Does a letter run (LETTER_RUN) start here, alike the next one? (Its lookbehind sees the text before.)"""
+    m = _RUN_AND_NEXT.match(lowered, start)
+    return m is not None and m.group(1) == m.group(2)
+
+
+_RUN_AND_NEXT = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[\W\d_]+([^\W\d_]+)")
 
 
 def _repeat_matches(view) -> list:
-    """_repeats without the first look (for texts where it passes)."""
+    """Matches of _REPEAT where two neighbouring letter runs of the lowercase text are alike
+    (compared at C speed). Offsets are the text's own, so a lowercase form of another
+    length cannot shift them."""
     # pieces: the text between letter runs, and the runs (captured); their lengths give offsets
     text = view.text
     lowered = text.lower()
@@ -264,22 +281,28 @@ def _repeat_matches(view) -> list:
 
 
 def _may_repeat(view) -> bool:
-    """Could _REPEAT match anywhere in the text? Exact, at the speed of str and bytes methods.
+    """Could _REPEAT match anywhere in the text?"""
+    return bool(_repeat_starts(view))
+
+
+def _repeat_starts(view) -> list[int]:
+    """Where _REPEAT may match (all such offsets, and more). Exact, at the speed of str and bytes methods.
 
     A match is a word (letters and marks, whole: none before or after it),
     spaces or tabs, and the same word ignoring case: with letters beyond
     ASCII made ASCII (_ascii_letters), two neighbouring letter runs of the
     lowercase text alike, and only spaces or tabs between them. Those are
-    looked for only where two neighbouring runs are alike at all.
+    looked for only where two neighbouring runs are alike at all. Each
+    character stays one byte, so offsets are the text's.
     """
     text = view.text if view.is_ascii else _ascii_letters(view.text)
     plain = text.lower().encode("ascii", "replace")  # what is left beyond ASCII is no letter: "?"
     words = plain.translate(_LETTERS_ONLY).split()
     alike = set(compress(words, map(eq, words, islice(words, 1, None))))
     if not alike:
-        return False
+        return []
     spaced = plain.translate(_SPACED_LETTERS)
-    return any(_spaced_repeat(word).search(spaced) for word in alike)
+    return sorted({m.start() for word in alike for m in _spaced_repeat(word).finditer(spaced)})
 
 
 # ASCII letters and \x01 stay, the rest become spaces; or, but for spaces and tabs, "#"
@@ -290,8 +313,9 @@ _SPACED_LETTERS = bytes(c if c in _LETTERS else 32 if c in b" \t" else 35 for c 
 
 @lru_cache(maxsize=1024)
 def _spaced_repeat(word: bytes):
-    """The word, spaces, the word again, whole (what letters make a word: see _may_repeat)."""
-    return re.compile(rb"(?<![a-z\x01])%s +%s(?![a-z\x01])" % (re.escape(word), re.escape(word)))
+    """Where the word, spaces and the word again start, whole (what letters make a word: see
+    _repeat_starts); overlapping ("the the the" twice)."""
+    return re.compile(rb"(?<![a-z\x01])(?=%s +%s(?![a-z\x01]))" % (re.escape(word), re.escape(word)))
 
 
 def _ascii_letters(text: str) -> str:
