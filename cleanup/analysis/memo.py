@@ -55,7 +55,7 @@ class Memo:
     def _know(self, keys: set) -> None:
         """Compute the keys not seen yet. When they would overfill the memo it starts over with all
         of `keys`, so every key asked about in this call has its value."""
-        fresh = keys - self.seen.keys()
+        fresh = keys.difference(self.seen)  # (walks `keys` only; `keys - seen.keys()` copies the whole memo)
         if not fresh:
             return
         if len(self.seen) + len(fresh) > self.size:

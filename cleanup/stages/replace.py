@@ -110,23 +110,21 @@ class LiteralPrefilter:
 
     def rules_that_may_match(self, text: str) -> set[int]:
         found = _Found(text)
-        has, has_folded, matches = found.has, found.has_folded, found.matches
-        return {i for i, test in enumerate(self.tests) if test is None or test(has, has_folded, matches)}
+        return {i for i, test in enumerate(self.tests) if test is None or test(found)}
 
 
 def _test(need, folded: bool):
-    """The need as one Python expression over the text's answers (short-circuit `and` and `or`):
-    a function call per literal asked, not per node of the need. Built from repr()s."""
-    return eval(f"lambda has, has_folded, matches: {_expression(need, 'has_folded' if folded else 'has')}")
-
-
-def _expression(need, ask: str) -> str:
+    """The need as a function of the text's answers (a _Found), with `and` and `or` short-circuiting:
+    a call per literal asked, and each literal asked of the text at most once."""
     if isinstance(need, str):
-        return f"{ask}({need!r})"
+        return (lambda found: found.has_folded(need)) if folded else (lambda found: found.has(need))
     kind, parts = need
     if kind == "re":
-        return f"matches({parts!r})"
-    return "(" + f" {kind} ".join(_expression(part, ask) for part in parts) + ")"
+        return lambda found: found.matches(parts)
+    tests = [_test(part, folded) for part in parts]
+    if kind == "and":
+        return lambda found: all(test(found) for test in tests)
+    return lambda found: any(test(found) for test in tests)
 
 
 class _Found:
