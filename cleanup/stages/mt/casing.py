@@ -31,17 +31,29 @@ for every clause, and it shows:
 - `lowercase-language`: "the russian army", "in english": the name of a
   language millions speak (langcodes' population figures; not Even or
   Bats, languages whose names are English words) written in lowercase.
+
+Most text holds none of these faults, so each detector first asks what
+the text must contain for it to report anything, with a question answered
+at C speed (issue 15): a capitalised word of its kind (`_Scan.capitalised`),
+a lowercase word of its list standing alone (`_Scan.runs`), a quotation
+mark after a colon or comma. Only where the answer is yes does it look
+closer, with the same patterns and tests as always, at those places only;
+what it reports, and in which order, is what a scan of every word reports
+(tests/test_speed_casing.py holds each detector to that scan).
 """
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, cached_property, lru_cache, partial
+from typing import NamedTuple
 
 import langcodes
 import regex
 
+from ...analysis.fast_regex import FastPattern
 from ...analysis.lexicon import key
+from ...analysis.memo import Memo
 from ...analysis.wordlist import zipf
 from ...core.edits import Proposal
 
@@ -112,12 +124,27 @@ SETTINGS = {
 _AFTER_MARK = regex.compile(r"(?<=[,;] )(\p{Lu}\p{Ll}+)(?= \p{Ll})")
 _IN_NAME = regex.compile(r"\b(?:the |(?:\p{Lu}[\p{Ll}\p{M}]+ )+)(\p{Lu}\p{Ll}+) of ((?:\p{Ll}+(?: |(?=\W|$))){1,4})")
 _QUOTE_START = regex.compile(r"(?<=\b(\p{Ll}+)[:,] )[\"“](\p{Ll}+)")
+_QUOTED = regex.compile(r"[^\"”\n]*")  # the rest of a quotation's line
 _LOWER_PAIR = regex.compile(r"(?<![\p{L}\p{M}-])(\p{Ll}{2,}) (\p{Ll}{2,})(?![\p{L}\p{M}-])")
 _CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Lu}\p{Ll}{4,}(?![\p{L}\p{M}\p{N}])")
 _TOKEN = regex.compile(r"(?<![\p{L}\p{M}\p{N}-])[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*(?![\p{L}\p{M}\p{N}-])")
 # a capitalised word after a lowercase word or a comma: a name, not a sentence's first word
 _MID_SENTENCE_NAME = regex.compile(r"(?<=[\p{Ll},] )(\p{Lu}\p{Ll}+)(?![\p{L}\p{M}\p{N}])")
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}@#/.-])\p{Ll}{4,}(?![\p{L}\p{M}\p{N}@/-]|\.\p{L})")
+_LOWER_WORD_SHAPE = regex.compile(r"\p{Ll}{4,}")  # what a word _LOWER_WORD finds is made of
+_LOWERCASE = regex.compile(r"\p{Ll}")
+
+# What the pre-checks look for (see _Scan). A capitalised word between non-letters: the words
+# _AFTER_MARK, _CAPITALISED and _MID_SENTENCE_NAME find, and _IN_NAME's institution word, are such words.
+# (The capital first, then the lookbehind that looks at it and the character before: `re` skips to capitals.)
+_CAPITAL = FastPattern(r"\p{Lu}(?<![\p{L}\p{M}\p{N}]\p{Lu})\p{Ll}+(?![\p{L}\p{M}\p{N}])")
+# where _QUOTE_START can match: a quotation mark after a colon or comma, before a lowercase letter
+# (one pattern per mark: `re` skips to a literal first character fastest)
+_QUOTE_MARKS = [FastPattern(q + r"(?<=[:,] " + q + r")(?=\p{Ll})") for q in "\"“"]
+# bytes.translate: ASCII letters kept, every other byte a space
+_ASCII_LETTER_RUNS = bytes(c if 0x41 <= c <= 0x5A or 0x61 <= c <= 0x7A else 0x20 for c in range(256))
+_LETTER_MARK_OR_DIGIT = regex.compile(r"[\p{L}\p{M}\p{N}]")
+_ASCII_BYTES = bytes(range(0x80))
 
 
 def build(rules, env):
@@ -132,68 +159,97 @@ class CasingStage:
     def __init__(self, rules, lexicon):
         self.lex = lexicon
         self.rules = [(r, FINDERS[r.data["detector"]]) for r in rules]
-        # what a rule's settings make once, not per text: fixed forms by their lowercase, place-word patterns
-        self.fixed = {r.settings.forms: {f.casefold(): f for f in r.settings.forms}
-                      for r in rules if r.data["detector"] == "fixed-case"}
-        self.before_place = {r.settings.heads: _before_place_pattern(r.settings.heads)
-                             for r in rules if r.data["detector"] == "lowercase-before-place" and r.settings.heads}
+        self.prepared = [_Prepared(r, i) for i, r in enumerate(rules)]
+        # verdicts made once per word: what a capitalised word may be to the rules, how a name splits in two
+        self.capital_roles = Memo(self._capital_roles)
+        self.splits = Memo(_splits)
 
     def propose(self, text, ctx):
-        view = ctx.view(text)
-        for rule, find in self.rules:
-            yield from find(self, view, rule)
+        scan = _Scan(text, self)
+        for (rule, find), prep in zip(self.rules, self.prepared):
+            yield from find(self, scan, rule, prep)
+
+    def _capital_roles(self, word: str) -> frozenset:
+        """The rules (their numbers) to which the capitalised `word` may matter (see _may_matter)."""
+        folded = word.casefold()
+        return frozenset(prep.number for (rule, _), prep in zip(self.rules, self.prepared)
+                         if self._may_matter(word, folded, rule, prep))
+
+    def _may_matter(self, word: str, folded: str, rule, prep: _Prepared) -> bool:
+        """As a verb or adverb starting a clause after a comma (capital-after-comma), as an
+        institution word (lowercase-in-name), as a name rare in English whose lowercase form is
+        a word _LOWER_WORD finds (lowercase-name)."""
+        s, detector = rule.settings, rule.data["detector"]
+        if detector == "capital-after-comma":
+            return (folded in prep.verbs or _verb_or_adverb(word, s)) and key(word) not in self.lex
+        if detector == "lowercase-in-name":
+            return folded in prep.heads
+        if detector == "lowercase-name":
+            return len(word) >= s.min_length and zipf(word) < s.max_zipf and bool(_LOWER_WORD_SHAPE.fullmatch(folded))
+        return False
 
     # -- a capital after a comma or semicolon ----------------------------------------
-    def _after_mark(self, view, rule):
-        text, s = view.text, rule.settings
-        words = _folded(s.words)  # after a semicolon only: verse capitalises its lines after commas
-        verbs = _folded(s.verbs)
-        for line in view.lines:
-            if _title_case(line.text):
+    def _after_mark(self, scan, rule, prep):
+        text, s = scan.text, rule.settings
+        # after a comma a verb of the rule's (a capitalised word); after a semicolon any word
+        starts = {at + 2 for word in scan.capitalised_for(prep.number) for at in _occurrences(text, ", " + word)}
+        starts.update(at + 2 for at in _occurrences(text, "; "))
+        headlines = {}  # line start -> whether the line is a headline
+        for at in sorted(starts):
+            m = _AFTER_MARK.match(text, at)
+            if not m:
+                continue
+            word = m.group(1)
+            # a function word after a semicolon only: verse capitalises its lines after commas
+            function_word = word.casefold() in prep.words and text[m.start() - 2] == ";"
+            verb = word.casefold() in prep.verbs or _verb_or_adverb(word, s)
+            if key(word) in self.lex or not (function_word or verb):
+                continue
+            start, end = _line_around(text, at)
+            if start not in headlines:
+                headlines[start] = _title_case(text[start:end])
+            if headlines[start]:
                 continue  # a headline capitalises every word
-            for m in _AFTER_MARK.finditer(text, line.start, line.end):
-                word = m.group(1)
-                function_word = word.casefold() in words and text[m.start() - 2] == ";"
-                verb = word.casefold() in verbs or _verb_or_adverb(word, s)
-                if key(word) in self.lex or not (function_word or verb):
-                    continue
-                lower = word[0].lower() + word[1:]
-                yield Proposal(m.start(1), m.end(1), lower, rule.id,
-                               f"{rule.message}: '{word}' → '{lower}'", rule.level)
+            lower = word[0].lower() + word[1:]
+            yield Proposal(m.start(1), m.end(1), lower, rule.id,
+                           f"{rule.message}: '{word}' → '{lower}'", rule.level)
 
     # -- a name with a lowercase word -------------------------------------------------
-    def _in_name(self, view, rule):
-        text = view.text
-        heads, stops = _folded(rule.settings.heads), _folded(rule.settings.words)
+    def _in_name(self, scan, rule, prep):
+        text = scan.text
+        # the institution word is a capitalised word before " of " and a lowercase letter: only lines with one
+        lines = sorted({_line_around(text, at) for form in scan.capitalised_for(prep.number)
+                        for at in _occurrences(text, form + " of ") if _LOWERCASE.match(text, at + len(form) + 4)})
         reported = set()  # "Hunan Provincial Department of health" is found from Hunan and from Provincial
-        for m in _IN_NAME.finditer(text, overlapped=True):
-            if m.group(1).casefold() not in heads:
-                continue
-            lower = []
-            for w in m.group(2).split():
-                if w in stops or w.endswith("ed"):  # a function word or a verb ends the name
-                    break
-                lower.append(w)
-            if not lower:
-                continue
-            start = m.start() + (4 if m.group().startswith("the ") else 0)
-            end = m.start(2) + len(" ".join(lower))
-            if end in reported:
-                continue
-            reported.add(end)
-            proposed = f"{text[start:m.start(2)]}{' '.join(w.capitalize() for w in lower)}"
-            yield Proposal(start, end, None, rule.id,
-                           f"{rule.message}: '{' '.join(lower)}' in '{text[start:end]}' (→ '{proposed}'?)",
-                           rule.level)
+        for line_start, line_end in lines:  # a match never reaches past its line
+            for m in _IN_NAME.finditer(text, line_start, line_end, overlapped=True):
+                if m.group(1).casefold() not in prep.heads:
+                    continue
+                lower = []
+                for w in m.group(2).split():
+                    if w in prep.stops or w.endswith("ed"):  # a function word or a verb ends the name
+                        break
+                    lower.append(w)
+                if not lower:
+                    continue
+                start = m.start() + (4 if m.group().startswith("the ") else 0)
+                end = m.start(2) + len(" ".join(lower))
+                if end in reported:
+                    continue
+                reported.add(end)
+                proposed = f"{text[start:m.start(2)]}{' '.join(w.capitalize() for w in lower)}"
+                yield Proposal(start, end, None, rule.id,
+                               f"{rule.message}: '{' '.join(lower)}' in '{text[start:end]}' (→ '{proposed}'?)",
+                               rule.level)
 
     # -- a quoted sentence in lowercase -------------------------------------------------
-    def _quote_start(self, view, rule):
-        text = view.text
-        verbs, fewest = _folded(rule.settings.words), rule.settings.min_words
-        for m in _QUOTE_START.finditer(text):
-            if m.group(1) not in verbs:
+    def _quote_start(self, scan, rule, prep):
+        text, fewest = scan.text, rule.settings.min_words
+        for at in sorted(mark.start() for quote in _QUOTE_MARKS for mark in scan.pattern(quote).finditer(text)):
+            m = _QUOTE_START.match(text, at)
+            if not m or m.group(1) not in prep.verbs:
                 continue
-            quoted = regex.match(r"[^\"”\n]*", text[m.start(2):]).group()
+            quoted = _QUOTED.match(text, m.start(2)).group()
             if len(quoted.split()) < fewest:
                 continue  # a fragment ("a disgrace") keeps its lowercase
             word = m.group(2)
@@ -202,11 +258,16 @@ class CasingStage:
                            rule.level)
 
     # -- terms written one way only --------------------------------------------------------
-    def _fixed_case(self, view, rule):
-        fixed = self.fixed[rule.settings.forms]
+    def _fixed_case(self, scan, rule, prep):
+        text, fixed = scan.text, prep.fixed
         if not fixed:
             return
-        for m in _TOKEN.finditer(view.text):
+        if not scan.ascii and prep.folding.passing(scan.non_ascii):
+            tokens = _TOKEN.finditer(text)  # a letter casefold() changes into part of a term (ſ, ﬁ): every token
+        else:  # a lowercase token is its own casefold(): a term, letter for letter
+            at = {i for term in scan.present(prep.terms) for i in _occurrences(text, term)}
+            tokens = filter(None, map(partial(_TOKEN.match, text), sorted(at)))
+        for m in tokens:
             token = m.group()
             form = fixed.get(token.casefold())
             if form and token.islower() and token != form:
@@ -214,11 +275,14 @@ class CasingStage:
                                rule.level)
 
     # -- a name lowercased before a place word -------------------------------------------
-    def _before_place(self, view, rule):
+    def _before_place(self, scan, rule, prep):
         s = rule.settings
         if not s.heads:
             return
-        for m in self.before_place[s.heads].finditer(view.text):
+        runs = scan.runs  # "the", and a place word's first letters, stand alone
+        if prep.first_runs is not None and ("the" not in runs or runs.isdisjoint(prep.first_runs)):
+            return
+        for m in prep.pattern.finditer(scan.text):
             word = m.group(1)
             if zipf(word) >= s.max_zipf or len(word) < s.min_length:
                 continue
@@ -226,12 +290,24 @@ class CasingStage:
                            f"{rule.message}: '{word} {m.group(2)}' (→ '{word.capitalize()}'?)", rule.level)
 
     # -- a document's name written in lowercase words ---------------------------------------
-    def _split_name(self, view, rule):
-        text, shortest = view.text, rule.settings.min_length
-        names = {m.group().casefold(): m.group() for m in _CAPITALISED.finditer(text) if len(m.group()) >= shortest}
-        if not names:
+    def _split_name(self, scan, rule, prep):
+        text, shortest = scan.text, rule.settings.min_length
+        fewest, runs, at = max(5, shortest), scan.runs, set()  # _CAPITALISED finds five letters or more
+        for form in self.splits.passing(scan.capitalised):  # those of five letters or more, lowercase letters
+            if len(form) < fewest:
+                continue
+            plain, firsts, seconds, pairs = self.splits(form)  # the lowercase words its lowercase joins from
+            if plain:  # all a-z: both words are runs of a-z
+                if runs.isdisjoint(seconds) or runs.isdisjoint(firsts):  # (a name's endings are seldom words)
+                    continue
+                pairs = [p for p in pairs if p[1] in runs and p[2] in runs]
+            else:
+                pairs = [p for p in pairs if scan.has(p[1]) and scan.has(p[2])]
+            at.update(i for pair, _, _ in pairs for i in _occurrences(text, pair))
+        if not at:
             return
-        for m in _LOWER_PAIR.finditer(text, overlapped=True):
+        names = {m.group().casefold(): m.group() for m in _CAPITALISED.finditer(text) if len(m.group()) >= shortest}
+        for m in filter(None, map(partial(_LOWER_PAIR.match, text), sorted(at))):
             name = names.get(m.group(1) + m.group(2))
             if name:
                 yield Proposal(m.start(), m.end(), None, rule.id,
@@ -239,14 +315,15 @@ class CasingStage:
                                rule.level)
 
     # -- a document's name in lowercase ---------------------------------------------------------
-    def _lowercase_name(self, view, rule):
-        text, s = view.text, rule.settings
+    def _lowercase_name(self, scan, rule, prep):
+        text, s = scan.text, rule.settings
+        # a name is a capitalised word rare in English, and its lowercase form must stand in the text
+        if not any(scan.has(form.casefold()) for form in scan.capitalised_for(prep.number)):
+            return
         capitalised = Counter(m.group(1) for m in _MID_SENTENCE_NAME.finditer(text))
         names = {form.casefold(): form for form, n in capitalised.items()
                  if n >= s.min_count and len(form) >= s.min_length and zipf(form) < s.max_zipf}
-        if not names:
-            return
-        for m in _LOWER_WORD.finditer(text):
+        for m in _words_at(text, names):
             name = names.get(m.group())
             if name:
                 yield Proposal(m.start(), m.end(), None, rule.id,
@@ -254,12 +331,15 @@ class CasingStage:
                                f"{capitalised[name]} times?)", rule.level)
 
     # -- a language's name in lowercase --------------------------------------------------------
-    def _language(self, view, rule):
-        s = rule.settings
-        exceptions, peoples = _folded(s.exceptions), _folded(s.peoples)
-        for m in _LOWER_WORD.finditer(view.text):
+    def _language(self, scan, rule, prep):
+        s, listed = rule.settings, prep.language_words
+        if listed is None:  # no minimum of speakers: any word may name a language
+            words = _LOWER_WORD.finditer(scan.text)
+        else:
+            words = _words_at(scan.text, scan.present(listed))
+        for m in words:
             word = m.group()
-            if word in exceptions or not (word in peoples or _widely_spoken(word, s.min_speakers)):
+            if word in prep.exceptions or not (word in prep.peoples or _widely_spoken(word, s.min_speakers)):
                 continue
             upper = word.capitalize()
             yield Proposal(m.start(), m.end(), upper, rule.id, f"{rule.message}: '{word}' → '{upper}'", rule.level)
@@ -277,6 +357,183 @@ FINDERS = {  # detector -> the method that finds what it reports
 }
 
 
+class _Prepared:
+    """What a rule's settings make once, not per text: the words it compares folded, its patterns,
+    the words its first look searches for."""
+
+    def __init__(self, rule, number: int):
+        s, detector = rule.settings, rule.data["detector"]
+        self.number, self.settings = number, s  # the rule's number in the stage names it in capital_roles
+        if detector == "capital-after-comma":
+            self.words, self.verbs = _folded(s.words), _folded(s.verbs)
+        elif detector == "lowercase-in-name":
+            self.heads, self.stops = _folded(s.heads), _folded(s.words)
+        elif detector == "lowercase-quote-start":
+            self.verbs = _folded(s.words)
+        elif detector == "fixed-case":
+            self.fixed = {f.casefold(): f for f in s.forms}  # fixed forms by their lowercase
+            # a lowercase token equal to one of these terms is reported, and (see _fixed_case) no other
+            self.terms = _Words.of([term for term, form in self.fixed.items() if term.islower() and term != form])
+            self.folding = Memo(partial(_folds_into_term, tuple(self.fixed)))
+        elif detector == "lowercase-before-place":
+            self.pattern = _before_place_pattern(s.heads) if s.heads else None
+            self.first_runs = _first_runs(tuple(s.heads))
+        elif detector == "lowercase-language":
+            self.exceptions, self.peoples = _folded(s.exceptions), _folded(s.peoples)
+
+    @cached_property
+    def language_words(self) -> _Words | None:
+        """The lowercase words lowercase-language may report: its peoples and the English names of
+        languages with `min_speakers` at least, but not its exceptions (None: any word may be one).
+        Made when first needed: it reads langcodes' tables."""
+        names = _language_names(self.settings.min_speakers)
+        if names is None:
+            return None
+        return _Words.of([w for w in (self.peoples | names) - self.exceptions if _LOWER_WORD_SHAPE.fullmatch(w)])
+
+
+class _Scan:
+    """What the first looks ask of one text, each made once at C speed."""
+
+    def __init__(self, text: str, stage: CasingStage):
+        self.text = text
+        self.ascii = text.isascii()
+        utf8 = text.encode("utf-8", "surrogatepass")
+        # the characters beyond ASCII; texts with none beyond the BMP may run FastPattern's `re` patterns
+        self.non_ascii = set(utf8.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
+        self.bmp = self.ascii or max(self.non_ascii) <= "\uffff"
+        # the runs of ASCII letters between other characters (see has)
+        self.runs = set(utf8.translate(_ASCII_LETTER_RUNS).decode("ascii").split())
+        # the capitalised words (a capital, then lowercase letters) between non-letters, and maybe a few
+        # more: with no letter, mark or digit beyond ASCII in the text, each is a run of ASCII letters
+        if any(map(_LETTER_MARK_OR_DIGIT.match, self.non_ascii)):
+            self.capitalised = set(self.pattern(_CAPITAL).findall(text))
+        else:
+            self.capitalised = set(filter(str.istitle, self.runs))
+        # rule number -> the capitalised words that may matter to it (see CasingStage._capital_roles)
+        self.roles = {}
+        judged = stage.capital_roles
+        for word in judged.passing(self.capitalised):
+            for number in judged(word):
+                self.roles.setdefault(number, []).append(word)
+
+    def pattern(self, fast: FastPattern):
+        """The pattern to run on this text (the `re` one if nothing is beyond the BMP)."""
+        return fast.bmp if self.bmp else fast.full
+
+    def has(self, word: str) -> bool:
+        """False if `word` does not stand in the text between characters that are no letters.
+
+        Each run of ASCII letters of such a word is one of `runs`: a letter beside the run is a
+        letter beside the word or a letter of the word beyond ASCII.
+        """
+        runs = _letter_runs(word)
+        if runs == (word,):
+            return word in self.runs
+        return all(r in self.runs for r in runs) and word in self.text
+
+    def present(self, words: _Words) -> set[str]:
+        """Those of `words` the text has (see has), and maybe a few more."""
+        found = self.runs & words.plain
+        if words.bare or not self.runs.isdisjoint(words.first_runs):
+            found.update(w for w, runs in words.other if all(r in self.runs for r in runs) and w in self.text)
+        return found
+
+    def capitalised_for(self, number: int) -> list[str]:
+        return self.roles.get(number, ())
+
+
+class _Words(NamedTuple):
+    """Lowercase words to look for: those all a-z; the others with their runs of ASCII letters, the first
+    of which (if they have any: else `bare`) is a run of a text that has the word (see _Scan.has)."""
+    plain: frozenset
+    other: tuple
+    first_runs: frozenset
+    bare: bool
+
+    @classmethod
+    def of(cls, words) -> _Words:
+        runs = {w: _letter_runs(w) for w in words}
+        other = tuple(sorted((w, runs[w]) for w in words if runs[w] != (w,)))
+        return cls(frozenset(w for w in words if runs[w] == (w,)), other,
+                   frozenset(r[0] for _, r in other if r), any(not r for _, r in other))
+
+
+def _occurrences(text: str, needle: str):
+    """Where `needle` starts in `text`, overlapping occurrences too."""
+    at = text.find(needle)
+    while at >= 0:
+        yield at
+        at = text.find(needle, at + 1)
+
+
+def _line_around(text: str, at: int) -> tuple[int, int]:
+    """(start, end) of the line holding offset `at`, as split_lines makes it."""
+    end = text.find("\n", at)
+    return text.rfind("\n", 0, at) + 1, len(text) if end < 0 else end
+
+
+def _words_at(text: str, words) -> list:
+    """The matches of _LOWER_WORD that are one of `words`, in order: each found where the word
+    stands (_LOWER_WORD matches a whole run of lowercase letters, so a match starting there is it)."""
+    at = {}
+    for word in words:
+        for i in _occurrences(text, word):
+            m = _LOWER_WORD.match(text, i)
+            if m and m.end() == i + len(word):
+                at[i] = m
+    return [at[i] for i in sorted(at)]
+
+
+def _splits(form: str) -> tuple:
+    """The pairs of lowercase words (two letters or more, as _LOWER_PAIR finds them) that join into
+    the lowercase of `form` (of five letters or more, as _CAPITALISED finds them), as
+    (all a-z, first words, second words, ((pair, first, second), ...)); () if there are none."""
+    name = form.casefold()
+    if len(form) < 5 or not _LOWER_WORD_SHAPE.fullmatch(name):
+        return ()
+    pairs = tuple((f"{name[:i]} {name[i:]}", name[:i], name[i:]) for i in range(2, len(name) - 1))
+    return _letter_runs(name) == (name,), frozenset(p[1] for p in pairs), frozenset(p[2] for p in pairs), pairs
+
+
+def _folds_into_term(terms: tuple, char: str) -> bool:
+    """Can `char` stand in a lowercase token whose casefold() is a term without being its own casefold?"""
+    folded = char.casefold()
+    return folded != char and not char.isupper() and not char.istitle() and any(folded in t for t in terms)
+
+
+@lru_cache(maxsize=4096)
+def _letter_runs(word: str) -> tuple[str, ...]:
+    return tuple(word.encode("utf-8", "surrogatepass").translate(_ASCII_LETTER_RUNS).decode("ascii").split())
+
+
+@cache
+def _first_runs(heads: tuple) -> frozenset | None:
+    """The first run of ASCII letters of each place word (a run of a text the word stands in), or None
+    if one starts with another character."""
+    if not all(h[:1].isascii() and h[:1].isalpha() for h in heads):
+        return None
+    return frozenset(_letter_runs(h)[0] for h in heads)
+
+
+@cache
+def _language_names(speakers: int) -> frozenset | None:
+    """Every word _widely_spoken(word, speakers) is true of, and a few more: the English names of
+    the languages with `speakers` at least (None for no minimum: every language then counts).
+
+    A language whose English name is one word has no script or territory in its name
+    (display_name() adds those in brackets), so its name and its speakers are those of its
+    language subtag alone: one of the subtags langcodes counts speakers of.
+    """
+    if speakers <= 0:
+        return None
+    from language_data.population_data import LANGUAGE_SPEAKING_POPULATION
+
+    return frozenset(langcodes.Language.make(language=code).display_name().casefold()
+                     for code, population in LANGUAGE_SPEAKING_POPULATION.items()
+                     if "-" not in code and population >= speakers)
+
+
 @lru_cache(maxsize=65536)
 def _widely_spoken(word: str, speakers: int) -> bool:
     """'russian' -> True: the English name of a language with at least `speakers` speakers."""
@@ -287,8 +544,8 @@ def _widely_spoken(word: str, speakers: int) -> bool:
     return found.display_name().casefold() == word and (found.speaking_population() or 0) >= speakers
 
 
-def _folded(words) -> set[str]:
-    return {w.casefold() for w in words}
+def _folded(words) -> frozenset[str]:
+    return frozenset(w.casefold() for w in words)
 
 
 def _verb_or_adverb(word: str, s: CapitalAfterComma) -> bool:
