@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from cleanup.analysis.regex_tree import parse, required_text, walk
+from cleanup.analysis.regex_needs import requirement
+from cleanup.analysis.regex_tree import parse, walk
 from cleanup.core.edits import Level
 from cleanup.core.errors import RuleFileError
 from cleanup.rulebook.loading import Rule, load_rulebook
 from cleanup.stages.registry import build_pipeline, configure
-from cleanup.stages.replace import required_literals
 
 
 def _pipeline(tmp_path, kind: str, rules: str):
@@ -113,19 +113,18 @@ def test_settings_keep_their_defaults_in_one_place():
 
 # -- one regex tree for the prefilter and the linter -------------------------------
 
-@pytest.mark.parametrize("pattern, literals", [
-    (r"\b(?:talks?|chat)\s+on\s+tea\b", ("on", "tea")),       # alternation: its branches require nothing
-    (r"political(?:\s+party)?\s+line", ("line", "political")),  # an optional group: nor does it
-    (r"[Pp]utin said", ("utin said",)),                         # a class ends a stretch
-    (r"\(Xinhua\)\s*-\s*", ("(Xinhua)", "-")),                  # escaped punctuation is itself
-    (r"(?<!\.)com\b(?=\s+site)", ("com", "site")),              # a positive lookahead's text is required too
-    (r"ab+c?d", ("ab", "d")),
-    (r"Putin|Poutine", ()),                                     # alternatives at the top: nothing required
-    (r"(?i)putin", ()),                                         # inline flags: not followed
+@pytest.mark.parametrize("pattern, need", [
+    (r"\b(?:talks?|chat)\s+on\s+tea\b", ("and", ["tea", "on", ("or", ["talk", "chat"])])),  # one branch
+    (r"political(?:\s+party)?\s+line", ("and", ["political", "line"])),  # an optional group requires nothing
+    (r"[Pp]utin said", "utin said"),                                   # a class ends a stretch
+    (r"\(Xinhua\)\s*-\s*", ("and", ["(Xinhua)", "-"])),                # escaped punctuation is itself
+    (r"(?<!\.)com\b(?=\s+site)", ("and", ["site", "com"])),           # a positive lookahead's text is required too
+    (r"ab+c?d", ("and", ["ab", "d"])),
+    (r"Putin|Poutine", ("or", ["Poutine", "Putin"])),                  # one of the alternatives
+    (r"(?i)putin", None),                                              # inline flags: not followed
 ])
-def test_the_tree_gives_the_literals_the_prefilter_relies_on(pattern, literals):
-    assert tuple(sorted(set(required_text(pattern)))) == literals
-    assert required_literals(pattern) == literals
+def test_the_tree_gives_what_the_prefilter_relies_on(pattern, need):
+    assert requirement(pattern) == need
 
 
 def test_the_tree_knows_what_the_linter_asks_of_it():

@@ -23,10 +23,10 @@ from typing import Literal
 import regex
 
 from ..analysis.lines import removal_spans
+from ..analysis.regex_needs import ASCII_CASE_PARTNERS
 from ..analysis.regex_tree import parse
 from ..core.edits import Proposal
 from ..core.timed_regex import Stopped, compile_rule
-from .replace import _ASCII_CASE_PARTNERS
 
 _BACKREF = regex.compile(r"\\[1-9]|\(\?P=|\\g<")
 
@@ -77,7 +77,7 @@ class RemoveLineStage:
         if self.openings is None:
             return [True] * len(stripped)
         if any(partner in text for partner in _PARTNERS):  # rare: "ſ" matches "s" ignoring case
-            text = text.translate(_ASCII_CASE_PARTNERS)
+            text = text.translate(ASCII_CASE_PARTNERS)
         lowered = text.lower().split("\n")  # (lower() makes no line breaks)
         return [not line[0].isascii() or lowered[i].lstrip().startswith(self.openings) for i, line in stripped]
 
@@ -133,7 +133,7 @@ def _fits(rule, is_last: bool) -> bool:
     return rule.settings.position != "last" or is_last
 
 
-_PARTNERS = tuple(map(chr, _ASCII_CASE_PARTNERS))
+_PARTNERS = tuple(map(chr, ASCII_CASE_PARTNERS))
 
 
 def _openings(patterns) -> tuple[str, ...] | None:

@@ -19,10 +19,10 @@ import regex
 
 from ..analysis.fast_regex import offsets
 from ..analysis.lines import removal_spans
+from ..analysis.regex_needs import ASCII_CASE_PARTNERS
 from ..analysis.tokens import LETTER_RUN
 from ..core.edits import Level, Proposal
 from . import duplicate_sentence, site_tail
-from .replace import _ASCII_CASE_PARTNERS
 
 # a word as the line detectors count them: letters, with apostrophes and hyphens inside
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
@@ -337,7 +337,7 @@ def _ascii_letters(text: str) -> str:
 
 _ASCII = frozenset(map(chr, range(128)))
 _COMMON_MARKS = "’“”‘–—…"  # punctuation (no letters) that news text has most beyond ASCII
-_ASCII_PARTNER = {chr(c): partner for c, partner in _ASCII_CASE_PARTNERS.items()}
+_ASCII_PARTNER = {chr(c): partner for c, partner in ASCII_CASE_PARTNERS.items()}
 _LETTER_OR_MARK = regex.compile(r"[\p{L}\p{M}]")
 
 

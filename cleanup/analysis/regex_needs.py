@@ -1,0 +1,173 @@
+"""What every match of a pattern needs in the text, read off its regex tree (analysis/regex_tree.py).
+
+`requirement(pattern)` gives a literal, ("and", needs), ("or", needs) or
+("re", a literal and the class after it), or None when nothing is known: a
+text that does not hold it cannot match, so the replace stage's prefilter
+skips the rule there. Literal characters and escaped punctuation count, in
+groups and positive lookarounds that must match; one of a group's
+alternatives must match; a group with flags of its own ("(?i:...)") changes
+nothing outside it; a literal followed by a class (or a group or
+backreference starting with one) is followed by one of its characters
+("\\(\\p{Lu}"). For a case-insensitive pattern the literals are searched
+for case-folded (`fold_case`), as their ASCII stretches.
+"""
+from __future__ import annotations
+
+import re
+
+import regex
+
+from .regex_tree import NEGATIVE_LOOKAROUNDS, parse, walk
+
+
+def requirement(pattern: str, ignore_case: bool = False):
+    """What every match of `pattern` needs in the text: a literal (a search form, see
+    _search_forms), ("and", needs), ("or", needs), ("re", a pattern: a literal and the
+    class that follows it); None if nothing is known.
+
+    Read off the regex tree as required_text reads it (literal characters and
+    escaped punctuation, in groups and positive lookarounds that must
+    match), and beyond it: one of a group's alternatives must match, and a
+    group with flags of its own ("(?i:...)") changes nothing outside it, and
+    a literal followed by a class, or by a group or backreference that starts
+    with one, is followed by one of its characters ("\\(\\p{Lu}").
+    """
+    tree = parse(pattern)
+    if tree is None or not all(_followed(node) for node in _outside_flag_groups(tree)):
+        return None
+    groups = [n for n in walk(tree) if n.kind == "group" and _CAPTURING.fullmatch(n.text)]
+    try:
+        return _simplify(_need(tree, dict(enumerate(groups, 1))), ignore_case)
+    except _Unknown:
+        return None
+
+
+class _Unknown(Exception):
+    pass
+
+
+# flags of a group's own that leave the syntax inside as the parser reads it ("x" would not)
+_FLAG_GROUP = regex.compile(r"\(\?(?:[imsafuw]+(?:-[imsafuw]+)?|-[imsafuw]+):")
+
+
+def _outside_flag_groups(node):
+    yield node
+    if node.kind == "group" and _FLAG_GROUP.fullmatch(node.text):
+        return
+    for part in node.parts:
+        yield from _outside_flag_groups(part)
+
+
+def _followed(node) -> bool:
+    if node.kind == "group" and _FLAG_GROUP.fullmatch(node.text):
+        return True
+    return node.understood and not (node.kind == "repeat" and node.parts[0].kind == "repeat")
+
+
+def _need(node, groups):
+    """The need of a sequence or an alternation, before case folding (None: none).
+    `groups`: the capturing groups by number."""
+    if node.kind == "alt":
+        needs = [_need(branch, groups) for branch in node.parts]
+        return None if any(n is None for n in needs) else ("or", needs)
+    if node.kind != "seq":
+        raise _Unknown
+    needs, run = [], ""
+    for item in node.parts:
+        body, least, quantified = (item.parts[0], item.lo, True) if item.kind == "repeat" else (item, 1, False)
+        if body.literal is not None:
+            if not quantified:
+                run += body.literal
+                continue
+            if least >= 1:
+                run += body.literal  # "ab+" still contains "ab"; what follows the repeat is another stretch
+        if run and (first := _first_class(item, groups)):
+            needs.append(("re", re.escape(run) + first))
+        needs.append(run)
+        run = ""
+        if body.kind == "group" and least >= 1 and body.text not in NEGATIVE_LOOKAROUNDS \
+                and not _FLAG_GROUP.fullmatch(body.text):
+            needs.append(_need(body.parts[0], groups))
+    needs.append(run)
+    needs = [n for n in needs if n]
+    return ("and", needs) if needs else None
+
+
+_CAPTURING = regex.compile(r"\((?:\?P?<\w+>)?")
+_PLAIN_OPENER = regex.compile(r"\((?:\?:|\?P?<\w+>)?")
+_CLASS_ATOM = regex.compile(r"\[\^?[^\]\[\\]+\]|\\p\{\w+\}")  # as FastPattern reads them: a plain [class], a \p{..}
+_BACKREF_ATOM = regex.compile(r"\\[1-9][0-9]?")
+
+
+def _first_class(item, groups, depth: int = 0) -> str | None:
+    """The class a match of `item` starts with (its source), if one must: a class, or a group or a
+    backreference whose group starts with one."""
+    body, least = (item.parts[0], item.lo) if item.kind == "repeat" else (item, 1)
+    if least < 1 or depth > 10:
+        return None
+    if body.kind == "atom":
+        if _CLASS_ATOM.fullmatch(body.text):
+            return body.text
+        group = groups.get(int(body.text[1:])) if _BACKREF_ATOM.fullmatch(body.text) else None
+        return _first_class_of(group.parts[0], groups, depth + 1) if group else None
+    if body.kind == "group" and _PLAIN_OPENER.fullmatch(body.text):
+        return _first_class_of(body.parts[0], groups, depth + 1)
+    return None
+
+
+def _first_class_of(seq, groups, depth: int) -> str | None:
+    """_first_class of a sequence's first item that consumes text."""
+    if seq.kind != "seq":
+        return None
+    for item in seq.parts:
+        if item.zero_width:
+            continue  # consumes nothing
+        return _first_class(item, groups, depth)
+    return None
+
+
+def _simplify(need, ignore_case: bool):
+    """Literals as searched for (case-insensitive: ASCII stretches, lowercased), needs of one need
+    merged into it; None for what needs nothing."""
+    if need is None:
+        return None
+    if isinstance(need, str):
+        forms = _search_forms([need], ignore_case)
+        return None if not forms else forms[0] if len(forms) == 1 else ("and", list(forms))
+    kind, parts = need
+    if kind == "re":  # (letter case folds classes in ways FastPattern does not follow)
+        return None if ignore_case else need
+    parts = [_simplify(part, ignore_case) for part in parts]
+    if kind == "or" and any(p is None for p in parts):
+        return None
+    parts = [p for p in parts if p is not None]
+    if not parts:
+        return None
+    if len(parts) == 1:
+        return parts[0]
+    # longest literals first: the rarest, so an absent one is found soonest
+    return kind, sorted(parts, key=lambda p: -len(p) if isinstance(p, str) else 0)
+
+
+# The only characters the regex module matches to an ASCII character under
+# IGNORECASE, besides ASCII itself (tests/test_replace_prefilter.py checks
+# this against every code point): mapped to ASCII before lowercasing, so a
+# case-insensitive ASCII literal is found in the folded text whenever the
+# pattern could match.
+ASCII_CASE_PARTNERS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_PARTNERS = "\u0130\u0131\u017f\u212a"
+_NON_ASCII = regex.compile(r"[^\x00-\x7f]+")
+
+
+def fold_case(text: str) -> str:
+    if not text.isascii() and any(partner in text for partner in _PARTNERS):  # rare; translate() is slow
+        text = text.translate(ASCII_CASE_PARTNERS)
+    return text.lower()
+
+
+def _search_forms(runs, ignore_case: bool) -> tuple[str, ...]:
+    """What to look for: the literals themselves, or for a case-insensitive rule
+    their ASCII stretches, lowercased (other letters fold in too many ways)."""
+    if ignore_case:
+        runs = [part.lower() for run in runs for part in _NON_ASCII.split(run)]
+    return tuple(sorted({r for r in runs if r}))
