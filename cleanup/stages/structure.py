@@ -89,6 +89,16 @@ class _Scan:
         kept = [i for i in range(len(self.lines)) if i not in self.remove]
         return list(pairwise(kept))
 
+    def pairs_ending_alike(self):
+        """The kept neighbouring lines (see kept_pairs) that end with the same word (see last_words):
+        the only pairs that can be copies of each other."""
+        if not self.lines_may_match:
+            return
+        last = self.last_words
+        for a, b in self.kept_pairs():
+            if last[a] is not None and last[a] == last[b]:
+                yield a, b
+
     def kept_lines(self) -> list[tuple[int, object]]:
         return [(i, line) for i, line in enumerate(self.lines) if i not in self.remove]
 
@@ -115,12 +125,8 @@ class DuplicateLines:
         self.rule = rule
 
     def mark(self, scan: _Scan) -> None:
-        if not scan.lines_may_match:
-            return
-        last, remove = scan.last_words, scan.remove
-        for a, b in scan.kept_pairs():
-            if last[b] is None or last[a] != last[b]:  # (see last_words)
-                continue
+        remove = scan.remove
+        for a, b in scan.pairs_ending_alike():
             head, copy = scan.norm(a), scan.norm(b)
             if a not in remove and (head == copy or head.casefold() == copy.casefold()) \
                     and _words(copy) >= self.rule.settings.min_words:
@@ -143,12 +149,8 @@ class TeaserPairs:
         self.rule = rule
 
     def mark(self, scan: _Scan) -> None:
-        if not scan.lines_may_match:
-            return
-        last, remove, settings = scan.last_words, scan.remove, self.rule.settings
-        for a, b in scan.kept_pairs():
-            if last[a] is None or last[a] != last[b]:  # (see last_words)
-                continue
+        remove, settings = scan.remove, self.rule.settings
+        for a, b in scan.pairs_ending_alike():
             head, tagged = scan.norm(a), scan.norm(b)
             if not head or a in remove or b in remove or not tagged.endswith(" " + head) \
                     or _words(head) < settings.min_words:
