@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import compress, islice
 
 import regex
@@ -25,11 +25,21 @@ class FastPattern:
     with characters beyond it (emoji, rare scripts) keep the `regex` pattern:
     the results are the same either way. Start a pattern with a class, not a
     lookbehind: `re` then skips at C speed to where the class matches.
+
+    Each form is compiled when first used: the expanded classes are long, and
+    a command cleaning one line should not compile patterns it never runs.
     """
 
     def __init__(self, source: str):
-        self.full = regex.compile(source)
-        self.bmp = re.compile(_CLASS.sub(lambda m: _bmp_class(m.group()), source))
+        self.source = source
+
+    @cached_property
+    def full(self):
+        return regex.compile(self.source)
+
+    @cached_property
+    def bmp(self):
+        return re.compile(_CLASS.sub(lambda m: _bmp_class(m.group()), self.source))
 
     def __call__(self, text: str):
         """The pattern to run on `text`."""
