@@ -72,7 +72,7 @@ class _RuleJudge:
     """A judge of single tokens configured by one rule; `language(token)` is cached."""
 
     def __init__(self, rule, lexicon):
-        self.rule, self.lex = rule, lexicon
+        self.rule, self.lex, self.settings = rule, lexicon, rule.settings
         self.languages = rule.settings.languages
         self.exceptions = {w.casefold() for w in rule.settings.exceptions}
         # bounded: the words stage asks about every unknown token of every document
@@ -94,24 +94,20 @@ class Judge(_RuleJudge):
 
     def __init__(self, rule, lexicon):
         super().__init__(rule, lexicon)
-        settings = rule.settings
-        self.min_length = settings.min_length
-        self.min_zipf = settings.min_zipf
-        self.max_english = settings.max_english_zipf
-        self.min_margin = settings.min_margin
-        self.letters = dict(pair.split("=", 1) for pair in settings.letters)
+        self.letters = dict(pair.split("=", 1) for pair in rule.settings.letters)
 
     def _judge(self, w: str) -> tuple[str, float] | None:
         """(language code, Zipf there) when `w` is reported as a foreign word."""
-        if len(w) < self.min_length or not w[:1].islower() or w.casefold() in self.exceptions:
+        s = self.settings
+        if len(w) < s.min_length or not w[:1].islower() or w.casefold() in self.exceptions:
             return None
         if not in_latin_letters(w) or key(w) in self.lex:
             return None
         english = max(zipf(w), zipf(unaccented(w)))
-        if english >= self.max_english or inflected(w):
+        if english >= s.max_english_zipf or inflected(w):
             return None
         best = most_common_in(w, self.languages)
-        if best and best[1] >= max(self.min_zipf, english + self.min_margin):
+        if best and best[1] >= max(s.min_zipf, english + s.min_margin):
             return best
         # a word too rare for the lists, written with a letter English does not use (straße, højre)
         lang = next((self.letters[ch] for ch in w if ch in self.letters), None)
@@ -124,13 +120,7 @@ class NounJudge(_RuleJudge):
 
     def __init__(self, rule, lexicon):
         super().__init__(rule, lexicon)
-        settings = rule.settings
-        self.min_zipf = settings.min_zipf
-        self.max_english = settings.max_english_zipf
-        self.part_zipf = settings.compound_min_zipf
-        self.min_part = settings.min_part_length
-        self.min_compound = settings.min_compound_length
-        self.name_endings = tuple(e.casefold() for e in settings.name_endings)
+        self.name_endings = tuple(e.casefold() for e in rule.settings.name_endings)
 
     def _judge(self, w: str) -> tuple[str, float, str] | None:
         """(language, Zipf there, how it was read) when `w` is reported."""
@@ -139,26 +129,27 @@ class NounJudge(_RuleJudge):
             return None
         if not in_latin_letters(w) or key(w) in self.lex or inflected(w):
             return None
-        if max(zipf(w), zipf(unaccented(w))) >= self.max_english:
+        if max(zipf(w), zipf(unaccented(w))) >= self.settings.max_english_zipf:
             return None
         best = most_common_in(w, self.languages)
-        if best and best[1] >= self.min_zipf:
+        if best and best[1] >= self.settings.min_zipf:
             return best[0], best[1], ""
         return self._compound(folded)
 
     def _compound(self, w: str) -> tuple[str, float, str] | None:
         """Two common words of the language (a linking s allowed), not both English words too."""
-        if len(w) < self.min_compound:
+        s = self.settings
+        if len(w) < s.min_compound_length:
             return None
         for lang in self.languages:
-            for i in range(self.min_part, len(w) - self.min_part + 1):
+            for i in range(s.min_part_length, len(w) - s.min_part_length + 1):
                 head = w[i:]
                 # the modifier as written, then without a linking s (in this order: the reading is reported)
                 for modifier in dict.fromkeys((w[:i], w[:i - 1] if w[i - 1] == "s" else w[:i])):
-                    if len(modifier) < self.min_part:
+                    if len(modifier) < s.min_part_length:
                         continue
                     parts = (zipf_in(modifier, lang), zipf_in(head, lang))
-                    if min(parts) < self.part_zipf or min(zipf(modifier), zipf(head)) >= self.part_zipf:
+                    if min(parts) < s.compound_min_zipf or min(zipf(modifier), zipf(head)) >= s.compound_min_zipf:
                         continue
                     return lang, min(parts), f"{modifier} + {head}"
         return None
