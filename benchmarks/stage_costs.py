@@ -1,6 +1,7 @@
 """Where the default pipeline's time goes, stage by stage, against ftfy.fix_text on the same documents.
 
-    .venv/bin/python benchmarks/stage_costs.py [MB]      # default 2 MB of the seed-like corpus
+    .venv/bin/python benchmarks/stage_costs.py [MB]        # default 2 MB of the seed-like corpus
+    .venv/bin/python benchmarks/stage_costs.py MB --one  # the same text as ONE document (as `cleanup fix` sees a big file)
 
 CPU seconds per MB of input for each stage's propose(), the pipeline's own
 bookkeeping, and the whole pipeline's speed as a ratio of ftfy.fix_text's
@@ -21,18 +22,25 @@ from cleanup import Policy, get_pipeline  # noqa: E402
 
 
 def main() -> None:
-    megabytes = float(sys.argv[1]) if len(sys.argv) > 1 else 2.0
+    args = [a for a in sys.argv[1:] if a != "--one"]
+    megabytes = float(args[0]) if args else 2.0
     docs = build_corpus(megabytes, 7)
+    if "--one" in sys.argv:
+        docs = docs[:20] + ["\n".join(docs)]  # the first 20 only warm up (below)
     pipe, policy = get_pipeline(), Policy()
     for d in docs[:20]:  # warm the per-word memos and caches
         pipe.run(d, policy)
+    if "--one" in sys.argv:
+        docs = docs[20:]
     t = time.process_time()
     for d in docs:
         ftfy.fix_text(d)
     ftfy_seconds = time.process_time() - t
+    calls = defaultdict(int)
     cost = defaultdict(float)
     for stage in pipe.stages:
-        stage.propose = _timed(stage.propose, f"{type(stage).__module__.split('.')[-1]}.{type(stage).__name__}", cost)
+        stage.propose = _timed(stage.propose, f"{type(stage).__module__.split('.')[-1]}.{type(stage).__name__}", cost,
+                               calls)
     t = time.process_time()
     for d in docs:
         pipe.run(d, policy)
@@ -41,13 +49,14 @@ def main() -> None:
     print(f"{mb:.1f} MB, {len(docs)} documents: ftfy.fix_text {mb / ftfy_seconds:.2f} MB/s, "
           f"cleanup {mb / total:.2f} MB/s = {ftfy_seconds / total:.2f}x ftfy")
     for name, seconds in sorted(cost.items(), key=lambda kv: -kv[1]):
-        print(f"  {name:40s} {seconds / mb:.3f} s/MB {100 * seconds / total:5.1f}%")
+        print(f"  {name:40s} {seconds / mb:.3f} s/MB {100 * seconds / total:5.1f}%  {calls[name] / len(docs):.2f} calls/doc")
     own = total - sum(cost.values())
     print(f"  {'pipeline itself':40s} {own / mb:.3f} s/MB {100 * own / total:5.1f}%")
 
 
-def _timed(propose, name, cost):
+def _timed(propose, name, cost, calls):
     def run(text, ctx):
+        calls[name] += 1
         start = time.process_time()
         out = list(propose(text, ctx))
         cost[name] += time.process_time() - start
