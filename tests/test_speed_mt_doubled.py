@@ -1,0 +1,51 @@
+"""The doubled-phrase detector searches a long text's joints only on the lines its piece test
+names (`_may_double` with `locate`): the same phrases as searching every joint.
+
+The texts are many short lines, some with a phrase said twice across a joint,
+some with the phrase's copy on the next line (which must not count), and the
+threshold is set to 0 so that every text takes the located path.
+"""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleanup import get_pipeline
+from tests.test_speed_mt import PIECES, SPACES
+
+_DOUBLED = [d for s in get_pipeline().stages if type(s).__name__ == "RepetitionStage" for d in s.doubled]
+JOINTS = [", ", " or ", " and ", "/ ", " OR ", ",\n", " or\n", ",  ", ",\t"]
+
+
+@st.composite
+def lines(draw):
+    out = []
+    for _ in range(draw(st.integers(1, 12))):
+        parts = draw(st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(SPACES)), max_size=12))
+        line = "".join(p + s for p, s in parts).replace("\n", " ")
+        if draw(st.booleans()) and parts:  # a phrase said twice (or cut by a line end)
+            start = draw(st.integers(0, len(parts) - 1))
+            phrase = " ".join(p for p, _ in parts[start:start + draw(st.integers(1, 4))])
+            if draw(st.booleans()):
+                phrase = phrase.upper()
+            line += phrase + draw(st.sampled_from(JOINTS)) + draw(st.sampled_from([phrase, phrase.lower()]))
+        out.append(line)
+    return "\n".join(out)
+
+
+@settings(max_examples=400, deadline=None)
+@given(lines())
+def test_doubled_phrases_found_on_the_located_lines_as_in_the_whole_text(text):
+    assert _DOUBLED
+    for doubled in _DOUBLED:
+        expected = list(doubled.propose(text))
+        assert list(doubled.propose(text, text.split(), locate_above=0)) == expected
+        assert list(doubled.propose(text, text.split())) == expected
+
+
+def test_a_long_text_with_one_doubled_phrase_far_down():
+    filler = "\n".join(f"Line {i} says something plain, and then it stops." for i in range(2000))
+    text = filler + "\nThey sent a New Year's gift or New Year's gift to the office.\n" + filler
+    for doubled in _DOUBLED:
+        found = list(doubled.propose(text, text.split()))
+        assert found == list(doubled.propose(text)) and found
