@@ -12,10 +12,16 @@ from functools import lru_cache
 
 import wordfreq
 
+from .wordtable import word_table
+
 
 @lru_cache(maxsize=None)
-def _freqs(lang: str) -> dict:
-    return wordfreq.get_frequency_dict(lang)
+def _freqs(lang: str):
+    """English, looked up for nearly every word, as wordfreq's dict (the fastest lookups); the
+    other languages, asked about a few times per document, as compact tries (wordtable.py)."""
+    if lang == "en":
+        return wordfreq.get_frequency_dict(lang)
+    return word_table(lang)
 
 
 def normal(word: str) -> str:
