@@ -11,10 +11,7 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
-from rich.table import Table
 
-from ..batch import run as batch
-from ..batch.progress import shown_on
 from ..core.errors import CleanupError
 from ..core.files import write_atomic
 from ..rulebook.loading import load_rulebook
@@ -64,6 +61,8 @@ def batch_command(
     allow: List[str] = AllowOpt, allow_file: List[Path] = AllowFileOpt,
 ):
     """Clean many documents: folders of text files, or JSONL corpora, in parallel."""
+    from ..batch import run as batch  # (here: other commands' start-up need not pay for it)
+
     if jsonl is None:
         try:
             jsonl = batch.jsonl_by_default(inputs)
@@ -102,17 +101,21 @@ def batch_command(
 
 
 def _progress(quiet: bool):
+    from ..batch.progress import shown_on
+
     return shown_on(err, quiet, "cleaning", "cleanup batch")
 
 
-def _list_failures(summary: batch.Summary) -> None:
+def _list_failures(summary) -> None:
     for f in summary.failures[:FAILURES_SHOWN]:
         _fail(str(f))
     if summary.failed > FAILURES_SHOWN:
         _fail(f"... and {summary.failed - FAILURES_SHOWN:,} more failed documents (--report lists them)")
 
 
-def _summary_table(summary: batch.Summary) -> Table:
+def _summary_table(summary):
+    from rich.table import Table
+
     t = Table(title="cleanup batch", show_header=False, title_justify="left")
     t.add_column(justify="left")
     t.add_column(justify="right")
@@ -125,7 +128,9 @@ def _summary_table(summary: batch.Summary) -> Table:
     return t
 
 
-def _rules_table(summary: batch.Summary) -> Table:
+def _rules_table(summary):
+    from rich.table import Table
+
     t = Table(title="edits per rule (most applied first)", title_justify="left")
     for name in ("rule", "applied", "proposed", "flagged"):
         t.add_column(name, justify="left" if name == "rule" else "right")

@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path
 
-import pathspec
-
 from ..core.errors import CleanupError
 
 TEXT_LIKE = ("*.txt", "*.text", "*.md", "*.markdown", "*.rst")
@@ -43,7 +41,7 @@ def discover(names, include=(), exclude=()) -> list[Input]:
 
 def _search(root: Path, include, exclude) -> list[Input]:
     out = []
-    ignores: list[tuple[Path, pathspec.PathSpec]] = []  # (folder, its .gitignore) on the current path
+    ignores: list[tuple[Path, object]] = []  # (folder, its .gitignore) on the current path
     for folder, dirs, files in os.walk(root, onerror=_unreadable):
         here = Path(folder)
         ignores = [(base, spec) for base, spec in ignores if base == here or base in here.parents]
@@ -81,6 +79,8 @@ def _gitignore(path: Path):
         lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return None
+    import pathspec  # (here: a command given only files never needs it)
+
     return pathspec.GitIgnoreSpec.from_lines(lines)
 
 

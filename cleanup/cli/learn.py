@@ -11,15 +11,9 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from ..batch import run as batch
-from ..batch.progress import shown_on
 from ..core.errors import CleanupError
 from ..core.files import write_atomic
-from ..learn import LearnSettings
-from ..learn.rulefiles import FILES, file_id
 from .options import EncodingOpt, MaxBytesOpt
 from .terminal import err
 from .terminal import fail as _fail
@@ -57,6 +51,12 @@ def learn_command(
     encoding: Optional[str] = EncodingOpt, max_bytes: int = MaxBytesOpt,
 ):
     """Propose rule files from a corpus: boilerplate lines, credits, name variants, glued words, with evidence."""
+    # (imported here: every other command's start-up would pay for them)
+    from rich.console import Console
+
+    from ..batch import run as batch
+    from ..learn import LearnSettings
+
     try:
         if jsonl is None:
             jsonl = batch.jsonl_by_default(inputs)
@@ -87,6 +87,8 @@ def learn_command(
 
 
 def _write(outcome, output: Path) -> None:
+    from ..learn.rulefiles import FILES, file_id
+
     try:
         output.mkdir(parents=True, exist_ok=True)
     except OSError as e:
@@ -111,13 +113,19 @@ def report(outcome) -> dict:
 
 
 def _entry(d) -> dict:
+    from ..learn.rulefiles import file_id
+
     what = d.rule.get("pattern") or d.rule.get("name")
     return {"file": file_id(d.family), "rule": d.rule.get("id") or None, "kind": d.kind, "level": d.level,
             "what": what, "replacement": d.rule.get("replacement"), "variants": d.rule.get("variants"),
             "note": d.rule.get("note"), "evidence": {k: v for k, v in d.evidence.items() if k != "lines"}}
 
 
-def _table(outcome) -> Table:
+def _table(outcome):
+    from rich.table import Table
+
+    from ..learn.rulefiles import file_id
+
     t = Table(title=f"cleanup learn: {outcome.documents:,} documents ({outcome.failed:,} unreadable); a proposal "
                     f"needs {outcome.needed:,}", title_justify="left")
     for name in ("", "rule", "level", "docs", "what", "why (the note has the rest)"):
@@ -155,6 +163,8 @@ def _docs(d) -> int:
 
 
 def _progress(quiet: bool, step: int):
+    from ..batch.progress import shown_on
+
     return shown_on(err, quiet, f"learning, pass {step} of 2", f"cleanup learn: pass {step} of 2")
 
 

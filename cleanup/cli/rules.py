@@ -14,20 +14,18 @@ from typing import List, Optional
 
 import regex
 import typer
-import yaml
-from rapidfuzz import fuzz, process
 
-from ..authoring import lint as linting
-from ..authoring.examples import check_rule_file, runs_offline
 from ..authoring.skeletons import kinds, render
 from ..core.config import load_config
 from ..core.edits import Level
 from ..core.errors import CleanupError
 from ..core.policy import Policy, matches
 from ..rulebook.loading import SHIPPED_RULES, RuleBook, load_rulebook, rule_paths
-from ..stages import build_pipeline
 from .options import IgnoreOpt, RulesOpt, SelectOpt, build_options, warn_unmatched_globs
 from .terminal import fail, warn
+
+# (the linter, rapidfuzz, yaml and the stages are imported by the commands that use them: every
+# other command, `cleanup fix` first, would pay for them at start-up)
 
 rules_app = typer.Typer(help="List, show, test, lint and create rule files.", no_args_is_help=True,
                         rich_markup_mode=None, context_settings={"help_option_names": ["-h", "--help"]})
@@ -62,7 +60,9 @@ def _book(extra) -> RuleBook:
         _stop(str(e))
 
 
-def _workset(paths, extra) -> linting.Workset:
+def _workset(paths, extra):
+    from ..authoring import lint as linting
+
     active, _ = _active(extra)
     try:
         targets = rule_paths(paths) if paths else active
@@ -104,6 +104,8 @@ def list_rules(rules: List[Path] = RulesOpt,
                                                  help="table or json."),
                select: List[str] = SelectOpt, ignore: List[str] = IgnoreOpt):
     """Every active rule file and rule: id, kind, level, where it is defined, enabled or not."""
+    from ..authoring import lint as linting
+
     book = _book(rules)
     select, ignore = _selected(select, ignore, [r.id for rf in book.files for r in rf.rules])
     rows = [{"id": r.id, "kind": r.kind, "level": r.level.value, "enabled": not _why_off(book, rf, r),
@@ -127,6 +129,12 @@ def list_rules(rules: List[Path] = RulesOpt,
 def show(rule_id: str = typer.Argument(..., metavar="ID", help="A rule id, e.g. boilerplate.read-on."),
          rules: List[Path] = RulesOpt):
     """One rule: its message, fields, its file's examples and where it is defined."""
+    import yaml
+    from rapidfuzz import fuzz, process
+
+    from ..authoring import lint as linting
+    from ..stages import build_pipeline
+
     book = _book(rules)
     found = book.find(rule_id)
     if found is None:
@@ -166,6 +174,9 @@ def _example_fields(ex) -> list[str]:
 @rules_app.command("test")
 def test(paths: Optional[List[Path]] = PathsArg, rules: List[Path] = RulesOpt):
     """Run every example of the rule files, alone and within the whole pipeline; a diff per failure."""
+    from ..authoring import lint as linting
+    from ..authoring.examples import check_rule_file, runs_offline
+
     ws = _workset(paths, rules)
     errors = [f for f in linting.lint(ws, examples=False) if f.severity == "error"]
     for f in errors:
@@ -193,6 +204,8 @@ def test(paths: Optional[List[Path]] = PathsArg, rules: List[Path] = RulesOpt):
 @rules_app.command("lint")
 def lint(paths: Optional[List[Path]] = PathsArg, rules: List[Path] = RulesOpt):
     """Find broken or risky rules: schema, regexes that run away, clashing rules, missing examples."""
+    from ..authoring import lint as linting
+
     ws = _workset(paths, rules)
     findings = linting.lint(ws)
     for f in findings:
@@ -212,6 +225,8 @@ def new(name: str = typer.Argument(..., help="The family id and file name, e.g. 
         folder: Path = typer.Option(Path("."), "--dir",
                                     help="Folder to write NAME.yaml into (default: the current folder).")):
     """Write a commented rule file skeleton to fill in, and say what to run next."""
+    from rapidfuzz import fuzz, process
+
     if not regex.fullmatch(r"[a-z0-9][a-z0-9-]*", name):
         _stop(f"{name!r}: a rule file name is lowercase letters, digits and hyphens (e.g. read-also)")
     if kind not in kinds():
@@ -236,6 +251,8 @@ def _toml(value) -> str:
 
 def config():
     """Print the effective configuration and where each value came from."""
+    from rapidfuzz import fuzz, process
+
     try:
         cfg = load_config()
     except CleanupError as e:

@@ -11,7 +11,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import regex
-import yaml
 
 from ..core.edits import Level
 from ..core.errors import CleanupError, RuleFileError
@@ -84,37 +83,50 @@ class RuleFile:
 
 
 # -- YAML with line numbers -------------------------------------------------
-
-class RuleLoader(yaml.SafeLoader):
-    """YAML 1.2 booleans: only true/false. Word lists hold "on", "no", "yes".
-
-    Aliases (*name) are refused past a small budget: nine levels of aliases to
-    lists of aliases ("billion laughs") are a few hundred bytes that expand to
-    billions of nodes in every walk over the data."""
-
-    def compose_node(self, parent, index):
-        if self.check_event(yaml.AliasEvent):
-            self.aliases = getattr(self, "aliases", 0) + 1
-            if self.aliases > MAX_ALIASES:
-                event = self.peek_event()
-                raise yaml.composer.ComposerError(None, None, f"more than {MAX_ALIASES} aliases (*name); "
-                                                  "write the values out", event.start_mark)
-        return super().compose_node(parent, index)
-
+# (yaml is imported when a file is parsed: a run whose rule files all come from the cache never is)
 
 MAX_ALIASES = 16  # fan-out multiplies per level: 16 aliases expand at most a few hundred-fold
 MAX_RULE_FILE_BYTES = 16 * 1024 * 1024
 
 
-RuleLoader.yaml_implicit_resolvers = {
-    ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-RuleLoader.add_implicit_resolver("tag:yaml.org,2002:bool", regex.compile(r"^(?:true|false)$"), list("tf"))
+@lru_cache(maxsize=1)
+def _rule_loader() -> type:
+    import yaml
+
+    class RuleLoader(yaml.SafeLoader):
+        """YAML 1.2 booleans: only true/false. Word lists hold "on", "no", "yes".
+
+        Aliases (*name) are refused past a small budget: nine levels of aliases to
+        lists of aliases ("billion laughs") are a few hundred bytes that expand to
+        billions of nodes in every walk over the data."""
+
+        def compose_node(self, parent, index):
+            if self.check_event(yaml.AliasEvent):
+                self.aliases = getattr(self, "aliases", 0) + 1
+                if self.aliases > MAX_ALIASES:
+                    event = self.peek_event()
+                    raise yaml.composer.ComposerError(None, None, f"more than {MAX_ALIASES} aliases (*name); "
+                                                      "write the values out", event.start_mark)
+            return super().compose_node(parent, index)
+
+    RuleLoader.yaml_implicit_resolvers = {
+        ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+        for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    RuleLoader.add_implicit_resolver("tag:yaml.org,2002:bool", regex.compile(r"^(?:true|false)$"), list("tf"))
+    return RuleLoader
+
+
+def __getattr__(name: str):
+    if name == "RuleLoader":  # `from cleanup.rulebook.loading import RuleLoader` still works
+        return _rule_loader()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _lines_of(node, path=(), out=None) -> dict:
     """Map each field path to the 1-based line it starts on; reject duplicate keys."""
+    import yaml
+
     out = {} if out is None else out
     out[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
@@ -211,6 +223,9 @@ def load_rule_file(path: str | Path) -> RuleFile:
 
 
 def _parse(path: Path, text: str) -> RuleFile:
+    import yaml
+
+    RuleLoader = _rule_loader()
     try:
         node = yaml.compose(text, Loader=RuleLoader)
         data = RuleLoader(text).construct_document(node) if node is not None else None
