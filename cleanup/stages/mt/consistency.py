@@ -105,6 +105,7 @@ class Closeness:
         self.loose_per_edit = s.letters_per_edit if s.loose_letters_per_edit is None else s.loose_letters_per_edit
         self.suffix = s.shared_suffix
         self.suffix_max_zipf = s.suffix_max_zipf
+        self.max_zipf = s.max_zipf
         pairs = [t.split("=", 1) for t in s.transliterations]
         self.initial = tuple((a[1:], b) for a, b in pairs if a.startswith("^"))
         self.anywhere = tuple((a, b) for a, b in pairs if not a.startswith("^"))
@@ -134,7 +135,7 @@ class Closeness:
 
 @lru_cache(maxsize=16384)
 def _skeleton(form: str, initial: tuple, anywhere: tuple) -> str:
-    s = unaccented(form.casefold()).replace("-", "").replace(" ", "")
+    s = _plain(form).replace("-", "").replace(" ", "")
     for a, b in initial:
         if s.startswith(a):
             s = b + s[len(a):]
@@ -187,7 +188,8 @@ def _first_part(form: str) -> str:
 
 @lru_cache(maxsize=16384)
 def _plain(form: str) -> str:
-    return unaccented(form.casefold())
+    s = form.casefold()
+    return s if s.isascii() else unaccented(s)  # (plain ASCII has no accents to take off)
 
 
 def _common_prefix(x: str, y: str) -> int:
@@ -209,15 +211,13 @@ class ConsistencyStage:
     def __init__(self, rules, lexicon):
         self.rules = [(r, Closeness(r.settings)) for r in rules]
         self.lex = lexicon
-        self.names = Memo(_names)  # no one-word name crosses a space
 
     def propose(self, text, ctx):
         if not self.rules:
             return
         # only two close spellings make a group: most texts have none, and need no more
-        split = _SPLIT(text)
-        forms = set().union(*self.names.values(list(ctx.view(text).distinct_pieces)))
-        forms.update(map("".join, split.findall(text)))
+        forms = set(_NAME(text).findall(text))  # (one C scan: cheaper than a memo per piece)
+        forms.update(map("".join, _SPLIT(text).findall(text)))
         rules = [(rule, st) for rule, st in self.rules if _any_close(forms, st)]
         if not rules:
             return
@@ -356,14 +356,18 @@ def _joined(text: str) -> list[Mention]:
     return [Mention(m.start(), m.end(2), text[m.start():m.end(2)], ()) for m in _SPLIT(text).finditer(text)]
 
 
-
-def _names(piece: str) -> frozenset:
-    return frozenset(_NAME(piece).findall(piece))
-
-
 def _any_close(forms: set, st: Closeness) -> bool:
-    """Are two of `forms` close?"""
-    return any(map(st.close, _candidate_pairs(st.long_enough(forms), st)))  # (short forms are in no bucket)
+    """Are two of `forms` close, and not two words in their own right that never group
+    (There / These: see _distinct_enough)?"""
+    return any(st.close(pair) and not _two_words(*pair, st)
+               for pair in _candidate_pairs(st.long_enough(forms), st))  # (short forms are in no bucket)
+
+
+def _two_words(a: str, b: str, st: Closeness) -> bool:
+    """Two spellings _distinct_enough never lets join, whatever their counts."""
+    if st.skeleton(a) == st.skeleton(b) or not (zipf(a) > 0 and zipf(b) > 0):
+        return False
+    return max(zipf(a), zipf(b)) >= st.max_zipf
 
 
 def _candidate_pairs(forms, st: Closeness):
