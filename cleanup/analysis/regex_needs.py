@@ -14,6 +14,7 @@ for case-folded (`fold_case`), as their ASCII stretches.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import regex
 
@@ -171,3 +172,48 @@ def _search_forms(runs, ignore_case: bool) -> tuple[str, ...]:
     if ignore_case:
         runs = [part.lower() for run in runs for part in _NON_ASCII.split(run)]
     return tuple(sorted({r for r in runs if r}))
+
+
+# -- where a match can reach --------------------------------------------------
+
+# characters that commonly split a text into short pieces
+BARRIER_CANDIDATES = "\n.,;:!?\"()[]{}|\u201c\u201d\u3002\uff0c"
+_SAFE_ANCHORS = {"^", "$", r"\b", r"\B", r"\m", r"\M"}  # (they look only at the characters beside them)
+_CASE_ONLY_GROUP = regex.compile(r"\(\?-?i:")
+_BACKREFERENCE = regex.compile(r"\\(?:[1-9][0-9]?|g<\w+>)|\(\?P=\w+\)")
+
+
+def barriers(pattern: str, ignore_case: bool = False) -> str:
+    """The characters of BARRIER_CANDIDATES that no part of the pattern can match, lookarounds
+    included ('' when any part is not understood): a match, and all the text its lookarounds
+    and anchors look at, then lie between two such characters (each included), so the pattern
+    finds the same matches there as in the whole text."""
+    tree = parse(pattern)
+    if tree is None:
+        return ""
+    left = set(BARRIER_CANDIDATES)
+    for node in walk(tree):
+        if node.kind == "group" and not node.understood and not _CASE_ONLY_GROUP.fullmatch(node.text):
+            return ""
+        if node.kind != "atom":
+            continue
+        if node.zero_width or not node.understood:
+            if node.text not in _SAFE_ANCHORS:
+                return ""  # \A, \Z, \G, inline flags, comments ...: judged by no one here
+            continue
+        if _BACKREFERENCE.fullmatch(node.text):
+            continue  # it matches only what its group took, which is checked as part of it
+        left -= _matched(node.text, ignore_case)
+        if not left:
+            return ""
+    return "".join(c for c in BARRIER_CANDIDATES if c in left)
+
+
+@lru_cache(maxsize=1024)
+def _matched(atom: str, ignore_case: bool) -> set[str]:
+    """The candidates `atom` matches, in either letter case (all of them if it does not compile alone)."""
+    try:
+        compiled = [regex.compile(atom, regex.MULTILINE | flags) for flags in (0, regex.IGNORECASE)]
+    except regex.error:
+        return set(BARRIER_CANDIDATES)
+    return {c for c in BARRIER_CANDIDATES if any(p.fullmatch(c) for p in compiled)}

@@ -77,3 +77,25 @@ def find_all(compiled, text: str, rule_id: str, problems: list | None, pos: int 
         return clock.run(rule_id, lambda timeout: list(compiled.finditer(text, pos, end, timeout=timeout)), problems)
     except Stopped:
         return []
+
+
+def find_in_spans(compiled, text: str, spans, rule_id: str, problems: list | None, clock: RuleClock | None = None):
+    """The matches of find_all that lie in `spans` ((pos, endpos) pairs, in order, each ending after a
+    character no match can touch, or at the text's end), under one budget for all of them: an empty
+    match at an endpos short of the text's end belongs to the next span, if any."""
+    clock = clock or RuleClock(text)
+
+    def run(timeout):
+        started, out = time.monotonic(), []
+        for pos, endpos in spans:
+            left = timeout - (time.monotonic() - started)
+            if left <= 0:
+                raise TimeoutError
+            out += compiled.finditer(text, pos, endpos, timeout=left)
+            if out and out[-1].start() == endpos < len(text):
+                out.pop()  # (it saw the text cut short at endpos)
+        return out
+    try:
+        return clock.run(rule_id, run, problems)
+    except Stopped:
+        return []

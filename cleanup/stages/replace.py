@@ -14,18 +14,26 @@ occur); a text is asked only for the literals it takes to tell (str's `in`,
 at C speed, each at most once per text), and a rule that cannot match is
 not run (so the result is the same). A rule whose needs cannot be read
 always runs.
+
+In a long text every common literal occurs somewhere, so a rule that may
+match is run only on the stretches that can hold a match: a pattern none
+of whose parts (lookarounds included) can match a newline, or a full stop
+..., finds the same matches between two of them as in the whole text
+(`barriers`), so it is run only between the barriers around the
+occurrences of one of its needs (`_Scope`).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 
 from ..analysis.fast_regex import FastPattern
-from ..analysis.regex_needs import fold_case, requirement
+from ..analysis.regex_needs import barriers, fold_case, requirement
 from ..core.edits import Level, Proposal
-from ..core.timed_regex import compile_rule, find_all
+from ..core.timed_regex import compile_rule, find_all, find_in_spans
 
 _TOKENS = regex.compile(r"\s+|[\p{L}\p{M}\p{N}]+|.", regex.DOTALL)
 
@@ -72,14 +80,21 @@ class ReplaceStage:
             self.rules.append((r, compile_rule(pattern, s.ignore_case)))
             needs.append((requirement(pattern, s.ignore_case), s.ignore_case))
         self.prefilter = LiteralPrefilter(needs) if prefilter else None
+        self.scopes = [None] * len(self.rules) if prefilter else None  # each read when first needed
 
     def propose(self, text, ctx):
-        live = self.prefilter.rules_that_may_match(text) if self.prefilter else None
+        found = _Found(text)
+        live = self.prefilter.rules_that_may_match(text, found) if self.prefilter else None
         for i, (rule, pattern) in enumerate(self.rules):
             if live is not None and i not in live:
                 continue
+            spans = self._scope(i).spans(text, found) if len(text) > _SHORT and self.scopes else None
+            if spans is None:
+                matches = find_all(pattern, text, rule.id, ctx.problems, clock=ctx.clock)
+            else:
+                matches = find_in_spans(pattern, text, spans, rule.id, ctx.problems, clock=ctx.clock)
             template = rule.settings.replacement
-            for m in find_all(pattern, text, rule.id, ctx.problems, clock=ctx.clock):
+            for m in matches:
                 if rule.level is Level.FLAG or template is None:
                     yield Proposal(m.start(), m.end(), None, rule.id, rule.message, Level.FLAG)
                     continue
@@ -88,6 +103,94 @@ class ReplaceStage:
                     continue
                 s, e, repl = trim_common(m.start(), m.group(), new)
                 yield Proposal(s, e, repl, rule.id, rule.message, rule.level)
+
+    def _scope(self, i: int):
+        if self.scopes[i] is None:
+            s = self.rules[i][0].settings
+            pattern = s.pattern if s.pattern is not None else regex.escape(s.literal)
+            need = self.prefilter.needs[i][0]
+            walls = barriers(pattern, s.ignore_case) if need is not None else ""
+            self.scopes[i] = _Scope(walls, need, s.ignore_case) if walls else _WHOLE
+        return self.scopes[i]
+
+
+_SHORT = 1000  # a text this short is searched whole: finding its stretches would cost more
+
+
+class _Whole:
+    def spans(self, text, found):
+        return None
+
+
+_WHOLE = _Whole()
+
+
+class _Scope:
+    """Where a rule can match in a text: between the barriers (characters no part of its pattern can
+    match) around each occurrence of one of its needs."""
+
+    def __init__(self, walls: str, need, folded: bool):
+        self.need, self.folded = _anchor(need), folded
+        self.next_wall = re.compile(f"[{re.escape(walls)}]")
+        self.last_wall = regex.compile(f"[{regex.escape(walls)}]", regex.REVERSE)
+
+    def spans(self, text: str, found: "_Found"):
+        """(pos, endpos) of the stretches that may hold a match, in order, adjacent ones joined;
+        None when they would not save much (the whole text is then searched)."""
+        ends: dict[int, int] = {}  # the stretches' (start: end)
+        most = len(text) // 500
+        for kind, what in _leaves(self.need):
+            if kind == "re":
+                pattern = _fast(what)(text)
+                find = lambda pos: (m.start() if (m := pattern.search(text, pos)) else -1)  # noqa: E731
+            else:
+                within = found.folded_text() if self.folded else text
+                if len(within) != len(text):
+                    return None  # (a character that lowercases to two: offsets differ)
+                find = lambda pos: within.find(what, pos)  # noqa: E731
+            at = find(0)
+            while at >= 0:
+                wall = self.next_wall.search(text, at)
+                end = wall.end() if wall else len(text)
+                before = self.last_wall.search(text, 0, at)
+                ends[before.end() if before else 0] = end
+                if len(ends) > most:
+                    return None
+                at = find(end)
+        spans = []
+        for start in sorted(ends):
+            if spans and spans[-1][1] >= start:
+                spans[-1][1] = max(spans[-1][1], ends[start])
+            else:
+                spans.append([start, ends[start]])
+        return spans
+
+
+def _anchor(need):
+    """The need with each "and" cut down to its most telling part: fewer, rarer stretches."""
+    if isinstance(need, str) or need[0] == "re":
+        return need
+    kind, parts = need
+    parts = [_anchor(p) for p in parts]
+    return max(parts, key=_rarity) if kind == "and" else (kind, parts)
+
+
+def _rarity(need) -> int:
+    if isinstance(need, str):
+        return len(need)
+    kind, parts = need
+    return 4 if kind == "re" else min(map(_rarity, parts))
+
+
+def _leaves(need):
+    """("re", source) or ("literal", text) for each alternative of an anchored need."""
+    if isinstance(need, str):
+        yield "literal", need
+    elif need[0] == "re":
+        yield need
+    else:
+        for part in need[1]:
+            yield from _leaves(part)
 
 
 # -- the prefilter -----------------------------------------------------------
@@ -107,8 +210,8 @@ class LiteralPrefilter:
     def __setstate__(self, state):
         self.__init__(state["needs"])
 
-    def rules_that_may_match(self, text: str) -> set[int]:
-        found = _Found(text)
+    def rules_that_may_match(self, text: str, found: "_Found | None" = None) -> set[int]:
+        found = found or _Found(text)
         return {i for i, test in enumerate(self.tests) if test is None or test(found)}
 
 
@@ -143,10 +246,13 @@ class _Found:
     def has_folded(self, literal: str) -> bool:
         found = self.seen_folded.get(literal)
         if found is None:
-            if self.folded is None:
-                self.folded = fold_case(self.text)
-            found = self.seen_folded[literal] = literal in self.folded
+            found = self.seen_folded[literal] = literal in self.folded_text()
         return found
+
+    def folded_text(self) -> str:
+        if self.folded is None:
+            self.folded = fold_case(self.text)
+        return self.folded
 
     def matches(self, source: str) -> bool:
         """Does the pattern (a literal and a class: see requirement) match? Asked once per text."""
