@@ -14,14 +14,16 @@ news style.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
 from ..analysis.tokens import ALNUM_RUN
 
-# a sentence ends at a final mark followed by a space or the line's end (or with the line)
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]*(?=[ \t]|$)")
+# a sentence ends after final marks (and closing quotes) followed by a space or the line's end,
+# or with the line; found in the whole text at once (one mark is enough to find where: faster)
+_ENDS_IN_TEXT = re.compile(r"[.!?…][\"”’)]*(?=[ \t]|$)", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -49,21 +51,54 @@ class Copy(NamedTuple):
 
 def sentences(text: str, lines) -> list[Sentence]:
     """The sentences of the lines given (pairs of index and Line), in order."""
-    words_of = _ascii_words if _plain(text) else _some_ascii_words
+    return [_sentence(text, row) for row in _rows(text, lines)]
+
+
+def _rows(text: str, lines) -> list[tuple]:
+    """(line index, start, end, words, letters) of each sentence, as Sentence holds them but for
+    its start, which is its body's (with the spaces before it: see _sentence). Plain tuples, the
+    sentence ends of the whole text found at once, and a plain text's words read by slicing its
+    folded form keep the work per sentence small."""
+    all_ends = [m.end() for m in _ENDS_IN_TEXT.finditer(text)]
+    folded = _fold(text) if _plain(text) else None  # one character each: offsets are the text's
     out = []
     for i, line in lines:
-        if not line.text or line.text.isspace():  # no sentence
+        t = line.text
+        if not t or t.isspace():  # no sentence
             continue
-        begin = 0
-        ends = [m.end() for m in _SENTENCE_END.finditer(line.text)]
-        for end in ends + ([len(line.text)] if not ends or ends[-1] < len(line.text) else []):
-            body = line.text[begin:end]
-            if body.strip():
-                lead = len(body) - len(body.lstrip())
-                words = words_of(body)
-                out.append(Sentence(line.start + begin + lead, line.start + end, i, words, "".join(words)))
-            begin = end
+        start, end = line.start, line.end
+        ends = all_ends[bisect_right(all_ends, start):bisect_right(all_ends, end)]
+        if not ends or ends[-1] < end and not text[ends[-1]:end].isspace():  # a last one without its final mark
+            ends.append(end)
+        if folded is None and _plain(t):
+            folded_line = _fold(t)
+            for end in ends:
+                words = folded_line[start - line.start:end - line.start].split()
+                out.append((i, start, end, words, "".join(words)))
+                start = end
+        elif folded is not None:
+            for end in ends:
+                words = folded[start:end].split()
+                out.append((i, start, end, words, "".join(words)))
+                start = end
+        else:
+            for end in ends:
+                words = _some_ascii_words(text[start:end])
+                out.append((i, start, end, words, "".join(words)))
+                start = end
     return out
+
+
+def _sentence(text: str, row: tuple) -> Sentence:
+    i, start, end, words, letters = row
+    body = text[start:end]
+    return Sentence(start + len(body) - len(body.lstrip()), end, i, tuple(words), letters)
+
+
+def _fold(plain: str) -> str:
+    """A plain text (see _plain) with its letters and figures lowercased and all else a space,
+    one character for one: the words of any slice are those _ascii_words reads in it."""
+    return plain.lower().encode("ascii", "replace").translate(_ALNUM_ONLY).decode()
 
 
 def _words(body: str) -> tuple[str, ...]:
@@ -95,16 +130,19 @@ def _plain(text: str) -> bool:
 
 def copies(text: str, lines, settings: Settings):
     """Each sentence that repeats the one before it, on its line or the next (compared with the last one kept)."""
-    kept = None
-    for s in sentences(text, lines):
-        if kept is not None and s.line - kept.line <= 1:
-            if s.letters == kept.letters and len(s.letters) >= settings.min_letters:
+    min_letters, min_words, similarity = settings.min_letters, settings.min_words, settings.similarity
+    kept = None  # a row of _rows
+    for row in _rows(text, lines):
+        if kept is not None and row[0] - kept[0] <= 1:
+            if row[4] == kept[4] and len(row[4]) >= min_letters:
+                s = _sentence(text, row)
                 yield Copy(s, _whole_line(text, s), True)
                 continue  # the copy goes: the next sentence is compared with the one kept
-            if s.line == kept.line and min(len(s.words), len(kept.words)) >= settings.min_words and \
-                    _similar(kept.words, s.words, settings.similarity):
+            if row[0] == kept[0] and min(len(row[3]), len(kept[3])) >= min_words and \
+                    _similar(kept[3], row[3], similarity):
+                s = _sentence(text, row)
                 yield Copy(s, _whole_line(text, s), False)
-        kept = s
+        kept = row
 
 
 def _similar(a: tuple[str, ...], b: tuple[str, ...], similarity: float) -> bool:
@@ -114,9 +152,10 @@ def _similar(a: tuple[str, ...], b: tuple[str, ...], similarity: float) -> bool:
     at all: most neighbouring sentences stop there, before difflib builds
     its index.
     """
-    in_b = sum(map(frozenset(b).__contains__, a))
-    in_a = sum(map(frozenset(a).__contains__, b))
-    if 2 * min(in_a, in_b) < similarity * (len(a) + len(b)):
+    enough = similarity * (len(a) + len(b))
+    if 2 * min(len(a), len(b)) < enough:  # the bound below can be no higher
+        return False
+    if 2 * sum(map(frozenset(b).__contains__, a)) < enough or 2 * sum(map(frozenset(a).__contains__, b)) < enough:
         return False
     return SequenceMatcher(None, a, b, autojunk=False).ratio() >= similarity
 
