@@ -3,21 +3,29 @@
 Another language only matters where a word is common in it, so its list is
 wordfreq's "small" one (words of Zipf 3 and up): a seventh of the memory
 and load time of the full lists, which matters with a dozen languages.
+
+langcodes and wordfreq are imported where they are used: importing them, and
+langcodes' tables of names, cost more than cleaning a short document does.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import math
+import os
+import tempfile
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
-import langcodes
-import wordfreq
-
+from .cache_folder import cache_folder
 from .wordlist import normal
 
 
 @lru_cache(maxsize=None)
 def _common_words(lang: str) -> dict:
+    import wordfreq
+
     return wordfreq.get_frequency_dict(lang, wordlist="small")
 
 
@@ -30,6 +38,8 @@ def zipf_in(word: str, lang: str) -> float:
 @lru_cache(maxsize=None)
 def language_name(code: str) -> str:
     """'fr' -> 'French'."""
+    import langcodes
+
     return langcodes.Language.get(code).display_name()
 
 
@@ -52,6 +62,8 @@ def probable_language(words: list[str], languages) -> str | None:
 @lru_cache(maxsize=4096)
 def is_language_name(word: str) -> bool:
     """'Greek', 'Russian', 'Mandarin': a language's English name (not 'Russia', not 'Putin')."""
+    import langcodes
+
     try:
         found = langcodes.find(word)
     except (LookupError, ValueError):
@@ -62,3 +74,64 @@ def is_language_name(word: str) -> bool:
 def unaccented(word: str) -> str:
     """naïve -> naive: the word in plain letters, as English often writes borrowed words."""
     return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=None)
+def language_names(speakers: int) -> frozenset[str]:
+    """The English names, casefolded, of the languages with `speakers` speakers at least: the
+    languages langcodes counts speakers of by language subtag alone ('fr', not 'fr-CA').
+
+    Reading langcodes' tables of names costs ~0.05 s, so the names are kept in the cache folder
+    under a key made of the installed langcodes and language_data (their RECORD lists every
+    file's hash) and this module's code; without a usable cache they are read as before."""
+    def read() -> list[str]:
+        import langcodes
+        from language_data.population_data import LANGUAGE_SPEAKING_POPULATION
+
+        return sorted({langcodes.Language.make(language=code).display_name().casefold()
+                       for code, population in LANGUAGE_SPEAKING_POPULATION.items()
+                       if "-" not in code and population >= speakers})
+
+    return frozenset(_cached(f"language-names-{speakers}", ("langcodes", "language_data"), read))
+
+
+def _cached(name: str, packages: tuple[str, ...], make):
+    """make() (a JSON value), from the cache folder when an entry for these packages' files is there."""
+    entry = _entry(name, packages)
+    if entry is not None:
+        try:
+            return json.loads(entry.read_text(encoding="utf-8"))
+        except (OSError, ValueError):  # absent or damaged: made again
+            pass
+    value = make()
+    if entry is not None:
+        try:
+            entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=entry.parent, suffix=".tmp",
+                                             delete=False) as f:
+                json.dump(value, f, ensure_ascii=False)
+            os.replace(f.name, entry)  # whole or not at all: a parallel run reads the old entry or the new one
+        except OSError:
+            try:
+                os.unlink(f.name)
+            except (OSError, UnboundLocalError):
+                pass
+    return value
+
+
+def _entry(name: str, packages: tuple[str, ...]) -> Path | None:
+    folder = cache_folder("derived")
+    if folder is None:
+        return None
+    from importlib.metadata import PackageNotFoundError, distribution
+
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for package in packages:
+        try:
+            record = distribution(package).read_text("RECORD")
+        except PackageNotFoundError:
+            record = None
+        if not record:
+            return None  # nothing says which files are installed: no key, no cache
+        digest.update(package.encode() + b"\0" + record.encode("utf-8", "surrogateescape"))
+    return folder / f"{name}-{digest.hexdigest()[:32]}.json"

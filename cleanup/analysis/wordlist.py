@@ -4,24 +4,56 @@ The frequency dictionaries are loaded once per process and looked up
 directly (wordfreq's own zipf_frequency re-tokenises every call, which is
 far too slow for a stage that looks at every word). A stage keeps its
 per-word verdicts in a `memo.Memo`, so each distinct word of a corpus is judged once.
+
+English is looked up for nearly every word, and wordfreq's dict answers fastest,
+but building it costs ~0.1 s of CPU (and importing wordfreq more): more than
+cleaning a short document. So English starts as its word table (wordtable.py:
+a cached trie, opened in a millisecond, the same answers) and becomes the dict
+once it has answered enough lookups for the dict to pay. The other languages,
+asked about a few times per document, stay word tables.
 """
 from __future__ import annotations
 
 import math
-from functools import lru_cache
-
-import wordfreq
 
 from .wordtable import word_table
 
+SWITCH_AFTER = 20_000  # lookups: ~10 ms more in the trie than in a dict; a short document needs far fewer
 
-@lru_cache(maxsize=None)
+
+class _Warming:
+    """English's word table for its first SWITCH_AFTER lookups; then (see _freqs) wordfreq's dict."""
+
+    def __init__(self, lang: str):
+        self.lang, self.table, self.left = lang, word_table(lang), SWITCH_AFTER
+
+    def get(self, word: str, default=None):
+        self.left -= 1
+        if self.left > 0:
+            try:
+                return self.table.get(word, default)
+            except UnicodeEncodeError:  # a lone surrogate: no key of the trie, but the dict can say so
+                pass
+        return self._switch().get(word, default)
+
+    def __contains__(self, word: str) -> bool:
+        return self.get(word) is not None
+
+    def _switch(self) -> dict:
+        import wordfreq
+
+        _TABLES[self.lang] = freqs = wordfreq.get_frequency_dict(self.lang)
+        return freqs
+
+
+_TABLES: dict = {}  # language -> what answers for it now
+
+
 def _freqs(lang: str):
-    """English, looked up for nearly every word, as wordfreq's dict (the fastest lookups); the
-    other languages, asked about a few times per document, as compact tries (wordtable.py)."""
-    if lang == "en":
-        return wordfreq.get_frequency_dict(lang)
-    return word_table(lang)
+    table = _TABLES.get(lang)
+    if table is None:
+        table = _TABLES[lang] = _Warming(lang) if lang == "en" else word_table(lang)
+    return table
 
 
 def normal(word: str) -> str:
