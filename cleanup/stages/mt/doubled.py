@@ -10,15 +10,15 @@ names is a place ("New York, New York"); figures are data ("5% and 5%").
 
 Speed: most texts hold no joint with its word before it again just after
 it, and that is known from the text's pieces between spaces without finding
-the joints (see `_may_double`); only the other texts are searched, and in a
-long text only the lines where that test found a piece said again.
+the joints (see `_may_double`); only the other texts are searched, and only
+on the lines where that test found a piece said again.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import accumulate, chain
+from itertools import accumulate
 
 from ...analysis.memo import Memo
 from ...analysis.tokens import LETTER_RUN
@@ -45,7 +45,6 @@ _JOINT_BIT = bytes([0x80] + [0] * 255)  # (a translation table: 0 becomes 0x80, 
 _AT_LEAST = [bytes(int(n >= least) for n in range(256)) for least in range(256)]
 # words that make a phrase longer but say nothing of their own: "the talks, the talks" is one word said again
 _DETERMINERS = frozenset("the a an this that these those his her its their our my your".split())
-_LOCATE_ABOVE = 20_000  # characters: a longer text's joints are searched only on the lines _may_double names
 _ZEROS = re.compile(b"\0{3,}")
 
 
@@ -71,17 +70,16 @@ class DoubledPhrases:
             all(m.lower() == m.upper() for m in self.marks)
         self.slots = Memo(self._slots)
 
-    def propose(self, text, pieces=None, locate_above=_LOCATE_ABOVE):
+    def propose(self, text, pieces=None):
         """The doubled phrases of `text`; `pieces` (text.split(), if known) may show there are none,
-        or, in a text longer than `locate_above`, the only lines that may hold one."""
-        joints = self.joint.finditer(text)
+        or the only lines that may hold one."""
+        lines = [(0, len(text))]
         if pieces is not None and self.by_pieces:
-            where = self._may_double(text, pieces, len(text) > locate_above)
-            if not where:
+            lines = self._may_double(text, pieces)
+            if not lines:
                 return
-            if where is not True:  # (a joint holds no line end: each line is searched as in the whole text)
-                joints = chain.from_iterable(self.joint.finditer(text, a, b) for a, b in where)
-        for m in joints:
+        # (a joint holds no line end: each line's joints are those the whole text's search finds there)
+        for m in (m for a, b in lines for m in self.joint.finditer(text, a, b)):
             # the cheap test first: the word before the joint comes again soon after it (its first letter aside)
             last = _word_before(text, m.start())
             if last is None or len(last) < 2 or text.find(last[1:], m.end(), m.end() + _REACH) < 0:
@@ -101,9 +99,9 @@ class DoubledPhrases:
                 phrase = " ".join(text[start:m.start()].split())
                 yield Proposal(start, end, None, self.rule.id, f"{self.rule.message}: '{phrase}'", self.rule.level)
 
-    def _may_double(self, text: str, pieces: list[str], locate: bool = False):
-        """Might a doubled phrase be in the text? (False: certainly not.) With `locate`, the
-        (start, end) spans of the only lines that may hold one, or True when not known.
+    def _may_double(self, text: str, pieces: list[str]) -> list[tuple[int, int]]:
+        """Where might a doubled phrase be in the text? The (start, end) spans of the only
+        lines that may hold one (the whole text when not known; none: certainly nowhere).
 
         A phrase ends with the piece before its joint, less the mark ("needed,"
         for "post-needed, post-needed"), and its copy ends with one of the six
@@ -119,7 +117,7 @@ class DoubledPhrases:
         """
         n = len(pieces)
         if not n:
-            return False
+            return []
         slots = b"".join(self.slots.values(pieces))
         keys, marked, words, spoken = (bytearray(3 * n) for _ in range(4))
         for part, at in ((keys, 0), (marked, 3), (words, 6)):
@@ -129,19 +127,17 @@ class DoubledPhrases:
         spoken[0::3] = spoken[1::3] = spoken[2::3] = next_spoken
         ends = int.from_bytes(marked, "big") & (int.from_bytes(words, "big") | ~int.from_bytes(spoken, "big"))
         keys, whole = int.from_bytes(keys, "big"), (1 << 24 * n) - 1
-        said_again = set()  # (with `locate`) pieces that may end a phrase said again after them
+        said_again = set()  # pieces that may end a phrase said again after them
         for k in range(1, 8):
             shifted = (keys << 24 * k) & whole  # slot i holds the key of piece i + k
             same = (ends ^ shifted).to_bytes(3 * n, "big")
             if b"\0\0\0" in same:
-                if not locate:
-                    return True  # (zeros across two slots need a key slot of all ones: none is)
-                for m in _ZEROS.finditer(same):  # (every slot a run touches, to be safe)
+                for m in _ZEROS.finditer(same):  # (every slot a run of zeros touches, to be safe)
                     said_again.update(range(m.start() // 3, (m.end() - 1) // 3 + 1))
         ends = ends.to_bytes(3 * n, "big")[2::3]  # a phrase's last piece: zero
         if _cut(text, slots[_LENGTH::_SLOTS], ends):
-            return True
-        return _lines_holding(text, said_again) if said_again else False
+            return [(0, len(text))]
+        return _lines_holding(text, said_again) if said_again else []
 
     def _slots(self, piece: str) -> bytes:
         """A piece's slots for _may_double: its key; its key less a mark it ends with (all ones
