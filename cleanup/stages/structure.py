@@ -293,24 +293,25 @@ def _repeat_starts(view) -> list[int]:
     A match is a word (letters and marks, whole: none before or after it),
     spaces or tabs, and the same word ignoring case: with letters beyond
     ASCII made ASCII (_ascii_letters), two neighbouring letter runs of the
-    lowercase text alike, and only spaces or tabs between them. Those are
-    looked for only where two neighbouring runs are alike at all. Each
+    lowercase text alike with only spaces or tabs between them. Those are
+    looked for only for the words that are so repeated somewhere. Each
     character stays one byte, so offsets are the text's.
     """
     text = view.text if view.is_ascii else _ascii_letters(view.text)
-    plain = text.lower().encode("ascii", "replace")  # what is left beyond ASCII is no letter: "?"
-    words = plain.translate(_LETTERS_ONLY).split()
+    # what is left beyond ASCII is no letter ("?"), and has no ASCII lowercase: bytes can lowercase
+    spaced = text.encode("ascii", "replace").translate(_SPACED_LETTERS)
+    # each "#" a word of its own: two neighbouring words alike are then a word, spaces and the word
+    words = spaced.replace(b"#", b" # ").split()
     alike = set(compress(words, map(eq, words, islice(words, 1, None))))
+    alike.discard(b"#")
     if not alike:
         return []
-    spaced = plain.translate(_SPACED_LETTERS)
     return sorted({m.start() for word in alike for m in _spaced_repeat(word).finditer(spaced)})
 
 
-# ASCII letters and \x01 stay, the rest become spaces; or, but for spaces and tabs, "#"
+# ASCII letters (lowercased) and \x01 stay, spaces and tabs become spaces, the rest "#"
 _LETTERS = frozenset(b"\x01abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
-_LETTERS_ONLY = bytes(c if c in _LETTERS else 32 for c in range(256))
-_SPACED_LETTERS = bytes(c if c in _LETTERS else 32 if c in b" \t" else 35 for c in range(256))
+_SPACED_LETTERS = bytes(ord(chr(c).lower()) if c in _LETTERS else 32 if c in b" \t" else 35 for c in range(256))
 
 
 @lru_cache(maxsize=1024)
