@@ -12,6 +12,7 @@ never applied, and `screen` drops them from a Result, so no command lists them.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cached_property
 from fnmatch import fnmatchcase
 
 from .allowlist import in_regions, is_allowed
@@ -51,7 +52,11 @@ class Policy:
 
     def decide(self, edit: Edit) -> tuple[bool, str | None]:
         """(apply it?, the replacement to use instead, if a reviewer typed one)."""
-        if edit.level is Level.FLAG or not self.shows(edit):
+        if edit.level is Level.FLAG:
+            return False, None
+        if self.by_level_alone:
+            return edit.level.rank <= self.level.rank, None
+        if not self.shows(edit):
             return False, None
         key = edit.key
         for k, text in self.rewritten:
@@ -72,6 +77,13 @@ class Policy:
         if not self.hides_anything:
             return result
         return replace(result, edits=tuple(e for e in result.edits if e.applied or self.shows(e)))
+
+    @cached_property
+    def by_level_alone(self) -> bool:
+        """No decision, rule glob or hidden edit: each edit is decided by its level (the pipeline asks
+        about every proposal, so this common case is answered first)."""
+        return not (self.accepted or self.rejected or self.rewritten or self.accept_rules or self.reject_rules
+                    or self.hides_anything)
 
     @property
     def hides_anything(self) -> bool:
