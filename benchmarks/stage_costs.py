@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/stage_costs.py [MB]        # default 2 MB of the seed-like corpus
     .venv/bin/python benchmarks/stage_costs.py MB --one  # the same text as ONE document (as `cleanup fix` sees a big file)
+    .venv/bin/python benchmarks/stage_costs.py MB --clean  # clean prose (../shared/corpora/clean, as bench_speed.py cuts it)
 
 CPU seconds per MB of input for each stage's propose(), the pipeline's own
 bookkeeping, and the whole pipeline's speed as a ratio of ftfy.fix_text's
@@ -22,9 +23,13 @@ from cleanup import Policy, get_pipeline  # noqa: E402
 
 
 def main() -> None:
-    args = [a for a in sys.argv[1:] if a != "--one"]
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
     megabytes = float(args[0]) if args else 2.0
     docs = build_corpus(megabytes, 7)
+    if "--clean" in sys.argv:
+        from bench_speed import clean_prose_docs
+        docs = clean_prose_docs(Path(__file__).resolve().parents[2] / "shared" / "corpora" / "clean", megabytes)
+        docs = docs[:20] + docs
     if "--one" in sys.argv:
         docs = docs[:20] + ["\n".join(docs)]  # the first 20 only warm up (below)
     pipe, policy = get_pipeline(), Policy()
