@@ -14,7 +14,7 @@ LANGS = ["fr", "nl"]
 def _sample(lang: str) -> list[str]:
     words = list(wordfreq.get_frequency_dict(lang))
     rnd = random.Random(lang)
-    absent = ["zzqx", "", "Paris", "der", "the", "naïve", "ｆｕｌｌ", "l'eau", "l’eau"]
+    absent = ["zzqx", "", "Paris", "der", "the", "naïve", "ｆｕｌｌ", "l'eau", "l’eau", "caf\udce9", "\ud800"]
     return rnd.sample(words, 3000) + words[:200] + words[-200:] + absent
 
 

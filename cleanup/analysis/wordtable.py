@@ -35,10 +35,16 @@ class WordTable:
         self._trie = trie
 
     def __contains__(self, word: str) -> bool:
-        return word in self._trie
+        try:
+            return word in self._trie
+        except UnicodeEncodeError:  # a lone surrogate (text decoded with surrogateescape): in no list
+            return False
 
     def get(self, word: str, default=None):
-        found = self._trie.get(word)
+        try:
+            found = self._trie.get(word)
+        except UnicodeEncodeError:
+            return default
         return wordfreq.cB_to_freq(-found[0][0]) if found else default
 
 
