@@ -50,6 +50,7 @@ def test_the_same_matches_as_the_regex_pattern(name, text):
 
 def test_texts_beyond_the_bmp_keep_the_regex_pattern():
     fast = FastPattern(r"(\p{L}+)")
+    fast.bmp  # noqa: B018 (compiled: as after enough text)
     assert fast("plain text") is fast.bmp
     assert fast("naïve café") is fast.bmp
     assert fast("emoji 😀 here") is fast.full
@@ -81,3 +82,10 @@ def test_offsets_read_each_piece_once_however_many_tokens_are_asked_about():
     found = list(positions(pieces, {"word"}))
     assert [start for _, start in found] == [m.start() for m in re.finditer(r"\w+", text)]
     assert pieces.read <= 2 * len(pieces)  # positions reads the tokens once, offsets the pieces once
+
+
+def test_the_re_form_is_compiled_only_once_enough_text_was_given():
+    fast = FastPattern(r"(\p{L}+)")
+    assert fast("plain text") is fast.full and "bmp" not in fast.__dict__
+    assert fast("x" * 60_000) is fast.bmp
+    assert fast("plain text") is fast.bmp

@@ -28,10 +28,14 @@ class FastPattern:
 
     Each form is compiled when first used: the expanded classes are long, and
     a command cleaning one line should not compile patterns it never runs.
+    The `re` form takes milliseconds to compile (the `regex` one a tenth of
+    that), so the `regex` form runs until the pattern has been given enough
+    text for the faster one to pay.
     """
 
     def __init__(self, source: str):
         self.source = source
+        self.given = 0  # characters given before the `re` form was compiled
 
     @cached_property
     def full(self):
@@ -43,7 +47,14 @@ class FastPattern:
 
     def __call__(self, text: str):
         """The pattern to run on `text`."""
+        if "bmp" not in self.__dict__:  # (not compiled yet)
+            self.given += len(text)
+            if self.given < _WORTH_COMPILING:
+                return self.full
         return self.bmp if _in_bmp(text) else self.full
+
+
+_WORTH_COMPILING = 50_000  # characters
 
 
 def _in_bmp(text: str) -> bool:

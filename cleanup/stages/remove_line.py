@@ -51,13 +51,25 @@ class RemoveLineStage:
     def __init__(self, rules):
         self.rules = rules
         self.alone = [r for r in rules if _BACKREF.search(r.settings.pattern)]
-        joined = [r for r in rules if r not in self.alone]
-        self.combined = _combine(joined)
-        if self.combined is None:  # e.g. two rules name a group alike: match them one by one
-            self.alone, joined = list(rules), []
-        self.by_group = {f"r{i}": r for i, r in enumerate(joined)}
-        self.openings = _openings([r.settings.pattern for r in joined]) if joined else None
-        self.single = {r.id: compile_rule(r.settings.pattern, r.settings.ignore_case) for r in rules}
+        self.joined = [r for r in rules if r not in self.alone]
+        self.by_group = {f"r{i}": r for i, r in enumerate(self.joined)}
+        self.openings = _openings([r.settings.pattern for r in self.joined]) if self.joined else None
+        # compiled when first needed: a text none of whose lines opens as a rule can needs neither
+        self._combined, self.compiled = None, False
+        self.single = {}
+
+    @property
+    def combined(self):
+        if not self.compiled:
+            self._combined, self.compiled = _combine(self.joined), True
+            if self._combined is None:  # e.g. two rules name a group alike: match them one by one
+                self.alone, self.openings = list(self.rules), None
+        return self._combined
+
+    def _single(self, rule):
+        if rule.id not in self.single:
+            self.single[rule.id] = compile_rule(rule.settings.pattern, rule.settings.ignore_case)
+        return self.single[rule.id]
 
     def propose(self, text, ctx):
         lines = ctx.view(text).lines
@@ -85,6 +97,8 @@ class RemoveLineStage:
         """The combined pattern's fullmatch of each line (stripped), in one run of its clock; fewer
         (the lines before the one it ran out on) if it runs out, none if it has none."""
         out = []
+        if not any(may_open):  # (as if tried; and then whether the rules can be combined does not matter:
+            return [None] * len(lines)  # a line that opens as none of them can is matched by none alone)
         if self.combined is None:
             return out
 
@@ -116,7 +130,7 @@ class RemoveLineStage:
         for rule in candidates:
             if not _fits(rule, is_last):
                 continue
-            single = self.single[rule.id]
+            single = self._single(rule)
             try:
                 if ctx.clock.run(rule.id, lambda t: single.fullmatch(line, timeout=t), ctx.problems):
                     return rule

@@ -72,22 +72,22 @@ class ReplaceStage:
     name = "replace"
 
     def __init__(self, rules, *, prefilter: bool = True):
-        self.rules = []
+        self.rules = list(rules)
+        self.patterns = [None] * len(self.rules)  # each compiled when first run: most never run on a short text
         needs = []
         for r in rules:
             s = r.settings
-            pattern = s.pattern if s.pattern is not None else regex.escape(s.literal)
-            self.rules.append((r, compile_rule(pattern, s.ignore_case)))
-            needs.append((requirement(pattern, s.ignore_case), s.ignore_case))
+            needs.append((requirement(_source(s), s.ignore_case), s.ignore_case))
         self.prefilter = LiteralPrefilter(needs) if prefilter else None
         self.scopes = [None] * len(self.rules) if prefilter else None  # each read when first needed
 
     def propose(self, text, ctx):
         found = _Found(text)
         live = self.prefilter.rules_that_may_match(text, found) if self.prefilter else None
-        for i, (rule, pattern) in enumerate(self.rules):
+        for i, rule in enumerate(self.rules):
             if live is not None and i not in live:
                 continue
+            pattern = self.patterns[i] or self._compile(i)
             spans = self._scope(i).spans(text, found) if len(text) > _SHORT and self.scopes else None
             if spans is None:
                 matches = find_all(pattern, text, rule.id, ctx.problems, clock=ctx.clock)
@@ -104,14 +104,22 @@ class ReplaceStage:
                 s, e, repl = trim_common(m.start(), m.group(), new)
                 yield Proposal(s, e, repl, rule.id, rule.message, rule.level)
 
+    def _compile(self, i: int):
+        s = self.rules[i].settings
+        self.patterns[i] = compile_rule(_source(s), s.ignore_case)
+        return self.patterns[i]
+
     def _scope(self, i: int):
         if self.scopes[i] is None:
-            s = self.rules[i][0].settings
-            pattern = s.pattern if s.pattern is not None else regex.escape(s.literal)
+            s = self.rules[i].settings
             need = self.prefilter.needs[i][0]
-            walls = barriers(pattern, s.ignore_case) if need is not None else ""
+            walls = barriers(_source(s), s.ignore_case) if need is not None else ""
             self.scopes[i] = _Scope(walls, need, s.ignore_case) if walls else _WHOLE
         return self.scopes[i]
+
+
+def _source(settings) -> str:
+    return settings.pattern if settings.pattern is not None else regex.escape(settings.literal)
 
 
 _SHORT = 1000  # a text this short is searched whole: finding its stretches would cost more

@@ -20,6 +20,7 @@ line).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import regex
 
@@ -45,22 +46,35 @@ class SiteTails:
     def __init__(self, rule):
         s = rule.settings
         self.rule = rule
-        words = "|".join(regex.escape(w) for w in sorted(s.site_words, key=len, reverse=True))
-        domains = "|".join(regex.escape(t) for t in s.domains)
+        self.words = "|".join(regex.escape(w) for w in sorted(s.site_words, key=len, reverse=True))
+        self.domains = "|".join(regex.escape(t) for t in s.domains)
         self.max_words = s.max_tag_words
         # what a line whose tail is found cannot end with: tail ends with [\p{L}\p{N}!], glued with a site word
         self.no_site_end = frozenset(_NO_NAME_ENDS).difference(w[-1] for w in s.site_words if w)
-        site = "|".join(p for p in (rf"\b(?:{words})(?!\p{{Ll}})" if words else "",
-                                    rf"\.(?:{domains})\b" if domains else "", rf"[{_CJK}]") if p)
-        # the cheap look at a line's last segment, and the whole tail
-        self.site_word = regex.compile(site)
+
+    # the patterns are compiled when first needed (most texts have no line that gets that far)
+    @cached_property
+    def site(self) -> str:
+        return "|".join(p for p in (rf"\b(?:{self.words})(?!\p{{Ll}})" if self.words else "",
+                                    rf"\.(?:{self.domains})\b" if self.domains else "", rf"[{_CJK}]") if p)
+
+    @cached_property
+    def site_word(self):
+        """The cheap look at a line's last segment."""
+        return regex.compile(self.site)
+
+    @cached_property
+    def tail(self):
         segment = rf"(?:[ \t]+{_WORD}){{0,{self.max_words - 1}}}"
-        self.tail = regex.compile(
+        return regex.compile(
             rf"(?<=\S[ \t]+\S+[ \t]+\S+)(?:[ \t]*[(（][^()（）\n]{{1,40}}[)）])?(?:{_SEP}{_HEAD}{segment}){{0,6}}"
-            rf"{_SEP}(?=[^\n]*?(?:{site})){_HEAD}{segment}(?<=[\p{{L}}\p{{N}}!])[ \t]*$")
-        # "… and other countries-Xinhua": a site word alone, glued by a hyphen to the last word (not "pro-Xinhua")
-        self.glued = words and regex.compile(rf"(?<=\S[ \t]+\S+[ \t]+\p{{L}}*\p{{Ll}}{{2}})(?<!\b(?i:{_PREFIXES}))"
-                                             rf"-(?:{words})\p{{L}}*[ \t]*$")
+            rf"{_SEP}(?=[^\n]*?(?:{self.site})){_HEAD}{segment}(?<=[\p{{L}}\p{{N}}!])[ \t]*$")
+
+    # "… and other countries-Xinhua": a site word alone, glued by a hyphen to the last word (not "pro-Xinhua")
+    @cached_property
+    def glued(self):
+        return self.words and regex.compile(rf"(?<=\S[ \t]+\S+[ \t]+\p{{L}}*\p{{Ll}}{{2}})(?<!\b(?i:{_PREFIXES}))"
+                                            rf"-(?:{self.words})\p{{L}}*[ \t]*$")
 
     def find(self, lines):
         """(start, end) of each line's site tail, in the text's offsets."""
