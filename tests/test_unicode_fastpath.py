@@ -135,3 +135,21 @@ def test_changed_runs_rebuild_the_repair_on_long_segments_too(words, limit):
         out += [a[pos:i1], b[j1:j2]]
         pos = i2
     assert "".join(out) + a[pos:] == b
+
+
+NORMALIZED = ["\u00a0", "\u2007", "\u202f", "\u2000", "\u2005", "\u200a", "\u205f", "\u3000", "\u200b", "\u2060",
+              "\ufeff", "\u00ad", "\u180e", "\x00", "\x08", "\x0b", "\x0c", "\x0e", "\x1f", "\x7f", "\x85", "\x9f",
+              "\u200c", "\u200d", "\u2028", "\xa1", "\x20", "\t", "\n", "\r", "a", "é", "—"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(NORMALIZED), max_size=8).map("".join), st.sampled_from(["", "plain words. "]))
+def test_normalizers_skip_only_texts_none_of_them_matches(chars, words):
+    from cleanup.stages.unicode import _ANY_NORMALIZED, NORMALIZERS, NormalizerStage
+
+    text = words + chars + words
+    assert bool(_ANY_NORMALIZED.search(text)) == any(p.search(text) for p, _ in NORMALIZERS.values())
+    for name, (pattern, _) in NORMALIZERS.items():
+        rule = configure(Rule(f"unicode.{name}", "unicode", Level.FIX, "normalised", {"id": name, "normalizer": name}))
+        found = [(p.start, p.end, p.replacement) for p in NormalizerStage(rule).propose(text, Context(text))]
+        assert found == [(m.start(), m.end(), NORMALIZERS[name][1]) for m in pattern.finditer(text)]

@@ -51,6 +51,10 @@ NORMALIZERS = {
     "control": (re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"), ""),
 }
 
+# any character some normaliser replaces: one scan per text version, shared by the three stages
+# (view.derived), tells the stages of a text with none that they have nothing to do
+_ANY_NORMALIZED = re.compile("[" + "".join(p.pattern[1:-1] for p, _ in NORMALIZERS.values()) + "]")
+
 _NAMES = {"\u00a0": "no-break space", "\u202f": "narrow no-break space", "\u2007": "figure space",
           "\u200b": "zero-width space", "\u2060": "word joiner", "\ufeff": "byte-order mark",
           "\u00ad": "soft hyphen", "\u3000": "ideographic space"}
@@ -102,9 +106,15 @@ class NormalizerStage:
         self.pattern, self.replacement = NORMALIZERS[rule.settings.normalizer]
 
     def propose(self, text, ctx):
+        if not ctx.view(text).derived(_ANY_NORMALIZED, _has_normalized):
+            return
         for m in self.pattern.finditer(text):
             yield Proposal(m.start(), m.end(), self.replacement, self.rule.id,
                            f"{self.rule.message} ({describe_char(m.group())})", self.rule.level)
+
+
+def _has_normalized(view) -> bool:
+    return _ANY_NORMALIZED.search(view.text) is not None
 
 
 def build(rules: list[Rule], env=None):

@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from functools import cache
 
 import regex
-from confusable_homoglyphs.confusables import is_confusable
 
 from ...analysis.scan import rare_chars
 from ...core.edits import Level, Proposal
@@ -46,6 +45,7 @@ _TRANSLITERATED = {"V": "B", "N": "H", "R": "P", "S": "C", "U": "Y", "A": "A", "
                    "O": "O", "T": "T"}
 # (stdlib re: a leading class of capitals is scanned at C speed)
 _ACRONYM = re.compile(rf"[{''.join(_TRANSLITERATED)}]{{2,6}}(?!\w)")  # (what comes before: looked at in Python)
+_LATIN_OF = {b: a for a, b in _TRANSLITERATED.items()}  # (one letter per letter: a reading has one spelling)
 _LATIN = regex.compile(r"\p{Latin}")
 
 
@@ -57,6 +57,9 @@ _MAYBE_FOREIGN = rare_chars(_foreign_letter)
 
 
 def _homoglyphs(ch: str) -> set[str]:
+    # (imported here: loading the confusables data costs start-up, and only non-Latin letters need it)
+    from confusable_homoglyphs.confusables import is_confusable
+
     found = is_confusable(ch, greedy=True) or []
     return {h["c"] for f in found for h in f["homoglyphs"]}
 
@@ -88,12 +91,13 @@ class LookalikeStage:
     def __init__(self, rules):
         self.letter_rules = [(r, {w.casefold() for w in r.settings.exceptions}) for r in rules
                              if r.data["detector"] == "lookalike-letters"]
-        self.acronyms = [(r, set(r.settings.acronyms)) for r in rules
+        self.acronyms = [(r, set(r.settings.acronyms), _spellings(r.settings.acronyms)) for r in rules
                          if r.data["detector"] == "transliterated-acronym"]
 
     def propose(self, text, ctx):
-        for rule, known in self.acronyms:
-            yield from _transliterated_acronyms(text, rule, known)
+        for rule, known, spellings in self.acronyms:
+            if any(s in text for s in spellings):  # (else no token can read back as an acronym)
+                yield from _transliterated_acronyms(text, rule, known)
         if not self.letter_rules:
             return
         if ctx.view(text).is_ascii or not _MAYBE_FOREIGN.search(text):
@@ -128,6 +132,14 @@ class LookalikeStage:
         if any(latin_twin(ch) is None for ch in foreign):
             return None
         return "".join(latin_twin(ch) if ch in foreign else ch for ch in word)
+
+
+def _spellings(acronyms) -> tuple[str, ...]:
+    """The tokens _transliterated_acronyms reports: each acronym spelt in the letters that read
+    back as its own, where two letters or more differ (BBC: VVS), and that is no acronym itself."""
+    out = {"".join(map(_LATIN_OF.get, a)) for a in acronyms if all(ch in _LATIN_OF for ch in a)}
+    return tuple(sorted(t for t in out if t not in acronyms and sum(
+        a != _TRANSLITERATED[a] for a in t) >= 2))
 
 
 def _transliterated_acronyms(text, rule, known):
