@@ -14,6 +14,11 @@ varied set of texts, and records the output and every edit record:
     scripts/equivalence.py dump before.json --code /tmp/before
     scripts/equivalence.py check before.json     # this checkout: exit 1 and the first differences if any
 
+With --big, only big texts instead, as `cleanup fix` reads a big file whole:
+3 MB of benchmark documents as ONE document, the same as ONE line without
+a newline, and the clean corpus as one document (paths that only texts of
+megabytes take: chunked views, searches in stretches of a long text).
+
 The texts (rule examples included) always come from this checkout, so both
 runs see the same list. Not a test: it reads ../shared, which the project
 must not depend on.
@@ -56,12 +61,21 @@ def texts() -> list[str]:
     return out
 
 
-def outcomes(code: Path) -> list[dict]:
+def big_texts() -> list[str]:
+    from corpus import build_corpus
+
+    docs = build_corpus(3, 5)
+    clean = [p.read_text(encoding="utf-8", errors="replace")
+             for p in sorted((SHARED / "corpora" / "clean").glob("*.txt"))]
+    return ["\n".join(docs), " ".join(p for d in docs for p in d.split("\n") if p.strip()), "\n\n".join(clean)]
+
+
+def outcomes(code: Path, big: bool = False) -> list[dict]:
     sys.path.insert(0, str(code))  # the cleanup package to run: nothing imports it before this
     from cleanup import Level, Policy, get_pipeline  # (the public API: the same before and after a redesign)
     from cleanup.render.records import records
 
-    pipeline, inputs = get_pipeline(), texts()
+    pipeline, inputs = get_pipeline(), big_texts() if big else texts()
     return [{"text": r.text, "records": records(r), "problems": [str(p) for p in r.problems]}
             for policy in (Policy(), Policy(level=Level.SUGGEST))
             for r in (pipeline.run(t, policy) for t in inputs)]
@@ -72,8 +86,9 @@ def main() -> int:
     ap.add_argument("mode", choices=["dump", "check"])
     ap.add_argument("file", type=Path)
     ap.add_argument("--code", type=Path, default=ROOT, help="the checkout whose cleanup package runs (default: this one)")
+    ap.add_argument("--big", action="store_true", help="only the big texts (megabytes each, as one document)")
     args = ap.parse_args()
-    now = outcomes(args.code.resolve())
+    now = outcomes(args.code.resolve(), args.big)
     if args.mode == "dump":
         args.file.write_text(json.dumps(now), encoding="utf-8")
         print(f"{len(now)} outcomes written to {args.file}")
