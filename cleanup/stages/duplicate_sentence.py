@@ -57,14 +57,14 @@ def sentences(text: str, lines) -> list[Sentence]:
     return [_sentence(text, row) for row in _rows(text, lines)]
 
 
-def _rows(text: str, lines) -> list[tuple]:
+def _rows(text: str, lines):
     """(line index, start, end, words, letters) of each sentence, as Sentence holds them but for
     its start, which is its body's (with the spaces before it: see _sentence). Plain tuples, the
     sentence ends of the whole text found at once, and a plain text's words read by slicing its
-    folded form keep the work per sentence small."""
+    folded form keep the work per sentence small; one at a time, so that a long text's sentences
+    are not all kept (the garbage collector would go over them again and again)."""
     all_ends = sorted(end for mark, pattern in _ENDS_AFTER if mark in text for end in map(_END, pattern.finditer(text)))
     folded = _fold(text) if _plain(text) else None  # one character each: offsets are the text's
-    out = []
     for i, line in lines:
         t = line.text
         if not t or t.isspace():  # no sentence
@@ -77,19 +77,18 @@ def _rows(text: str, lines) -> list[tuple]:
             folded_line = _fold(t)
             for end in ends:
                 words = folded_line[start - line.start:end - line.start].split()
-                out.append((i, start, end, words, "".join(words)))
+                yield i, start, end, words, "".join(words)
                 start = end
         elif folded is not None:
             for end in ends:
                 words = folded[start:end].split()
-                out.append((i, start, end, words, "".join(words)))
+                yield i, start, end, words, "".join(words)
                 start = end
         else:
             for end in ends:
                 words = _some_ascii_words(text[start:end])
-                out.append((i, start, end, words, "".join(words)))
+                yield i, start, end, words, "".join(words)
                 start = end
-    return out
 
 
 def _sentence(text: str, row: tuple) -> Sentence:
