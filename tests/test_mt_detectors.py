@@ -245,7 +245,7 @@ def test_first_looks_change_nothing_reported(text):
     foreign.plain = SimpleNamespace(any=lambda pieces: True)
     assert _proposals(STAGE["script"], text) == _proposals(script, text)
     assert _proposals(STAGE["foreign-words"], text) == _proposals(foreign, text)
-    with mock.patch.object(lookalike, "_MAYBE_FOREIGN", ANYWHERE):
+    with mock.patch.object(lookalike, "_maybe_foreign", lambda: ANYWHERE):
         unscanned = _proposals(STAGE["lookalike"], text)
     assert _proposals(STAGE["lookalike"], text) == unscanned
 

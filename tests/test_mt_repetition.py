@@ -69,3 +69,10 @@ def test_what_people_say_twice_is_not_flagged(text):
 def test_three_copies_are_a_loop_not_a_doubled_phrase():
     result = clean("The aim is lower costs, lower costs, lower costs, lower costs for all.")
     assert not ours(result, "repetition.doubled-phrase")
+
+
+def test_the_separators_str_split_takes_for_spaces_but_the_tokeniser_does_not():
+    from cleanup.stages.mt import repetition
+
+    spaces = (c for c in map(chr, range(0x110000)) if c.isspace())
+    assert repetition._NOT_SPACE == "".join(c for c in spaces if repetition._TOKEN.match(c))

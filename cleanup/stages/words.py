@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
-from rapidfuzz import fuzz, process
 
 from ..analysis.english import in_latin_letters, inflected
 from ..analysis.fast_regex import positions
@@ -234,6 +233,8 @@ class WordsStage:
         return self._closest(word)
 
     def _search_names(self, word: str) -> str | None:
+        from rapidfuzz import fuzz, process  # (imported when first needed: start-up)
+
         best = process.extractOne(word, self._names, scorer=fuzz.ratio, score_cutoff=80) if self._names else None
         return best[0] if best else None
 

@@ -42,8 +42,6 @@ from functools import lru_cache
 from itertools import combinations
 from typing import NamedTuple
 
-from rapidfuzz.distance import Levenshtein
-
 from ...analysis.english import inflected
 from ...analysis.fast_regex import FastPattern
 from ...analysis.languages import most_common_in, unaccented
@@ -163,7 +161,7 @@ def close(a: str, b: str, st: Closeness) -> bool:
     if long_.startswith(short):
         return long_[len(short):] in st.endings  # Omicronom; never Russia / Russian
     shared = _common_prefix(x, y)
-    distance = Levenshtein.distance(x, y)
+    distance = _levenshtein()(x, y)
     if shared >= st.prefix and distance <= len(short) // st.per_edit:
         return True
     if st.suffix and _one_letter_before_same_ending(_plain(a), _plain(b), st.suffix):
@@ -175,7 +173,15 @@ def close(a: str, b: str, st: Closeness) -> bool:
 
 
 def _one_letter_before_same_ending(x: str, y: str, ending: int) -> bool:
-    return _common_prefix(x[::-1], y[::-1]) >= ending and Levenshtein.distance(x, y, score_cutoff=1) == 1
+    return _common_prefix(x[::-1], y[::-1]) >= ending and _levenshtein()(x, y, score_cutoff=1) == 1
+
+
+@lru_cache(maxsize=None)
+def _levenshtein():
+    """rapidfuzz's edit distance, imported when first needed (start-up)."""
+    from rapidfuzz.distance import Levenshtein
+
+    return Levenshtein.distance
 
 
 def _split(form: str) -> bool:

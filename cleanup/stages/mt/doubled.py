@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
 
 from ...analysis.memo import Memo
@@ -42,7 +43,6 @@ _SLOTS, _FACTS, _LENGTH = 11, 9, 10
 _NONE = b"\xff\xff\xff"
 _ALL_ONES = bytes([0] + [0xFF] * 255)  # (a translation table: any byte but 0 becomes 0xFF)
 _JOINT_BIT = bytes([0x80] + [0] * 255)  # (a translation table: 0 becomes 0x80, the rest 0)
-_AT_LEAST = [bytes(int(n >= least) for n in range(256)) for least in range(256)]
 # words that make a phrase longer but say nothing of their own: "the talks, the talks" is one word said again
 _DETERMINERS = frozenset("the a an this that these those his her its their our my your".split())
 _ZEROS = re.compile(b"\0{3,}")
@@ -193,6 +193,12 @@ def _lines_holding(text: str, indexes: set[int]) -> list[tuple[int, int]]:
     return spans
 
 
+@lru_cache(maxsize=None)
+def _at_least(least: int) -> bytes:
+    """A translation table: byte n becomes 1 if n >= least, else 0 (made when first needed)."""
+    return bytes(int(n >= least) for n in range(256))
+
+
 def _cut(text: str, lengths: bytes, ends: bytes) -> bool:
     """Might the method's 120-character windows cut a piece _may_double compares?
 
@@ -202,7 +208,7 @@ def _cut(text: str, lengths: bytes, ends: bytes) -> bool:
     are added up. The gaps are first bounded from counts (`_gap_at_most`),
     and measured only if that bound is not enough.
     """
-    if 1 in lengths.translate(_AT_LEAST[_WINDOW - 20]):
+    if 1 in lengths.translate(_at_least(_WINDOW - 20)):
         return True
     bound = _gap_at_most(text, lengths)
     if bound is not None and not _too_wide(lengths, ends, bound):
@@ -216,7 +222,7 @@ def _too_wide(lengths: bytes, ends: bytes, gap: int) -> bool:
     short = (_WINDOW - 6 * gap) // 7 + 1
     if short <= 0:
         return True
-    if 1 not in lengths.translate(_AT_LEAST[short]):
+    if 1 not in lengths.translate(_at_least(short)):
         return False
     n = len(lengths)
     digits, joints = bytearray(2 * n), bytearray(2 * n)

@@ -53,7 +53,9 @@ def _foreign_letter(ch: str) -> bool:
     return ch.isalpha() and not _LATIN.match(ch)
 
 
-_MAYBE_FOREIGN = rare_chars(_foreign_letter)
+@cache
+def _maybe_foreign():
+    return rare_chars(_foreign_letter)  # (built when first needed: it sorts the usual blocks' characters)
 
 
 def _homoglyphs(ch: str) -> set[str]:
@@ -100,7 +102,7 @@ class LookalikeStage:
                 yield from _transliterated_acronyms(text, rule, known)
         if not self.letter_rules:
             return
-        if ctx.view(text).is_ascii or not _MAYBE_FOREIGN.search(text):
+        if ctx.view(text).is_ascii or not _maybe_foreign().search(text):
             return  # every letter is Latin: nothing can be disguised
         for m in _WORD.finditer(text):
             word = m.group()

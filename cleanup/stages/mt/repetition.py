@@ -46,8 +46,8 @@ _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*|\S")
 _CLAUSE_MARK = regex.compile(r"[,.;:!?、。，．；：！？]")
 _OPEN_QUOTE = regex.compile(r"[\"'“‘«「『„]\s*$")
 _CLOSE_QUOTE = regex.compile(r"\s*[\"'”’»」』“]")
-# characters str.split() takes for spaces that are tokens here (the separators \x1c-\x1f)
-_NOT_SPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace() and _TOKEN.match(c))
+# characters str.split() takes for spaces that are tokens here (tests/test_mt_repetition.py checks the list)
+_NOT_SPACE = "\x1c\x1d\x1e\x1f"
 
 
 @lru_cache(maxsize=50_000)
