@@ -77,8 +77,12 @@ class _Scan:
     def lines_may_match(self) -> bool:
         """Could two lines be copies, or one a tag and the other? Exact: only lines that share
         their last word are compared."""
+        last_words = self.last_words
+        distinct = set(last_words)
+        if len(distinct) == len(last_words) - last_words.count(None) + (None in distinct):  # all lines end unalike
+            return False
         by_last_word = defaultdict(list)
-        for i, last in enumerate(self.last_words):
+        for i, last in enumerate(last_words):
             if last is not None:
                 by_last_word[last].append(i)
         return any(len(group) > _FEW or any(_copy_or_tagged(self.norm(a), self.norm(b)) for a, b in combinations(group, 2))
@@ -86,7 +90,7 @@ class _Scan:
 
     def kept_pairs(self) -> list[tuple[int, int]]:
         """Neighbouring lines (indices) once the lines going are left out."""
-        kept = [i for i in range(len(self.lines)) if i not in self.remove]
+        kept = [i for i in range(len(self.lines)) if i not in self.remove] if self.remove else range(len(self.lines))
         return list(pairwise(kept))
 
     def pairs_ending_alike(self):
@@ -100,6 +104,8 @@ class _Scan:
                 yield a, b
 
     def kept_lines(self) -> list[tuple[int, object]]:
+        if not self.remove:
+            return list(enumerate(self.lines))
         return [(i, line) for i, line in enumerate(self.lines) if i not in self.remove]
 
 
