@@ -38,7 +38,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import combinations
 from typing import NamedTuple
 
@@ -176,7 +176,7 @@ def _one_letter_before_same_ending(x: str, y: str, ending: int) -> bool:
     return _common_prefix(x[::-1], y[::-1]) >= ending and _levenshtein()(x, y, score_cutoff=1) == 1
 
 
-@lru_cache(maxsize=None)
+@cache
 def _levenshtein():
     """rapidfuzz's edit distance, imported when first needed (start-up)."""
     from rapidfuzz.distance import Levenshtein

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from itertools import accumulate
 
 from ...analysis.memo import Memo
@@ -193,7 +193,7 @@ def _lines_holding(text: str, indexes: set[int]) -> list[tuple[int, int]]:
     return spans
 
 
-@lru_cache(maxsize=None)
+@cache
 def _at_least(least: int) -> bytes:
     """A translation table: byte n becomes 1 if n >= least, else 0 (made when first needed)."""
     return bytes(int(n >= least) for n in range(256))
