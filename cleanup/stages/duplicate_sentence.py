@@ -17,6 +17,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..analysis.tokens import ALNUM_RUN
@@ -25,8 +26,14 @@ from ..analysis.tokens import ALNUM_RUN
 # or with the line. Looked for in the whole text at once, from each mark it has on its own (the
 # last mark before the quotes finds the same end; a literal is found at the speed of a string
 # search, a class of them several times slower)
-_ENDS_AFTER = [(mark, re.compile(re.escape(mark) + r"[\"”’)]*(?=[ \t]|$)", re.MULTILINE)) for mark in ".!?…"]
+_MARKS = ".!?…"
 _END = re.Match.end
+
+
+@lru_cache(maxsize=None)
+def _ends_after(mark: str):
+    """Where a sentence ends after this mark (compiled when first used: start-up)."""
+    return re.compile(re.escape(mark) + r"[\"”’)]*(?=[ \t]|$)", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -63,7 +70,7 @@ def _rows(text: str, lines):
     sentence ends of the whole text found at once, and a plain text's words read by slicing its
     folded form keep the work per sentence small; one at a time, so that a long text's sentences
     are not all kept (the garbage collector would go over them again and again)."""
-    all_ends = sorted(end for mark, pattern in _ENDS_AFTER if mark in text for end in map(_END, pattern.finditer(text)))
+    all_ends = sorted(end for mark in _MARKS if mark in text for end in map(_END, _ends_after(mark).finditer(text)))
     folded = _fold(text) if _plain(text) else None  # one character each: offsets are the text's
     for i, line in lines:
         t = line.text

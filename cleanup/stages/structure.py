@@ -24,11 +24,27 @@ from ..analysis.tokens import LETTER_RUN
 from ..core.edits import Level, Proposal
 from . import duplicate_sentence, site_tail
 
+
+
+class _Later:
+    """A `regex` pattern compiled when first used: a command cleaning one line need not compile
+    patterns its text never calls for (start-up)."""
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self.pattern, self.flags = pattern, flags
+
+    @cached_property
+    def compiled(self):
+        return regex.compile(self.pattern, self.flags)
+
+    def __getattr__(self, name):  # match, findall, ...: the compiled pattern's
+        return getattr(self.compiled, name)
+
+
 # a word as the line detectors count them: letters, with apostrophes and hyphens inside
-_WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
-_REPEAT = regex.compile(r"(?<![\p{L}\p{M}'’-])(\p{L}[\p{L}\p{M}]*)([ \t]+)(\1)(?![\p{L}\p{M}'’-])",
-                        regex.IGNORECASE)
-_TAG_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}.'’-]*")
+_WORD = _Later(r"\p{L}[\p{L}\p{M}'’-]*")
+_REPEAT = _Later(r"(?<![\p{L}\p{M}'’-])(\p{L}[\p{L}\p{M}]*)([ \t]+)(\1)(?![\p{L}\p{M}'’-])", regex.IGNORECASE)
+_TAG_WORD = _Later(r"\p{Lu}[\p{L}\p{M}.'’-]*")
 
 
 def _norm(s: str) -> str:
@@ -347,7 +363,7 @@ def _ascii_letters(text: str) -> str:
 _ASCII = frozenset(map(chr, range(128)))
 _COMMON_MARKS = "’“”‘–—…"  # punctuation (no letters) that news text has most beyond ASCII
 _ASCII_PARTNER = {chr(c): partner for c, partner in ASCII_CASE_PARTNERS.items()}
-_LETTER_OR_MARK = regex.compile(r"[\p{L}\p{M}]")
+_LETTER_OR_MARK = _Later(r"[\p{L}\p{M}]")
 
 
 @lru_cache(maxsize=4096)
