@@ -103,3 +103,28 @@ def test_an_empty_match_at_a_stretch_end_belongs_to_the_next_stretch():
     whole = [m.span() for m in pattern.finditer(text)]
     assert [m.span() for m in find_in_spans(pattern, text, [(0, 2), (2, 6), (6, 7)], "r", None)] == whole
     assert [m.span() for m in find_in_spans(pattern, text, [(0, 2)], "r", None)] == []
+
+
+@pytest.mark.parametrize("pattern, alternatives, expected", [
+    (r"\bcomplete(?=\s+x)", False, True),
+    (r"(?<=\bofficial\s)state", False, True),
+    (r"(?:^|(?<=[.!?]\s))On\s+the", False, True),   # a group that consumes nothing is passed over
+    (r"\b(?:North|Northern)\s", False, False),
+    (r"\b(?:North|Northern)\s", True, True),
+    (r"(?:\bthe\s+)?monkey", True, False),          # optional: the match may start elsewhere
+    (r"[Ww]ind", True, False),
+    (r"(\p{Lu}\w+) \(\1\)", True, False),
+])
+def test_opens_with_literal(pattern, alternatives, expected):
+    from cleanup.analysis.regex_needs import opens_with_literal
+
+    assert opens_with_literal(pattern, alternatives) is expected
+
+
+def test_rules_starting_with_a_literal_are_run_without_asking_the_prefilter():
+    stage = ReplaceStage([_rule(0, r"\bcomplete(?=\s+strategic)", False), _rule(1, r"(?i)x\(y\)", False),
+                          _rule(2, r"[Ww]ind\s+and", False)])
+    text = "A complete list. Wind and rain."
+    assert stage._direct() == {0}
+    assert stage.prefilter.rules_that_may_match(text, None, stage._direct()) == {0, 1, 2}
+    assert stage.prefilter.rules_that_may_match(text) == {1, 2}

@@ -217,3 +217,34 @@ def _matched(atom: str, ignore_case: bool) -> set[str]:
     except regex.error:
         return set(BARRIER_CANDIDATES)
     return {c for c in BARRIER_CANDIDATES if any(p.fullmatch(c) for p in compiled)}
+
+
+def opens_with_literal(pattern: str, alternatives: bool = True) -> bool:
+    """Does every match start with a literal character (past what consumes nothing)? The regex
+    module then skips to where it can match at the speed of a string search (with one literal
+    first, not alternatives: `alternatives=False`)."""
+    tree = parse(pattern)
+    return tree is not None and _opens_with_literal(tree.parts if tree.kind == "seq" else [tree], alternatives)
+
+
+def _opens_with_literal(items, alternatives: bool) -> bool:
+    for item in items:
+        body, least = (item.parts[0], item.lo) if item.kind == "repeat" else (item, 1)
+        if not body.understood:
+            return False  # (inline flags ...)
+        if body.zero_width:
+            continue
+        if least < 1:
+            return False
+        if body.literal is not None:
+            return True
+        if body.kind != "group" and body.kind != "alt":
+            return False
+        inner = body.parts[0] if body.kind == "group" else body
+        branches = inner.parts if inner.kind == "alt" else [inner]
+        if all(all(part.zero_width for part in branch.parts) for branch in branches):
+            continue  # (?:^|(?<=x)): consumes nothing
+        if len(branches) > 1 and not alternatives:
+            return False
+        return all(branch.kind == "seq" and _opens_with_literal(branch.parts, alternatives) for branch in branches)
+    return False

@@ -31,7 +31,7 @@ from functools import lru_cache
 import regex
 
 from ..analysis.fast_regex import FastPattern
-from ..analysis.regex_needs import barriers, fold_case, requirement
+from ..analysis.regex_needs import barriers, fold_case, opens_with_literal, requirement
 from ..core.edits import Level, Proposal
 from ..core.timed_regex import compile_rule, find_all, find_in_spans
 
@@ -80,10 +80,11 @@ class ReplaceStage:
             needs.append((requirement(_source(s), s.ignore_case), s.ignore_case))
         self.prefilter = LiteralPrefilter(needs) if prefilter else None
         self.scopes = [None] * len(self.rules) if prefilter else None  # each read when first needed
+        self.direct: set[int] | None = None  # the rules searched for without the prefilter (see _direct)
 
     def propose(self, text, ctx):
         found = _Found(text)
-        live = self.prefilter.rules_that_may_match(text, found) if self.prefilter else None
+        live = self.prefilter.rules_that_may_match(text, found, self._direct()) if self.prefilter else None
         for i, rule in enumerate(self.rules):
             if live is not None and i not in live:
                 continue
@@ -104,6 +105,13 @@ class ReplaceStage:
                 s, e, repl = trim_common(m.start(), m.group(), new)
                 yield Proposal(s, e, repl, rule.id, rule.message, rule.level)
 
+    def _direct(self) -> set[int]:
+        """The rules whose pattern starts with a literal: the regex module looks for it as fast as the
+        prefilter would look for their literals, so they are run without asking it."""
+        if self.direct is None:
+            self.direct = {i for i, r in enumerate(self.rules) if opens_with_literal(_source(r.settings), False)}
+        return self.direct
+
     def _compile(self, i: int):
         s = self.rules[i].settings
         self.patterns[i] = compile_rule(_source(s), s.ignore_case)
@@ -113,7 +121,9 @@ class ReplaceStage:
         if self.scopes[i] is None:
             s = self.rules[i].settings
             need = self.prefilter.needs[i][0]
-            walls = barriers(_source(s), s.ignore_case) if need is not None else ""
+            # (a pattern that starts with a literal is searched for as fast as its stretches would be)
+            skip = need is None or i in self._direct() or opens_with_literal(_source(s))
+            walls = "" if skip else barriers(_source(s), s.ignore_case)
             self.scopes[i] = _Scope(walls, need, s.ignore_case) if walls else _WHOLE
         return self.scopes[i]
 
@@ -218,9 +228,10 @@ class LiteralPrefilter:
     def __setstate__(self, state):
         self.__init__(state["needs"])
 
-    def rules_that_may_match(self, text: str, found: "_Found | None" = None) -> set[int]:
+    def rules_that_may_match(self, text: str, found: "_Found | None" = None, unasked=frozenset()) -> set[int]:
+        """(`unasked`: rules taken as they are, without looking.)"""
         found = found or _Found(text)
-        return {i for i, test in enumerate(self.tests) if test is None or test(found)}
+        return {i for i, test in enumerate(self.tests) if test is None or i in unasked or test(found)}
 
 
 def _test(need, folded: bool):
