@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cleanup.analysis.lines import split_lines
+from cleanup.analysis.lines import Line, split_lines
 from cleanup.analysis.tokens import ALNUM_RUN
 from cleanup.stages import duplicate_sentence as ds
 
@@ -113,3 +113,21 @@ def test_tricky_copies(text):
 def test_similar_is_difflibs_ratio(a, b):
     for similarity in (0.3, 0.5, 0.7, 0.9):
         assert ds._similar(a, b, similarity) == (SequenceMatcherRatio(a, b) >= similarity)
+
+
+# -- lines: split with C-level maps -------------------------------------------------------------
+
+def plain_split_lines(text):
+    out, pos = [], 0
+    for part in text.split("\n"):
+        out.append(Line(pos, pos + len(part), part))
+        pos += len(part) + 1
+    return out
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.text(alphabet="ab \t\n\r\u2028\u00e9", max_size=30))
+def test_lines_are_those_the_plain_loop_splits(text):
+    lines = split_lines(text)
+    assert lines == plain_split_lines(text)
+    assert all(type(line) is Line for line in lines)

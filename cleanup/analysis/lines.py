@@ -7,6 +7,9 @@ did). One removal edit per line keeps each line's rule visible.
 """
 from __future__ import annotations
 
+from functools import partial
+from itertools import accumulate
+from operator import add
 from typing import NamedTuple
 
 
@@ -21,11 +24,13 @@ class Line(NamedTuple):
 
 
 def split_lines(text: str) -> list[Line]:
-    out, pos = [], 0
-    for part in text.split("\n"):
-        out.append(Line(pos, pos + len(part), part))
-        pos += len(part) + 1
-    return out
+    parts = text.split("\n")
+    sizes = list(map(len, parts))
+    starts = list(accumulate(map((1).__add__, sizes), initial=0))  # each line starts after the last one's newline
+    return list(map(_line, zip(starts, map(add, starts, sizes), parts)))
+
+
+_line = partial(tuple.__new__, Line)  # Line(*fields), without a Python call per line
 
 
 def line_at(text: str, start: int) -> Line:
@@ -49,6 +54,8 @@ def removal_spans(text: str, lines: list[Line], remove: dict[int, object]) -> li
     Removed lines separated only by blank lines form one group: the blanks
     between them go too, and the group is tidied as a whole.
     """
+    if not remove:
+        return []
     spans = []
     n = len(lines)
     # the last line with text: a group after it ends the text (found once; asking per group was quadratic)
