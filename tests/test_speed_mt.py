@@ -75,3 +75,15 @@ def test_names_and_two_piece_names_as_the_regex_patterns_find_them(text):
     assert consistency._NAME(text).findall(text) == ORIGINAL_NAME.findall(text)
     assert [(j.start, j.end, j.form) for j in consistency._joined(text)] == \
         [(m.start(), m.end(), m.group()) for m in ORIGINAL_SPLIT.finditer(text, overlapped=True)]
+
+
+@settings(max_examples=300, deadline=None)
+# (no NUL: the English word table raises on one, a fault of analysis/wordtable.py)
+@given(st.sampled_from(PIECES + ["naïve", "café", "Straße", "cafe", "the"])
+       | st.text(st.characters(blacklist_characters="\x00"), max_size=8))
+def test_english_zipf_as_the_word_and_its_unaccented_spelling(word):
+    from cleanup.analysis.languages import unaccented
+    from cleanup.analysis.wordlist import zipf
+    from cleanup.stages.mt import foreign_words
+
+    assert foreign_words._english_zipf(word) == max(zipf(word), zipf(unaccented(word)))

@@ -103,7 +103,7 @@ class Judge(_RuleJudge):
             return None
         if not in_latin_letters(w) or key(w) in self.lex:
             return None
-        english = max(zipf(w), zipf(unaccented(w)))
+        english = _english_zipf(w)
         if english >= s.max_english_zipf or inflected(w):
             return None
         best = most_common_in(w, self.languages)
@@ -129,7 +129,7 @@ class NounJudge(_RuleJudge):
             return None
         if not in_latin_letters(w) or key(w) in self.lex or inflected(w):
             return None
-        if max(zipf(w), zipf(unaccented(w))) >= self.settings.max_english_zipf:
+        if _english_zipf(w) >= self.settings.max_english_zipf:
             return None
         best = most_common_in(w, self.languages)
         if best and best[1] >= self.settings.min_zipf:
@@ -254,7 +254,12 @@ class ForeignWordsStage:
         return any(_leans_foreign(w, languages) for w in before + after if not lowercase_only or w.islower())
 
 
+def _english_zipf(w: str) -> float:
+    """How common `w` or its unaccented spelling is in English (plain ASCII has no accents to take off)."""
+    return zipf(w) if w.isascii() else max(zipf(w), zipf(unaccented(w)))
+
+
 def _leans_foreign(word: str, languages) -> bool:
     w = word.lower()
     best = most_common_in(w, languages)
-    return bool(best) and best[1] >= max(zipf(w), zipf(unaccented(w))) + NEIGHBOUR_MARGIN
+    return bool(best) and best[1] >= _english_zipf(w) + NEIGHBOUR_MARGIN
