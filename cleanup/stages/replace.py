@@ -149,17 +149,23 @@ class _Scope:
 
     def __init__(self, walls: str, need, folded: bool):
         self.need, self.folded = _anchor(need), folded
+        self.key = (walls, repr(self.need), folded)  # rules alike in these have the same stretches
         self.next_wall = re.compile(f"[{re.escape(walls)}]")
         self.last_wall = regex.compile(f"[{regex.escape(walls)}]", regex.REVERSE)
 
     def spans(self, text: str, found: "_Found"):
         """(pos, endpos) of the stretches that may hold a match, in order, adjacent ones joined;
-        None when they would not save much (the whole text is then searched)."""
+        None when they would not save much (the whole text is then searched). Found once per text."""
+        if self.key not in found.spans:
+            found.spans[self.key] = self._spans(text, found)
+        return found.spans[self.key]
+
+    def _spans(self, text: str, found: "_Found"):
         ends: dict[int, int] = {}  # the stretches' (start: end)
         most = len(text) // 500
         for kind, what in _leaves(self.need):
             if kind == "re":
-                pattern = _fast(what)(text)
+                pattern = found.pattern(what)
                 find = lambda pos: (m.start() if (m := pattern.search(text, pos)) else -1)  # noqa: E731
             else:
                 within = found.folded_text() if self.folded else text
@@ -255,6 +261,8 @@ class _Found:
         self.text, self.folded = text, None
         self.seen: dict = {}
         self.seen_folded: dict = {}
+        self.spans: dict = {}     # the stretches of the rules' scopes (see _Scope)
+        self.patterns: dict = {}  # the FastPattern forms chosen for this text
 
     def has(self, literal: str) -> bool:
         found = self.seen.get(literal)
@@ -277,8 +285,13 @@ class _Found:
         """Does the pattern (a literal and a class: see requirement) match? Asked once per text."""
         found = self.seen.get(("re", source))
         if found is None:
-            found = self.seen[("re", source)] = _fast(source)(self.text).search(self.text) is not None
+            found = self.seen[("re", source)] = self.pattern(source).search(self.text) is not None
         return found
+
+    def pattern(self, source: str):
+        if source not in self.patterns:
+            self.patterns[source] = _fast(source)(self.text)
+        return self.patterns[source]
 
 
 @lru_cache(maxsize=256)
