@@ -255,3 +255,15 @@ def _language(text, rule, s):
 SLOW = {"capital-after-comma": _after_mark, "lowercase-in-name": _in_name, "lowercase-quote-start": _quote_start,
         "fixed-case": _fixed_case, "lowercase-before-place": _before_place, "lowercase-split-name": _split_name,
         "lowercase-name": _lowercase_name, "lowercase-language": _language}
+
+
+def test_the_language_names_are_those_langcodes_counts_speakers_of():
+    import langcodes
+    from language_data.population_data import LANGUAGE_SPEAKING_POPULATION
+
+    for speakers in (1, 1_000_000, 20_000_000):
+        casing._language_names.cache_clear()
+        assert casing._language_names(speakers) == frozenset(
+            langcodes.Language.make(language=code).display_name().casefold()
+            for code, population in LANGUAGE_SPEAKING_POPULATION.items() if "-" not in code and population >= speakers)
+    assert casing._language_names(0) is None

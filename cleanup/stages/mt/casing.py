@@ -48,10 +48,10 @@ from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache, partial
 from typing import NamedTuple
 
-import langcodes
 import regex
 
 from ...analysis.fast_regex import FastPattern
+from ...analysis.languages import language_names
 from ...analysis.lexicon import key
 from ...analysis.memo import Memo
 from ...analysis.wordlist import zipf
@@ -527,16 +527,14 @@ def _language_names(speakers: int) -> frozenset | None:
     """
     if speakers <= 0:
         return None
-    from language_data.population_data import LANGUAGE_SPEAKING_POPULATION
-
-    return frozenset(langcodes.Language.make(language=code).display_name().casefold()
-                     for code, population in LANGUAGE_SPEAKING_POPULATION.items()
-                     if "-" not in code and population >= speakers)
+    return language_names(speakers)  # (kept in the cache folder: reading langcodes' tables costs ~0.05 s)
 
 
 @lru_cache(maxsize=65536)
 def _widely_spoken(word: str, speakers: int) -> bool:
     """'russian' -> True: the English name of a language with at least `speakers` speakers."""
+    import langcodes  # (imported when first needed: start-up)
+
     try:
         found = langcodes.find(word)
     except (LookupError, ValueError):
