@@ -88,7 +88,9 @@ class NamesStage:
             seen |= right
             if found:
                 deciding.add(run)
-        steps = _CASE_STEP.bmp if runs is _RUN.bmp else _CASE_STEP.full  # (one look at the text for both)
+        # the same form for both (one look at the text); asked without compiling the `re` form
+        # (FastPattern makes it only after many characters: a short run should not pay for it)
+        steps = _CASE_STEP.full if runs is vars(_RUN).get("full") else _CASE_STEP.bmp
         for f in chain(self._scan(pieces, deciding), self._glued_before(text, steps)):
             p = self._decide(text, f, seen)
             if p:

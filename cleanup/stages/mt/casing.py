@@ -418,8 +418,9 @@ class _Scan:
                 self.roles.setdefault(number, []).append(word)
 
     def pattern(self, fast: FastPattern):
-        """The pattern to run on this text (the `re` one if nothing is beyond the BMP)."""
-        return fast.bmp if self.bmp else fast.full
+        """The pattern to run on this text: the `regex` one if something is beyond the BMP, else
+        as FastPattern chooses (its `re` one once enough text has come to pay for compiling it)."""
+        return fast(self.text) if self.bmp else fast.full
 
     def has(self, word: str) -> bool:
         """False if `word` does not stand in the text between characters that are no letters.
