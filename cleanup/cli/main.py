@@ -9,6 +9,7 @@ Exit codes (also in docs/cli.md):
 from __future__ import annotations
 
 import functools
+import gc
 import inspect
 import os
 import sys
@@ -72,6 +73,11 @@ class CleanupApp(typer.Typer):
             code = _usage_error(e)
         except SystemExit as e:  # typer's own answer to a closed pipe is exit 1: it is a normal end
             code = 0 if type(sys.stdout).__name__ == "PacifyFlushWrapper" else e.code
+        if args is None:
+            # The process ends here (console script, python -m cleanup). Its exit still runs atexit,
+            # flushes and frees everything, but the cyclic collections of the interpreter's shutdown
+            # skip the frozen objects: ~0.07 s of CPU after a short command, for nothing.
+            gc.freeze()
         sys.exit(code or 0)
 
 
@@ -179,9 +185,11 @@ def _warn_problems(name, result, warned: set) -> None:
 
 def _default_jobs(inputs: list[Input]) -> int:
     """Workers pay for themselves on many files; a few are cleaned here."""
-    from ..batch.run import default_jobs
+    if len(inputs) < 8:
+        return 1
+    from ..batch.run import default_jobs  # (here: a command on a few files need not import the batch engine)
 
-    return default_jobs() if len(inputs) >= 8 else 1
+    return default_jobs()
 
 
 def _cleaned(inputs: list[Input], opts, tally: Tally):
