@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 
 import regex
 
@@ -101,8 +102,12 @@ class ScriptStage:
         self.runs = {r.settings.scripts: _run_pattern(r.settings.scripts)
                      for r in rules if r.data["detector"] == "untranslated"}
         self.gate = _gate(rules)
-        self.rare = rare_chars(lambda ch: bool(self.gate.match(ch)))
         self.ascii_calm = not any(self.gate.match(chr(c)) for c in range(128))  # (isascii is all but free)
+
+    @cached_property
+    def rare(self):
+        """The first look's class (made when first needed: a run of ASCII texts never needs it)."""
+        return rare_chars(lambda ch: bool(self.gate.match(ch)))
 
     def propose(self, text, ctx):
         if self.dropped and ctx is not None and "\u3000" in ctx.original:
