@@ -219,15 +219,14 @@ def _matched(atom: str, ignore_case: bool) -> set[str]:
     return {c for c in BARRIER_CANDIDATES if any(p.fullmatch(c) for p in compiled)}
 
 
-def opens_with_literal(pattern: str, alternatives: bool = True) -> bool:
-    """Does every match start with a literal character (past what consumes nothing)? The regex
-    module then skips to where it can match at the speed of a string search (with one literal
-    first, not alternatives: `alternatives=False`)."""
+def opens_with_literal(pattern: str) -> bool:
+    """Does every match start with one literal character (past what consumes nothing; not one of
+    alternatives)? The regex module then skips to where it can match at the speed of a string search."""
     tree = parse(pattern)
-    return tree is not None and _opens_with_literal(tree.parts if tree.kind == "seq" else [tree], alternatives)
+    return tree is not None and _opens_with_literal(tree.parts if tree.kind == "seq" else [tree])
 
 
-def _opens_with_literal(items, alternatives: bool) -> bool:
+def _opens_with_literal(items) -> bool:
     for item in items:
         body, least = (item.parts[0], item.lo) if item.kind == "repeat" else (item, 1)
         if not body.understood:
@@ -244,7 +243,5 @@ def _opens_with_literal(items, alternatives: bool) -> bool:
         branches = inner.parts if inner.kind == "alt" else [inner]
         if all(all(part.zero_width for part in branch.parts) for branch in branches):
             continue  # (?:^|(?<=x)): consumes nothing
-        if len(branches) > 1 and not alternatives:
-            return False
-        return all(branch.kind == "seq" and _opens_with_literal(branch.parts, alternatives) for branch in branches)
+        return len(branches) == 1 and branches[0].kind == "seq" and _opens_with_literal(branches[0].parts)
     return False

@@ -109,7 +109,7 @@ class ReplaceStage:
         """The rules whose pattern starts with a literal: the regex module looks for it as fast as the
         prefilter would look for their literals, so they are run without asking it."""
         if self.direct is None:
-            self.direct = {i for i, r in enumerate(self.rules) if opens_with_literal(_source(r.settings), False)}
+            self.direct = {i for i, r in enumerate(self.rules) if opens_with_literal(_source(r.settings))}
         return self.direct
 
     def _compile(self, i: int):
@@ -122,7 +122,7 @@ class ReplaceStage:
             s = self.rules[i].settings
             need = self.prefilter.needs[i][0]
             # (a pattern that starts with a literal is searched for as fast as its stretches would be)
-            skip = need is None or i in self._direct() or opens_with_literal(_source(s))
+            skip = need is None or i in self._direct()
             walls = "" if skip else barriers(_source(s), s.ignore_case)
             self.scopes[i] = _Scope(walls, need, s.ignore_case) if walls else _WHOLE
         return self.scopes[i]
