@@ -17,10 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import cached_property
 from itertools import accumulate
 from typing import Literal
-
-import ftfy
 
 from ..core.edits import Proposal
 from ..rulebook.loading import Rule
@@ -80,12 +79,29 @@ class FtfyStage:
 
     def __init__(self, rule: Rule):
         self.rule = rule
-        self.config = ftfy.TextFixerConfig(**{**FTFY_DEFAULTS, **rule.settings.options})
-        self.config_after_markup = self.config._replace(unescape_html=False)
+
+    # ftfy is imported when a text first holds a character it may act on (start-up: a run of
+    # plain ASCII never needs it); the rule's options were checked against the schema on loading
+    @cached_property
+    def config(self):
+        import ftfy
+
+        return ftfy.TextFixerConfig(**{**FTFY_DEFAULTS, **self.rule.settings.options})
+
+    @cached_property
+    def config_after_markup(self):
+        return self.config._replace(unescape_html=False)
+
+    @cached_property
+    def candidate(self) -> re.Pattern:
         plain_is_plain = not self.config.uncurl_quotes and self.config.normalization in ("NFC", None)
-        self.candidate = FTFY_CANDIDATE_NEWS if plain_is_plain else FTFY_CANDIDATE
+        return FTFY_CANDIDATE_NEWS if plain_is_plain else FTFY_CANDIDATE
 
     def propose(self, text, ctx):
+        if not FTFY_CANDIDATE.search(text):
+            return  # nothing ftfy acts on (FTFY_CANDIDATE_NEWS finds fewer characters still)
+        import ftfy
+
         markup_from = text.find("<") if self.config.unescape_html == "auto" else -1
         for start, segment in _candidate_segments(text, self.candidate, self.config.max_decode_length):
             after_markup = markup_from != -1 and start + len(segment) > markup_from
