@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from cleanup.analysis.lines import Line, split_lines
 from cleanup.analysis.tokens import ALNUM_RUN
 from cleanup.stages import duplicate_sentence as ds
+from cleanup.stages import structure
 
 PIECES = ["the", "The", "men", "prefer", "jackets", "At", "same", "time", "buy", "only", "\u212aelvin", "\u017fo",
           "\u0130s", "\u03a3\u03b1\u03c2", "cafe\u0301", "caf\u00e9", "x", "1", "2020", "_", "a_b", "-", "'", "\u2019",
@@ -131,3 +132,27 @@ def test_lines_are_those_the_plain_loop_splits(text):
     lines = split_lines(text)
     assert lines == plain_split_lines(text)
     assert all(type(line) is Line for line in lines)
+
+
+# -- repeated words: each word's pattern looks for the word first --------------------------------
+
+def plain_spaced_repeat(word):
+    return re.compile(rb"(?<![a-z\x01])(?=%s +%s(?![a-z\x01]))" % (re.escape(word), re.escape(word)))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.sampled_from([b"the", b"a", b"\x01", b"th\x01", b"trump"]),
+       st.lists(st.sampled_from([b"the", b"a", b"\x01", b"th\x01", b"trump", b"x", b" ", b"  ", b"#", b""]),
+                max_size=12).map(b"".join))
+def test_a_words_repeats_are_found_where_the_plain_pattern_finds_them(word, spaced):
+    found = [m.start() for m in structure._spaced_repeat(word).finditer(spaced)]
+    assert found == [m.start() for m in plain_spaced_repeat(word).finditer(spaced)]
+
+
+@pytest.mark.parametrize("word, spaced", [
+    (b"the", b"\x01the the"), (b"the", b"xthe the"), (b"the", b"the the the"), (b"the", b"the thex"),
+    (b"the", b"the  the\x01"), (b"\x01", b"\x01 \x01 \x01"), (b"th\x01", b"th\x01 th\x01#"), (b"the", b"the"),
+])
+def test_tricky_spaced_repeats(word, spaced):
+    found = [m.start() for m in structure._spaced_repeat(word).finditer(spaced)]
+    assert found == [m.start() for m in plain_spaced_repeat(word).finditer(spaced)]
