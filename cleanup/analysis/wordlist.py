@@ -9,13 +9,15 @@ English is looked up for nearly every word, and wordfreq's dict answers fastest,
 but building it costs ~0.1 s of CPU (and importing wordfreq more): more than
 cleaning a short document. So English starts as its word table (wordtable.py:
 a cached trie, opened in a millisecond, the same answers) and becomes the dict
-once it has answered enough lookups for the dict to pay. The other languages,
-asked about a few times per document, stay word tables.
+once it has answered enough lookups for the dict to pay (with no cache folder it is
+the dict at once: building the table costs more). The other languages, asked about
+a few times per document, stay word tables.
 """
 from __future__ import annotations
 
 import math
 
+from .cache_folder import cache_folder
 from .wordtable import word_table
 
 SWITCH_AFTER = 20_000  # lookups: ~10 ms more in the trie than in a dict; a short document needs far fewer
@@ -30,19 +32,14 @@ class _Warming:
     def get(self, word: str, default=None):
         self.left -= 1
         if self.left > 0:
-            try:
-                return self.table.get(word, default)
-            except UnicodeEncodeError:  # a lone surrogate: no key of the trie, but the dict can say so
-                pass
+            return self.table.get(word, default)
         return self._switch().get(word, default)
 
     def __contains__(self, word: str) -> bool:
         return self.get(word) is not None
 
     def _switch(self) -> dict:
-        import wordfreq
-
-        _TABLES[self.lang] = freqs = wordfreq.get_frequency_dict(self.lang)
+        _TABLES[self.lang] = freqs = _dict(self.lang)
         return freqs
 
 
@@ -52,8 +49,20 @@ _TABLES: dict = {}  # language -> what answers for it now
 def _freqs(lang: str):
     table = _TABLES.get(lang)
     if table is None:
-        table = _TABLES[lang] = _Warming(lang) if lang == "en" else word_table(lang)
+        if lang != "en":
+            table = word_table(lang)
+        elif cache_folder("wordlists") is None:  # no cache: a table built anew costs more than the dict
+            table = _dict(lang)
+        else:
+            table = _Warming(lang)
+        _TABLES[lang] = table
     return table
+
+
+def _dict(lang: str) -> dict:
+    import wordfreq
+
+    return wordfreq.get_frequency_dict(lang)
 
 
 def normal(word: str) -> str:
