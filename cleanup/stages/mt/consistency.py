@@ -224,7 +224,7 @@ class ConsistencyStage:
         # only two close spellings make a group: most texts have none, and need no more
         forms = set(_NAME(text).findall(text))  # (one C scan: cheaper than a memo per piece)
         forms.update(map("".join, _SPLIT(text).findall(text)))
-        rules = [(rule, st) for rule, st in self.rules if _any_close(forms, st)]
+        rules = [(rule, st) for rule, st in self.rules if _any_close(forms, st, self.lex)]
         if not rules:
             return
         mentions = _mentions(text) + _joined(text)
@@ -362,11 +362,15 @@ def _joined(text: str) -> list[Mention]:
     return [Mention(m.start(), m.end(2), text[m.start():m.end(2)], ()) for m in _SPLIT(text).finditer(text)]
 
 
-def _any_close(forms: set, st: Closeness) -> bool:
+def _any_close(forms: set, st: Closeness, lexicon=()) -> bool:
     """Are two of `forms` close, and not two words in their own right that never group
-    (There / These: see _distinct_enough)?"""
-    return any(st.close(pair) and not _two_words(*pair, st)
-               for pair in _candidate_pairs(st.long_enough(forms), st))  # (short forms are in no bucket)
+    (There / These: see _distinct_enough), nor both spellings the names lexicon knows?
+
+    Each spelling of a group joined it with a pair of this kind, and only one the
+    lexicon does not know is reported (_reported): without such a pair, nothing is.
+    """
+    return any(st.close((a, b)) and not _two_words(a, b, st) and not (key(a) in lexicon and key(b) in lexicon)
+               for a, b in _candidate_pairs(st.long_enough(forms), st))  # (short forms are in no bucket)
 
 
 def _two_words(a: str, b: str, st: Closeness) -> bool:
