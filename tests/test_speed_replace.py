@@ -129,3 +129,28 @@ def test_rules_starting_with_a_literal_are_run_without_asking_the_prefilter():
     assert stage._direct() == {0}
     assert stage.prefilter.rules_that_may_match(text, None, stage._direct()) == {0, 1, 2}
     assert stage.prefilter.rules_that_may_match(text) == {1, 2}
+
+
+CAPITALS = ["Read", "READ", "READ MORE", "More", "MORE", "Most", "Seven", "SevenS", "North", "Northern", "ABAB",
+            "BABC", "It", "Its", "People's", "Tea"]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.sets(st.sampled_from(CAPITALS), min_size=1),
+       st.lists(st.sampled_from(CAPITALS + ["A", "B", "C", "S", "ern", "ore", " ", "x", "'s"]), max_size=12).map("".join))
+def test_one_search_for_capitalised_literals_tells_what_each_search_would(literals, text):
+    from cleanup.stages.replace import _Capitals, _Found
+
+    capitals = _Capitals(literals)
+    assert {lit: _Found(text, capitals).has(lit) for lit in literals} == {lit: lit in text for lit in literals}
+    known = capitals.answers(text)
+    assert all(known[lit] in (lit in text, None) for lit in literals)
+
+
+@pytest.mark.parametrize("literals, text", [({"ABAB", "BABC"}, "ABABC"), ({"SevenS", "Sea"}, "SevenSea"),
+                                            ({"READ MORE", "MORE NEWS"}, "READ MORE NEWS")])
+def test_a_literal_starting_inside_another_found_is_looked_for(literals, text):
+    from cleanup.stages.replace import _Capitals, _Found
+
+    capitals = _Capitals(literals)
+    assert {lit: _Found(text, capitals).has(lit) for lit in literals} == dict.fromkeys(literals, True)

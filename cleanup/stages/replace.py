@@ -83,7 +83,7 @@ class ReplaceStage:
         self.direct: set[int] | None = None  # the rules searched for without the prefilter (see _direct)
 
     def propose(self, text, ctx):
-        found = _Found(text)
+        found = _Found(text, self.prefilter.capitals if self.prefilter else None)
         live = self.prefilter.rules_that_may_match(text, found, self._direct()) if self.prefilter else None
         for i, rule in enumerate(self.rules):
             if live is not None and i not in live:
@@ -227,6 +227,8 @@ class LiteralPrefilter:
         """`needs`: per rule, (what its matches need (see `requirement`), ignore_case)."""
         self.needs = needs
         self.tests = [None if need is None else _test(need, folded) for need, folded in needs]
+        capitals = {lit for need, folded in needs if not folded for lit in _literals(need) if _CAPITAL.match(lit)}
+        self.capitals = _Capitals(capitals) if capitals else None
 
     def __getstate__(self):  # (a pipeline travels to batch workers pickled: its tests are built again)
         return {"needs": self.needs}
@@ -236,8 +238,43 @@ class LiteralPrefilter:
 
     def rules_that_may_match(self, text: str, found: "_Found | None" = None, unasked=frozenset()) -> set[int]:
         """(`unasked`: rules taken as they are, without looking.)"""
-        found = found or _Found(text)
+        found = found or _Found(text, self.capitals)
         return {i for i, test in enumerate(self.tests) if test is None or i in unasked or test(found)}
+
+
+def _literals(need):
+    if isinstance(need, str):
+        yield need
+    elif need is not None and need[0] != "re":
+        for part in need[1]:
+            yield from _literals(part)
+
+
+_CAPITAL = re.compile(r"[A-Z].")  # (two characters at least: one alone is found as fast by `in`)
+
+
+class _Capitals:
+    """The literals that start with a capital letter, all looked for in one search (capitals are
+    rare in a text: the `re` module skips to them at C speed), where each would take a scan of
+    its own. The search finds no two overlapping: a literal inside one found is there too, one
+    that may start inside one found (its start is the other's end) is looked for on its own."""
+
+    def __init__(self, literals):
+        self.literals = set(literals)
+        self.pattern = re.compile("|".join(map(re.escape, sorted(literals, key=len, reverse=True))))
+        self.inside = {y: {x for x in literals if x in y} for y in literals}
+        self.hidden = {y: {x for x in literals if any(x.startswith(y[k:]) for k in range(1, len(y)))}
+                       for y in literals}
+
+    def answers(self, text: str) -> dict:
+        """Per literal: in the text (True), not (False), or not known (None)."""
+        out = dict.fromkeys(self.literals, False)
+        found = set(self.pattern.findall(text))
+        for y in found:
+            out.update(dict.fromkeys(self.hidden[y]))
+        for y in found:
+            out.update(dict.fromkeys(self.inside[y], True))
+        return out
 
 
 def _test(need, folded: bool):
@@ -269,8 +306,9 @@ def _any(tests, found) -> bool:
 class _Found:
     """Which literals a text holds (case-folded or not), each asked at most once."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, capitals: _Capitals | None = None):
         self.text, self.folded = text, None
+        self.capitals, self.capitals_found = capitals, None
         self.seen: dict = {}
         self.seen_folded: dict = {}
         self.spans: dict = {}     # the stretches of the rules' scopes (see _Scope)
@@ -279,7 +317,13 @@ class _Found:
     def has(self, literal: str) -> bool:
         found = self.seen.get(literal)
         if found is None:
-            found = self.seen[literal] = literal in self.text
+            if self.capitals is not None and literal in self.capitals.literals:
+                if self.capitals_found is None:
+                    self.capitals_found = self.capitals.answers(self.text)
+                found = self.capitals_found[literal]
+            if found is None:
+                found = literal in self.text
+            self.seen[literal] = found
         return found
 
     def has_folded(self, literal: str) -> bool:
