@@ -66,10 +66,11 @@ def sentences(text: str, lines) -> list[Sentence]:
 
 def _rows(text: str, lines):
     """(line index, start, end, words, letters) of each sentence, as Sentence holds them but for
-    its start, which is its body's (with the spaces before it: see _sentence). Plain tuples, the
-    sentence ends of the whole text found at once, and a plain text's words read by slicing its
-    folded form keep the work per sentence small; one at a time, so that a long text's sentences
-    are not all kept (the garbage collector would go over them again and again)."""
+    its start, which is its body's (with the spaces before it: see _sentence), and its words,
+    None for a plain sentence alone on its line (no sentence on its line to be a near copy of).
+    Plain tuples, the sentence ends of the whole text found at once, and a plain text's words
+    read by slicing its folded form keep the work per sentence small; one at a time, so that a
+    long text's sentences are not all kept (the garbage collector would go over them again and again)."""
     all_ends = sorted(end for mark in _MARKS if mark in text for end in map(_END, _ends_after(mark).finditer(text)))
     folded = _fold(text) if _plain(text) else None  # one character each: offsets are the text's
     for i, line in lines:
@@ -80,15 +81,13 @@ def _rows(text: str, lines):
         ends = all_ends[bisect_right(all_ends, start):bisect_right(all_ends, end)]
         if not ends or ends[-1] < end and not text[ends[-1]:end].isspace():  # a last one without its final mark
             ends.append(end)
-        if folded is None and _plain(t):
-            folded_line = _fold(t)
+        if folded is not None or _plain(t):  # (a line may be plain in a text that is not)
+            f, base = (folded, 0) if folded is not None else (_fold(t), line.start)
+            if len(ends) == 1:  # alone on its line: compared letter for letter only (words when reported)
+                yield i, start, ends[0], None, f[start - base:ends[0] - base].replace(" ", "")
+                continue
             for end in ends:
-                words = folded_line[start - line.start:end - line.start].split()
-                yield i, start, end, words, "".join(words)
-                start = end
-        elif folded is not None:
-            for end in ends:
-                words = folded[start:end].split()
+                words = f[start - base:end - base].split()
                 yield i, start, end, words, "".join(words)
                 start = end
         else:
@@ -101,6 +100,8 @@ def _rows(text: str, lines):
 def _sentence(text: str, row: tuple) -> Sentence:
     i, start, end, words, letters = row
     body = text[start:end]
+    if words is None:
+        words = _some_ascii_words(body)
     return Sentence(start + len(body) - len(body.lstrip()), end, i, tuple(words), letters)
 
 
