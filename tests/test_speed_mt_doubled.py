@@ -46,3 +46,24 @@ def test_a_long_text_with_one_doubled_phrase_far_down():
     for doubled in _DOUBLED:
         found = list(doubled.propose(text, text.split()))
         assert found == list(doubled.propose(text)) and found
+
+
+def plain_slots(doubled, piece: str) -> bytes:
+    """A piece's slots as _may_double first wrote them (the oracle of DoubledPhrases._slots)."""
+    from cleanup.analysis.tokens import LETTER_RUN
+    from cleanup.stages.mt.doubled import _NONE, _key, _slot
+
+    mark = [m for m in doubled.marks if piece.endswith(m)]
+    last = piece[:-len(mark[0])] if mark else piece
+    letters = bool(LETTER_RUN.search(last))
+    spoken = bool(doubled.spoken and doubled.spoken.fullmatch(piece))
+    length = 255 if len(mark) > 1 else min(len(piece), 255)
+    return (_slot(_key(piece)) + (_slot(_key(last)) if mark and letters else _NONE)
+            + (_slot(_key(piece)) if letters and not mark else _NONE) + bytes((spoken, length)))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(PIECES + [",", "gift,", "or", "OR", "and", "5,", ",,", "x" * 300, "é,"]) | st.text(max_size=6))
+def test_a_pieces_slots_as_first_written(piece):
+    for doubled in _DOUBLED:
+        assert doubled._slots(piece) == plain_slots(doubled, piece)

@@ -148,8 +148,12 @@ class DoubledPhrases:
         letters = bool(LETTER_RUN.search(last))
         spoken = bool(self.spoken and self.spoken.fullmatch(piece))
         length = 255 if len(mark) > 1 else min(len(piece), 255)  # (two marks: no shortcut)
-        return (_slot(_key(piece)) + (_slot(_key(last)) if mark and letters else _NONE)
-                + (_slot(_key(piece)) if letters and not mark else _NONE) + bytes((spoken, length)))
+        key = _slot(_key(piece))
+        if not letters:
+            return key + _NONE + _NONE + bytes((spoken, length))
+        if mark:
+            return key + _slot(_key(last)) + _NONE + bytes((spoken, length))
+        return key + _NONE + key + bytes((spoken, length))
 
     def _doubled(self, before: list[str], after: list[str]) -> int:
         """The number of pieces of the longest phrase that ends `before` and starts `after`; 0 if none."""
