@@ -122,13 +122,14 @@ def test_opens_with_literal(pattern, expected):
     assert opens_with_literal(pattern) is expected
 
 
-def test_rules_starting_with_a_literal_are_run_without_asking_the_prefilter():
-    stage = ReplaceStage([_rule(0, r"\bcomplete(?=\s+strategic)", False), _rule(1, r"(?i)x\(y\)", False),
-                          _rule(2, r"[Ww]ind\s+and", False)])
-    text = "A complete list. Wind and rain."
+def test_rules_starting_with_a_literal_are_asked_only_for_their_rarest_literal():
+    stage = ReplaceStage([_rule(0, r"\bcomplete(?=\s+strategic\s+partnership)", False),
+                          _rule(1, r"(?i)x\(y\)", False), _rule(2, r"[Ww]ind\s+and\s+partnership", False)])
+    text = "A complete partnership. Wind and rain."
     assert stage._direct() == {0}
     assert stage.prefilter.rules_that_may_match(text, None, stage._direct()) == {0, 1, 2}
     assert stage.prefilter.rules_that_may_match(text) == {1, 2}
+    assert stage.prefilter.rules_that_may_match("A strategic partnership", None, stage._direct()) == {1}
 
 
 CAPITALS = ["Read", "READ", "READ MORE", "More", "MORE", "Most", "Seven", "SevenS", "North", "Northern", "ABAB",

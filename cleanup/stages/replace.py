@@ -107,7 +107,7 @@ class ReplaceStage:
 
     def _direct(self) -> set[int]:
         """The rules whose pattern starts with a literal: the regex module looks for it as fast as the
-        prefilter would look for their literals, so they are run without asking it."""
+        prefilter would look for their literals, so the prefilter asks only for their rarest literal."""
         if self.direct is None:
             self.direct = {i for i, r in enumerate(self.rules) if opens_with_literal(_source(r.settings))}
         return self.direct
@@ -227,6 +227,7 @@ class LiteralPrefilter:
         """`needs`: per rule, (what its matches need (see `requirement`), ignore_case)."""
         self.needs = needs
         self.tests = [None if need is None else _test(need, folded) for need, folded in needs]
+        self.first_tests = [None if need is None else _test(_first(need), folded) for need, folded in needs]
         capitals = {lit for need, folded in needs if not folded for lit in _literals(need) if _CAPITAL.match(lit)}
         self.capitals = _Capitals(capitals) if capitals else None
 
@@ -236,10 +237,16 @@ class LiteralPrefilter:
     def __setstate__(self, state):
         self.__init__(state["needs"])
 
-    def rules_that_may_match(self, text: str, found: "_Found | None" = None, unasked=frozenset()) -> set[int]:
-        """(`unasked`: rules taken as they are, without looking.)"""
+    def rules_that_may_match(self, text: str, found: "_Found | None" = None, shallow=frozenset()) -> set[int]:
+        """(`shallow`: rules asked only for the first part of what they need: the rarest literal.)"""
         found = found or _Found(text, self.capitals)
-        return {i for i, test in enumerate(self.tests) if test is None or i in unasked or test(found)}
+        return {i for i, test in enumerate(self.tests)
+                if test is None or (self.first_tests[i] if i in shallow else test)(found)}
+
+
+def _first(need):
+    """What an "and" needs first (its parts are in order, the rarest literal first)."""
+    return _first(need[1][0]) if not isinstance(need, str) and need[0] == "and" else need
 
 
 def _literals(need):
