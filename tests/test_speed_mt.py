@@ -87,3 +87,13 @@ def test_english_zipf_as_the_word_and_its_unaccented_spelling(word):
     from cleanup.stages.mt import foreign_words
 
     assert foreign_words._english_zipf(word) == max(zipf(word), zipf(unaccented(word)))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.sampled_from(PIECES + ["x²", "Ⅻ", "٣", "abc"]) | st.text(max_size=6))
+def test_a_token_has_a_digit_as_a_look_at_each_character_says(token):
+    assert words._has_digit(token) == any(ch.isdigit() for ch in token)
+
+
+def test_no_letter_is_a_digit():
+    assert not any(chr(c).isalpha() and chr(c).isdigit() for c in range(0x110000))

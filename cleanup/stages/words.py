@@ -180,7 +180,7 @@ class WordsStage:
 
     def _suspect(self, token: str) -> bool:
         """Could this token lead to a proposal anywhere? (Codes with digits never do.)"""
-        if any(ch.isdigit() for ch in token):
+        if _has_digit(token):
             return False
         return any(self._verdicts(part) for part, _ in _parts(token))
 
@@ -237,6 +237,11 @@ class WordsStage:
 
         best = process.extractOne(word, self._names, scorer=fuzz.ratio, score_cutoff=80) if self._names else None
         return best[0] if best else None
+
+
+def _has_digit(token: str) -> bool:
+    # (letters are never digits: a word of letters, most tokens, needs no look at each character)
+    return not token.isalpha() and any(ch.isdigit() for ch in token)
 
 
 def _in_skip_zone(text: str, start: int, end: int) -> bool:
