@@ -19,6 +19,7 @@ AMBIGUOUS_ZIPF = 2.0  # a variant at least this common as an English word needs 
 
 
 _SEPARATORS = regex.compile(r"[\s\-'’.]+")
+_WORD_GAPS = regex.compile(r"[\s\-]+")
 
 
 def key(form: str) -> str:
@@ -79,7 +80,7 @@ class Lexicon:
         hits = self.forms.setdefault(key(form), [])
         if all(h.person is not hit.person or h.role != hit.role for h in hits):
             hits.append(hit)
-        self.max_words = max(self.max_words, len(regex.findall(r"[\s\-]+", form)) + 1)
+        self.max_words = max(self.max_words, len(_WORD_GAPS.findall(form)) + 1)
 
     def lookup(self, form_key: str) -> list[Hit]:
         return self.forms.get(form_key, [])
