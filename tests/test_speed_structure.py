@@ -63,7 +63,6 @@ def test_the_stage_finds_the_same_without_its_first_looks(text):
     expected = list(structure.StructureStage(RULES).propose(text, Context(text)))
     with pytest.MonkeyPatch.context() as m:
         m.setattr(structure, "_repeats", structure._repeat_matches)
-        m.setattr(structure._Scan, "lines_may_match", True)
         m.setattr(structure._Scan, "last_words",  # every pair of non-blank lines compared
                   property(lambda scan: ["x" if line.text.strip() else None for line in scan.lines]))
         slow = structure.StructureStage(RULES)

@@ -9,10 +9,9 @@ runs with its own settings.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import combinations, compress, count, islice, pairwise
+from itertools import compress, count, islice, pairwise
 from operator import eq
 
 import regex
@@ -55,13 +54,6 @@ def _words(s: str) -> int:
     return len(_WORD.findall(s))
 
 
-_FEW = 8  # more lines ending with the same word: the detectors look, rather than compare every pair here
-
-
-def _copy_or_tagged(a: str, b: str) -> bool:
-    return a.casefold() == b.casefold() or a.endswith(" " + b) or b.endswith(" " + a)
-
-
 class _Scan:
     """One text as the detectors share it: its lines, their whitespace-insensitive texts,
     the lines going (index -> the rule removing it) and the repeated words already reported."""
@@ -89,21 +81,6 @@ class _Scan:
         """
         return [last[-1].casefold() if (last := line.text.rsplit(None, 1)) else None for line in self.lines]
 
-    @cached_property
-    def lines_may_match(self) -> bool:
-        """Could two lines be copies, or one a tag and the other? Exact: only lines that share
-        their last word are compared."""
-        last_words = self.last_words
-        distinct = set(last_words)
-        if len(distinct) == len(last_words) - last_words.count(None) + (None in distinct):  # all lines end unalike
-            return False
-        by_last_word = defaultdict(list)
-        for i, last in enumerate(last_words):
-            if last is not None:
-                by_last_word[last].append(i)
-        return any(len(group) > _FEW or any(_copy_or_tagged(self.norm(a), self.norm(b)) for a, b in combinations(group, 2))
-                   for group in by_last_word.values() if len(group) > 1)
-
     def kept_pairs(self) -> list[tuple[int, int]]:
         """Neighbouring lines (indices) once the lines going are left out."""
         kept = [i for i in range(len(self.lines)) if i not in self.remove] if self.remove else range(len(self.lines))
@@ -112,8 +89,6 @@ class _Scan:
     def pairs_ending_alike(self):
         """The kept neighbouring lines (see kept_pairs) that end with the same word (see last_words):
         the only pairs that can be copies of each other."""
-        if not self.lines_may_match:
-            return
         last = self.last_words
         for a, b in self.kept_pairs():
             if last[a] is not None and last[a] == last[b]:
