@@ -117,6 +117,61 @@ def _rule_loader() -> type:
     return RuleLoader
 
 
+MAX_FAST_DEPTH = 64  # deeper files (no rule file is) go through the Python composer, which says "nested too deeply"
+
+
+@lru_cache(maxsize=1)
+def _libyaml_composer() -> type | None:
+    """RuleLoader's resolvers on libyaml's parser and composer (ten times faster), or None without libyaml."""
+    import yaml
+
+    if not getattr(yaml, "__with_libyaml__", False):
+        return None
+    from yaml.constructor import SafeConstructor
+    from yaml.resolver import Resolver
+
+    class LibyamlRuleComposer(yaml.cyaml.CParser, SafeConstructor, Resolver):
+        def __init__(self, stream):
+            yaml.cyaml.CParser.__init__(self, stream)
+            SafeConstructor.__init__(self)
+            Resolver.__init__(self)
+
+    LibyamlRuleComposer.yaml_implicit_resolvers = _rule_loader().yaml_implicit_resolvers
+    return LibyamlRuleComposer
+
+
+def _compose(text: str):
+    """The YAML node tree of `text`, as the Python composer (RuleLoader) makes it, line numbers included.
+
+    libyaml composes it when that cannot differ: no alias (the budget is counted in RuleLoader),
+    shallow nesting, none of the characters the two readers treat differently, and no error (the
+    Python composer then raises the error, in its words, as it always has)."""
+    import yaml
+
+    fast = _libyaml_composer()
+    if fast is not None and not _LIBYAML_MAY_DIFFER.search(text):
+        try:
+            depth = deepest = 0
+            for event in yaml.parse(text, Loader=fast):
+                if isinstance(event, yaml.AliasEvent):
+                    break
+                if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                    depth += 1
+                    deepest = max(deepest, depth)
+                elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                    depth -= 1
+            else:
+                if deepest <= MAX_FAST_DEPTH:
+                    return yaml.compose(text, Loader=fast)
+        except yaml.YAMLError:
+            pass
+    return yaml.compose(text, Loader=_rule_loader())
+
+
+# what the Python reader refuses (its own test), line breaks other than \n and \r, tabs, a byte order mark
+_LIBYAML_MAY_DIFFER = regex.compile(r"[^\n\r\x20-\x7E\xA0-\u2027\u202A-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD\U00010000-\U0010FFFF]")
+
+
 def __getattr__(name: str):
     if name == "RuleLoader":  # `from cleanup.rulebook.loading import RuleLoader` still works
         return _rule_loader()
@@ -227,7 +282,7 @@ def _parse(path: Path, text: str) -> RuleFile:
 
     RuleLoader = _rule_loader()
     try:
-        node = yaml.compose(text, Loader=RuleLoader)
+        node = _compose(text)
         data = RuleLoader(text).construct_document(node) if node is not None else None
         lines = _lines_of(node) if node is not None else {}
     except yaml.MarkedYAMLError as err:
