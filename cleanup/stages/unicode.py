@@ -51,7 +51,7 @@ NORMALIZERS = {
 }
 
 # any character some normaliser replaces: one scan per text version, shared by the three stages
-# (view.derived), tells the stages of a text with none that they have nothing to do
+# (view.derived), tells each stage whether the text holds one of its characters
 _ANY_NORMALIZED = re.compile("[" + "".join(p.pattern[1:-1] for p, _ in NORMALIZERS.values()) + "]")
 
 _NAMES = {"\u00a0": "no-break space", "\u202f": "narrow no-break space", "\u2007": "figure space",
@@ -122,15 +122,16 @@ class NormalizerStage:
         self.pattern, self.replacement = NORMALIZERS[rule.settings.normalizer]
 
     def propose(self, text, ctx):
-        if not ctx.view(text).derived(_ANY_NORMALIZED, _has_normalized):
-            return
+        found = ctx.view(text).derived(_ANY_NORMALIZED, _normalized_chars)
+        if not any(map(self.pattern.match, found)):
+            return  # none of this normaliser's characters (most texts: none of any)
         for m in self.pattern.finditer(text):
             yield Proposal(m.start(), m.end(), self.replacement, self.rule.id,
                            f"{self.rule.message} ({describe_char(m.group())})", self.rule.level)
 
 
-def _has_normalized(view) -> bool:
-    return _ANY_NORMALIZED.search(view.text) is not None
+def _normalized_chars(view) -> frozenset:
+    return frozenset(_ANY_NORMALIZED.findall(view.text))
 
 
 def build(rules: list[Rule], env=None):
