@@ -32,6 +32,7 @@ texts = st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(WALLS)), max
 @pytest.fixture(autouse=True)
 def _every_text_in_stretches(monkeypatch):
     monkeypatch.setattr(replace, "_SHORT", 0)
+    monkeypatch.setattr(replace, "_CHARS_PER_STRETCH", 1)  # (no cut-off but one stretch per character)
 
 
 def _proposals(stage, text):
@@ -39,12 +40,15 @@ def _proposals(stage, text):
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
-@given(st.lists(st.tuples(patterns, st.booleans()), min_size=1, max_size=6), texts)
-def test_generated_rules_find_in_stretches_what_they_find_in_the_whole_text(rules, text):
+@given(st.lists(st.tuples(patterns, st.booleans()), min_size=1, max_size=6), texts, st.booleans())
+def test_generated_rules_find_in_stretches_what_they_find_in_the_whole_text(rules, text, direct):
     rules = [_rule(i, p, ic) for i, (p, ic) in enumerate(rules) if _valid(p)]
     assume(rules)
-    text = text * 30  # (many stretches: more than the cut-off lets through, sometimes)
-    assert _proposals(ReplaceStage(rules), text) == _proposals(ReplaceStage(rules, prefilter=False), text)
+    text = text * 3
+    fast = ReplaceStage(rules)
+    if not direct:
+        fast.direct = set()  # (most generated patterns start with a literal: cut them to stretches too)
+    assert _proposals(fast, text) == _proposals(ReplaceStage(rules, prefilter=False), text)
 
 
 SHIPPED = [configure(r) for r in load_rulebook().rules("replace")]
@@ -155,3 +159,19 @@ def test_a_literal_starting_inside_another_found_is_looked_for(literals, text):
 
     capitals = _Capitals(literals)
     assert {lit: _Found(text, capitals).has(lit) for lit in literals} == dict.fromkeys(literals, True)
+
+
+@pytest.mark.parametrize("pattern, text", [
+    (r"tea\s+on", "x tea\non y"),                         # \s: a newline is no barrier
+    (r"tea[^x]on", "x. tea.on. y"),                       # nor anything a negated class takes
+    (r"(?<=\.)tea", "x.tea"),                             # a lookbehind onto a full stop
+    (r"tea(?=\n)", "tea\ntea"),                           # a lookahead onto a newline
+    (r"tea(?!\s)", "tea\n tea"),
+    (r"^tea$", "tea\ntea x\n tea"),
+    (r"\(\p{Lu}\w*\)", "A (Bc) (D\ne) (F"),
+])
+def test_hard_cases_find_in_stretches_what_they_find_in_the_whole_text(pattern, text):
+    rules = [_rule(0, pattern, False)]
+    fast = ReplaceStage(rules)
+    fast.direct = set()
+    assert _proposals(fast, text) == _proposals(ReplaceStage(rules, prefilter=False), text)

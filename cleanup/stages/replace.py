@@ -121,9 +121,11 @@ class ReplaceStage:
         if self.scopes[i] is None:
             s = self.rules[i].settings
             need = self.prefilter.needs[i][0]
-            # (a pattern that starts with a literal is searched for as fast as its stretches would be)
+            # (a pattern that starts with a literal is searched for as fast as its stretches would be;
+            # stretches longer than a sentence or a line, between rarer barriers, cost more than they save)
             skip = need is None or i in self._direct()
             walls = "" if skip else barriers(_source(s), s.ignore_case)
+            walls = walls if "\n" in walls or "." in walls else ""
             self.scopes[i] = _Scope(walls, need, s.ignore_case) if walls else _WHOLE
         return self.scopes[i]
 
@@ -133,6 +135,7 @@ def _source(settings) -> str:
 
 
 _SHORT = 1000  # a text this short is searched whole: finding its stretches would cost more
+_CHARS_PER_STRETCH = 500  # more stretches than one per this many characters: the whole text is searched
 
 
 class _Whole:
@@ -162,7 +165,7 @@ class _Scope:
 
     def _spans(self, text: str, found: "_Found"):
         ends: dict[int, int] = {}  # the stretches' (start: end)
-        most = len(text) // 500
+        most = len(text) // _CHARS_PER_STRETCH
         for kind, what in _leaves(self.need):
             if kind == "re":
                 pattern = found.pattern(what)
