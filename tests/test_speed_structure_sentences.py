@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleanup.analysis.lines import Line, split_lines
+from cleanup.core.pipeline import Context
 from cleanup.analysis.tokens import ALNUM_RUN
 from cleanup.stages import duplicate_sentence as ds
 from cleanup.stages import structure
@@ -156,3 +157,22 @@ def test_a_words_repeats_are_found_where_the_plain_pattern_finds_them(word, spac
 def test_tricky_spaced_repeats(word, spaced):
     found = [m.start() for m in structure._spaced_repeat(word).finditer(spaced)]
     assert found == [m.start() for m in plain_spaced_repeat(word).finditer(spaced)]
+
+
+# -- duplicate lines and teaser pairs: the neighbours ending alike, found at C speed --------------
+
+def plain_pairs_ending_alike(scan):
+    kept = [i for i in range(len(scan.lines)) if i not in scan.remove]
+    last = scan.last_words
+    return [(a, b) for a, b in zip(kept, kept[1:]) if last[a] is not None and last[a] == last[b]]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.tuples(st.sampled_from(["Prime minister visits", "the factory", "THE FACTORY", "Photo", "", "  ",
+                                           "BREAKING the factory", "x."]), st.sampled_from(["\n", "\n\n"])),
+                max_size=14).map(lambda parts: "".join(line + end for line, end in parts)),
+       st.sets(st.integers(0, 20), max_size=5))
+def test_the_pairs_ending_alike_are_those_the_plain_filter_keeps(text, going):
+    scan = structure._Scan(text, Context(text).view(text))
+    scan.remove.update(dict.fromkeys((i for i in going if i < len(scan.lines)), "rule"))
+    assert list(scan.pairs_ending_alike()) == plain_pairs_ending_alike(scan)
