@@ -47,7 +47,10 @@ class Stage(Protocol):
     def propose(self, text: str, ctx: Context) -> Iterable[Proposal]: ...
 
 
-MAX_PASSES = 4  # a pass that changes nothing ends the run; an oscillation ends here
+# A pass that changes nothing ends the run, and so does one that gives a text an earlier pass
+# gave (an oscillation). Convergence can be slow: "Putinsaidsaidsaidsaid" loses one glued
+# "said" per pass (the run-on split, then the repeated word), so this only bounds the worst case.
+MAX_PASSES = 16
 
 
 class Pipeline:
@@ -64,8 +67,12 @@ class Pipeline:
         tm = TextMap(text)
         reported: list[Edit] = []
         left_alone = {}  # id(stage) -> a text it was given and did not change: it would not change it again
+        seen = set()  # (length, hash) of the text each pass began with
         for _ in range(MAX_PASSES):
             before = tm.text
+            if (len(before), hash(before)) in seen:
+                break
+            seen.add((len(before), hash(before)))
             for stage in self.stages:
                 if left_alone.get(id(stage)) == tm.text:
                     continue
