@@ -116,6 +116,7 @@ def _cleaned_twice(text: str, level: Level) -> tuple[str, str]:
 @example("saidsaid", Level.SUGGEST)  # the run-on split comes after the repetition stage
 @example("Poutine...Poutinsaid", Level.FIX)  # consistency needs the name the names stage restores
 @example("President,AFPAFP:.  . Xijinping\u00a0", Level.SUGGEST)
+@example("Putinsaidsaidsaidsaid", Level.SUGGEST)  # one glued "said" settles per pass: more than 4 passes
 def test_glued_pieces_reach_their_fixed_point_in_one_run(text, level):
     if not text.strip():
         return
