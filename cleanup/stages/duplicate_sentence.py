@@ -108,7 +108,7 @@ def _sentence(text: str, row: tuple) -> Sentence:
 def _fold(plain: str) -> str:
     """A plain text (see _plain) with its letters and figures lowercased and all else a space,
     one character for one: the words of any slice are those _ascii_words reads in it."""
-    return plain.lower().encode("ascii", "replace").translate(_ALNUM_ONLY).decode()
+    return plain.encode("ascii", "replace").translate(_ALNUM_ONLY).decode()
 
 
 def _words(body: str) -> tuple[str, ...]:
@@ -118,14 +118,15 @@ def _words(body: str) -> tuple[str, ...]:
 def _ascii_words(body: str) -> tuple[str, ...]:
     """_words of a body whose only characters beyond ASCII are _COMMON_MARKS, at bytes speed:
     ALNUM_RUN's runs are then those of ASCII letters and figures, and casefold() is lower()."""
-    return tuple(body.lower().encode("ascii", "replace").translate(_ALNUM_ONLY).decode().split())
+    return tuple(body.encode("ascii", "replace").translate(_ALNUM_ONLY).decode().split())
 
 
 def _some_ascii_words(body: str) -> tuple[str, ...]:
     return _ascii_words(body) if body.isascii() else _words(body)
 
 
-_ALNUM_ONLY = bytes(c if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256))
+# ASCII letters (lowercased: str.lower() costs more than this) and figures stay, the rest is a space
+_ALNUM_ONLY = bytes(ord(chr(c).lower()) if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256))
 _COMMON_MARKS = "’“”‘–—…"  # punctuation (no letters or figures) that news text has most beyond ASCII
 
 
