@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import os
 import tempfile
+from importlib.metadata import version
 from pathlib import Path
 
 import marisa_trie
-import wordfreq
 
 from .cache_folder import cache_folder
 
@@ -45,7 +45,7 @@ class WordTable:
             found = self._trie.get(word)
         except UnicodeEncodeError:
             return default
-        return wordfreq.cB_to_freq(-found[0][0]) if found else default
+        return 10 ** (-found[0][0] / 100) if found else default  # wordfreq.cB_to_freq(-index), as its dict has it
 
 
 def word_table(lang: str) -> WordTable:
@@ -65,6 +65,8 @@ def word_table(lang: str) -> WordTable:
 
 
 def _build(lang: str) -> marisa_trie.RecordTrie:
+    import wordfreq  # (here: a table read from the cache needs neither it nor what it imports, ftfy and langcodes)
+
     bands = {}
     for index, band in enumerate(wordfreq.get_frequency_list(lang, "best")):
         for word in band:
@@ -76,13 +78,7 @@ def _cached_path(lang: str) -> Path | None:
     where = cache_folder("wordlists")
     if where is None:
         return None
-    version = getattr(wordfreq, "__version__", None) or _installed_version()
-    return where / f"wordfreq-{version}-{lang}-best.marisa"
-
-
-def _installed_version() -> str:
-    from importlib.metadata import version
-    return version("wordfreq")
+    return where / f"wordfreq-{version('wordfreq')}-{lang}-best.marisa"
 
 
 def _store(trie: marisa_trie.RecordTrie, path: Path) -> None:
