@@ -20,17 +20,13 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
+from ..analysis.cache_folder import cache_folder
+
 FORMAT = b"rulefile-cache-1"
 
 
 def folder() -> Path | None:
-    if os.environ.get("CLEANUP_NO_CACHE"):
-        return None
-    named = os.environ.get("CLEANUP_CACHE_DIR")
-    if named:
-        return Path(named)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "cleanup" / "rulefiles"
+    return cache_folder("rulefiles")
 
 
 @lru_cache(maxsize=1)
