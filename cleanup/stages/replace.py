@@ -13,7 +13,10 @@ need is read off its pattern once (literals, all or one of which must
 occur); a text is asked only for the literals it takes to tell (str's `in`,
 at C speed, each at most once per text), and a rule that cannot match is
 not run (so the result is the same). A rule whose needs cannot be read
-always runs.
+always runs. The literals that start with a capital letter are all looked
+for in one search (`_Capitals`); a rule whose pattern starts with a literal
+is asked only for the first literal it needs, then run (the regex module
+skips to its literal as fast as a string search).
 
 In a long text every common literal occurs somewhere, so a rule that may
 match is run only on the stretches that can hold a match: a pattern none
@@ -75,12 +78,12 @@ class ReplaceStage:
         self.rules = list(rules)
         self.patterns = [None] * len(self.rules)  # each compiled when first run: most never run on a short text
         needs = []
-        for r in rules:
+        for r in self.rules:
             s = r.settings
             needs.append((requirement(_source(s), s.ignore_case), s.ignore_case))
         self.prefilter = LiteralPrefilter(needs) if prefilter else None
         self.scopes = [None] * len(self.rules) if prefilter else None  # each read when first needed
-        self.direct: set[int] | None = None  # the rules searched for without the prefilter (see _direct)
+        self.direct: set[int] | None = None  # the rules asked only for their first literal (see _direct)
 
     def propose(self, text, ctx):
         found = _Found(text, self.prefilter.capitals if self.prefilter else None)
@@ -107,7 +110,8 @@ class ReplaceStage:
 
     def _direct(self) -> set[int]:
         """The rules whose pattern starts with a literal: the regex module looks for it as fast as the
-        prefilter would look for their literals, so the prefilter asks only for their rarest literal."""
+        prefilter would look for their literals, so the prefilter asks only for the first one they need
+        (the longest)."""
         if self.direct is None:
             self.direct = {i for i, r in enumerate(self.rules) if opens_with_literal(_source(r.settings))}
         return self.direct
