@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from itertools import accumulate
+from operator import itemgetter
 from typing import NamedTuple
 
 from .edits import Edit
@@ -39,6 +40,9 @@ class Located(NamedTuple):
     cend: int
     text: str | None         # ...and what that region becomes
     involved: tuple[int, ...]  # indices of the inserted segments it merges with
+
+
+_POSITION_AND_TIE = itemgetter(0, 1, 2)  # (working start, end, tie): never the segments themselves
 
 
 class TextMap:
@@ -144,5 +148,5 @@ class TextMap:
             pieces.append(loc.text or "")
             cur = loc.cend
         pieces.append(self.text[cur:])
-        items.sort(key=lambda t: (t[0], t[1], t[2]))
+        items.sort(key=_POSITION_AND_TIE)
         return TextMap(self.original, "".join(pieces), [t[3] for t in items])
