@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from itertools import compress, repeat
-from operator import itemgetter, not_, or_
+from operator import itemgetter
 from typing import Literal
 
 import regex
@@ -73,41 +72,26 @@ class RemoveLineStage:
         return self.single[rule.id]
 
     def propose(self, text, ctx):
-        # the lines' texts as the shared view splits them (its Line records are made only to remove some)
-        texts = text.split("\n")
-        last = next((i for i in range(len(texts) - 1, -1, -1) if texts[i].strip()), -1)
-        opening = self._may_open(text, texts)
-        if opening is not None and not self.alone:  # only they can match: the others are not looked at
-            numbers = list(compress(range(len(texts)), opening))
-            may_open = [True] * len(numbers)
-        else:
-            numbers = [i for i, line in enumerate(texts) if line.strip()]
-            may_open = [True] * len(numbers) if opening is None else [opening[i] for i in numbers]
-        stripped = [(i, texts[i].strip()) for i in numbers]
-        combined = self._combined_matches([s for _, s in stripped], ctx, may_open)
+        lines = ctx.view(text).lines
+        stripped = [(i, s) for i, s in enumerate(map(str.strip, map(itemgetter(2), lines))) if s]
+        last = stripped[-1][0] if stripped else -1
+        combined = self._combined_matches([s for _, s in stripped], ctx, self._may_open(text, lines, stripped))
         remove = {}
         for (i, line), m in zip(stripped, combined + [_UNTRIED] * (len(stripped) - len(combined))):
             rule = self._match(line, i == last, m, ctx)
             if rule:
                 remove[i] = rule
-        if remove:
-            for start, end, rule in removal_spans(text, ctx.view(text).lines, remove):
-                yield Proposal(start, end, "", rule.id, rule.message, rule.level)
+        for start, end, rule in removal_spans(text, lines, remove):
+            yield Proposal(start, end, "", rule.id, rule.message, rule.level)
 
-    def _may_open(self, text, texts) -> list[bool] | None:
-        """Per line: may the combination match it? It starts (past spaces) as one of its alternatives
-        can, letter case aside, or with a character beyond ASCII (not when blank). None: any line may.
-        (map() goes through the lines at C speed: most lines of most texts are not tried at all.)"""
+    def _may_open(self, text, lines, stripped) -> list[bool]:
+        """Per stripped line: may the combination match it? (It starts as one of its alternatives can.)"""
         if self.openings is None:
-            return None
+            return [True] * len(stripped)
         if any(partner in text for partner in _PARTNERS):  # rare: "ſ" matches "s" ignoring case
             text = text.translate(ASCII_CASE_PARTNERS)
         lowered = text.lower().split("\n")  # (lower() makes no line breaks)
-        opens = map(str.startswith, map(str.lstrip, lowered), repeat(self.openings))
-        if text.isascii():
-            return list(opens)
-        beyond_ascii = map(not_, map(str.isascii, map(_FIRST, map(str.lstrip, texts))))
-        return list(map(or_, beyond_ascii, opens))
+        return [not line[0].isascii() or lowered[i].lstrip().startswith(self.openings) for i, line in stripped]
 
     def _combined_matches(self, lines, ctx, may_open) -> list:
         """The combined pattern's fullmatch of each line (stripped), in one run of its clock; fewer
@@ -164,7 +148,6 @@ def _fits(rule, is_last: bool) -> bool:
 
 
 _PARTNERS = tuple(map(chr, ASCII_CASE_PARTNERS))
-_FIRST = itemgetter(slice(0, 1))  # a string's first character ('' for none)
 
 
 def _openings(patterns) -> tuple[str, ...] | None:
