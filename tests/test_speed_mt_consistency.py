@@ -52,3 +52,13 @@ def test_common_words_close_in_letters_are_skipped_and_slips_are_not():
 @given(st.text(st.sampled_from("aAzZéÉeE\u0301ßİıǅ -ﬁ"), max_size=12))
 def test_plain_letters_as_unaccented_casefold(form):
     assert consistency._plain.__wrapped__(form) == unaccented(form.casefold())
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_names_found_by_one_scan_or_piece_by_piece(text):
+    from cleanup.analysis.textview import TextView
+
+    short = STAGE._names_in(text, TextView(text))
+    with mock.patch.object(consistency, "_SCAN_UP_TO", -1):
+        assert STAGE._names_in(text, TextView(text)) == short

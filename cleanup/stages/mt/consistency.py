@@ -57,6 +57,7 @@ _NAME = FastPattern(r"\p{Lu}(?<![\p{L}\p{M}\p{N}]\p{Lu})[\p{Ll}\p{M}]+(?![\p{L}\
 # starts at the next character, as the `regex` module's overlapped search does.
 _SPLIT = FastPattern(r"(\p{Lu})(?<![\p{L}\p{M}\p{N}-]\p{Lu})(?=([\p{Ll}\p{M}]+(?: (?=\p{Lu})|-(?=\p{Ll}))"
                      r"[\p{L}][\p{Ll}\p{M}]+(?![\p{L}\p{M}\p{N}]|-\p{L})))")
+_SCAN_UP_TO = 100_000  # characters: a longer text's names are found from its distinct pieces (see _names_in)
 CONTEXT_ZIPF = 5.0  # words this common (The, President, China) say nothing about who is meant
 
 
@@ -217,12 +218,13 @@ class ConsistencyStage:
     def __init__(self, rules, lexicon):
         self.rules = [(r, Closeness(r.settings)) for r in rules]
         self.lex = lexicon
+        self.names = Memo(_names)  # no one-word name crosses a space
 
     def propose(self, text, ctx):
         if not self.rules:
             return
         # only two close spellings make a group: most texts have none, and need no more
-        forms = set(_NAME(text).findall(text))  # (one C scan: cheaper than a memo per piece)
+        forms = self._names_in(text, ctx.view(text))
         forms.update(map("".join, _SPLIT(text).findall(text)))
         rules = [(rule, st) for rule, st in self.rules if _any_close(forms, st, self.lex)]
         if not rules:
@@ -230,6 +232,13 @@ class ConsistencyStage:
         mentions = _mentions(text) + _joined(text)
         for rule, st in rules:
             yield from self._inconsistencies(mentions, rule, st)
+
+    def _names_in(self, text, view) -> set[str]:
+        """The one-word names of the text: one C scan of a short text (a memo lookup per piece costs
+        as much, and a new word's verdict more); a long one repeats its words, each judged once."""
+        if len(text) <= _SCAN_UP_TO:
+            return set(_NAME(text).findall(text))
+        return set().union(*self.names.values(list(view.distinct_pieces)))
 
     def _inconsistencies(self, mentions, rule, st):
         s = rule.settings
@@ -360,6 +369,10 @@ def _joined(text: str) -> list[Mention]:
     Compared in plain letters, where the space or hyphen is gone.
     """
     return [Mention(m.start(), m.end(2), text[m.start():m.end(2)], ()) for m in _SPLIT(text).finditer(text)]
+
+
+def _names(piece: str) -> frozenset:
+    return frozenset(_NAME(piece).findall(piece))
 
 
 def _any_close(forms: set, st: Closeness, lexicon=()) -> bool:
