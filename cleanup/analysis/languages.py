@@ -12,13 +12,11 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import os
-import tempfile
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-from .cache_folder import cache_folder
+from .cache_folder import cache_folder, store_entry
 from .wordlist import normal
 
 
@@ -105,17 +103,7 @@ def _cached(name: str, packages: tuple[str, ...], make):
             pass
     value = make()
     if entry is not None:
-        try:
-            entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=entry.parent, suffix=".tmp",
-                                             delete=False) as f:
-                json.dump(value, f, ensure_ascii=False)
-            os.replace(f.name, entry)  # whole or not at all: a parallel run reads the old entry or the new one
-        except OSError:
-            try:
-                os.unlink(f.name)
-            except (OSError, UnboundLocalError):
-                pass
+        store_entry(entry, lambda name: Path(name).write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8"))
     return value
 
 

@@ -16,14 +16,12 @@ memory, with the same answers.
 """
 from __future__ import annotations
 
-import os
-import tempfile
 from importlib.metadata import version
 from pathlib import Path
 
 import marisa_trie
 
-from .cache_folder import cache_folder
+from .cache_folder import cache_folder, store_entry
 
 _FORMAT = "<H"  # the band's index: frequency 10 ** (-index / 100), as wordfreq computes it
 
@@ -60,7 +58,7 @@ def word_table(lang: str) -> WordTable:
             pass
     trie = _build(lang)
     if path is not None:
-        _store(trie, path)
+        store_entry(path, trie.save)
     return WordTable(trie)
 
 
@@ -79,18 +77,3 @@ def _cached_path(lang: str) -> Path | None:
     if where is None:
         return None
     return where / f"wordfreq-{version('wordfreq')}-{lang}-best.marisa"
-
-
-def _store(trie: marisa_trie.RecordTrie, path: Path) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        os.close(fd)
-        try:
-            trie.save(tmp)
-            os.replace(tmp, path)  # whole or not at all: a parallel run reads the old entry or the new one
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-    except OSError:
-        pass  # the cache is a convenience

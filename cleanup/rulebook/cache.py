@@ -14,13 +14,11 @@ an entry that cannot be read, means parsing as if there were none.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-from ..analysis.cache_folder import cache_folder
+from ..analysis.cache_folder import cache_folder, store_entry
 
 FORMAT = b"rulefile-cache-1"
 
@@ -63,13 +61,4 @@ def store(path: Path, text: str, parsed) -> None:
     entry = _entry(path, text)
     if entry is None:
         return
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        with tempfile.NamedTemporaryFile("wb", dir=entry.parent, delete=False, suffix=".tmp") as f:
-            pickle.dump(parsed, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(f.name, entry)  # whole or not at all: a parallel run reads the old entry or the new one
-    except OSError:
-        try:
-            os.unlink(f.name)
-        except (OSError, UnboundLocalError):
-            pass
+    store_entry(entry, lambda name: Path(name).write_bytes(pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL)))
