@@ -14,7 +14,7 @@ LANGS = ["fr", "nl"]
 def _sample(lang: str) -> list[str]:
     words = list(wordfreq.get_frequency_dict(lang))
     rnd = random.Random(lang)
-    absent = ["zzqx", "", "Paris", "der", "the", "naïve", "ｆｕｌｌ", "l'eau", "l’eau", "caf\udce9", "\ud800"]
+    absent = ["zzqx", "", "Paris", "der", "the", "naïve", "ｆｕｌｌ", "l'eau", "l’eau", "caf\udce9", "\ud800", "\x00", "a\x00b", "0\x0000"]
     return rnd.sample(words, 3000) + words[:200] + words[-200:] + absent
 
 

@@ -33,15 +33,14 @@ class WordTable:
         self._trie = trie
 
     def __contains__(self, word: str) -> bool:
-        try:
-            return word in self._trie
-        except UnicodeEncodeError:  # a lone surrogate (text decoded with surrogateescape): in no list
-            return False
+        return self.get(word) is not None
 
     def get(self, word: str, default=None):
+        if "\0" in word:  # (marisa's keys end at a NUL: asked one, it fails) no list has one
+            return default
         try:
             found = self._trie.get(word)
-        except UnicodeEncodeError:
+        except UnicodeEncodeError:  # a lone surrogate (text decoded with surrogateescape): in no list
             return default
         return 10 ** (-found[0][0] / 100) if found else default  # wordfreq.cB_to_freq(-index), as its dict has it
 
