@@ -33,3 +33,29 @@ def test_stages_undoing_each_other_end_the_run_when_a_text_comes_back():
     first, second = _Swap({"x": "y", "z": "x"}), _Swap({"y": "z"})
     Pipeline([first, second]).run("x")
     assert first.calls == 2 < MAX_PASSES
+
+
+class _Counting:
+    """Counts the lines it has to look at, keeping what it found for each line in ctx.kept."""
+
+    name = "counting"
+
+    def __init__(self):
+        self.looked = 0
+
+    def propose(self, text, ctx):
+        kept = ctx.kept(self)
+        for line in text.split("\n"):
+            if line not in kept:
+                self.looked += 1
+                kept[line] = True
+        return []
+
+
+def test_what_a_stage_keeps_lasts_every_pass_of_a_run_and_no_longer():
+    counting = _Counting()
+    pipe = Pipeline([counting, _Swap({"x": "y"})])
+    pipe.run("a\nb\nx")  # pass 1: a, b, x; pass 2 (the text changed): only y is new
+    assert counting.looked == 4
+    pipe.run("a\nb\nx")  # a new run keeps nothing of the last one
+    assert counting.looked == 8

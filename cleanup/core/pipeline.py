@@ -30,6 +30,7 @@ class Context:
     problems: list[Problem] = field(default_factory=list)
     clock: RuleClock | None = None  # each rule's time budget on this document
     _view: TextView | None = field(default=None, repr=False, compare=False)
+    _kept: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self):
         if self.clock is None:
@@ -40,6 +41,13 @@ class Context:
         if self._view is None or self._view.text is not text:
             self._view = TextView(text)
         return self._view
+
+    def kept(self, owner) -> dict:
+        """A dict of `owner`'s (a stage) that lives for this whole run, every pass: for facts about
+        a piece of text keyed by its content (a line's matches), which a later pass, given the
+        text again with a few lines changed, reads instead of computing them again. Nothing in it
+        outlives the document."""
+        return self._kept.setdefault(id(owner), {})
 
 
 class Stage(Protocol):
