@@ -39,7 +39,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import combinations
+from itertools import chain, combinations
 from typing import NamedTuple
 
 from ...analysis.english import inflected
@@ -382,8 +382,9 @@ def _any_close(forms: set, st: Closeness, lexicon=()) -> bool:
     Each spelling of a group joined it with a pair of this kind, and only one the
     lexicon does not know is reported (_reported): without such a pair, nothing is.
     """
-    return any(st.close((a, b)) and not _two_words(a, b, st) and not (key(a) in lexicon and key(b) in lexicon)
-               for a, b in _candidate_pairs(st.long_enough(forms), st))  # (short forms are in no bucket)
+    # the close pairs by set operations on the memo (most texts have none): no Python call per pair
+    pairs = st.close.passing(set(_candidate_pairs(st.long_enough(forms), st)))  # (short forms are in no bucket)
+    return any(not _two_words(a, b, st) and not (key(a) in lexicon and key(b) in lexicon) for a, b in pairs)
 
 
 def _two_words(a: str, b: str, st: Closeness) -> bool:
@@ -398,13 +399,12 @@ def _candidate_pairs(forms, st: Closeness):
 
     (Pairs sharing both come twice, in the order of `forms`.)
     """
+    forms = list(forms)
     buckets = defaultdict(list)
-    for form in forms:
-        for bucket in st.buckets(form):
+    for form, keys in zip(forms, st.buckets.values(forms)):
+        for bucket in keys:
             buckets[bucket].append(form)
-    for group in buckets.values():
-        if len(group) > 1:
-            yield from combinations(group, 2)
+    return chain.from_iterable(combinations(group, 2) for group in buckets.values() if len(group) > 1)
 
 
 def _singular(form: str, forms: set) -> str:
