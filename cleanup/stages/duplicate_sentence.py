@@ -18,6 +18,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import filterfalse
 from typing import NamedTuple
 
 from ..analysis.tokens import ALNUM_RUN
@@ -65,36 +66,54 @@ def sentences(text: str, lines) -> list[Sentence]:
 
 
 def _rows(text: str, lines):
-    """(line index, start, end, words, letters) of each sentence, as Sentence holds them but for
-    its start, which is its body's (with the spaces before it: see _sentence), and its words,
-    None for a plain sentence alone on its line (no sentence on its line to be a near copy of).
-    Plain tuples, the sentence ends of the whole text found at once, and a plain text's words
-    read by slicing its folded form keep the work per sentence small; one at a time, so that a
-    long text's sentences are not all kept (the garbage collector would go over them again and again)."""
-    all_ends = sorted(end for mark in _MARKS if mark in text for end in map(_END, _ends_after(mark).finditer(text)))
-    folded = _fold(text) if _plain(text) else None  # one character each: offsets are the text's
+    """(line index, start, end, words, letters) of each sentence (see _reader), one line at a time."""
+    rows_of = _reader(text, True)
     for i, line in lines:
+        yield from rows_of(i, line)
+
+
+def _reader(text: str, whole: bool):
+    """rows(i, line): (line index, start, end, words, letters) of each sentence of a line, as Sentence holds
+    them but for its start, which is its body's (with the spaces before it: see _sentence), and its words,
+    None for a plain sentence alone on its line (no sentence on its line to be a near copy of). Plain
+    tuples, and a plain text's words read by slicing its folded form keep the work per sentence small.
+    `whole`: the sentence ends and the folded form of the whole text are found at once (most of its lines
+    are to be read), else each line's own when it is read (a sentence ends within its line)."""
+    if whole:
+        all_ends = sorted(end for mark in _MARKS if mark in text for end in map(_END, _ends_after(mark).finditer(text)))
+        folded = _fold(text) if _plain(text) else None  # one character each: offsets are the text's
+    else:
+        all_ends = folded = None
+
+    def rows(i, line) -> list:
         t = line.text
         if not t or t.isspace():  # no sentence
-            continue
+            return []
         start, end = line.start, line.end
-        ends = all_ends[bisect_right(all_ends, start):bisect_right(all_ends, end)]
+        if all_ends is not None:
+            ends = all_ends[bisect_right(all_ends, start):bisect_right(all_ends, end)]
+        else:  # (an end is found in the text, up to the line's end as the text's end: the same ends)
+            ends = sorted(e for mark in _MARKS if mark in t for e in map(_END, _ends_after(mark).finditer(text, start, end)))
         if not ends or ends[-1] < end and not text[ends[-1]:end].isspace():  # a last one without its final mark
             ends.append(end)
         if folded is not None or _plain(t):  # (a line may be plain in a text that is not)
             f, base = (folded, 0) if folded is not None else (_fold(t), line.start)
             if len(ends) == 1:  # alone on its line: compared letter for letter only (words when reported)
-                yield i, start, ends[0], None, f[start - base:ends[0] - base].replace(" ", "")
-                continue
+                return [(i, start, ends[0], None, f[start - base:ends[0] - base].replace(" ", ""))]
+            out = []
             for end in ends:
                 words = f[start - base:end - base].split()
-                yield i, start, end, words, "".join(words)
+                out.append((i, start, end, words, "".join(words)))
                 start = end
-        else:
-            for end in ends:
-                words = _some_ascii_words(text[start:end])
-                yield i, start, end, words, "".join(words)
-                start = end
+            return out
+        out = []
+        for end in ends:
+            words = _some_ascii_words(text[start:end])
+            out.append((i, start, end, words, "".join(words)))
+            start = end
+        return out
+
+    return rows
 
 
 def _sentence(text: str, row: tuple) -> Sentence:
@@ -139,21 +158,50 @@ def _plain(text: str) -> bool:
     return text.isascii()
 
 
-def copies(text: str, lines, settings: Settings):
-    """Each sentence that repeats the one before it, on its line or the next (compared with the last one kept)."""
+def copies(text: str, lines, settings: Settings, memo: dict | None = None):
+    """Each sentence that repeats the one before it, on its line or the next (compared with the last one kept).
+
+    `memo` (a dict for one pipeline run, every pass: see Context.kept) keeps, for each line read that
+    holds no copy, the letters of its first and last sentences. Given that line again (a later pass
+    changes few lines), only they are compared: its first with the sentence kept before it (a copy
+    there: the line is read), its last kept for the next line.
+    """
     min_letters, min_words, similarity = settings.min_letters, settings.min_words, settings.similarity
-    kept = None  # a row of _rows
-    for row in _rows(text, lines):
-        if kept is not None and row[0] - kept[0] <= 1:
-            if row[4] == kept[4] and len(row[4]) >= min_letters:
-                s = _sentence(text, row)
-                yield Copy(s, _whole_line(text, s), True)
-                continue  # the copy goes: the next sentence is compared with the one kept
-            if row[0] == kept[0] and min(len(row[3]), len(kept[3])) >= min_words and \
-                    _similar(kept[3], row[3], similarity):
-                s = _sentence(text, row)
-                yield Copy(s, _whole_line(text, s), False)
-        kept = row
+    if memo is None:
+        memo = {}
+    if memo:  # a later pass: are most lines to be read again?
+        lines = list(lines)
+        unread = sum(map(len, filterfalse(memo.__contains__, (line.text for _, line in lines))))
+    rows_of = _reader(text, not memo or 4 * unread >= len(text))
+    kept = None  # a row (see _reader)
+    for i, line in lines:
+        t = line.text
+        facts = memo.get(t)
+        if facts is not None and (kept is None or i - kept[0] > 1 or facts[0] != kept[4] or len(facts[0]) < min_letters):
+            kept = (i, None, None, None, facts[1])  # (no near copy across lines: its words are not asked for)
+            continue
+        rows = rows_of(i, line)
+        clean = True  # no copy in the line
+        for row in rows:
+            if kept is not None and row[0] - kept[0] <= 1:
+                if row[4] == kept[4] and len(row[4]) >= min_letters:
+                    s = _sentence(text, row)
+                    clean = False
+                    yield Copy(s, _whole_line(text, s), True)
+                    continue  # the copy goes: the next sentence is compared with the one kept
+                if row[0] == kept[0] and min(len(row[3]), len(kept[3])) >= min_words and \
+                        _similar(kept[3], row[3], similarity):
+                    s = _sentence(text, row)
+                    clean = False
+                    yield Copy(s, _whole_line(text, s), False)
+            kept = row
+        # a line read on its own (its first sentence no copy of one before) finds what it found here
+        if clean and rows and len(t) <= _MEMO_LONGEST:
+            memo[t] = (rows[0][4], rows[-1][4])
+
+
+# a longer line is not kept in the memo: it seldom comes back unchanged, and it would keep its text alive
+_MEMO_LONGEST = 20_000
 
 
 def _similar(a: tuple[str, ...], b: tuple[str, ...], similarity: float) -> bool:

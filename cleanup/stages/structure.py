@@ -58,8 +58,9 @@ class _Scan:
     """One text as the detectors share it: its lines, their whitespace-insensitive texts,
     the lines going (index -> the rule removing it) and the repeated words already reported."""
 
-    def __init__(self, text: str, view):
+    def __init__(self, text: str, view, ctx=None):
         self.text, self.view = text, view
+        self.kept = ctx.kept if ctx is not None else lambda owner: {}  # facts a later pass reads again (Context.kept)
         self.lines = view.lines
         self.remove: dict = {}
         self.taken: set[int] = set()
@@ -171,7 +172,7 @@ class SentenceCopies:
 
     def find(self, scan: _Scan):
         rule, text = self.rule, scan.text
-        for copy in duplicate_sentence.copies(text, scan.kept_lines(), rule.settings):
+        for copy in duplicate_sentence.copies(text, scan.kept_lines(), rule.settings, scan.kept(self)):
             s = copy.sentence
             if not copy.exact:
                 yield Proposal(s.start, s.end, None, rule.id,
@@ -371,7 +372,7 @@ class StructureStage:
         self.other_checks = sorted((c for c in checks if not c.whole_lines), key=lambda c: order.index(type(c)))
 
     def propose(self, text, ctx):
-        scan = _Scan(text, ctx.view(text))
+        scan = _Scan(text, ctx.view(text), ctx)
         # Removing lines brings others together (a teaser pair between two copies
         # of a caption): look again at the lines left until nothing more goes, so
         # that cleaning the output once more finds nothing.
