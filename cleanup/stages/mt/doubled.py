@@ -70,12 +70,15 @@ class DoubledPhrases:
             all(m.lower() == m.upper() for m in self.marks)
         self.slots = Memo(self._slots)
 
-    def propose(self, text, pieces=None):
+    def propose(self, text, pieces=None, slots=None):
         """The doubled phrases of `text`; `pieces` (text.split(), if known) may show there are none,
-        or the only lines that may hold one."""
+        or the only lines that may hold one. So may `slots`: the pieces' slots (see _slots) joined,
+        and how many pieces each line of text.split("\n") holds."""
         lines = [(0, len(text))]
-        if pieces is not None and self.by_pieces:
-            lines = self._may_double(text, pieces)
+        if pieces is not None and slots is None and self.by_pieces:
+            slots = b"".join(self.slots.values(pieces)), None
+        if slots is not None and self.by_pieces:
+            lines = self._may_double(text, *slots)
             if not lines:
                 return
         # (a joint holds no line end: each line's joints are those the whole text's search finds there)
@@ -99,7 +102,7 @@ class DoubledPhrases:
                 phrase = " ".join(text[start:m.start()].split())
                 yield Proposal(start, end, None, self.rule.id, f"{self.rule.message}: '{phrase}'", self.rule.level)
 
-    def _may_double(self, text: str, pieces: list[str]) -> list[tuple[int, int]]:
+    def _may_double(self, text: str, slots: bytes, counts: list[int] | None) -> list[tuple[int, int]]:
         """Where might a doubled phrase be in the text? The (start, end) spans of the only
         lines that may hold one (the whole text when not known; none: certainly nowhere).
 
@@ -115,10 +118,9 @@ class DoubledPhrases:
         That holds for whole pieces: see _cut for when the method's windows may
         cut one.
         """
-        n = len(pieces)
+        n = len(slots) // _SLOTS
         if not n:
             return []
-        slots = b"".join(self.slots.values(pieces))
         keys, marked, words, spoken = (bytearray(3 * n) for _ in range(4))
         for part, at in ((keys, 0), (marked, 3), (words, 6)):
             part[0::3], part[1::3], part[2::3] = slots[at::_SLOTS], slots[at + 1::_SLOTS], slots[at + 2::_SLOTS]
@@ -137,7 +139,7 @@ class DoubledPhrases:
         ends = ends.to_bytes(3 * n, "big")[2::3]  # a phrase's last piece: zero
         if _cut(text, slots[_LENGTH::_SLOTS], ends):
             return [(0, len(text))]
-        return _lines_holding(text, said_again) if said_again else []
+        return _lines_holding(text, said_again, counts) if said_again else []
 
     def _slots(self, piece: str) -> bytes:
         """A piece's slots for _may_double: its key; its key less a mark it ends with (all ones
@@ -182,14 +184,15 @@ class DoubledPhrases:
         return not all(w[0].isupper() for w in words)  # "New York, New York": a place
 
 
-def _lines_holding(text: str, indexes: set[int]) -> list[tuple[int, int]]:
-    """The (start, end) spans of the lines holding the pieces (text.split()) at `indexes`, in order.
+def _lines_holding(text: str, indexes: set[int], counts: list[int] | None) -> list[tuple[int, int]]:
+    """The (start, end) spans of the lines holding the pieces (text.split()) at `indexes`, in order
+    (`counts`: the pieces on each line, if known).
 
     A doubled phrase's joint is on the line of the piece that ends the phrase's
     first copy (it starts in or right after that piece, and holds no line end).
     """
     lines = text.split("\n")
-    through = list(accumulate(map(len, map(str.split, lines))))  # pieces on lines 0..j
+    through = list(accumulate(counts if counts is not None else map(len, map(str.split, lines))))  # lines 0..j
     ends = list(accumulate(map(len, lines)))  # characters of lines 0..j, line ends aside
     spans = []
     for j in sorted({bisect_right(through, i) for i in indexes}):

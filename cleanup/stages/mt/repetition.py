@@ -48,6 +48,9 @@ _OPEN_QUOTE = regex.compile(r"[\"'“‘«「『„]\s*$")
 _CLOSE_QUOTE = regex.compile(r"\s*[\"'”’»」』“]")
 # characters str.split() takes for spaces that are tokens here (tests/test_mt_repetition.py checks the list)
 _NOT_SPACE = "\x1c\x1d\x1e\x1f"
+# From this many characters a text is read by lines (a per-line cost, repaid by a later pass and
+# by lines said again); a shorter one's pieces are usually made already (ctx.view) and cheaper whole.
+_BY_LINES = 1 << 16
 
 
 @lru_cache(maxsize=50_000)
@@ -74,16 +77,53 @@ class RepetitionStage:
         self.words = Memo(_words)
 
     def propose(self, text, ctx):
+        if len(text) < _BY_LINES or any(c in text for c in _NOT_SPACE):
+            yield from self.propose_whole(text, ctx)
+            return
+        # A line's facts (its tokens' marks, its pieces, their doubled-phrase slots) are the same
+        # wherever it is: kept for the run, a later pass reads them for the lines it is given again.
+        # (text.split() is the lines' split() one after another: no piece holds a line end.)
+        lines = text.split("\n")
+        kept = ctx.kept(self)
+        facts = list(map(kept.get, lines))
+        if None in facts:
+            for j, line in enumerate(lines):
+                if facts[j] is None:
+                    facts[j] = kept.get(line) or kept.setdefault(line, self._line_facts(line))
+        for k, doubled in enumerate(self.doubled, 2):
+            yield from doubled.propose(text, slots=(b"".join([f[k] for f in facts]), [f[1] for f in facts]))
+        if not self.rules:
+            return
+        marks = b"".join([f[0] for f in facts])
+        yield from self._loops(text, marks, lambda: chain.from_iterable(map(self._line_words, facts, lines)))
+
+    def _line_facts(self, line: str) -> list:
+        """[its tokens' marks, its number of pieces, each doubled rule's slots..., its words (when asked)]."""
+        pieces = line.split()
+        return [b"".join(self.marks.values(pieces)), len(pieces),
+                *(b"".join(d.slots.values(pieces)) for d in self.doubled), None]
+
+    def _line_words(self, facts: list, line: str) -> tuple:
+        if facts[-1] is None:
+            facts[-1] = tuple(chain.from_iterable(self.words.values(line.split())))
+        return facts[-1]
+
+    def propose_whole(self, text, ctx):
+        """The whole text's pieces at once (the way for a text with a space str.split() takes and
+        _TOKEN does not, and the oracle of the way by lines)."""
         for doubled in self.doubled:
             yield from doubled.propose(text, ctx.view(text).pieces)
         if not self.rules:
             return
         pieces, marks = self.stream(ctx.view(text))
+        yield from self._loops(text, marks, lambda: chain.from_iterable(self.words.values(pieces)))
+
+    def _loops(self, text, marks, all_words):
         words, tokens = [], []  # made only when a loop may be there
         for loops in self.rules:
             starts = loops.starts(marks)
             if starts and not words:
-                words.extend(chain.from_iterable(self.words.values(pieces)))
+                words.extend(all_words())
             for i, size, count in loops.found(words, starts):
                 unit = words[i:i + size]
                 bounded = loops.max_legitimate is None or count <= loops.max_legitimate
