@@ -183,16 +183,20 @@ _CASE_ONLY_GROUP = regex.compile(r"\(\?-?i:")
 _BACKREFERENCE = regex.compile(r"\\(?:[1-9][0-9]?|g<\w+>)|\(\?P=\w+\)")
 
 
-def barriers(pattern: str, ignore_case: bool = False) -> str:
+def barriers(pattern: str, ignore_case: bool = False, *, behind: bool = True) -> str:
     """The characters of BARRIER_CANDIDATES that no part of the pattern can match, lookarounds
     included ('' when any part is not understood): a match, and all the text its lookarounds
     and anchors look at, then lie between two such characters (each included), so the pattern
-    finds the same matches there as in the whole text."""
+    finds the same matches there as in the whole text.
+
+    behind=False: what lookbehinds match does not count. A match started at p then reads no text
+    past the first of these characters after p (it cannot step over it, and a lookbehind reads
+    only what lies before where it is tried)."""
     tree = parse(pattern)
     if tree is None:
         return ""
     left = set(BARRIER_CANDIDATES)
-    for node in walk(tree):
+    for node, in_lookbehind in _walk_marking_lookbehinds(tree, False):
         if node.kind == "group" and not node.understood and not _CASE_ONLY_GROUP.fullmatch(node.text):
             return ""
         if node.kind != "atom":
@@ -202,11 +206,29 @@ def barriers(pattern: str, ignore_case: bool = False) -> str:
                 return ""  # \A, \Z, \G, inline flags, comments ...: judged by no one here
             continue
         if _BACKREFERENCE.fullmatch(node.text):
+            if not behind:
+                return ""  # (its group may be in a lookbehind)
             continue  # it matches only what its group took, which is checked as part of it
+        if in_lookbehind and not behind:
+            continue
         left -= _matched(node.text, ignore_case)
         if not left:
             return ""
     return "".join(c for c in BARRIER_CANDIDATES if c in left)
+
+
+def _walk_marking_lookbehinds(node, inside: bool):
+    yield node, inside
+    inside = inside or (node.kind == "group" and node.text in ("(?<=", "(?<!"))
+    for part in node.parts:
+        yield from _walk_marking_lookbehinds(part, inside)
+
+
+def ends_at_line_end(pattern: str) -> bool:
+    """Does every match end where `$` holds (the pattern is a sequence ending in `$`)?"""
+    tree = parse(pattern)
+    return tree is not None and tree.kind == "seq" and bool(tree.parts) and tree.parts[-1].kind == "atom" \
+        and tree.parts[-1].text == "$"
 
 
 @lru_cache(maxsize=1024)
@@ -245,3 +267,58 @@ def _opens_with_literal(items) -> bool:
             continue  # (?:^|(?<=x)): consumes nothing
         return len(branches) == 1 and branches[0].kind == "seq" and _opens_with_literal(branches[0].parts)
     return False
+
+
+# -- where a match can start ----------------------------------------------------
+
+# atoms that match exactly one character, whatever surrounds them (compiled alone they mean the same)
+_ONE_CHAR = regex.compile(r"\[.*\]|\\[pP](?:\{[^}]*\}|\w)|\\[dDwWsStnrfv]|\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|\.",
+                          regex.DOTALL)
+_LEAD_ANCHORS = {"^", "$", r"\b", r"\B", r"\m", r"\M"}  # (they look at the text as a search from anywhere would)
+
+
+def lead(pattern: str):
+    """(the one-character atoms, a literal) such that every match starts at a position p followed by
+    characters each matched by one of the atoms, then the literal: the match can only start in the
+    run of those characters right before an occurrence of the literal (or at it). None when the
+    pattern's start is not that simple (alternatives, a repeated group, backreferences, inline
+    flags, \\A \\G \\K ... anywhere: then nothing is claimed)."""
+    tree = parse(pattern)
+    if tree is None or any(not n.understood or (n.kind == "atom" and n.zero_width and n.text not in _LEAD_ANCHORS)
+                           for n in walk(tree)):
+        return None
+    found = _lead(tree.parts if tree.kind == "seq" else [tree], [])
+    return found if isinstance(found, tuple) else None
+
+
+def _lead(items, atoms: list):
+    """(atoms, literal) once a literal is reached; `atoms` grown, when the items end first; None: unknown."""
+    for k, item in enumerate(items):
+        if item.kind == "atom" and item.literal is not None:
+            run = ""
+            for next_item in items[k:]:
+                if next_item.kind != "atom" or next_item.literal is None:
+                    break
+                run += next_item.literal
+            return atoms, run
+        body = item.parts[0] if item.kind == "repeat" else item
+        if body.kind == "atom" and not body.zero_width:
+            if not (body.literal is not None or _ONE_CHAR.fullmatch(body.text)):
+                return None  # a backreference, \X ...
+            atoms = atoms + [body.text]  # (repeated any number of times, even none)
+        elif item.kind == "atom":
+            continue  # an anchor: consumes nothing
+        elif item.kind != "group":
+            return None  # a repeated group: its start is not followed
+        elif item.text in ("(?<=", "(?<!", "(?!"):
+            continue  # looks behind, or consumes nothing and finds nothing that must follow
+        elif item.parts[0].kind != "seq":
+            return None  # alternatives
+        else:
+            inner = _lead(item.parts[0].parts, atoms)
+            if inner is None or isinstance(inner, tuple):
+                return inner
+            if item.text == "(?=":
+                return None  # (a lookahead with no literal: what follows starts again at its start)
+            atoms = inner
+    return atoms

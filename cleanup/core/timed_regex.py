@@ -99,3 +99,31 @@ def find_in_spans(compiled, text: str, spans, rule_id: str, problems: list | Non
         return clock.run(rule_id, run, problems)
     except Stopped:
         return []
+
+
+def find_at(compiled, text: str, starts, rule_id: str, problems: list | None, clock: RuleClock | None = None):
+    """The matches of find_all when no match can start anywhere but at `starts` (positions, in
+    order): the pattern is tried at each, as a search would try it (a lookbehind, ^ or \\b still
+    sees the text before it), from the end of the last match on. None when a match is empty:
+    what a search does after one is not followed here (the caller then searches)."""
+    clock = clock or RuleClock(text)
+
+    def run(timeout):
+        started, out, end = time.monotonic(), [], 0
+        for p in starts:
+            if p < end:
+                continue
+            left = timeout - (time.monotonic() - started)
+            if left <= 0:
+                raise TimeoutError
+            m = compiled.match(text, p, timeout=left)
+            if m is not None:
+                if m.end() == m.start():
+                    return None
+                out.append(m)
+                end = m.end()
+        return out
+    try:
+        return clock.run(rule_id, run, problems)
+    except Stopped:
+        return []

@@ -34,9 +34,9 @@ from functools import lru_cache, partial
 import regex
 
 from ..analysis.fast_regex import FastPattern
-from ..analysis.regex_needs import barriers, fold_case, opens_with_literal, requirement
+from ..analysis.regex_needs import barriers, ends_at_line_end, fold_case, lead, opens_with_literal, requirement
 from ..core.edits import Level, Proposal
-from ..core.timed_regex import compile_rule, find_all, find_in_spans
+from ..core.timed_regex import compile_rule, find_all, find_at, find_in_spans
 
 _TOKENS = regex.compile(r"\s+|[\p{L}\p{M}\p{N}]+|.", regex.DOTALL)
 
@@ -83,6 +83,7 @@ class ReplaceStage:
             needs.append((requirement(_source(s), s.ignore_case), s.ignore_case))
         self.prefilter = LiteralPrefilter(needs) if prefilter else None
         self.scopes = [None] * len(self.rules) if prefilter else None  # each read when first needed
+        self.leads = [None] * len(self.rules)  # each rule's _Starts, read when first needed
         self.direct: set[int] | None = None  # the rules asked only for their first literal (see _direct)
 
     def propose(self, text, ctx):
@@ -92,8 +93,14 @@ class ReplaceStage:
             if live is not None and i not in live:
                 continue
             pattern = self.patterns[i] or self._compile(i)
-            spans = self._scope(i).spans(text, found) if len(text) > _SHORT and self.scopes else None
-            if spans is None:
+            long = len(text) > _SHORT and self.scopes
+            starts = self._start(i).starts(text, found) if long else None
+            matches = None if starts is None else find_at(pattern, text, starts, rule.id, ctx.problems,
+                                                         clock=ctx.clock)
+            spans = self._scope(i).spans(text, found) if long and matches is None else None
+            if matches is not None:
+                pass
+            elif spans is None:
                 matches = find_all(pattern, text, rule.id, ctx.problems, clock=ctx.clock)
             else:
                 matches = find_in_spans(pattern, text, spans, rule.id, ctx.problems, clock=ctx.clock)
@@ -121,6 +128,16 @@ class ReplaceStage:
         self.patterns[i] = compile_rule(_source(s), s.ignore_case)
         return self.patterns[i]
 
+    def _start(self, i: int):
+        if self.leads[i] is None:
+            s = self.rules[i].settings
+            # (a pattern that starts with a literal is searched for as fast as its starts would be tried)
+            found = None if i in self._direct() else lead(_source(s))
+            walls = barriers(_source(s), s.ignore_case, behind=False).replace("\n", "") \
+                if found and ends_at_line_end(_source(s)) else ""
+            self.leads[i] = _Starts(*found, s.ignore_case, walls) if found else _WHOLE
+        return self.leads[i]
+
     def _scope(self, i: int):
         if self.scopes[i] is None:
             s = self.rules[i].settings
@@ -144,6 +161,9 @@ _CHARS_PER_STRETCH = 500  # more stretches than one per this many characters: th
 
 class _Whole:
     def spans(self, text, found):
+        return None
+
+    def starts(self, text, found):
         return None
 
 
@@ -195,6 +215,63 @@ class _Scope:
             else:
                 spans.append([start, ends[start]])
         return spans
+
+
+_CHARS_PER_START = 50  # more starts than one per this many characters: stretches are searched instead
+
+
+class _Starts:
+    """Where a rule's match can start in a text: in the run of characters its pattern's first atoms
+    take right before an occurrence of the literal that follows them (`lead`), or at it: a rule
+    whose match may reach past every barrier (one long line) is then tried only there."""
+
+    def __init__(self, atoms: list[str], literal: str, folded: bool, walls: str = ""):
+        """`walls`: for a pattern that ends in `$`, characters no match nor lookahead can step over:
+        none may lie between a start and the end of its line."""
+        flags = regex.MULTILINE | (regex.IGNORECASE if folded else 0)
+        self.key = ("starts", tuple(atoms), literal, folded, walls)  # rules alike in these start alike
+        self.next_wall = re.compile(f"[{re.escape(walls)}]") if walls else None
+        self.literal = literal
+        self.back = regex.compile(f"(?:{'|'.join(atoms)})*", flags | regex.REVERSE) if atoms else None
+        self.occurrence = regex.compile(regex.escape(literal), flags) if folded else None
+
+    def starts(self, text: str, found: "_Found"):
+        """The positions, in order; None when there are too many to try one by one. Found once per text."""
+        if self.key not in found.spans:
+            found.spans[self.key] = self._starts(text)
+        return found.spans[self.key]
+
+    def _starts(self, text: str):
+        if self.occurrence is not None:
+            at = (m.start() for m in self.occurrence.finditer(text, overlapped=True))
+        else:
+            at = _occurrences(text, self.literal)
+        out, most = [], len(text) // _CHARS_PER_START
+        for a in at:
+            first = self.back.match(text, 0, a).start() if self.back else a
+            out.extend(range(max(first, out[-1] + 1 if out else 0), a + 1))
+            if len(out) > most:
+                return None
+        return self._to_line_end(text, out) if self.next_wall else out
+
+    def _to_line_end(self, text: str, starts: list[int]) -> list[int]:
+        """The starts from which the end of the line can be reached: no wall before it."""
+        kept, wall = [], -1
+        for p in starts:
+            if wall < p:  # (no wall between the last start and the wall found from it)
+                m = self.next_wall.search(text, p)
+                wall = m.start() if m else len(text)
+            if wall == len(text) or text.find("\n", p, wall) >= 0:
+                kept.append(p)
+        return kept
+
+
+def _occurrences(text: str, literal: str):
+    """Where the literal starts in the text, overlapping ones too."""
+    at = text.find(literal)
+    while at >= 0:
+        yield at
+        at = text.find(literal, at + 1)
 
 
 def _anchor(need):
