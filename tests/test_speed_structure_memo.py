@@ -39,3 +39,28 @@ def test_copies_with_a_memo_of_an_earlier_text_are_the_plain_readings(text, chan
     assert list(ds.copies(later, lines, chosen, memo)) == list(plain_copies(later, lines, chosen))
     # and the same text again, every line in the memo
     assert list(ds.copies(later, lines, chosen, memo)) == list(plain_copies(later, lines, chosen))
+
+
+# -- repeated words: the lines seen before are not read again --------------------------------------
+
+from cleanup.analysis.textview import TextView  # noqa: E402
+from cleanup.stages import structure  # noqa: E402
+from .test_speed_structure import texts as repeat_texts  # noqa: E402
+
+REPEAT_LINES = ["the the end", "The the", "so \u017fo", "in in.", "x", "", "\u0130s is", "Duran Duran", "the\tthe the"]
+
+
+def plain_repeat_spans(text):
+    """The matches _repeats finds reading the whole text. (Not quite those of _REPEAT tried at every
+    offset: it misses "so ſo", whose words only a case fold makes alike; the output keeps that.)"""
+    return [(m.start(), m.end(1), m.start(3), m.end()) for m in structure._repeats(TextView(text))]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+@given(repeat_texts, st.lists(st.tuples(st.integers(0, 30), st.sampled_from(REPEAT_LINES)), max_size=4))
+def test_repeats_with_a_memo_of_an_earlier_text_are_the_plain_ones(text, changes):
+    memo = {}
+    assert structure._repeat_spans(TextView(text), memo) == plain_repeat_spans(text)
+    later = _edited(text, changes)
+    assert structure._repeat_spans(TextView(later), memo) == plain_repeat_spans(later)
+    assert structure._repeat_spans(TextView(later), memo) == plain_repeat_spans(later)  # every line seen

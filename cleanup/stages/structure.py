@@ -11,13 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import compress, count, filterfalse, islice
-from operator import eq
+from itertools import accumulate, compress, count, filterfalse, islice
+from bisect import bisect_right
+from operator import attrgetter, eq, not_
 
 import regex
 
 from ..analysis.fast_regex import offsets
 from ..analysis.lines import removal_spans
+from ..analysis.textview import TextView
 from ..analysis.regex_needs import ASCII_CASE_PARTNERS
 from ..analysis.tokens import LETTER_RUN
 from ..core.edits import Level, Proposal
@@ -219,18 +221,57 @@ class RepeatedWords:
         self.exceptions = frozenset(w.lower() for w in rule.settings.exceptions)
 
     def find(self, scan: _Scan):
-        rule = self.rule
+        rule, text = self.rule, scan.text
         removed = [(scan.lines[i].start, scan.lines[i].end) for i in scan.remove]
-        for m in scan.view.derived(_repeats, _repeats):
-            word = m.group(1).lower()
-            if m.start() in scan.taken or word in self.exceptions or (self.only and word not in self.only):
+        for start, word_end, copy_start, end in scan.view.derived(_repeat_spans,
+                                                                  lambda view: _repeat_spans(view, scan.kept(_repeats))):
+            word = text[start:word_end].lower()
+            if start in scan.taken or word in self.exceptions or (self.only and word not in self.only):
                 continue
-            if m.group(3)[0].isupper():  # "Duran Duran", "Sirhan Sirhan": names, not slips
+            if text[copy_start].isupper():  # "Duran Duran", "Sirhan Sirhan": names, not slips
                 continue
-            if any(a <= m.start() < b for a, b in removed):
+            if any(a <= start < b for a, b in removed):
                 continue
-            scan.taken.add(m.start())  # one report per repeat, whichever rule reports it first
-            yield Proposal(m.start(2), m.end(3), "", rule.id, f"{rule.message} ('{m.group(1)}')", rule.level)
+            scan.taken.add(start)  # one report per repeat, whichever rule reports it first
+            yield Proposal(word_end, end, "", rule.id, f"{rule.message} ('{text[start:word_end]}')", rule.level)
+
+
+def _repeat_spans(view, memo: dict) -> list[tuple[int, int, int, int]]:
+    """(start, end of the word, start of its copy, end) of each match of _REPEAT (_repeats), in order.
+
+    A match lies within its line (no newline in it, and one before it or after
+    it is no letter, like the text's ends). `memo` (for the run: Context.kept)
+    holds the lines seen and, of those with matches, their matches (offsets in
+    the line): a later pass, with few lines changed, reads only the lines it has
+    not seen, joined.
+    """
+    lines = view.lines
+    texts = list(map(_TEXT, lines))
+    seen, found = memo.setdefault("seen", set()), memo.setdefault("found", {})
+    fresh = list(compress(lines, map(not_, map(seen.__contains__, texts)))) if seen else lines
+    old = [(line.start, found[line.text]) for line in compress(lines, map(found.__contains__, texts))]
+    if len(fresh) == len(lines):
+        reading, starts = view, list(map(_START, lines))
+    else:  # the lines not seen, as one text
+        reading = TextView("\n".join(map(_TEXT, fresh)))
+        starts = list(accumulate((len(line.text) + 1 for line in fresh[:-1]), initial=0))
+    new: dict[int, list] = {}  # index in fresh -> the matches in that line (offsets in the line)
+    for m in _repeats(reading) if fresh else ():
+        k = bisect_right(starts, m.start()) - 1
+        at = starts[k]
+        new.setdefault(k, []).append((m.start() - at, m.end(1) - at, m.start(3) - at, m.end() - at))
+    for k, spans in new.items():
+        if len(fresh[k].text) <= _MEMO_LONGEST:
+            found[fresh[k].text] = tuple(spans)
+        old.append((fresh[k].start, spans))
+    seen.update(texts if max(map(len, texts), default=0) <= _MEMO_LONGEST else
+                (t for t in texts if len(t) <= _MEMO_LONGEST))
+    return sorted((base + a, base + b, base + c, base + d) for base, spans in old for a, b, c, d in spans)
+
+
+# a longer line is not kept in the memo: it seldom comes back unchanged, and it would keep its text alive
+_MEMO_LONGEST = 20_000
+_TEXT, _START = attrgetter("text"), attrgetter("start")
 
 
 def _repeats(view) -> list:
