@@ -182,7 +182,16 @@ class WordsStage:
         """Could this token lead to a proposal anywhere? (Codes with digits never do.)"""
         if _has_digit(token):
             return False
-        return any(self._verdicts(part) for part, _ in _parts(token))
+        return any(self._may_report(part) for part, _ in _parts(token))
+
+    def _may_report(self, word: str) -> bool:
+        """Can the word's verdict lead to a proposal anywhere? A capitalised unknown word only can
+        when it is ASCII and close to a lexicon name (see _judge): most names no list knows are
+        then never searched for in the text (the closest name is looked for once per word)."""
+        verdict = self._verdicts(word)
+        if verdict and verdict[0] == "unknown" and verdict[1][0].isupper():
+            return verdict[1].isascii() and self._closest_name(verdict[1]) is not None
+        return bool(verdict)
 
     def _judge_word(self, word: str) -> tuple:
         """What the word alone says: () fine, ("run-on", bare, rule, split) or ("unknown", bare, rule)."""
