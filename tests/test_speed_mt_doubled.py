@@ -67,3 +67,19 @@ def plain_slots(doubled, piece: str) -> bytes:
 def test_a_pieces_slots_as_first_written(piece):
     for doubled in _DOUBLED:
         assert doubled._slots(piece) == plain_slots(doubled, piece)
+
+
+@settings(max_examples=400, deadline=None)
+@given(lines(), st.integers(1, 40), st.booleans())
+def test_a_long_lines_stretches_hold_the_phrases_its_whole_search_finds(text, stretch, one_line):
+    """Of a line longer than twice _STRETCH only the stretches holding a piece said again are searched."""
+    from cleanup.stages.mt import doubled as module
+
+    if one_line:
+        text = text.replace("\n", " ")
+    kept, module._STRETCH = module._STRETCH, stretch
+    try:
+        for doubled in _DOUBLED:
+            assert list(doubled.propose(text, text.split())) == list(doubled.propose(text))
+    finally:
+        module._STRETCH = kept

@@ -139,7 +139,7 @@ class DoubledPhrases:
         ends = ends.to_bytes(3 * n, "big")[2::3]  # a phrase's last piece: zero
         if _cut(text, slots[_LENGTH::_SLOTS], ends):
             return [(0, len(text))]
-        return _lines_holding(text, said_again, counts) if said_again else []
+        return _lines_holding(text, said_again, counts, self.spoken) if said_again else []
 
     def _slots(self, piece: str) -> bytes:
         """A piece's slots for _may_double: its key; its key less a mark it ends with (all ones
@@ -184,9 +184,9 @@ class DoubledPhrases:
         return not all(w[0].isupper() for w in words)  # "New York, New York": a place
 
 
-def _lines_holding(text: str, indexes: set[int], counts: list[int] | None) -> list[tuple[int, int]]:
+def _lines_holding(text: str, indexes: set[int], counts: list[int] | None, spoken) -> list[tuple[int, int]]:
     """The (start, end) spans of the lines holding the pieces (text.split()) at `indexes`, in order
-    (`counts`: the pieces on each line, if known).
+    (`counts`: the pieces on each line, if known); of a long line, only its stretches holding them.
 
     A doubled phrase's joint is on the line of the piece that ends the phrase's
     first copy (it starts in or right after that piece, and holds no line end).
@@ -194,10 +194,48 @@ def _lines_holding(text: str, indexes: set[int], counts: list[int] | None) -> li
     lines = text.split("\n")
     through = list(accumulate(counts if counts is not None else map(len, map(str.split, lines))))  # lines 0..j
     ends = list(accumulate(map(len, lines)))  # characters of lines 0..j, line ends aside
+    by_line: dict[int, list[int]] = {}
+    for i in indexes:
+        by_line.setdefault(bisect_right(through, i), []).append(i)
     spans = []
-    for j in sorted({bisect_right(through, i) for i in indexes}):
-        spans.append((ends[j] + j - len(lines[j]), ends[j] + j))
+    for j in sorted(by_line):
+        start, end = ends[j] + j - len(lines[j]), ends[j] + j
+        if end - start <= 2 * _STRETCH:
+            spans.append((start, end))
+        else:  # (one long line, as a file without line ends: searching all its joints was most of the cost)
+            spans += _stretches_holding(text, start, end, through[j - 1] if j else 0, sorted(by_line[j]), spoken)
     return spans
+
+
+_STRETCH = 1024  # characters, about, of a long line's stretches
+_SPACE_THEN_PIECE = re.compile(r"\s(?=\S)")
+
+
+def _stretches_holding(text, start, end, first, wanted, spoken) -> list[tuple[int, int]]:
+    """The stretches of the line text[start:end] (its pieces numbered from `first`) that hold
+    the pieces at `wanted` (sorted). A stretch ends where a piece starts after a space, not with
+    a spoken joint's word: no piece and no joint runs over that (a joint is marks then spaces,
+    or spaces, a word, spaces), so its joints are those the whole line's search finds there."""
+    out, k = [], 0
+    while start < end and k < len(wanted):
+        cut = _cut_at(text, start + _STRETCH, end, spoken)
+        first += len(text[start:cut].split())
+        if wanted[k] < first:
+            out.append((start, cut))
+            while k < len(wanted) and wanted[k] < first:
+                k += 1
+        start = cut
+    return out
+
+
+def _cut_at(text, pos, end, spoken) -> int:
+    """The first place from `pos` where a piece starts after a space, not a spoken joint's word; else `end`."""
+    while (m := _SPACE_THEN_PIECE.search(text, pos, end)) is not None:
+        cut = m.end()
+        if text[cut - 1].isspace() and not text[cut].isspace() and not (spoken and spoken.match(text, cut)):
+            return cut
+        pos = cut
+    return end
 
 
 @cache

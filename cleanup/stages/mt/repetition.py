@@ -77,7 +77,7 @@ class RepetitionStage:
         self.words = Memo(_words)
 
     def propose(self, text, ctx):
-        if len(text) < _BY_LINES or any(c in text for c in _NOT_SPACE):
+        if len(text) < _BY_LINES or "\n" not in text or any(c in text for c in _NOT_SPACE):
             yield from self.propose_whole(text, ctx)
             return
         # A line's facts (its tokens' marks, its pieces, their doubled-phrase slots) are the same
@@ -98,14 +98,15 @@ class RepetitionStage:
         yield from self._loops(text, marks, lambda: chain.from_iterable(map(self._line_words, facts, lines)))
 
     def _line_facts(self, line: str) -> list:
-        """[its tokens' marks, its number of pieces, each doubled rule's slots..., its words (when asked)]."""
+        """[its tokens' marks, its number of pieces, each doubled rule's slots..., its pieces, then
+        its words instead when asked]."""
         pieces = line.split()
         return [b"".join(self.marks.values(pieces)), len(pieces),
-                *(b"".join(d.slots.values(pieces)) for d in self.doubled), None]
+                *(b"".join(d.slots.values(pieces)) for d in self.doubled), pieces]
 
     def _line_words(self, facts: list, line: str) -> tuple:
-        if facts[-1] is None:
-            facts[-1] = tuple(chain.from_iterable(self.words.values(line.split())))
+        if type(facts[-1]) is list:
+            facts[-1] = tuple(chain.from_iterable(self.words.values(facts[-1])))
         return facts[-1]
 
     def propose_whole(self, text, ctx):
