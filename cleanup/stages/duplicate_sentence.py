@@ -85,10 +85,10 @@ def _reader(text: str, whole: bool):
     else:
         all_ends = folded = None
 
-    def rows(i, line) -> list:
+    def rows(i, line):  # one at a time: a long line's sentences are not all kept
         t = line.text
         if not t or t.isspace():  # no sentence
-            return []
+            return
         start, end = line.start, line.end
         if all_ends is not None:
             ends = all_ends[bisect_right(all_ends, start):bisect_right(all_ends, end)]
@@ -99,19 +99,17 @@ def _reader(text: str, whole: bool):
         if folded is not None or _plain(t):  # (a line may be plain in a text that is not)
             f, base = (folded, 0) if folded is not None else (_fold(t), line.start)
             if len(ends) == 1:  # alone on its line: compared letter for letter only (words when reported)
-                return [(i, start, ends[0], None, f[start - base:ends[0] - base].replace(" ", ""))]
-            out = []
+                yield i, start, ends[0], None, f[start - base:ends[0] - base].replace(" ", "")
+                return
             for end in ends:
                 words = f[start - base:end - base].split()
-                out.append((i, start, end, words, "".join(words)))
+                yield i, start, end, words, "".join(words)
                 start = end
-            return out
-        out = []
+            return
         for end in ends:
             words = _some_ascii_words(text[start:end])
-            out.append((i, start, end, words, "".join(words)))
+            yield i, start, end, words, "".join(words)
             start = end
-        return out
 
     return rows
 
@@ -180,9 +178,10 @@ def copies(text: str, lines, settings: Settings, memo: dict | None = None):
         if facts is not None and (kept is None or i - kept[0] > 1 or facts[0] != kept[4] or len(facts[0]) < min_letters):
             kept = (i, None, None, None, facts[1])  # (no near copy across lines: its words are not asked for)
             continue
-        rows = rows_of(i, line)
-        clean = True  # no copy in the line
-        for row in rows:
+        clean, first = True, None  # no copy in the line; its first sentence's letters
+        for row in rows_of(i, line):
+            if first is None:
+                first = row[4]
             if kept is not None and row[0] - kept[0] <= 1:
                 if row[4] == kept[4] and len(row[4]) >= min_letters:
                     s = _sentence(text, row)
@@ -196,8 +195,8 @@ def copies(text: str, lines, settings: Settings, memo: dict | None = None):
                     yield Copy(s, _whole_line(text, s), False)
             kept = row
         # a line read on its own (its first sentence no copy of one before) finds what it found here
-        if clean and rows and len(t) <= _MEMO_LONGEST:
-            memo[t] = (rows[0][4], rows[-1][4])
+        if clean and first is not None and len(t) <= _MEMO_LONGEST:
+            memo[t] = (first, kept[4])  # (with no copy, the last sentence is the one kept)
 
 
 # a longer line is not kept in the memo: it seldom comes back unchanged, and it would keep its text alive
