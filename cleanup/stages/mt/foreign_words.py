@@ -226,9 +226,15 @@ class ForeignWordsStage:
         return any(_first_report(self.nouns, m.group()) for m in _NOUN.finditer(piece))
 
     def _words(self, text, pieces):
-        if not self.words or not self.holding_foreign(pieces):
+        if not self.words:
             return
-        for m in _WORD.finditer(text):
+        holding = self.holding_foreign(pieces)
+        if not holding:
+            return
+        # the words a rule reports are words of the pieces that hold one (a match in a piece is one
+        # in the text): looked for where they stand, not among every word of the text
+        reported = {w for piece in holding for w in _WORD.findall(piece) if _first_report(self.words, w)}
+        for m in _matches_of(text, reported):
             report = _first_report(self.words, m.group())
             if report and not self._in_foreign_phrase(text, m.start(), m.end(), report[0].languages):
                 rule, (lang, z) = report[0].rule, report[1]
@@ -252,6 +258,20 @@ class ForeignWordsStage:
         before = LETTERS.findall(text[max(0, start - 30):start])[-1:]
         after = LETTERS.findall(text[end:end + 30])[:1]
         return any(_leans_foreign(w, languages) for w in before + after if not lowercase_only or w.islower())
+
+
+def _matches_of(text: str, words) -> list:
+    """The matches of _WORD in `text` that are one of `words`, in order: each found where the word
+    stands (a match is a whole run of letters not after a letter, so the one starting there is it)."""
+    found = {}
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            m = _WORD.match(text, at)
+            if m and m.end() == at + len(word):
+                found[at] = m
+            at = text.find(word, at + 1)
+    return [found[at] for at in sorted(found)]
 
 
 def _english_zipf(w: str) -> float:
