@@ -234,7 +234,8 @@ class ForeignWordsStage:
         # the words a rule reports are words of the pieces that hold one (a match in a piece is one
         # in the text): looked for where they stand, not among every word of the text
         reported = {w for piece in holding for w in _WORD.findall(piece) if _first_report(self.words, w)}
-        for m in _matches_of(text, reported):
+        # (a search per word costs a look at the text each: for many words one scan costs less)
+        for m in _matches_of(text, reported) if len(reported) <= FEW else _WORD.finditer(text):
             report = _first_report(self.words, m.group())
             if report and not self._in_foreign_phrase(text, m.start(), m.end(), report[0].languages):
                 rule, (lang, z) = report[0].rule, report[1]
@@ -258,6 +259,9 @@ class ForeignWordsStage:
         before = LETTERS.findall(text[max(0, start - 30):start])[-1:]
         after = LETTERS.findall(text[end:end + 30])[:1]
         return any(_leans_foreign(w, languages) for w in before + after if not lowercase_only or w.islower())
+
+
+FEW = 16  # words looked for by string search; for more, every word of the text is looked at
 
 
 def _matches_of(text: str, words) -> list:
