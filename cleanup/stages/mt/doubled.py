@@ -139,6 +139,8 @@ class DoubledPhrases:
         ends = ends.to_bytes(3 * n, "big")[2::3]  # a phrase's last piece: zero
         if _cut(text, slots[_LENGTH::_SLOTS], ends):
             return [(0, len(text))]
+        if said_again and counts is None and "\n" not in text:
+            counts = [n]  # (one line: its pieces are all the pieces, no need to split it again)
         return _lines_holding(text, said_again, counts, self.spoken) if said_again else []
 
     def _slots(self, piece: str) -> bytes:

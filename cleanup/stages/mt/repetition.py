@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
+from operator import itemgetter
 
 import regex
 
@@ -63,6 +64,11 @@ def _marks(piece: str) -> bytes:
     return bytes(hash(w) & 0xFF for w in _words(piece))
 
 
+def _joined(facts: list[tuple], width: int) -> list[bytes]:
+    """The pieces' facts (tuples of bytes), each kind joined."""
+    return [b"".join(map(itemgetter(k), facts)) for k in range(width)]
+
+
 def build(rules, env):
     return [RepetitionStage(rules)]
 
@@ -75,36 +81,46 @@ class RepetitionStage:
         self.doubled = [DoubledPhrases(r) for r in rules if r.data["detector"] == "doubled-phrase"]
         self.marks = Memo(_marks)
         self.words = Memo(_words)
+        self.facts = Memo(self._piece_facts)
 
     def propose(self, text, ctx):
-        if len(text) < _BY_LINES or "\n" not in text or any(c in text for c in _NOT_SPACE):
+        if any(c in text for c in _NOT_SPACE):
             yield from self.propose_whole(text, ctx)
             return
-        # A line's facts (its tokens' marks, its pieces, their doubled-phrase slots) are the same
-        # wherever it is: kept for the run, a later pass reads them for the lines it is given again.
-        # (text.split() is the lines' split() one after another: no piece holds a line end.)
-        lines = text.split("\n")
-        kept = ctx.kept(self)
-        facts = list(map(kept.get, lines))
-        if None in facts:
-            for j, line in enumerate(lines):
-                if facts[j] is None:
-                    facts[j] = kept.get(line) or kept.setdefault(line, self._line_facts(line))
-        for k, doubled in enumerate(self.doubled, 2):
-            yield from doubled.propose(text, slots=(b"".join([f[k] for f in facts]), [f[1] for f in facts]))
-        if not self.rules:
-            return
-        marks = b"".join([f[0] for f in facts])
-        yield from self._loops(text, marks, lambda: chain.from_iterable(map(self._line_words, facts, lines)))
+        if len(text) < _BY_LINES or "\n" not in text:
+            pieces = ctx.view(text).pieces
+            streams, counts = _joined(self.facts.values(pieces), 1 + len(self.doubled)), None
+            all_words = lambda: chain.from_iterable(self.words.values(pieces))  # noqa: E731
+        else:
+            # A line's facts (its tokens' marks, its pieces, their doubled-phrase slots) are the same
+            # wherever it is: kept for the run, a later pass reads them for the lines it is given again.
+            # (text.split() is the lines' split() one after another: no piece holds a line end.)
+            lines = text.split("\n")
+            kept = ctx.kept(self)
+            facts = list(map(kept.get, lines))
+            if None in facts:
+                for j, line in enumerate(lines):
+                    if facts[j] is None:
+                        facts[j] = kept.get(line) or kept.setdefault(line, self._line_facts(line))
+            streams = [b"".join(map(itemgetter(k), facts)) for k in range(1 + len(self.doubled))]
+            counts = [f[-2] for f in facts]
+            all_words = lambda: chain.from_iterable(map(self._line_words, facts))  # noqa: E731
+        for doubled, slots in zip(self.doubled, streams[1:]):
+            yield from doubled.propose(text, slots=(slots, counts))
+        if self.rules:
+            yield from self._loops(text, streams[0], all_words)
+
+    def _piece_facts(self, piece: str) -> tuple[bytes, ...]:
+        """Its tokens' marks, and its slots for each doubled-phrase rule: one memo for both."""
+        return (_marks(piece), *(d._slots(piece) for d in self.doubled))
 
     def _line_facts(self, line: str) -> list:
-        """[its tokens' marks, its number of pieces, each doubled rule's slots..., its pieces, then
+        """[its tokens' marks, each doubled rule's slots..., its number of pieces, its pieces, then
         its words instead when asked]."""
         pieces = line.split()
-        return [b"".join(self.marks.values(pieces)), len(pieces),
-                *(b"".join(d.slots.values(pieces)) for d in self.doubled), pieces]
+        return [*_joined(self.facts.values(pieces), 1 + len(self.doubled)), len(pieces), pieces]
 
-    def _line_words(self, facts: list, line: str) -> tuple:
+    def _line_words(self, facts: list) -> tuple:
         if type(facts[-1]) is list:
             facts[-1] = tuple(chain.from_iterable(self.words.values(facts[-1])))
         return facts[-1]
