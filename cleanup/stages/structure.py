@@ -286,10 +286,24 @@ def _repeats(view) -> list:
     if not starts:
         return []
     text = view.text
-    lowered = text.lower()
+    lowered = _lower(text)
     if len(lowered) != len(text):  # "İ" lowers to two characters: the long way
         return _repeat_matches(view)
     return [m for start in starts if _runs_alike_at(lowered, start) and (m := _REPEAT.match(text, start))]
+
+
+def _lower(text: str) -> str:
+    """text.lower(), a piece at a time: str.lower() of a text beyond ASCII takes 12 bytes a character
+    on the way. A piece is cut after a space, which a final sigma's context does not cross (a
+    cut there leaves each letter the same context), so the pieces lower as the whole does."""
+    if len(text) <= 2 * _PIECE:
+        return text.lower()
+    pieces, at = [], 0
+    while at < len(text):
+        cut = text.find(" ", at + _PIECE) + 1 or len(text)
+        pieces.append(text[at:cut].lower())
+        at = cut
+    return "".join(pieces)
 
 
 def _runs_alike_at(lowered: str, start: int) -> bool:
@@ -307,7 +321,7 @@ def _repeat_matches(view) -> list:
     length cannot shift them."""
     # pieces: the text between letter runs, and the runs (captured); their lengths give offsets
     text = view.text
-    lowered = text.lower()
+    lowered = _lower(text)
     if len(lowered) == len(text):  # one character each: the same offsets
         pieces = LETTER_RUN.split(lowered)
         words = pieces[1::2]
@@ -333,17 +347,28 @@ def _repeat_starts(view) -> list[int]:
     looked for only for the words that are so repeated somewhere. Each
     character stays one byte, so offsets are the text's.
     """
-    text = view.text if view.is_ascii else _ascii_letters(view.text)
-    # what is left beyond ASCII is no letter ("?"), and has no ASCII lowercase: bytes can lowercase
-    spaced = text.encode("ascii", "replace").translate(_SPACED_LETTERS)
-    # each "#" a word of its own: two neighbouring words alike are then a word, spaces and the word
-    words = spaced.replace(b"#", b" # ").split()
-    alike = set(compress(words, map(eq, words, islice(words, 1, None))))
+    text = view.text
+    if view.is_ascii:
+        spaced = text.encode("ascii").translate(_SPACED_LETTERS)
+    else:  # a piece at a time (each character is replaced on its own): a long text is not copied whole
+        # what is left beyond ASCII is no letter ("?"), and has no ASCII lowercase: bytes can lowercase
+        spaced = b"".join(_ascii_letters(text[at:at + _PIECE]).encode("ascii", "replace").translate(_SPACED_LETTERS)
+                          for at in range(0, len(text), _PIECE))
+    alike = set()
+    at = 0
+    while at < len(spaced):  # a piece at a time, cut after a "#" (a word alike no other): not all words at once
+        cut = spaced.find(b"#", at + _PIECE) + 1 or len(spaced)
+        # each "#" a word of its own: two neighbouring words alike are then a word, spaces and the word
+        words = spaced[at:cut].replace(b"#", b" # ").split()
+        alike.update(compress(words, map(eq, words, islice(words, 1, None))))
+        at = cut
     alike.discard(b"#")
     if not alike:
         return []
     return sorted({m.start() for word in alike for m in _spaced_repeat(word).finditer(spaced)})
 
+
+_PIECE = 1 << 20  # characters (or bytes) of a long text read at a time
 
 # ASCII letters (lowercased) and \x01 stay, spaces and tabs become spaces, the rest "#"
 _LETTERS = frozenset(b"\x01abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
