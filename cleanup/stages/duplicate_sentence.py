@@ -139,7 +139,7 @@ def _ascii_words(body: str) -> tuple[str, ...]:
 
 
 def _some_ascii_words(body: str) -> tuple[str, ...]:
-    return _ascii_words(body) if body.isascii() else _words(body)
+    return _ascii_words(body) if _plain(body) else _words(body)
 
 
 # ASCII letters (lowercased: str.lower() costs more than this) and figures stay, the rest is a space
