@@ -104,7 +104,7 @@ class RepetitionStage:
                         facts[j] = kept.get(line) or kept.setdefault(line, self._line_facts(line))
             streams = [b"".join(map(itemgetter(k), facts)) for k in range(1 + len(self.doubled))]
             counts = [f[-2] for f in facts]
-            all_words = lambda: chain.from_iterable(map(self._line_words, facts))  # noqa: E731
+            all_words = lambda: chain.from_iterable(map(self._line_words, facts, lines))  # noqa: E731
         for doubled, slots in zip(self.doubled, streams[1:]):
             yield from doubled.propose(text, slots=(slots, counts))
         if self.rules:
@@ -115,14 +115,14 @@ class RepetitionStage:
         return (_marks(piece), *(d._slots(piece) for d in self.doubled))
 
     def _line_facts(self, line: str) -> list:
-        """[its tokens' marks, each doubled rule's slots..., its number of pieces, its pieces, then
-        its words instead when asked]."""
+        """[its tokens' marks, each doubled rule's slots..., its number of pieces, its words (when
+        asked)]. (Not its pieces: a big file's would all stay alive for the run.)"""
         pieces = line.split()
-        return [*_joined(self.facts.values(pieces), 1 + len(self.doubled)), len(pieces), pieces]
+        return [*_joined(self.facts.values(pieces), 1 + len(self.doubled)), len(pieces), None]
 
-    def _line_words(self, facts: list) -> tuple:
-        if type(facts[-1]) is list:
-            facts[-1] = tuple(chain.from_iterable(self.words.values(facts[-1])))
+    def _line_words(self, facts: list, line: str) -> tuple:
+        if facts[-1] is None:
+            facts[-1] = tuple(chain.from_iterable(self.words.values(line.split())))
         return facts[-1]
 
     def propose_whole(self, text, ctx):
