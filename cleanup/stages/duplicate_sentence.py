@@ -159,10 +159,11 @@ def _plain(text: str) -> bool:
 def copies(text: str, lines, settings: Settings, memo: dict | None = None):
     """Each sentence that repeats the one before it, on its line or the next (compared with the last one kept).
 
-    `memo` (a dict for one pipeline run, every pass: see Context.kept) keeps, for each line read that
-    holds no copy, the letters of its first and last sentences. Given that line again (a later pass
-    changes few lines), only they are compared: its first with the sentence kept before it (a copy
-    there: the line is read), its last kept for the next line.
+    `memo` (a dict for one pipeline run, every pass: see Context.kept) keeps what each line read told:
+    the letters of its first sentence and of the one kept at its end, and its copies (offsets in the
+    line). A line whose first sentence is no copy of the one kept before it finds those copies and
+    keeps that sentence whatever came before: given the line again (a later pass changes few lines),
+    only its first sentence is compared (a copy there: the line is read).
     """
     min_letters, min_words, similarity = settings.min_letters, settings.min_words, settings.similarity
     if memo is None:
@@ -176,27 +177,31 @@ def copies(text: str, lines, settings: Settings, memo: dict | None = None):
         t = line.text
         facts = memo.get(t)
         if facts is not None and (kept is None or i - kept[0] > 1 or facts[0] != kept[4] or len(facts[0]) < min_letters):
+            for start, end, words, letters, whole, exact in facts[2]:
+                yield Copy(Sentence(line.start + start, line.start + end, i, words, letters), whole, exact)
             kept = (i, None, None, None, facts[1])  # (no near copy across lines: its words are not asked for)
             continue
-        clean, first = True, None  # no copy in the line; its first sentence's letters
+        own, first, found = True, None, []  # the line reads as on its own; its first sentence's letters; its copies
         for row in rows_of(i, line):
             if first is None:
                 first = row[4]
             if kept is not None and row[0] - kept[0] <= 1:
                 if row[4] == kept[4] and len(row[4]) >= min_letters:
                     s = _sentence(text, row)
-                    clean = False
-                    yield Copy(s, _whole_line(text, s), True)
+                    own = own and kept[0] == i  # (the first sentence a copy of the one before: not on its own)
+                    found.append(Copy(s, _whole_line(text, s), True))
+                    yield found[-1]
                     continue  # the copy goes: the next sentence is compared with the one kept
                 if row[0] == kept[0] and min(len(row[3]), len(kept[3])) >= min_words and \
                         _similar(kept[3], row[3], similarity):
                     s = _sentence(text, row)
-                    clean = False
-                    yield Copy(s, _whole_line(text, s), False)
+                    found.append(Copy(s, _whole_line(text, s), False))
+                    yield found[-1]
             kept = row
-        # a line read on its own (its first sentence no copy of one before) finds what it found here
-        if clean and first is not None and len(t) <= _MEMO_LONGEST:
-            memo[t] = (first, kept[4])  # (with no copy, the last sentence is the one kept)
+        if own and first is not None and len(t) <= _MEMO_LONGEST:
+            memo[t] = (first, kept[4], tuple((c.sentence.start - line.start, c.sentence.end - line.start,
+                                              c.sentence.words, c.sentence.letters, c.whole_line, c.exact)
+                                             for c in found))
 
 
 # a longer line is not kept in the memo: it seldom comes back unchanged, and it would keep its text alive

@@ -67,6 +67,7 @@ class _Scan:
         self.remove: dict = {}
         self.taken: set[int] = set()
         self._norms: dict[int, str] = {}
+        self._kept_for, self._kept = -1, []  # kept_lines() when len(remove) was _kept_for
 
     def norm(self, i: int) -> str:
         """Line i, whitespace-insensitive (computed when first asked for)."""
@@ -95,9 +96,11 @@ class _Scan:
                 yield kept[k], kept[k + 1]
 
     def kept_lines(self) -> list[tuple[int, object]]:
-        if not self.remove:
-            return list(enumerate(self.lines))
-        return [(i, line) for i, line in enumerate(self.lines) if i not in self.remove]
+        """(index, line) of the lines not going; made again only when more are going (lines are only added)."""
+        if self._kept_for != len(self.remove):
+            self._kept_for = len(self.remove)
+            self._kept = list(compress(enumerate(self.lines), map(not_, map(self.remove.__contains__, count()))))
+        return self._kept
 
 
 # -- whole lines -----------------------------------------------------------------
@@ -249,14 +252,13 @@ def _repeat_spans(view, memo: dict) -> list[tuple[int, int, int, int]]:
     texts = list(map(_TEXT, lines))
     seen, found = memo.setdefault("seen", set()), memo.setdefault("found", {})
     fresh = list(compress(lines, map(not_, map(seen.__contains__, texts)))) if seen else lines
-    old = [(line.start, found[line.text]) for line in compress(lines, map(found.__contains__, texts))]
-    if len(fresh) == len(lines):
-        reading, starts = view, list(map(_START, lines))
-    else:  # the lines not seen, as one text
-        reading = TextView("\n".join(map(_TEXT, fresh)))
-        starts = list(accumulate((len(line.text) + 1 for line in fresh[:-1]), initial=0))
+    old = [(line.start, found[line.text]) for line in compress(lines, map(found.__contains__, texts))] if found else []
+    reading = view if len(fresh) == len(lines) else TextView("\n".join(map(_TEXT, fresh)))  # the lines not seen
     new: dict[int, list] = {}  # index in fresh -> the matches in that line (offsets in the line)
     for m in _repeats(reading) if fresh else ():
+        if not new:  # where each line starts in the text read
+            starts = list(map(_START, lines)) if reading is view else \
+                list(accumulate((len(line.text) + 1 for line in fresh[:-1]), initial=0))
         k = bisect_right(starts, m.start()) - 1
         at = starts[k]
         new.setdefault(k, []).append((m.start() - at, m.end(1) - at, m.start(3) - at, m.end() - at))
@@ -266,7 +268,7 @@ def _repeat_spans(view, memo: dict) -> list[tuple[int, int, int, int]]:
         old.append((fresh[k].start, spans))
     seen.update(texts if max(map(len, texts), default=0) <= _MEMO_LONGEST else
                 (t for t in texts if len(t) <= _MEMO_LONGEST))
-    return sorted((base + a, base + b, base + c, base + d) for base, spans in old for a, b, c, d in spans)
+    return sorted((base + a, base + b, base + c, base + d) for base, spans in old for a, b, c, d in spans) if old else []
 
 
 # a longer line is not kept in the memo: it seldom comes back unchanged, and it would keep its text alive
