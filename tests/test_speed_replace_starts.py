@@ -66,6 +66,7 @@ def test_tried_only_at_its_starts_a_rule_finds_what_the_whole_text_search_finds(
 def _long(monkeypatch):
     monkeypatch.setattr(replace, "_SHORT", 0)
     monkeypatch.setattr(replace, "_CHARS_PER_START", 0.1)  # (no cut-off)
+    monkeypatch.setattr(replace, "_SHORT_STRETCHES", set())  # (starts even where stretches would be short)
     monkeypatch.setattr(replace, "_CHARS_PER_STRETCH", 1)
 
 

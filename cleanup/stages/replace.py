@@ -34,7 +34,7 @@ from functools import lru_cache, partial
 import regex
 
 from ..analysis.fast_regex import FastPattern
-from ..analysis.regex_needs import barriers, ends_at_line_end, fold_case, lead, opens_with_literal, requirement
+from ..analysis.regex_needs import BARRIER_CANDIDATES, barriers, ends_at_line_end, fold_case, lead, opens_with_literal, requirement
 from ..core.edits import Level, Proposal
 from ..core.timed_regex import compile_rule, find_all, find_at, find_in_spans
 
@@ -97,13 +97,12 @@ class ReplaceStage:
             starts = self._start(i).starts(text, found) if long else None
             matches = None if starts is None else find_at(pattern, text, starts, rule.id, ctx.problems,
                                                          clock=ctx.clock)
-            spans = self._scope(i).spans(text, found) if long and matches is None else None
-            if matches is not None:
-                pass
-            elif spans is None:
-                matches = find_all(pattern, text, rule.id, ctx.problems, clock=ctx.clock)
-            else:
-                matches = find_in_spans(pattern, text, spans, rule.id, ctx.problems, clock=ctx.clock)
+            if matches is None:
+                spans = self._scope(i).spans(text, found) if long else None
+                if spans is None:
+                    matches = find_all(pattern, text, rule.id, ctx.problems, clock=ctx.clock)
+                else:
+                    matches = find_in_spans(pattern, text, spans, rule.id, ctx.problems, clock=ctx.clock)
             template = rule.settings.replacement
             for m in matches:
                 if rule.level is Level.FLAG or template is None:
@@ -132,7 +131,10 @@ class ReplaceStage:
         if self.leads[i] is None:
             s = self.rules[i].settings
             # (a pattern that starts with a literal is searched for as fast as its starts would be tried)
-            found = None if i in self._direct() else lead(_source(s))
+            # (a pattern that cannot match a character that ends a sentence or a clause has stretches
+            # as short as its starts would be, found faster)
+            short = set(barriers(_source(s), s.ignore_case)) & _SHORT_STRETCHES
+            found = None if i in self._direct() or short else lead(_source(s))
             walls = barriers(_source(s), s.ignore_case, behind=False).replace("\n", "") \
                 if found and ends_at_line_end(_source(s)) else ""
             self.leads[i] = _Starts(*found, s.ignore_case, walls) if found else _WHOLE
@@ -217,6 +219,7 @@ class _Scope:
         return spans
 
 
+_SHORT_STRETCHES = set(BARRIER_CANDIDATES) - {"\n"}
 _CHARS_PER_START = 50  # more starts than one per this many characters: stretches are searched instead
 
 
