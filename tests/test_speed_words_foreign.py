@@ -1,4 +1,5 @@
-"""The foreign-words stage looks for the words a rule reports only where they stand (`_matches_of`),
+"""The foreign-words stage asks once which distinct pieces of a text hold a foreign word or noun
+(`holding_either`), and looks for the words a rule reports only where they stand (`_matches_of`),
 not among every word of the text: compared, proposal for proposal and in order, with the scan of
 every word it stands in for (`_WORD.finditer` over the whole text), on texts of reported words
 (nicht, straße, mañana) beside letters, digits, marks, handles, paths, apostrophes and combining
@@ -20,7 +21,8 @@ STAGE = build_kind("foreign-words", load_rulebook())[0]
 
 WORDS = ["nicht", "sehr", "straße", "mañana", "toujours", "schon", "wird", "niet", "dobrý", "the", "talks", "und",
          "Nicht", "xnicht", "nichts", "nicht3", "@nicht", "#sehr", "/schon", "l'nicht", "nicht’", "nicht.de",
-         "nicht.", "e\u0301nicht", "nicht\u0301", "_nicht", "1nicht", "sehrsehr", "niet-nicht", "«nicht»", "ß"]
+         "nicht.", "e\u0301nicht", "nicht\u0301", "_nicht", "1nicht", "sehrsehr", "niet-nicht", "«nicht»", "ß",
+         "Tagebuch", "Krankenhaus", "Bürgermeister", "Tagebuch eines", "xTagebuch", "Krankenhaus3"]
 TEXTS = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from([" ", " ", ". ", ", ", "\n", "", "-"])),
                  max_size=14).map(lambda parts: "".join(w + s for w, s in parts))
 
@@ -39,3 +41,11 @@ def test_reported_words_found_where_a_scan_of_every_word_finds_them(text):
 
 def test_a_reported_word_is_reported_and_one_inside_another_word_is_not():
     assert [p[:2] for p in _proposals("He said nicht and xnicht.")] == [(8, 13)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS)
+def test_one_look_for_both_kinds_skips_only_texts_with_neither(text):
+    with mock.patch.object(STAGE, "holding_either", lambda pieces: pieces):
+        expected = _proposals(text)  # each kind looks at every distinct piece, as before
+    assert _proposals(text) == expected

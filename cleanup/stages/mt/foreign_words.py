@@ -203,9 +203,14 @@ class ForeignWordsStage:
             lang for judge in self.words + self.nouns for lang in judge.languages))
         self.holding_foreign = Memo(self._holds_foreign_word).passing  # pieces between spaces: no word crosses one
         self.holding_noun = Memo(self._holds_foreign_noun).passing
+        self.holding_either = Memo(self._holds_either).passing
 
     def propose(self, text, ctx):
-        pieces = ctx.view(text).distinct_pieces
+        # one look over the text's distinct pieces for both kinds (most texts hold neither); each
+        # kind then asks about the few pieces that hold one or the other
+        pieces = self.holding_either(ctx.view(text).distinct_pieces)
+        if not pieces:
+            return
         yield from self._words(text, pieces)
         yield from self._nouns(text, pieces)
 
@@ -221,6 +226,9 @@ class ForeignWordsStage:
                 yield Proposal(m.start(), m.end(), None, rule.id,
                                f"{rule.message}: '{m.group()}' is {language_name(lang)} ({reading}; "
                                f"unknown in English)", rule.level)
+
+    def _holds_either(self, piece: str) -> bool:
+        return self._holds_foreign_word(piece) or self._holds_foreign_noun(piece)
 
     def _holds_foreign_noun(self, piece: str) -> bool:
         return any(_first_report(self.nouns, m.group()) for m in _NOUN.finditer(piece))
