@@ -172,6 +172,9 @@ def copies(text: str, lines, settings: Settings, memo: dict | None = None):
         lines = list(lines)
         unread = sum(map(len, filterfalse(memo.__contains__, (line.text for _, line in lines))))
     rows_of = _reader(text, not memo or 4 * unread >= len(text))
+    # what this call learns is kept for the next (a later pass) only: a text repeating its own lines
+    # (the benchmark's big document) would otherwise read as cheaper than one that does not
+    learnt = {}
     kept = None  # a row (see _reader)
     for i, line in lines:
         t = line.text
@@ -199,9 +202,10 @@ def copies(text: str, lines, settings: Settings, memo: dict | None = None):
                     yield found[-1]
             kept = row
         if own and first is not None and len(t) <= _MEMO_LONGEST:
-            memo[t] = (first, kept[4], tuple((c.sentence.start - line.start, c.sentence.end - line.start,
+            learnt[t] = (first, kept[4], tuple((c.sentence.start - line.start, c.sentence.end - line.start,
                                               c.sentence.words, c.sentence.letters, c.whole_line, c.exact)
-                                             for c in found))
+                                             for c in found) if found else ())
+    memo.update(learnt)
 
 
 # a longer line is not kept in the memo: it seldom comes back unchanged, and it would keep its text alive
