@@ -99,20 +99,43 @@ class ReplaceStage:
                                                          clock=ctx.clock)
             if matches is None:
                 spans = self._scope(i).spans(text, found) if long else None
-                if spans is None:
-                    matches = find_all(pattern, text, rule.id, ctx.problems, clock=ctx.clock)
-                else:
+                if spans is not None and len(text) > _KEEP_FROM:
+                    yield from self._in_spans(i, pattern, text, spans, ctx)
+                    continue
+                if spans is not None:
                     matches = find_in_spans(pattern, text, spans, rule.id, ctx.problems, clock=ctx.clock)
-            template = rule.settings.replacement
-            for m in matches:
-                if rule.level is Level.FLAG or template is None:
-                    yield Proposal(m.start(), m.end(), None, rule.id, rule.message, Level.FLAG)
-                    continue
-                new = m.expand(template)  # replacements are checked when the rule file loads
-                if new == m.group():
-                    continue
-                s, e, repl = trim_common(m.start(), m.group(), new)
-                yield Proposal(s, e, repl, rule.id, rule.message, rule.level)
+                else:
+                    matches = find_all(pattern, text, rule.id, ctx.problems, clock=ctx.clock)
+            yield from self._proposals(rule, matches)
+
+    def _in_spans(self, i: int, pattern, text: str, spans, ctx):
+        """The rule's proposals in the stretches, each stretch's kept for the run: a later pass reads
+        them for a stretch it is given again. (Keyed by the stretch with the barrier before it, and
+        whether it starts or ends the text: all that its matches may look at.)"""
+        rule, kept = self.rules[i], ctx.kept(self)
+        for pos, endpos in spans:
+            key = (i, text[pos - 1 if pos else 0:endpos], pos == 0, endpos == len(text))
+            found = kept.get(key)
+            if found is None:
+                matches = find_in_spans(pattern, text, [(pos, endpos)], rule.id, ctx.problems, clock=ctx.clock)
+                found = [p._replace(start=p.start - pos, end=p.end - pos) for p in self._proposals(rule, matches)]
+                if rule.id not in ctx.clock.stopped:  # (a rule stopped part way found less)
+                    kept[key] = found
+            for p in found:
+                yield p._replace(start=p.start + pos, end=p.end + pos)
+
+    @staticmethod
+    def _proposals(rule, matches):
+        template = rule.settings.replacement
+        for m in matches:
+            if rule.level is Level.FLAG or template is None:
+                yield Proposal(m.start(), m.end(), None, rule.id, rule.message, Level.FLAG)
+                continue
+            new = m.expand(template)  # replacements are checked when the rule file loads
+            if new == m.group():
+                continue
+            s, e, repl = trim_common(m.start(), m.group(), new)
+            yield Proposal(s, e, repl, rule.id, rule.message, rule.level)
 
     def _direct(self) -> set[int]:
         """The rules whose pattern starts with a literal: the regex module looks for it as fast as the
@@ -219,6 +242,7 @@ class _Scope:
         return spans
 
 
+_KEEP_FROM = 100_000  # a longer text keeps its stretches' proposals for a later pass (a shorter one: no gain)
 _SHORT_STRETCHES = set(BARRIER_CANDIDATES) - {"\n"}
 _CHARS_PER_START = 50  # more starts than one per this many characters: stretches are searched instead
 
