@@ -89,6 +89,7 @@ class ReplaceStage:
     def propose(self, text, ctx):
         found = _Found(text, self.prefilter.capitals if self.prefilter else None)
         live = self.prefilter.rules_that_may_match(text, found, self._direct()) if self.prefilter else None
+        learnt = {}  # what this call finds in stretches, kept when it ends: for later passes only
         for i, rule in enumerate(self.rules):
             if live is not None and i not in live:
                 continue
@@ -100,18 +101,21 @@ class ReplaceStage:
             if matches is None:
                 spans = self._scope(i).spans(text, found) if long else None
                 if spans is not None and len(text) > _KEEP_FROM:
-                    yield from self._in_spans(i, pattern, text, spans, ctx)
+                    yield from self._in_spans(i, pattern, text, spans, ctx, learnt)
                     continue
                 if spans is not None:
                     matches = find_in_spans(pattern, text, spans, rule.id, ctx.problems, clock=ctx.clock)
                 else:
                     matches = find_all(pattern, text, rule.id, ctx.problems, clock=ctx.clock)
             yield from self._proposals(rule, matches)
+        ctx.kept(self).update(learnt)
 
-    def _in_spans(self, i: int, pattern, text: str, spans, ctx):
+    def _in_spans(self, i: int, pattern, text: str, spans, ctx, learnt: dict):
         """The rule's proposals in the stretches, each stretch's kept for the run: a later pass reads
         them for a stretch it is given again. (Keyed by the stretch with the barrier before it, and
-        whether it starts or ends the text: all that its matches may look at.)"""
+        whether it starts or ends the text: all that its matches may look at. Not read in the pass
+        that found them: a stretch repeated within one text is looked at again, as a real text's
+        first pass would.)"""
         rule, kept = self.rules[i], ctx.kept(self)
         for pos, endpos in spans:
             key = (i, text[pos - 1 if pos else 0:endpos], pos == 0, endpos == len(text))
@@ -120,7 +124,7 @@ class ReplaceStage:
                 matches = find_in_spans(pattern, text, [(pos, endpos)], rule.id, ctx.problems, clock=ctx.clock)
                 found = [p._replace(start=p.start - pos, end=p.end - pos) for p in self._proposals(rule, matches)]
                 if rule.id not in ctx.clock.stopped:  # (a rule stopped part way found less)
-                    kept[key] = found
+                    learnt[key] = found
             for p in found:
                 yield p._replace(start=p.start + pos, end=p.end + pos)
 
