@@ -20,9 +20,10 @@ size is zero wherever tokens repeat at that distance.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain
+from itertools import accumulate, chain
 from operator import itemgetter
 
 import regex
@@ -69,6 +70,28 @@ def _joined(facts: list[tuple], width: int) -> list[bytes]:
     return [b"".join(map(itemgetter(k), facts)) for k in range(width)]
 
 
+class _LineWords:
+    """A big text's words, read by slices, made a line at a time as the slices need them: a loop
+    may start at a few places of a big text (most are the marks' chance equalities), and only
+    the lines there need their words."""
+
+    def __init__(self, line_words, facts, lines):
+        self.line_words, self.facts, self.lines = line_words, facts, lines
+        self.ends = list(accumulate(len(f[0]) for f in facts))  # tokens on lines 0..j (a mark a token)
+
+    def __len__(self) -> int:
+        return self.ends[-1]
+
+    def __getitem__(self, part: slice) -> list[str]:
+        start, stop, _ = part.indices(len(self))
+        if start >= stop:
+            return []
+        first, last = bisect_right(self.ends, start), bisect_right(self.ends, stop - 1)
+        base = self.ends[first - 1] if first else 0
+        held = list(chain.from_iterable(map(self.line_words, self.facts[first:last + 1], self.lines[first:last + 1])))
+        return held[start - base:stop - base]
+
+
 def build(rules, env):
     return [RepetitionStage(rules)]
 
@@ -90,7 +113,7 @@ class RepetitionStage:
         if len(text) < _BY_LINES or "\n" not in text:
             pieces = ctx.view(text).pieces
             streams, counts = _joined(self.facts.values(pieces), 1 + len(self.doubled)), None
-            all_words = lambda: chain.from_iterable(self.words.values(pieces))  # noqa: E731
+            all_words = lambda: list(chain.from_iterable(self.words.values(pieces)))  # noqa: E731
         else:
             # A line's facts (its tokens' marks, its pieces, their doubled-phrase slots) are the same
             # wherever it is: kept for the run, a later pass reads them for the lines it is given again.
@@ -104,7 +127,7 @@ class RepetitionStage:
                         facts[j] = kept.get(line) or kept.setdefault(line, self._line_facts(line))
             streams = [b"".join(map(itemgetter(k), facts)) for k in range(1 + len(self.doubled))]
             counts = [f[-2] for f in facts]
-            all_words = lambda: chain.from_iterable(map(self._line_words, facts, lines))  # noqa: E731
+            all_words = lambda: _LineWords(self._line_words, facts, lines)  # noqa: E731
         for doubled, slots in zip(self.doubled, streams[1:]):
             yield from doubled.propose(text, slots=(slots, counts))
         if self.rules:
@@ -133,14 +156,14 @@ class RepetitionStage:
         if not self.rules:
             return
         pieces, marks = self.stream(ctx.view(text))
-        yield from self._loops(text, marks, lambda: chain.from_iterable(self.words.values(pieces)))
+        yield from self._loops(text, marks, lambda: list(chain.from_iterable(self.words.values(pieces))))
 
     def _loops(self, text, marks, all_words):
-        words, tokens = [], []  # made only when a loop may be there
+        words, tokens = None, []  # made only when a loop may be there
         for loops in self.rules:
             starts = loops.starts(marks)
-            if starts and not words:
-                words.extend(all_words())
+            if starts and words is None:
+                words = all_words()
             for i, size, count in loops.found(words, starts):
                 unit = words[i:i + size]
                 bounded = loops.max_legitimate is None or count <= loops.max_legitimate
