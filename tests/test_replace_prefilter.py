@@ -16,7 +16,8 @@ from cleanup.core.edits import Level
 from cleanup.core.pipeline import Context
 from cleanup.rulebook.loading import Rule, load_rulebook
 from cleanup.stages.registry import configure
-from cleanup.stages.replace import LiteralPrefilter, ReplaceStage
+from cleanup.stages.replace import ReplaceStage
+from cleanup.stages.replace_reach import LiteralPrefilter
 
 # -- patterns built from the syntax rule files use (and `re` understands, so
 #    hypothesis can generate texts that match them)

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from cleanup.analysis.regex_needs import BARRIER_CANDIDATES, barriers
 from cleanup.core.pipeline import Context
 from cleanup.rulebook.loading import load_rulebook
-from cleanup.stages import replace
+from cleanup.stages import replace, replace_reach
 from cleanup.stages.registry import configure
 from cleanup.stages.replace import ReplaceStage
 
@@ -31,8 +31,8 @@ texts = st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(WALLS)), max
 
 @pytest.fixture(autouse=True)
 def _every_text_in_stretches(monkeypatch):
-    monkeypatch.setattr(replace, "_SHORT", 0)
-    monkeypatch.setattr(replace, "_CHARS_PER_STRETCH", 1)  # (no cut-off but one stretch per character)
+    monkeypatch.setattr(replace, "SHORT_TEXT", 0)
+    monkeypatch.setattr(replace_reach, "_CHARS_PER_STRETCH", 1)  # (no cut-off but one stretch per character)
 
 
 def _proposals(stage, text):
@@ -144,10 +144,10 @@ CAPITALS = ["Read", "READ", "READ MORE", "More", "MORE", "Most", "Seven", "Seven
 @given(st.sets(st.sampled_from(CAPITALS), min_size=1),
        st.lists(st.sampled_from(CAPITALS + ["A", "B", "C", "S", "ern", "ore", " ", "x", "'s"]), max_size=12).map("".join))
 def test_one_search_for_capitalised_literals_tells_what_each_search_would(literals, text):
-    from cleanup.stages.replace import _Capitals, _Found
+    from cleanup.stages.replace_reach import Found, _Capitals
 
     capitals = _Capitals(literals)
-    assert {lit: _Found(text, capitals).has(lit) for lit in literals} == {lit: lit in text for lit in literals}
+    assert {lit: Found(text, capitals).has(lit) for lit in literals} == {lit: lit in text for lit in literals}
     known = capitals.answers(text)
     assert all(known[lit] in (lit in text, None) for lit in literals)
 
@@ -155,10 +155,10 @@ def test_one_search_for_capitalised_literals_tells_what_each_search_would(litera
 @pytest.mark.parametrize("literals, text", [({"ABAB", "BABC"}, "ABABC"), ({"SevenS", "Sea"}, "SevenSea"),
                                             ({"READ MORE", "MORE NEWS"}, "READ MORE NEWS")])
 def test_a_literal_starting_inside_another_found_is_looked_for(literals, text):
-    from cleanup.stages.replace import _Capitals, _Found
+    from cleanup.stages.replace_reach import Found, _Capitals
 
     capitals = _Capitals(literals)
-    assert {lit: _Found(text, capitals).has(lit) for lit in literals} == dict.fromkeys(literals, True)
+    assert {lit: Found(text, capitals).has(lit) for lit in literals} == dict.fromkeys(literals, True)
 
 
 @pytest.mark.parametrize("pattern, text", [

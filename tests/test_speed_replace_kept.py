@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleanup.core.pipeline import Context
-from cleanup.stages import replace
+from cleanup.stages import replace, replace_reach
 from cleanup.stages.replace import ReplaceStage
 
 from .test_replace_prefilter import _rule
@@ -17,9 +17,9 @@ from .test_speed_replace import SHIPPED, documents
 
 @pytest.fixture(autouse=True)
 def _every_text_kept(monkeypatch):
-    monkeypatch.setattr(replace, "_SHORT", 0)
-    monkeypatch.setattr(replace, "_KEEP_FROM", 0)
-    monkeypatch.setattr(replace, "_CHARS_PER_STRETCH", 1)
+    monkeypatch.setattr(replace, "SHORT_TEXT", 0)
+    monkeypatch.setattr(replace, "KEEP_FROM", 0)
+    monkeypatch.setattr(replace_reach, "_CHARS_PER_STRETCH", 1)
 
 
 def _proposals(stage, text, ctx):

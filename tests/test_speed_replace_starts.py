@@ -5,15 +5,15 @@ the line. The whole-text search is the oracle, on generated patterns and texts a
 from __future__ import annotations
 
 import pytest
-import regex
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from cleanup.analysis.regex_needs import barriers, ends_at_line_end, lead
 from cleanup.core.pipeline import Context
 from cleanup.core.timed_regex import compile_rule, find_at
-from cleanup.stages import replace
-from cleanup.stages.replace import ReplaceStage, _Found, _Starts
+from cleanup.stages import replace, replace_reach
+from cleanup.stages.replace import ReplaceStage
+from cleanup.stages.replace_reach import Found, Starts
 
 from .test_replace_prefilter import _rule, _valid, patterns
 
@@ -45,7 +45,7 @@ def _whole(pattern, ignore_case, text):
 def _starts(pattern, ignore_case, text):
     atoms, literal = lead(pattern)
     walls = barriers(pattern, ignore_case, behind=False).replace("\n", "") if ends_at_line_end(pattern) else ""
-    return _Starts(atoms, literal, ignore_case, walls)._starts(text)
+    return Starts(atoms, literal, ignore_case, walls)._starts(text)
 
 
 @settings(max_examples=1500, deadline=None, suppress_health_check=list(HealthCheck))
@@ -64,10 +64,10 @@ def test_tried_only_at_its_starts_a_rule_finds_what_the_whole_text_search_finds(
 
 @pytest.fixture
 def _long(monkeypatch):
-    monkeypatch.setattr(replace, "_SHORT", 0)
-    monkeypatch.setattr(replace, "_CHARS_PER_START", 0.1)  # (no cut-off)
-    monkeypatch.setattr(replace, "_SHORT_STRETCHES", set())  # (starts even where stretches would be short)
-    monkeypatch.setattr(replace, "_CHARS_PER_STRETCH", 1)
+    monkeypatch.setattr(replace, "SHORT_TEXT", 0)
+    monkeypatch.setattr(replace_reach, "_CHARS_PER_START", 0.1)  # (no cut-off)
+    monkeypatch.setattr(replace, "SHORT_STRETCHES", set())  # (starts even where stretches would be short)
+    monkeypatch.setattr(replace_reach, "_CHARS_PER_STRETCH", 1)
 
 
 def _proposals(stage, text):
@@ -131,5 +131,5 @@ def test_the_copyright_rule_is_tried_at_no_start_on_one_line_full_of_commas(_lon
     text = "Good tea © 2024 Kyodo News, and more. " * 50
     assert _starts(COPYRIGHT, False, text) == []
     assert _starts(COPYRIGHT, False, text + "tea © Kyodo") == [len(text) + 3, len(text) + 4]  # (the space before it, and itself)
-    found = _Found(text)
-    assert _Starts([r"\s"], "©", False).starts(text, found) is not None
+    found = Found(text)
+    assert Starts([r"\s"], "©", False).starts(text, found) is not None
