@@ -89,3 +89,11 @@ def test_the_re_form_is_compiled_only_once_enough_text_was_given():
     assert fast("plain text") is fast.full and "bmp" not in fast.__dict__
     assert fast("x" * 60_000) is fast.bmp
     assert fast("plain text") is fast.bmp
+
+
+def test_like_gives_the_form_another_pattern_chose():
+    a, b = FastPattern(r"\p{Lu}\p{Ll}+"), FastPattern(r"[\p{L}]+")
+    long_text = "Putin said so. " * 5000  # past the switch to the `re` form
+    assert b.like(a(long_text)).pattern == b.bmp.pattern
+    assert b.like(a.full) is b.full
+    assert b.like(a("Ｆｕｌｌ 😀")) is b.full  # beyond the BMP: `regex` for both

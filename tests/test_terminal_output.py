@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from .conftest import ROOT, invoke, run_cli
+from .conftest import ROOT, invoke
 
 ESC = "\x1b"
 # a window-title change (OSC ... ST), a screen clear (CSI 2J) and a C1 CSI, with a fix to show

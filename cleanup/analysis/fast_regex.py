@@ -45,6 +45,11 @@ class FastPattern:
     def bmp(self):
         return re.compile(_CLASS.sub(lambda m: _bmp_class(m.group()), self.source))
 
+    def like(self, form):
+        """This pattern in the same form (`re` or `regex`) as `form`, another FastPattern's choice for a
+        text: one look at the text serves both."""
+        return self.bmp if isinstance(form, re.Pattern) else self.full
+
     def __call__(self, text: str):
         """The pattern to run on `text`."""
         if "bmp" not in self.__dict__:  # (not compiled yet)

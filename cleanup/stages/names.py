@@ -88,9 +88,7 @@ class NamesStage:
             seen |= right
             if found:
                 deciding.add(run)
-        # the same form for both (one look at the text); asked without compiling the `re` form
-        # (FastPattern makes it only after many characters: a short run should not pay for it)
-        steps = _CASE_STEP.full if runs is vars(_RUN).get("full") else _CASE_STEP.bmp
+        steps = _CASE_STEP.like(runs)
         for f in chain(self._scan(pieces, deciding), self._glued_before(text, steps)):
             p = self._decide(text, f, seen)
             if p:

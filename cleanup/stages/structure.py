@@ -334,11 +334,6 @@ def _repeat_matches(view) -> list:
     return [m for _, start in candidates if (m := _REPEAT.match(text, start))]
 
 
-def _may_repeat(view) -> bool:
-    """Could _REPEAT match anywhere in the text?"""
-    return bool(_repeat_starts(view))
-
-
 def _repeat_starts(view) -> list[int]:
     """Where _REPEAT may match (all such offsets, and more). Exact, at the speed of str and bytes methods.
 
