@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/stage_costs.py [MB]        # default 2 MB of the seed-like corpus
     .venv/bin/python benchmarks/stage_costs.py MB --one  # the same text as ONE document (as `cleanup fix` sees a big file)
     .venv/bin/python benchmarks/stage_costs.py MB --clean  # clean prose (../shared/corpora/clean, as bench_speed.py cuts it)
+    .venv/bin/python benchmarks/stage_costs.py MB --line   # ONE line without a newline (bench_speed.py's 50 MB line, smaller)
 
 CPU seconds per MB of input for each stage's propose(), the pipeline's own
 bookkeeping, and the whole pipeline's speed as a ratio of ftfy.fix_text's
@@ -32,10 +33,12 @@ def main() -> None:
         docs = docs[:20] + docs
     if "--one" in sys.argv:
         docs = docs[:20] + ["\n".join(docs)]  # the first 20 only warm up (below)
+    if "--line" in sys.argv:
+        docs = docs[:20] + [" ".join(p for d in docs for p in d.split("\n") if p.strip())]
     pipe, policy = get_pipeline(), Policy()
     for d in docs[:20]:  # warm the per-word memos and caches
         pipe.run(d, policy)
-    if "--one" in sys.argv:
+    if "--one" in sys.argv or "--line" in sys.argv:
         docs = docs[20:]
     t = time.process_time()
     for d in docs:
