@@ -192,13 +192,13 @@ def copies(text: str, lines, settings: Settings, memo: dict | None = None):
                 if row[4] == kept[4] and len(row[4]) >= min_letters:
                     s = _sentence(text, row)
                     own = own and kept[0] == i  # (the first sentence a copy of the one before: not on its own)
-                    found.append(Copy(s, _whole_line(text, s), True))
+                    found.append(Copy(s, _alone_on(text, s, line), True))
                     yield found[-1]
                     continue  # the copy goes: the next sentence is compared with the one kept
                 if row[0] == kept[0] and min(len(row[3]), len(kept[3])) >= min_words and \
                         _similar(kept[3], row[3], similarity):
                     s = _sentence(text, row)
-                    found.append(Copy(s, _whole_line(text, s), False))
+                    found.append(Copy(s, _alone_on(text, s, line), False))
                     yield found[-1]
             kept = row
         if own and first is not None and len(t) <= _MEMO_LONGEST:
@@ -240,7 +240,18 @@ def deletion(text: str, s: Sentence) -> tuple[int, int]:
     return start, s.end
 
 
-def _whole_line(text: str, s: Sentence) -> bool:
+def _alone_on(text: str, s: Sentence, line) -> bool:
+    """_whole_line, given the sentence's line: nothing but spaces (str.strip's: \\s) before and after the
+    sentence on its line, read only as far as the first other character, and no copy of the line (a
+    megabyte line may hold thousands of copies: copying the line for each was quadratic)."""
+    return _SPACES.match(text, line.start, s.start).end() == s.start and \
+        _SPACES.match(text, s.end, line.end).end() == line.end
+
+
+_SPACES = re.compile(r"\s*")
+
+
+def _whole_line(text: str, s: Sentence) -> bool:  # (the plain reading, for the tests)
     begin = text.rfind("\n", 0, s.start) + 1
     finish = text.find("\n", s.end)
     return text[begin:len(text) if finish < 0 else finish].strip() == text[s.start:s.end].strip()

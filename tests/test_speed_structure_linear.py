@@ -1,0 +1,93 @@
+"""The structure stage's work grows linearly with ONE long line's length (issue 15).
+
+A 15 MB line without a newline took 3.5 s in this stage, 0.87 s at 5 MB:
+each sentence copy found in the line looked back and ahead for the line's
+ends and copied the line whole, so the work grew with (copies) x (line
+length). Timing would flake on shared machines: the work is counted
+instead, as the characters the stage slices out of the text or searches
+through with str methods (a CountingText in place of the text).
+"""
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleanup.analysis.lines import split_lines
+from cleanup.core.pipeline import Context
+from cleanup.rulebook.loading import load_rulebook
+from cleanup.stages import duplicate_sentence as ds
+from cleanup.stages import structure
+from cleanup.stages.registry import configure
+
+RULES = [configure(r) for r in load_rulebook().rules("structure")]
+
+# a sentence said twice (a copy to remove), one said once, a near copy, a repeated word, a curly quote
+SENTENCES = ("At the same time, men prefer to buy only jackets. At the same time, men prefer to buy only jackets. "
+             "The caf\u00e9 on the corner opened its doors on Monday morning. "
+             "Officials said the the plan was \u201cready\u201d for a vote. "
+             "The new store sells colorful bento boxes to office workers in the city. "
+             "The new shop sells colorful bento boxes to office workers in town. ")
+
+
+class CountingText(str):
+    """A text that counts the characters sliced out of it or searched with its str methods."""
+
+    work = 0
+
+    def __getitem__(self, key):
+        out = str.__getitem__(self, key)
+        if isinstance(key, slice):
+            CountingText.work += len(out)
+        return out
+
+    def _searched(self, name, sub, start=None, end=None):
+        first, last, _ = slice(start, end).indices(len(self))
+        CountingText.work += max(0, last - first)
+        return getattr(str, name)(self, sub, *(a for a in (start, end) if a is not None))
+
+    def find(self, sub, start=None, end=None):
+        return self._searched("find", sub, start, end)
+
+    def rfind(self, sub, start=None, end=None):
+        return self._searched("rfind", sub, start, end)
+
+    def index(self, sub, start=None, end=None):
+        return self._searched("index", sub, start, end)
+
+    def rindex(self, sub, start=None, end=None):
+        return self._searched("rindex", sub, start, end)
+
+    def count(self, sub, start=None, end=None):
+        return self._searched("count", sub, start, end)
+
+
+def _work(copies_of_the_sentences: int) -> tuple[int, int]:
+    """(characters of work, proposals) of one structure pass over ONE line of the sentences repeated."""
+    text = CountingText(SENTENCES * copies_of_the_sentences)
+    stage = structure.StructureStage(RULES)
+    CountingText.work = 0
+    found = list(stage.propose(text, Context(text)))
+    return CountingText.work, len(found)
+
+
+def test_the_work_on_one_line_grows_linearly_with_its_length():
+    small_work, small_found = _work(200)
+    big_work, big_found = _work(800)
+    assert big_found >= 4 * small_found > 0  # the copies grow with the line, as does the work for each
+    # four times the line: about four times the work (the quadratic reading did sixteen times)
+    assert big_work <= 5 * small_work, (small_work, big_work)
+
+
+# -- a copy alone on its line: told from the sentence's neighbours, not the whole line ----------
+
+SPACES = [" ", "\t", "\u00a0", "\u2028", "\x1c", "\u3000", "\r", ""]
+WORDS = ["Same words here.", "x", "\u2026", "Same words here!", "caf\u00e9."]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.tuples(st.sampled_from(SPACES + ["\n"]), st.sampled_from(WORDS), st.sampled_from(SPACES)),
+                min_size=1, max_size=8).map(lambda parts: "".join(a + w + b for a, w, b in parts)))
+def test_a_copy_is_alone_on_its_line_where_the_plain_reading_says(text):
+    lines = list(enumerate(split_lines(text)))
+    for s in ds.sentences(text, lines):
+        assert ds._alone_on(text, s, lines[s.line][1]) == ds._whole_line(text, s)
