@@ -76,14 +76,17 @@ def _reader(text: str, whole: bool):
     """rows(i, line): (line index, start, end, words, letters) of each sentence of a line, as Sentence holds
     them but for its start, which is its body's (with the spaces before it: see _sentence), and its words,
     None for a plain sentence alone on its line (no sentence on its line to be a near copy of). Plain
-    tuples, and a plain text's words read by slicing its folded form keep the work per sentence small.
+    tuples, and a plain sentence's words read by slicing the folded form (see _fold) keep the work per
+    sentence small.
     `whole`: the sentence ends and the folded form of the whole text are found at once (most of its lines
     are to be read), else each line's own when it is read (a sentence ends within its line)."""
     if whole:
         all_ends = sorted(end for mark in _MARKS if mark in text for end in map(_END, _ends_after(mark).finditer(text)))
-        folded = _fold(text) if _plain(text) else None  # one character each: offsets are the text's
+        folded = _fold(text)  # one character each: offsets are the text's
+        plain = _BEYOND_PLAIN.search(text) is None
     else:
         all_ends = folded = None
+        plain = False
 
     def rows(i, line):  # one at a time: a long line's sentences are not all kept
         t = line.text
@@ -96,8 +99,8 @@ def _reader(text: str, whole: bool):
             ends = sorted(e for mark in _MARKS if mark in t for e in map(_END, _ends_after(mark).finditer(text, start, end)))
         if not ends or ends[-1] < end and not text[ends[-1]:end].isspace():  # a last one without its final mark
             ends.append(end)
-        if folded is not None or _plain(t):  # (a line may be plain in a text that is not)
-            f, base = (folded, 0) if folded is not None else (_fold(t), line.start)
+        f, base = (folded, 0) if folded is not None else (_fold(t), line.start)
+        if plain or not _BEYOND_PLAIN.search(text, start, end):  # (a line may be plain in a text that is not)
             if len(ends) == 1:  # alone on its line: compared letter for letter only (words when reported)
                 yield i, start, ends[0], None, f[start - base:ends[0] - base].replace(" ", "")
                 return
@@ -106,8 +109,9 @@ def _reader(text: str, whole: bool):
                 yield i, start, end, words, "".join(words)
                 start = end
             return
-        for end in ends:
-            words = _some_ascii_words(text[start:end])
+        for end in ends:  # (a sentence may be plain in a line that is not: its words sliced from the folded form)
+            words = _words(text[start:end]) if _BEYOND_PLAIN.search(text, start, end) else \
+                f[start - base:end - base].split()
             yield i, start, end, words, "".join(words)
             start = end
 
@@ -145,6 +149,10 @@ def _some_ascii_words(body: str) -> tuple[str, ...]:
 # ASCII letters (lowercased: str.lower() costs more than this) and figures stay, the rest is a space
 _ALNUM_ONLY = bytes(ord(chr(c).lower()) if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256))
 _COMMON_MARKS = "’“”‘–—…"  # punctuation (no letters or figures) that news text has most beyond ASCII
+
+
+# what a text that is not plain (see _plain) has: found at C speed in any stretch of a text, not copying it
+_BEYOND_PLAIN = re.compile("[^\x00-\x7f" + _COMMON_MARKS + "]")
 
 
 def _plain(text: str) -> bool:
