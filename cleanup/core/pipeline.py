@@ -69,7 +69,7 @@ class Pipeline:
     """Runs the stages in order, and again while a pass changed the text: a later stage can
     make text an earlier one would change ("saidsaid" split into "said said" after the
     repetition stage ran), and cleaning the output again must change nothing. A stage is
-    skipped in a later pass when it is given a text it already left unchanged."""
+    skipped in a later pass when the text has not changed since it left it unchanged."""
 
     def __init__(self, stages: Iterable[Stage]):
         self.stages = tuple(stages)
@@ -78,22 +78,29 @@ class Pipeline:
         ctx = Context(text, language)
         tm = TextMap(text)
         reported: list[Edit] = []
-        left_alone = {}  # id(stage) -> a text it was given and did not change: it would not change it again
+        # Versions, not texts, say what a stage has seen: holding each text a stage left alone
+        # would keep a copy of a big text per stage alive.
+        version = 0  # counts the changes applied so far
+        left_alone = {}  # id(stage) -> the version it was given and did not change: it would not change it again
         seen = set()  # (length, hash) of the text each pass began with
         for _ in range(MAX_PASSES):
-            before = tm.text
-            if (len(before), hash(before)) in seen:
+            if (len(tm.text), hash(tm.text)) in seen:
                 break
-            seen.add((len(before), hash(before)))
+            seen.add((len(tm.text), hash(tm.text)))
+            version_before = version
             for stage in self.stages:
-                if left_alone.get(id(stage)) == tm.text:
+                if left_alone.get(id(stage)) == version:
                     continue
                 given = tm.text
                 proposals = sorted(stage.propose(given, ctx), key=_START_END)
                 if proposals:
                     tm = self._apply_stage(tm, proposals, policy, reported)
-                left_alone[id(stage)] = given if tm.text == given else None
-            if tm.text == before:
+                if tm.text == given:
+                    left_alone[id(stage)] = version
+                else:
+                    version += 1
+                del given  # (a big text's old version is not kept while the next stage runs)
+            if version == version_before:  # (a text changed and changed back starts a pass seen before)
                 break
         reported = list(dict.fromkeys(reported))  # a later pass proposes again what it could not apply
         ctx.problems[:] = dict.fromkeys(ctx.problems)
