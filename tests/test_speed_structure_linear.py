@@ -91,3 +91,30 @@ def test_a_copy_is_alone_on_its_line_where_the_plain_reading_says(text):
     lines = list(enumerate(split_lines(text)))
     for s in ds.sentences(text, lines):
         assert ds._alone_on(text, s, lines[s.line][1]) == ds._whole_line(text, s)
+
+
+# -- letters beyond ASCII made ASCII: each replaced once, however many kinds a text has ------------
+
+def plain_ascii_letters(text):
+    """The first reading: one replace over the whole text for each kind of character beyond ASCII."""
+    for char in set(text).difference(map(chr, range(128))):
+        if char in structure._ASCII_PARTNER:
+            text = text.replace(char, structure._ASCII_PARTNER[char])
+        elif structure._foreign_letter(char):
+            text = text.replace(char, "\x01")
+    return text
+
+
+BEYOND = ["\u212a", "\u017f", "\u0130", "\u0131", "\u03a3", "\u03c2", "\u0301", "\u00e9", "\u00c9", "\u2019", "\u201c",
+          "\u2026", "\u2014", "\u20ac", "\u00a0", "\u3000", "\U0001f600", "\ufb03"] + [chr(0x4e00 + k) for k in range(24)]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.sampled_from(BEYOND + ["a", "K", "s", " ", "the", "\t", "#", "1"]), max_size=60).map("".join))
+def test_letters_beyond_ascii_are_made_ascii_as_the_plain_reading_does(text):
+    assert structure._ascii_letters(text) == plain_ascii_letters(text)
+
+
+def test_many_kinds_of_letters_are_made_ascii_as_the_plain_reading_does():
+    text = "".join(chr(0x4e00 + k) + " \u00e9\u212a " for k in range(300))
+    assert structure._ascii_letters(text) == plain_ascii_letters(text)

@@ -385,21 +385,21 @@ def _ascii_letters(text: str) -> str:
     """The text with each letter or mark beyond ASCII replaced by the ASCII letter it matches
     ignoring case (the regex module's: see replace.py) or, if none, by \x01 (alike for all):
     words alike ignoring case stay alike."""
-    rest = text
-    for mark in _COMMON_MARKS:  # quick to remove, and often all there is beyond ASCII
-        rest = rest.replace(mark, "")
-    if rest.isascii():
+    beyond = _ASCII_OR_COMMON_MARKS.sub("", text)  # the characters beyond ASCII, but for common marks
+    if not beyond:
         return text
-    for char in set(rest).difference(_ASCII):
-        if char in _ASCII_PARTNER:
-            text = text.replace(char, _ASCII_PARTNER[char])
-        elif _foreign_letter(char):
-            text = text.replace(char, "\x01")
+    partners = {char: _ASCII_PARTNER.get(char, "\x01") for char in set(beyond)
+                if char in _ASCII_PARTNER or _foreign_letter(char)}
+    if len(partners) > _FEW:  # (Chinese text has thousands: one replace each would read the text thousands of times)
+        return text.translate(str.maketrans(partners))
+    for char, partner in partners.items():
+        text = text.replace(char, partner)
     return text
 
 
-_ASCII = frozenset(map(chr, range(128)))
 _COMMON_MARKS = "’“”‘–—…"  # punctuation (no letters) that news text has most beyond ASCII
+_ASCII_OR_COMMON_MARKS = re.compile(f"[\\x00-\\x7f{_COMMON_MARKS}]+")
+_FEW = 16  # replacing more characters one at a time costs more than translate()'s look-up of each character
 _ASCII_PARTNER = {chr(c): partner for c, partner in ASCII_CASE_PARTNERS.items()}
 _LETTER_OR_MARK = _Later(r"[\p{L}\p{M}]")
 
