@@ -113,12 +113,26 @@ class Closeness:
         self.close = Memo(self._close)
         self.buckets = Memo(self._buckets)
         self.long_enough = Memo(self._long_enough).passing
+        self.skeletons = Memo(self.skeleton)
+        self.open = Memo(self._open).passing
+        self.unknown = Memo(self._unknown).passing
 
     def _close(self, pair: tuple) -> bool:
         return close(*pair, self)
 
     def _long_enough(self, form: str) -> bool:
         return len(form) >= self.min_length
+
+    def _open(self, form: str) -> bool:
+        """May `form` group with a spelling of another skeleton? Not a common word (two never group:
+        _two_words), nor a two-word spelling that starts with a word (close() says no)."""
+        if _split(form):
+            return zipf(_first_part(form)) == 0
+        return not (zipf(form) > 0 and zipf(form) >= self.max_zipf)
+
+    def _unknown(self, form: str) -> bool:
+        """Is `form` open and no word the lists know? (A known one and a common word never group.)"""
+        return self._open(form) and zipf(form) == 0
 
     def _buckets(self, form: str) -> tuple:
         """The beginning and the ending a close spelling must share with `form` (see _candidate_pairs)."""
@@ -383,8 +397,26 @@ def _any_close(forms: set, st: Closeness, lexicon=()) -> bool:
     lexicon does not know is reported (_reported): without such a pair, nothing is.
     """
     # the close pairs by set operations on the memo (most texts have none): no Python call per pair
-    pairs = st.close.passing(set(_candidate_pairs(st.long_enough(forms), st)))  # (short forms are in no bucket)
+    pairs = st.close.passing(set(_candidate_pairs(_may_pair(forms, st), st)))
     return any(not _two_words(a, b, st) and not (key(a) in lexicon and key(b) in lexicon) for a, b in pairs)
+
+
+def _may_pair(forms: set, st: Closeness) -> set:
+    """The spellings of `forms` in the pairs _any_close may find. Most capitalised words are common
+    words, and two of them never group unless they have one skeleton (_two_words): a pair of two
+    skeletons holds an open spelling (see Closeness._open), and a common word only pairs with one
+    the lists do not know (Closeness._unknown), in a bucket of it."""
+    long_enough = st.long_enough(forms)  # (short forms are in no bucket)
+    chosen = st.open(long_enough)
+    forms = list(long_enough)
+    near_unknown = set(chain.from_iterable(st.buckets.values(list(st.unknown(chosen)))))
+    if near_unknown:
+        chosen.update(f for f, keys in zip(forms, st.buckets.values(forms)) if not near_unknown.isdisjoint(keys))
+    skeletons = st.skeletons.values(forms)
+    if len(set(skeletons)) < len(skeletons):
+        repeated = {s for s, n in Counter(skeletons).items() if n > 1}
+        chosen.update(f for f, s in zip(forms, skeletons) if s in repeated)
+    return chosen
 
 
 def _two_words(a: str, b: str, st: Closeness) -> bool:
