@@ -3,7 +3,9 @@
 ftfy runs only on lines that hold a character one of its fixers can act on
 (non-ASCII other than plain news punctuation such as ’ “ ” —, '&' for HTML
 entities, control characters and escapes): on other lines it can change
-nothing, and skipping them is what makes this stage fast on news text.
+nothing, and skipping them is what makes this stage fast on news text. A
+candidate line ftfy would still give back unchanged (accented words, no
+mojibake) is told by a first look at C speed (ftfy_reach.py), not by ftfy.
 Each changed line is compared with its repair and every changed run becomes
 its own edit, with ftfy's explanation as the message.
 
@@ -23,6 +25,7 @@ from typing import Literal
 
 from ..core.edits import Proposal
 from ..rulebook.loading import Rule
+from .ftfy_reach import ftfy_may_change
 
 # Curly quotes, ligatures and full-width letters are left alone: they are
 # correct in clean text. Line breaks belong to Document.
@@ -98,14 +101,20 @@ class FtfyStage:
         return FTFY_CANDIDATE_NEWS if plain_is_plain else FTFY_CANDIDATE
 
     def propose(self, text, ctx):
-        if not FTFY_CANDIDATE.search(text):
+        first = FTFY_CANDIDATE.search(text)
+        if not first:
             return  # nothing ftfy acts on (FTFY_CANDIDATE_NEWS finds fewer characters still)
         import ftfy
 
         markup_from = text.find("<") if self.config.unescape_html == "auto" else -1
-        for start, segment in _candidate_segments(text, self.candidate, self.config.max_decode_length):
+        # (the stage's candidates are among FTFY_CANDIDATE's: none stands before its first)
+        segments = _candidate_segments(text, self.candidate, self.config.max_decode_length, first.start())
+        for start, segment in segments:
             after_markup = markup_from != -1 and start + len(segment) > markup_from
-            fixed = ftfy.fix_and_explain(segment, self.config_after_markup if after_markup else self.config)
+            config = self.config_after_markup if after_markup else self.config
+            if not ftfy_may_change(segment, config):
+                continue  # (accented words in clean prose: ftfy's mojibake search is the cost)
+            fixed = ftfy.fix_and_explain(segment, config)
             if fixed.text == segment:
                 continue
             why = _explain(fixed.explanation)
@@ -180,16 +189,21 @@ def _starts(tokens: list[str]) -> list[int]:
     return [0, *accumulate(map(len, tokens))]
 
 
-def _candidate_segments(text: str, candidate, max_length: int):
+def _candidate_segments(text: str, candidate, max_length: int, pos: int = 0):
     """The pieces fix_text fixes one by one (a line with its newline, cut at
-    max_length) that hold a `candidate` character."""
-    if not candidate.search(text):
-        return
-    pos = 0
-    while pos < len(text):
-        end = min(text.find("\n", pos) + 1 or len(text), pos + max_length)
-        if candidate.search(text, pos, end):
-            yield pos, text[pos:end]
+    max_length) that hold a `candidate` character, searched from `pos` (none stands before it)."""
+    # From one candidate character to the next: lines without one are never visited one by one
+    line_start = text.rfind("\n", 0, pos) + 1  # where the line being searched starts
+    while found := candidate.search(text, pos):
+        at = found.start()
+        newline_before = text.rfind("\n", pos, at)
+        if newline_before >= 0:
+            line_start = newline_before + 1
+        start = line_start + (at - line_start) // max_length * max_length
+        end = min(text.find("\n", at) + 1 or len(text), start + max_length)
+        yield start, text[start:end]
+        if text[end - 1] == "\n":
+            line_start = end
         pos = end
 
 
