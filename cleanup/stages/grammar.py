@@ -139,9 +139,16 @@ _SPACED_MARK = re.compile(r"[,;:.!?)\]](?<=[ \t\xa0\u202f].)")
 
 def space_before_punctuation(text, rule, scans):
     signs = scans.punctuation_signs
-    if signs is None or not _sign_at(_SPACED_MARK, text, signs):
+    if signs is None:
         return
-    for m in _SPACE_BEFORE.finditer(text):
+    resume = 0  # as finditer: matches do not overlap
+    for at in _signs_at(_SPACED_MARK, text, signs):
+        # every match is the run of spaces before a sign's mark, and the mark: tried only there
+        start = _spaces_before(text, at)
+        m = _SPACE_BEFORE.match(text, start) if start >= resume else None
+        if not m:
+            continue
+        resume = m.end()
         if _excepted(_token_around(text, m.end() - 1, m.end()), rule.settings.exceptions):
             continue
         mark = m.group()[-1]
@@ -149,6 +156,13 @@ def space_before_punctuation(text, rule, scans):
             yield _change(rule, m.start(), m.end(), mark + " ")
         else:
             yield _change(rule, m.start(), m.end() - 1, "")
+
+
+def _spaces_before(text: str, at: int) -> int:
+    """Where the run of _SPACED_MARK's spaces that ends at `at` starts."""
+    while at > 0 and text[at - 1] in " \t\xa0\u202f":
+        at -= 1
+    return at
 
 
 # A sentence end glued to the next sentence ("talks.The"), a full stop glued to
