@@ -23,6 +23,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from hashlib import blake2b
 from itertools import accumulate, chain
 from operator import itemgetter
 
@@ -92,6 +93,56 @@ class _LineWords:
         return held[start - base:stop - base]
 
 
+# A line longer than this is read in chunks of at least _CHUNK characters, cut after a mark and a
+# space (at a space when there is none): a later pass, given the line with a few edits, finds its
+# chunks again (the cuts follow the text, not offsets) and reads only the changed ones.
+_LONG_LINE, _CHUNK = 1 << 14, 1 << 10
+_CUT = re.compile(r"[.,;:!?] ")
+
+
+def _parts(lines: list[str]) -> tuple[list[str], list, list[int] | None]:
+    """The lines, each long one cut in chunks; their keys in the run's memo (a line itself, a chunk's
+    digest: the memo would otherwise hold a long line's text for the run); and how many parts each
+    line has (None when no line was cut)."""
+    if max(map(len, lines)) <= _LONG_LINE:
+        return lines, lines, None
+    parts, keys, per_line = [], [], []
+    for line in lines:
+        if len(line) <= _LONG_LINE:
+            parts.append(line)
+            keys.append(line)
+            per_line.append(1)
+            continue
+        chunks = _chunks(line)
+        parts += chunks
+        keys += [blake2b(c.encode("utf-8", "surrogatepass"), digest_size=16).digest() for c in chunks]
+        per_line.append(len(chunks))
+    return parts, keys, per_line
+
+
+def _chunks(line: str) -> list[str]:
+    """The line cut at spaces: each cut the first space after a mark from _CHUNK characters on
+    (from 8 * _CHUNK, the first space)."""
+    out, start = [], 0
+    while len(line) - start > 8 * _CHUNK:
+        m = _CUT.search(line, start + _CHUNK, start + 8 * _CHUNK)
+        cut = m.end() - 1 if m else line.find(" ", start + 8 * _CHUNK)
+        if cut < 0:
+            break
+        out.append(line[start:cut])
+        start = cut
+    out.append(line[start:])
+    return out
+
+
+def _per_line(counts: list[int], per_line: list[int] | None) -> list[int]:
+    """The parts' counts added up for each line."""
+    if per_line is None:
+        return counts
+    through = [0, *accumulate(counts)]
+    return [through[end] - through[end - n] for end, n in zip(accumulate(per_line), per_line)]
+
+
 def build(rules, env):
     return [RepetitionStage(rules)]
 
@@ -110,24 +161,28 @@ class RepetitionStage:
         if any(c in text for c in _NOT_SPACE):
             yield from self.propose_whole(text, ctx)
             return
-        if len(text) < _BY_LINES or "\n" not in text:
+        if len(text) < _BY_LINES:
             pieces = ctx.view(text).pieces
             streams, counts = _joined(self.facts.values(pieces), 1 + len(self.doubled)), None
             all_words = lambda: list(chain.from_iterable(self.words.values(pieces)))  # noqa: E731
         else:
             # A line's facts (its tokens' marks, its pieces, their doubled-phrase slots) are the same
-            # wherever it is: kept for the run, a later pass reads them for the lines it is given again.
-            # (text.split() is the lines' split() one after another: no piece holds a line end.)
+            # wherever it is: kept for the run, a later pass reads them for the lines it is given again;
+            # so are a long line's chunks' (text.split() is their split() one after another: no piece
+            # holds a line end, and a chunk ends at a space). What this call learns is kept only when
+            # all its lines are read: it serves later passes, not a line said again in this one.
             lines = text.split("\n")
+            parts, keys, per_line = _parts(lines)
             kept = ctx.kept(self)
-            facts = list(map(kept.get, lines))
+            facts = list(map(kept.get, keys))
             if None in facts:
-                for j, line in enumerate(lines):
-                    if facts[j] is None:
-                        facts[j] = kept.get(line) or kept.setdefault(line, self._line_facts(line))
+                fresh = [j for j, f in enumerate(facts) if f is None]
+                for j in fresh:
+                    facts[j] = self._line_facts(parts[j])
+                kept.update((keys[j], facts[j]) for j in fresh)
             streams = [b"".join(map(itemgetter(k), facts)) for k in range(1 + len(self.doubled))]
-            counts = [f[-2] for f in facts]
-            all_words = lambda: _LineWords(self._line_words, facts, lines)  # noqa: E731
+            counts = _per_line([f[-2] for f in facts], per_line)
+            all_words = lambda: _LineWords(self._line_words, facts, parts)  # noqa: E731
         for doubled, slots in zip(self.doubled, streams[1:]):
             yield from doubled.propose(text, slots=(slots, counts))
         if self.rules:
