@@ -19,6 +19,7 @@ usually a name ("General Secretary 　 delivered"): flagged.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
@@ -58,8 +59,6 @@ class DroppedWord:
 SETTINGS = {"untranslated": Untranslated, "fullwidth-punctuation": FullwidthPunctuation,
             "middle-dot": MiddleDot, "dropped-word": DroppedWord}
 
-_LETTER = regex.compile(r"\p{L}")
-_LATIN = regex.compile(r"\p{Latin}")
 _LABEL = regex.compile(r"(\p{Lu}\p{Ll}+):\s*[\"'“‘«(]?\s*$")
 _NAME_GLOSS = regex.compile(r"\p{Lu}[\p{L}\p{M}.]*\s\(\s*$")
 
@@ -82,9 +81,19 @@ _WIDE = "".join(chr(c) for c in range(0xFF01, 0xFF66) if _ascii_punctuation(chr(
 _WIDE_MARK = regex.compile(f"[{regex.escape(_WIDE)}]")
 
 
+_LETTER_RUN = regex.compile(r"\p{L}+")
+_LATIN_RUN = regex.compile(r"\p{Latin}+")
+_BEYOND_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+_ASCII_NOT_LETTER = bytes(c for c in range(128) if not chr(c).isalpha())
+
+
 def latin_share(text: str) -> float:
-    letters = len(_LETTER.findall(text))
-    return len(_LATIN.findall(text)) / letters if letters else 1.0
+    """The share of Latin letters among the text's letters (1.0 without any)."""
+    # ASCII letters are Latin letters, counted at bytes speed; the regex's properties read only the rest
+    ascii_letters = len(text.encode("ascii", "ignore").translate(None, _ASCII_NOT_LETTER))
+    rest = "".join(_BEYOND_ASCII_RUN.findall(text))
+    letters = ascii_letters + sum(map(len, _LETTER_RUN.findall(rest)))
+    return (ascii_letters + sum(map(len, _LATIN_RUN.findall(rest)))) / letters if letters else 1.0
 
 
 def build(rules, env):
@@ -101,6 +110,7 @@ class ScriptStage:
         self.in_english = [(r, FINDERS[r.data["detector"]]) for r in rules if r.data["detector"] in FINDERS]
         self.runs = {r.settings.scripts: _run_pattern(r.settings.scripts)
                      for r in rules if r.data["detector"] == "untranslated"}
+        self.starts = {}  # scripts -> _run_starts
         self.gate = _gate(rules)
         self.ascii_calm = not any(self.gate.match(chr(c)) for c in range(128))  # (isascii is all but free)
 
@@ -120,9 +130,16 @@ class ScriptStage:
             if share >= rule.settings.min_latin_share:
                 yield from find(self, text, rule)
 
+    def _run_starts(self, scripts) -> re.Pattern:
+        """What a run of these scripts may start with, at C speed (made when first needed)."""
+        if scripts not in self.starts:
+            letter = regex.compile(_run_letter(scripts))
+            self.starts[scripts] = rare_chars(lambda ch: bool(letter.match(ch)))
+        return self.starts[scripts]
+
     def _untranslated(self, text, rule):
         scripts, min_letters = rule.settings.scripts, rule.settings.min_letters
-        for m in self.runs[scripts].finditer(text):
+        for m in _matches_from(text, self.runs[scripts], self._run_starts(scripts)):
             run = m.group()
             # count only letters that belong to a script by themselves: the prolonged
             # sound mark ー is shared by kana and also serves as a dash
@@ -179,11 +196,29 @@ def _gate(rules):
     return regex.compile(f"[{letters}{regex.escape(_WIDE)}・･]")
 
 
-def _run_pattern(scripts):
+def _run_letter(scripts) -> str:
     letters = "".join(rf"\p{{Script_Extensions={s}}}" for s in scripts)
-    letter = rf"(?:(?=\p{{L}})[{letters}])"
+    return rf"(?:(?=\p{{L}})[{letters}])"
+
+
+def _run_pattern(scripts):
+    letter = _run_letter(scripts)
     # letters of those scripts, with the spaces, marks, digits and punctuation between them
     return regex.compile(rf"{letter}(?:[\p{{Zs}}\p{{P}}\p{{S}}\p{{N}}\p{{M}}]*+{letter})*+")
+
+
+def _matches_from(text: str, pattern, starts: re.Pattern):
+    """pattern.finditer(text) for a pattern whose matches are never empty, tried only where
+    `starts` finds a character a match may start with (the regex's properties cost a Python-level
+    check per character; `re` skips the rest at C speed)."""
+    pos = 0
+    while found := starts.search(text, pos):
+        m = pattern.match(text, found.start())
+        if m:
+            yield m
+            pos = m.end()
+        else:
+            pos = found.start() + 1
 
 
 def _is_gloss(text: str, start: int, end: int) -> bool:
