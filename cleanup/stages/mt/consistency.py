@@ -238,8 +238,9 @@ class ConsistencyStage:
         if not self.rules:
             return
         # only two close spellings make a group: most texts have none, and need no more
-        forms = self._names_in(text, ctx.view(text))
-        forms.update(map("".join, _SPLIT(text).findall(text)))
+        names = _NAME(text)  # `re` or `regex`, as chosen for this text (one look at it: _SPLIT follows)
+        forms = self._names_in(text, ctx.view(text), names)
+        forms.update(map("".join, _SPLIT.like(names).findall(text)))
         rules = [(rule, st) for rule, st in self.rules if _any_close(forms, st, self.lex)]
         if not rules:
             return
@@ -247,11 +248,12 @@ class ConsistencyStage:
         for rule, st in rules:
             yield from self._inconsistencies(mentions, rule, st)
 
-    def _names_in(self, text, view) -> set[str]:
+    def _names_in(self, text, view, names=None) -> set[str]:
         """The one-word names of the text: one C scan of a short text (a memo lookup per piece costs
-        as much, and a new word's verdict more); a long one repeats its words, each judged once."""
+        as much, and a new word's verdict more); a long one repeats its words, each judged once.
+        (`names`: _NAME in the form chosen for the text, if the caller has it.)"""
         if len(text) <= _SCAN_UP_TO:
-            return set(_NAME(text).findall(text))
+            return set((names or _NAME(text)).findall(text))
         return set().union(*self.names.values(list(view.distinct_pieces)))
 
     def _inconsistencies(self, mentions, rule, st):
