@@ -37,6 +37,9 @@ _EDGE_MARKS = "\"'“”‘’«»()[]{}<>,.;:!?…/-–—"
 _CLAUSE_END = re.compile(r"[,.;:!?)\]\"”]$")
 _WINDOW = 120  # characters looked at on either side of a joint
 _ODD_SPACE = re.compile(r"[^\S\n ]")  # a space that is not " " nor a line end
+# the same spaces one by one (str.isspace(), as \s and str.split() take them), the most common first
+_ODD_SPACES = ("\xa0\t\r\u3000\u2009\u202f\u2002\u2003\u200a\u2028\u2029\x0b\x0c\x85"
+               "\u2000\u2001\u2004\u2005\u2006\u2007\u2008\u205f\u1680\x1c\x1d\x1e\x1f")
 _IN_LINE_SPACES = re.compile(r"[^\S\n]*")
 # A piece's bytes for _may_double (see _slots): three slots of three, and two facts
 _SLOTS, _FACTS, _LENGTH = 11, 9, 10
@@ -252,14 +255,10 @@ def _cut(text: str, lengths: bytes, ends: bytes) -> bool:
     The piece before a joint is whole when shorter than 100 characters; the
     six after it are when they and their gaps fit in 120. Seven pieces (from
     the next) of less than `short` characters do; else each joint's seven
-    are added up. The gaps are first bounded from counts (`_gap_at_most`),
-    and measured only if that bound is not enough.
+    are added up, with the widest gap of the text between them.
     """
     if 1 in lengths.translate(_at_least(_WINDOW - 20)):
         return True
-    bound = _gap_at_most(text, lengths)
-    if bound is not None and not _too_wide(lengths, ends, bound):
-        return False
     return _too_wide(lengths, ends, _widest_gap(text, lengths))
 
 
@@ -282,26 +281,26 @@ def _too_wide(lengths: bytes, ends: bytes, gap: int) -> bool:
     return bool((seven + raise_) & int.from_bytes(joints, "little"))
 
 
-def _gap_at_most(text: str, lengths: bytes) -> int | None:
-    """A bound of the characters between two pieces of a line, from counts; None if there are
-    two spaces in a row. Without those, a run of spaces has one other space (not " " nor a
-    line end) at least between any two " ": at most twice as many other spaces, plus one."""
-    if "  " in text:
-        return None
-    others = len(text) - sum(lengths) - text.count(" ") - text.count("\n")
-    return 2 * others + 1
-
-
 def _widest_gap(text: str, lengths: bytes) -> int:
-    """The most characters between two pieces of a line (`lengths`: the pieces' lengths).
+    """The most characters between two pieces of a line (`lengths`: the pieces' exact lengths).
 
     A run of more than one holds two spaces or a space other than " " and a
-    line end: found by string search, and by a pattern only when the text's
-    spaces are more than its " " and line ends.
+    line end. Those are found by string search, which stops once it has found
+    as many as the counts show (most texts have none, or a few of one kind);
+    by one pattern's scan when they are many.
     """
     starts = _found(text, "  ")
-    if len(text) - sum(lengths) != text.count(" ") + text.count("\n"):
+    others = len(text) - sum(lengths) - text.count(" ") - text.count("\n")  # spaces not " " nor "\n"
+    if others > len(text) >> 6:
         starts += [m.start() for m in _ODD_SPACE.finditer(text)]
+    else:
+        for space in _ODD_SPACES:
+            if others <= 0:
+                break
+            if space in text:
+                found = _found(text, space)
+                others -= len(found)
+                starts += found
     widest, end = 1, 0
     for at in sorted(starts):
         if at < end:
