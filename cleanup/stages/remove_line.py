@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from itertools import repeat
 from operator import itemgetter
 from typing import Literal
 
@@ -54,6 +55,7 @@ class RemoveLineStage:
         self.joined = [r for r in rules if r not in self.alone]
         self.by_group = {f"r{i}": r for i, r in enumerate(self.joined)}
         self.openings = _openings([r.settings.pattern for r in self.joined]) if self.joined else None
+        self.longest_opening = max(map(len, self.openings), default=0) if self.openings is not None else 0
         # compiled when first needed: a text none of whose lines opens as a rule can needs neither
         self._combined, self.compiled = None, False
         self.single = {}
@@ -75,23 +77,28 @@ class RemoveLineStage:
         lines = ctx.view(text).lines
         stripped = [(i, s) for i, s in enumerate(map(str.strip, map(itemgetter(2), lines))) if s]
         last = stripped[-1][0] if stripped else -1
-        combined = self._combined_matches([s for _, s in stripped], ctx, self._may_open(text, lines, stripped))
+        combined = self._combined_matches([s for _, s in stripped], ctx, self._may_open(text, stripped))
         remove = {}
         for (i, line), m in zip(stripped, combined + [_UNTRIED] * (len(stripped) - len(combined))):
+            if m is None and not self.alone:  # (no rule left to try: most lines)
+                continue
             rule = self._match(line, i == last, m, ctx)
             if rule:
                 remove[i] = rule
         for start, end, rule in removal_spans(text, lines, remove):
             yield Proposal(start, end, "", rule.id, rule.message, rule.level)
 
-    def _may_open(self, text, lines, stripped) -> list[bool]:
+    def _may_open(self, text, stripped) -> list[bool]:
         """Per stripped line: may the combination match it? (It starts as one of its alternatives can.)"""
         if self.openings is None:
             return [True] * len(stripped)
-        if any(partner in text for partner in _PARTNERS):  # rare: "ſ" matches "s" ignoring case
-            text = text.translate(ASCII_CASE_PARTNERS)
-        lowered = text.lower().split("\n")  # (lower() makes no line breaks)
-        return [not line[0].isascii() or lowered[i].lstrip().startswith(self.openings) for i, line in stripped]
+        # each line's start, lowercase, as long as the longest opening (lower() makes no character shorter,
+        # nor a space: the start of the lowercase line, its spaces left out)
+        texts = list(map(itemgetter(1), stripped))
+        heads = map(str.__getitem__, texts, repeat(slice(self.longest_opening)))
+        if any(partner in text for partner in _PARTNERS):  # rare: "ſ" matches "s" ignoring case (one for one)
+            heads = map(str.translate, heads, repeat(ASCII_CASE_PARTNERS))
+        return [not line[0].isascii() or head.lower().startswith(self.openings) for line, head in zip(texts, heads)]
 
     def _combined_matches(self, lines, ctx, may_open) -> list:
         """The combined pattern's fullmatch of each line (stripped), in one run of its clock; fewer
