@@ -68,6 +68,7 @@ class _Scan:
         self.taken: set[int] = set()
         self._norms: dict[int, str] = {}
         self._kept_for, self._kept = -1, []  # kept_lines() when len(remove) was _kept_for
+        self._pairs_for, self._pairs = -1, []  # pairs_ending_alike() when len(remove) was _pairs_for
 
     def norm(self, i: int) -> str:
         """Line i, whitespace-insensitive (computed when first asked for)."""
@@ -85,15 +86,17 @@ class _Scan:
         """
         return [last[-1].casefold() if (last := line.text.rsplit(None, 1)) else None for line in self.lines]
 
-    def pairs_ending_alike(self):
+    def pairs_ending_alike(self) -> list[tuple[int, int]]:
         """The neighbouring lines (indices) once the lines going are left out, that end with the same
         word (see last_words): the only pairs that can be copies of each other. (Found at C speed:
-        a long text has many lines.)"""
-        kept = list(filterfalse(self.remove.__contains__, range(len(self.lines))))
-        last = list(map(self.last_words.__getitem__, kept))
-        for k in compress(count(), map(eq, last, islice(last, 1, None))):
-            if last[k] is not None:
-                yield kept[k], kept[k + 1]
+        a long text has many lines; made again only when more lines are going.)"""
+        if self._pairs_for != len(self.remove):
+            self._pairs_for = len(self.remove)
+            kept = list(filterfalse(self.remove.__contains__, range(len(self.lines))))
+            last = list(map(self.last_words.__getitem__, kept))
+            self._pairs = [(kept[k], kept[k + 1]) for k in compress(count(), map(eq, last, islice(last, 1, None)))
+                           if last[k] is not None]
+        return self._pairs
 
     def kept_lines(self) -> list[tuple[int, object]]:
         """(index, line) of the lines not going; made again only when more are going (lines are only added)."""
