@@ -48,7 +48,6 @@ _ALL_ONES = bytes([0] + [0xFF] * 255)  # (a translation table: any byte but 0 be
 _JOINT_BIT = bytes([0x80] + [0] * 255)  # (a translation table: 0 becomes 0x80, the rest 0)
 # words that make a phrase longer but say nothing of their own: "the talks, the talks" is one word said again
 _DETERMINERS = frozenset("the a an this that these those his her its their our my your".split())
-_ZEROS = re.compile(b"\0{3,}")
 
 
 class DoubledPhrases:
@@ -131,14 +130,20 @@ class DoubledPhrases:
         next_spoken = slots[_SLOTS + _FACTS::_SLOTS].translate(_ALL_ONES) + b"\0"
         spoken[0::3] = spoken[1::3] = spoken[2::3] = next_spoken
         ends = int.from_bytes(marked, "big") & (int.from_bytes(words, "big") | ~int.from_bytes(spoken, "big"))
-        keys, whole = int.from_bytes(keys, "big"), (1 << 24 * n) - 1
+        keys = int.from_bytes(keys, "big")
+        lowest = ((1 << 24 * n) - 1) // 0xFFFFFF  # the lowest bit of every slot
+        highest = lowest << 23
         said_again = set()  # pieces that may end a phrase said again after them
         for k in range(1, 8):
-            shifted = (keys << 24 * k) & whole  # slot i holds the key of piece i + k
-            same = (ends ^ shifted).to_bytes(3 * n, "big")
-            if b"\0\0\0" in same:
-                for m in _ZEROS.finditer(same):  # (every slot a run of zeros touches, to be safe)
-                    said_again.update(range(m.start() // 3, (m.end() - 1) // 3 + 1))
+            same = (ends >> 24 * k) ^ keys  # slot j: the end of piece j - k against the key of piece j
+            # the top bit of each slot of zeros (a zero byte's test, by slots; a borrow may flag the slot before)
+            zeros = (same - lowest) & ~same & highest
+            if zeros:
+                flags = zeros.to_bytes(3 * n, "big")
+                at = flags.find(0x80, 3 * k)  # (from slot k: the slots before have no piece k before them)
+                while at >= 0:
+                    said_again.add(at // 3 - k)
+                    at = flags.find(0x80, at + 3)
         ends = ends.to_bytes(3 * n, "big")[2::3]  # a phrase's last piece: zero
         if _cut(text, slots[_LENGTH::_SLOTS], ends):
             return [(0, len(text))]
