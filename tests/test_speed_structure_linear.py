@@ -9,11 +9,10 @@ through with str methods (a CountingText in place of the text).
 """
 from __future__ import annotations
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cleanup.analysis.lines import pieces, split_lines
+from cleanup.analysis.lines import split_lines
 from cleanup.core.pipeline import Context
 from cleanup.rulebook.loading import load_rulebook
 from cleanup.stages import duplicate_sentence as ds
@@ -115,50 +114,3 @@ def test_letters_beyond_ascii_are_made_ascii_as_the_plain_reading_does(text):
 def test_many_kinds_of_letters_are_made_ascii_as_the_plain_reading_does():
     text = "".join(chr(0x4e00 + k) + " \u00e9\u212a " for k in range(300))
     assert structure._ascii_letters(text) == plain_ascii_letters(text)
-
-
-# -- a long line read in pieces: a later pass reads again only the pieces it changed ----------------
-
-from cleanup.analysis.textview import TextView  # noqa: E402
-from .test_speed_structure import texts as repeat_texts  # noqa: E402
-from .test_speed_structure_memo import plain_repeat_spans  # noqa: E402
-
-LINE_PIECES = ["the the end. ", "The the. ", "so \u017fo. ", "in in.", ". ", " . ", "x", "\u0130s is. ", "Duran Duran. ",
-               "the\tthe the. ", "At the same time, men prefer to buy only jackets. ", "\n"]
-long_lines = st.lists(st.sampled_from(LINE_PIECES), max_size=30).map("".join)
-edits_within = st.lists(st.tuples(st.integers(0, 400), st.integers(0, 20), st.sampled_from(LINE_PIECES)), max_size=4)
-
-
-def _edited_within(text, edits):
-    """The text with a few stretches replaced (a later pass: most of a long line as it was)."""
-    for at, size, new in edits:
-        at = at % (len(text) + 1)
-        text = text[:at] + new + text[at + size:]
-    return text
-
-
-@pytest.fixture
-def short_lines_are_long(monkeypatch):
-    """Lines (and pieces) from 12 characters are long: hypothesis's texts are cut into pieces."""
-    monkeypatch.setattr(structure, "_MEMO_LONGEST", 12)
-    monkeypatch.setattr(structure, "_PIECE_LEAST", 4)
-
-
-@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
-@given(st.one_of(repeat_texts, long_lines), edits_within)
-def test_repeats_of_long_lines_read_in_pieces_are_the_plain_ones(short_lines_are_long, text, changes):
-    memo = {}
-    assert structure._repeat_spans(TextView(text), memo) == plain_repeat_spans(text)
-    later = _edited_within(text, changes)
-    assert structure._repeat_spans(TextView(later), memo) == plain_repeat_spans(later)
-    assert structure._repeat_spans(TextView(later), memo) == plain_repeat_spans(later)  # every piece seen
-
-
-@settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
-@given(st.text(alphabet=". ab\n", max_size=40), st.integers(1, 6))
-def test_pieces_make_up_the_line_and_are_cut_after_a_full_stop(text, least):
-    for line in split_lines(text):
-        cut = pieces(text, line, least)
-        assert "".join(p.text for p in cut) == line.text and cut[0].start == line.start and cut[-1].end == line.end
-        assert all(text[p.start:p.end] == p.text for p in cut)
-        assert all(text[p.end - 1:p.end + 1] == ". " and p.end - p.start >= least + 1 for p in cut[:-1])

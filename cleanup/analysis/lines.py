@@ -33,17 +33,6 @@ def split_lines(text: str) -> list[Line]:
 _line = partial(tuple.__new__, Line)  # Line(*fields), without a Python call per line
 
 
-def pieces(text: str, line: Line, least: int) -> list[Line]:
-    """The line cut into pieces of at least `least` characters, each cut right after the full stop of a
-    ". " (the end of a sentence, where neither a sentence nor a repeated word goes on; one piece if the
-    line has no such cut), as Lines in the text's offsets."""
-    cuts = [line.start]
-    while (found := text.find(". ", cuts[-1] + least, line.end)) >= 0:
-        cuts.append(found + 1)
-    cuts.append(line.end)
-    return [Line(start, end, text[start:end]) for start, end in zip(cuts, cuts[1:])]
-
-
 def line_at(text: str, start: int) -> Line:
     """The line that starts at `start`, as split_lines makes it (without reading the rest)."""
     end = text.find("\n", start)

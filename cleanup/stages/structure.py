@@ -18,7 +18,7 @@ from operator import attrgetter, eq, not_
 import regex
 
 from ..analysis.fast_regex import offsets
-from ..analysis.lines import pieces, removal_spans
+from ..analysis.lines import removal_spans
 from ..analysis.textview import TextView
 from ..analysis.regex_needs import ASCII_CASE_PARTNERS
 from ..analysis.tokens import LETTER_RUN
@@ -249,9 +249,9 @@ def _repeat_spans(view, memo: dict) -> list[tuple[int, int, int, int]]:
     it is no letter, like the text's ends). `memo` (for the run: Context.kept)
     holds the lines seen and, of those with matches, their matches (offsets in
     the line): a later pass, with few lines changed, reads only the lines it has
-    not seen, joined. A long line is read as its pieces (_pieces).
+    not seen, joined.
     """
-    lines = _pieces(view.text, view.lines)
+    lines = view.lines
     texts = list(map(_TEXT, lines))
     seen, found = memo.setdefault("seen", set()), memo.setdefault("found", {})
     fresh = list(compress(lines, map(not_, map(seen.__contains__, texts)))) if seen else lines
@@ -274,21 +274,8 @@ def _repeat_spans(view, memo: dict) -> list[tuple[int, int, int, int]]:
     return sorted((base + a, base + b, base + c, base + d) for base, spans in old for a, b, c, d in spans) if old else []
 
 
-# a longer line (or piece) is not kept in the memo: it seldom comes back unchanged
+# a longer line is not kept in the memo: it seldom comes back unchanged, and it would keep its text alive
 _MEMO_LONGEST = 20_000
-
-
-def _pieces(text: str, lines: list) -> list:
-    """The lines, each longer than _MEMO_LONGEST cut into pieces (see lines.pieces): no repeat spans a
-    full stop, and what is before and after a piece is no letter (see _REPEAT), so the pieces have the
-    line's repeats; a later pass reads again only the pieces of a long line that it changed."""
-    if max(map(len, map(_TEXT, lines)), default=0) <= _MEMO_LONGEST:
-        return lines
-    return [piece for line in lines
-            for piece in (pieces(text, line, _PIECE_LEAST) if len(line.text) > _MEMO_LONGEST else (line,))]
-
-
-_PIECE_LEAST = 500  # characters: pieces of a few sentences (a later pass finds most of them unchanged)
 _TEXT, _START = attrgetter("text"), attrgetter("start")
 
 
