@@ -145,6 +145,7 @@ _QUOTE_MARKS = [FastPattern(q + r"(?<=[:,] " + q + r")(?=\p{Ll})") for q in "\"â
 _ASCII_LETTER_RUNS = bytes(c if 0x41 <= c <= 0x5A or 0x61 <= c <= 0x7A else 0x20 for c in range(256))
 _LETTER_MARK_OR_DIGIT = regex.compile(r"[\p{L}\p{M}\p{N}]")
 _ASCII_BYTES = bytes(range(0x80))
+_LONG_TEXT = 100_000  # characters: a longer text is read in other ways (see _Scan)
 
 
 def build(rules, env):
@@ -165,7 +166,7 @@ class CasingStage:
         self.splits = Memo(_splits)
 
     def propose(self, text, ctx):
-        scan = _Scan(text, self)
+        scan = _Scan(text, self, ctx.view(text) if len(text) > _LONG_TEXT else None)
         for (rule, find), prep in zip(self.rules, self.prepared):
             yield from find(self, scan, rule, prep)
 
@@ -395,19 +396,26 @@ class _Prepared:
 class _Scan:
     """What the first looks ask of one text, each made once at C speed."""
 
-    def __init__(self, text: str, stage: CasingStage):
+    def __init__(self, text: str, stage: CasingStage, view=None):
         self.text = text
         self.ascii = text.isascii()
         utf8 = text.encode("utf-8", "surrogatepass")
         # the characters beyond ASCII; texts with none beyond the BMP may run FastPattern's `re` patterns
         self.non_ascii = set(utf8.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
         self.bmp = self.ascii or max(self.non_ascii) <= "\uffff"
+        self.form = None  # the form (`re` or `regex`) the first pattern asked chose (see pattern)
+        # a long text (given its view) repeats its words: its words are those of its distinct pieces,
+        # joined by spaces (whitespace is no letter, mark or digit: no word below crosses it)
+        words = text
+        if view is not None:
+            words = " ".join(view.distinct_pieces)
+            utf8 = words.encode("utf-8", "surrogatepass")
         # the runs of ASCII letters between other characters (see has)
         self.runs = set(utf8.translate(_ASCII_LETTER_RUNS).decode("ascii").split())
         # the capitalised words (a capital, then lowercase letters) between non-letters, and maybe a few
         # more: with no letter, mark or digit beyond ASCII in the text, each is a run of ASCII letters
         if any(map(_LETTER_MARK_OR_DIGIT.match, self.non_ascii)):
-            self.capitalised = set(self.pattern(_CAPITAL).findall(text))
+            self.capitalised = set(self.pattern(_CAPITAL).findall(words))
         else:
             self.capitalised = set(filter(str.istitle, self.runs))
         # rule number -> the capitalised words that may matter to it (see CasingStage._capital_roles)
@@ -419,8 +427,13 @@ class _Scan:
 
     def pattern(self, fast: FastPattern):
         """The pattern to run on this text: the `regex` one if something is beyond the BMP, else
-        as FastPattern chooses (its `re` one once enough text has come to pay for compiling it)."""
-        return fast(self.text) if self.bmp else fast.full
+        as FastPattern chooses (its `re` one once enough text has come to pay for compiling it).
+        The first pattern asked chooses, the others follow it: one look at a long text serves all."""
+        if not self.bmp:
+            return fast.full
+        if self.form is None:
+            self.form = fast(self.text)
+        return fast.like(self.form)
 
     def has(self, word: str) -> bool:
         """False if `word` does not stand in the text between characters that are no letters.
