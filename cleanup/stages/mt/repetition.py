@@ -79,6 +79,7 @@ class _LineWords:
     def __init__(self, line_words, facts, lines):
         self.line_words, self.facts, self.lines = line_words, facts, lines
         self.ends = list(accumulate(len(f[0]) for f in facts))  # tokens on lines 0..j (a mark a token)
+        self.held, self.base = [], 0  # the words of the lines last read, from token `base` on
 
     def __len__(self) -> int:
         return self.ends[-1]
@@ -87,10 +88,12 @@ class _LineWords:
         start, stop, _ = part.indices(len(self))
         if start >= stop:
             return []
-        first, last = bisect_right(self.ends, start), bisect_right(self.ends, stop - 1)
-        base = self.ends[first - 1] if first else 0
-        held = list(chain.from_iterable(map(self.line_words, self.facts[first:last + 1], self.lines[first:last + 1])))
-        return held[start - base:stop - base]
+        if not self.base <= start < stop <= self.base + len(self.held):  # (a loop's check reads one place many times)
+            first, last = bisect_right(self.ends, start), bisect_right(self.ends, stop - 1)
+            self.base = self.ends[first - 1] if first else 0
+            self.held = list(chain.from_iterable(map(self.line_words, self.facts[first:last + 1],
+                                                     self.lines[first:last + 1])))
+        return self.held[start - self.base:stop - self.base]
 
 
 # A line longer than this is read in chunks of at least _CHUNK characters, cut after a mark and a
