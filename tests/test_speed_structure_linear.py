@@ -114,3 +114,43 @@ def test_letters_beyond_ascii_are_made_ascii_as_the_plain_reading_does(text):
 def test_many_kinds_of_letters_are_made_ascii_as_the_plain_reading_does():
     text = "".join(chr(0x4e00 + k) + " \u00e9\u212a " for k in range(300))
     assert structure._ascii_letters(text) == plain_ascii_letters(text)
+
+
+# -- repeated words: the letter runs lowered on their own, not the whole text ---------------------
+
+def plain_repeats(view):
+    """The first reading: the whole text lowered, its letter runs compared there."""
+    starts = structure._repeat_starts(view)
+    text = view.text
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return structure._repeat_matches(view)
+    found = []
+    for start in starts:
+        runs = structure._RUN_AND_NEXT.match(lowered, start)
+        if runs and runs.group(1) == runs.group(2) and (m := structure._REPEAT.match(text, start)):
+            found.append(m)
+    return found
+
+
+GREEK = [".\u0392", "\u03a3\u03b1\u03c2", "\u03c3\u03b1\u03c3", "\u03a3\u0391\u03a3", "\u03b1\u03a3", "\u03b1\u03c3", "\u03b1\u03c2",
+         "\u0391\u03a3", "\u03a3", "'", "\u2019", ".", "\u0301", "the", "The", "\u212aelvin", "kelvin", "\u0130s", "is",
+         "\u00b2", "\u2167", "x1", "_"]
+greek_texts = st.lists(st.tuples(st.sampled_from(GREEK), st.sampled_from([" ", " ", "\t", "", "'", "\n"])),
+                       max_size=16).map(lambda parts: "".join(w + sep for w, sep in parts))
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=list(HealthCheck))
+@given(greek_texts)
+def test_repeats_are_those_the_whole_text_lowered_finds(text):
+    view = Context(text).view(text)
+    assert [(m.span(), m.groups()) for m in structure._repeats(view)] == \
+        [(m.span(), m.groups()) for m in plain_repeats(view)]
+
+
+def test_a_final_sigma_is_lowered_as_in_the_whole_text():
+    # ("." is ignored by the context: the sigma before it, a letter after it, is no final sigma)
+    for text in ["\u0391\u03a3 \u0391\u03a3.\u0392", "\u03b1\u03c2 \u0391\u03a3.\u0392", "\u03b1\u03c3 \u03b1\u03a3.\u0392",
+                 "\u0391\u03a3 \u0391\u03a3'\u0392", "\u03b1\u03a3 \u03b1\u03c2 x", "\u03b1\u03a3\t\u03b1\u03a3"]:
+        view = Context(text).view(text)
+        assert [m.span() for m in structure._repeats(view)] == [m.span() for m in plain_repeats(view)]

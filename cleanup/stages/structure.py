@@ -291,10 +291,26 @@ def _repeats(view) -> list:
     if not starts:
         return []
     text = view.text
-    lowered = _lower(text)
-    if len(lowered) != len(text):  # "İ" lowers to two characters: the long way
+    if "\u0130" in text:  # "İ" lowers to two characters (the only one): the long way
         return _repeat_matches(view)
-    return [m for start in starts if _runs_alike_at(lowered, start) and (m := _REPEAT.match(text, start))]
+    found, lowered = [], None
+    for start in starts:
+        # the letter runs there (each character lowers to one of the same kind: the runs of the lowercase text)
+        runs = _RUN_AND_NEXT.match(text, start)
+        if runs is None:
+            continue
+        one, two = runs.group(1, 2)
+        if _SIGMA in one or _SIGMA in two:  # it lowers by what is around it: as the whole text lowers it
+            lowered = _lower(text) if lowered is None else lowered
+            alike = lowered[runs.start(1):runs.end(1)] == lowered[runs.start(2):runs.end(2)]
+        else:  # (every other character lowers on its own)
+            alike = len(one) == len(two) and one.lower() == two.lower()
+        if alike and (m := _REPEAT.match(text, start)):
+            found.append(m)
+    return found
+
+
+_SIGMA = "\u03a3"  # capital sigma: a final sigma lowers to "ς", another to "σ"
 
 
 def _lower(text: str) -> str:
@@ -311,12 +327,7 @@ def _lower(text: str) -> str:
     return "".join(pieces)
 
 
-def _runs_alike_at(lowered: str, start: int) -> bool:
-    """Does a letter run (LETTER_RUN) start here, alike the next one? (Its lookbehind sees the text before.)"""
-    m = _RUN_AND_NEXT.match(lowered, start)
-    return m is not None and m.group(1) == m.group(2)
-
-
+# a letter run (LETTER_RUN) where none is before it, and the next one (its lookbehind sees the text before)
 _RUN_AND_NEXT = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[\W\d_]+([^\W\d_]+)")
 
 
@@ -352,12 +363,12 @@ def _repeat_starts(view) -> list[int]:
         spaced = text.encode("ascii").translate(_SPACED_LETTERS)
     else:  # a piece at a time (each character is replaced on its own): a long text is not copied whole
         # what is left beyond ASCII is no letter ("?"), and has no ASCII lowercase: bytes can lowercase
-        spaced = b"".join(_ascii_letters(text[at:at + _PIECE]).encode("ascii", "replace").translate(_SPACED_LETTERS)
-                          for at in range(0, len(text), _PIECE))
+        spaced = b"".join(_ascii_letters(text[at:at + _SMALL_PIECE]).encode("ascii", "replace")
+                          .translate(_SPACED_LETTERS) for at in range(0, len(text), _SMALL_PIECE))
     alike = set()
     at = 0
     while at < len(spaced):  # a piece at a time, cut after a "#" (a word alike no other): not all words at once
-        cut = spaced.find(b"#", at + _PIECE) + 1 or len(spaced)
+        cut = spaced.find(b"#", at + _SMALL_PIECE) + 1 or len(spaced)
         # each "#" a word of its own: two neighbouring words alike are then a word, spaces and the word
         words = spaced[at:cut].replace(b"#", b" # ").split()
         alike.update(compress(words, map(eq, words, islice(words, 1, None))))
@@ -368,7 +379,8 @@ def _repeat_starts(view) -> list[int]:
     return sorted({m.start() for word in alike for m in _spaced_repeat(word).finditer(spaced)})
 
 
-_PIECE = 1 << 20  # characters (or bytes) of a long text read at a time
+_PIECE = 1 << 20  # characters of a long text lowered at a time
+_SMALL_PIECE = 1 << 16  # characters (or bytes) of a long text made words at a time: a word is an object of 40 bytes
 
 # ASCII letters (lowercased) and \x01 stay, spaces and tabs become spaces, the rest "#"
 _LETTERS = frozenset(b"\x01abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
