@@ -25,6 +25,7 @@ from ..analysis.regex_needs import (
 )
 from ..core.edits import Level, Proposal
 from ..core.timed_regex import compile_rule, find_all, find_at, find_in_spans
+from .replace_again import Last
 from .replace_reach import WHOLE, Found, LiteralPrefilter, Scope, Starts
 
 _TOKENS = regex.compile(r"\s+|[\p{L}\p{M}\p{N}]+|.", regex.DOTALL)
@@ -32,6 +33,7 @@ _TOKENS = regex.compile(r"\s+|[\p{L}\p{M}\p{N}]+|.", regex.DOTALL)
 SHORT_TEXT = 1000  # a text this short is searched whole: finding its stretches would cost more
 KEEP_FROM = 100_000  # a longer text keeps its stretches' proposals for a later pass (a shorter one: no gain)
 SHORT_STRETCHES = set(BARRIER_CANDIDATES) - {"\n"}
+_LAST = "last call"  # (the key in the run's memo of what the last call learnt: see replace_again.py)
 
 
 def trim_common(start: int, old: str, new: str) -> tuple[int, int, str]:
@@ -77,31 +79,58 @@ class ReplaceStage:
         self.prefilter = LiteralPrefilter(needs) if prefilter else None
         self.scopes = [None] * len(self.rules) if prefilter else None  # each read when first needed
         self.leads = [None] * len(self.rules)  # each rule's Starts, read when first needed
+        self.walls = [None] * len(self.rules)  # each rule's walls in a later pass, read when first needed
         self.direct: set[int] | None = None  # the rules asked only for their first literal (see _direct)
 
     def propose(self, text, ctx):
-        found = Found(text, self.prefilter.capitals if self.prefilter else None)
-        live = self.prefilter.rules_that_may_match(text, found, self._direct()) if self.prefilter else None
+        kept = ctx.kept(self)
+        last = kept.pop(_LAST, None)
+        again = last.again(text, self.prefilter.margin) if last is not None else None
+        found = again.found if again else Found(text, self.prefilter.capitals if self.prefilter else None)
+        live = self.prefilter.rules_that_may_match(text, found, self._direct()) if self.prefilter and not again \
+            else None
         learnt = {}  # what this call finds in stretches, kept when it ends: for later passes only
+        proposals = [[] for _ in self.rules]  # each rule's, for the next call (None: not known)
         for i, rule in enumerate(self.rules):
-            if live is not None and i not in live:
+            walls = again is not None and last.proposals[i] is not None and self._walls_again(i)
+            if walls:  # (searched only where the text was not copied from the last call's)
+                gaps, held = again.gaps(walls)
+                may = gaps and self._may_match(i, held)
+                matches = find_in_spans(self.patterns[i] or self._compile(i), text, gaps, rule.id, ctx.problems,
+                                        clock=ctx.clock) if may else ()
+                new = list(self._proposals(rule, matches)) if matches else []
+                proposals[i] = again.merged(i, walls, new) if new or last.proposals[i] else []
+            elif live is not None and i not in live or again is not None and not self._may_match(i, found):
                 continue
-            pattern = self.patterns[i] or self._compile(i)
-            long = len(text) > SHORT_TEXT and self.scopes
-            starts = self._start(i).starts(text, found) if long else None
-            matches = None if starts is None else find_at(pattern, text, starts, rule.id, ctx.problems,
-                                                         clock=ctx.clock)
-            if matches is None:
-                spans = self._scope(i).spans(text, found) if long else None
-                if spans is not None and len(text) > KEEP_FROM:
-                    yield from self._in_spans(i, pattern, text, spans, ctx, learnt)
-                    continue
-                if spans is not None:
-                    matches = find_in_spans(pattern, text, spans, rule.id, ctx.problems, clock=ctx.clock)
-                else:
-                    matches = find_all(pattern, text, rule.id, ctx.problems, clock=ctx.clock)
-            yield from self._proposals(rule, matches)
-        ctx.kept(self).update(learnt)
+            else:
+                proposals[i] = list(self._find(i, text, found, ctx, learnt))
+            if rule.id in ctx.clock.stopped:  # (a rule stopped part way found less)
+                proposals[i] = None
+            yield from proposals[i] or ()
+        kept.update(learnt)
+        if self.prefilter is not None and len(text) <= KEEP_FROM:
+            kept[_LAST] = Last(text, found, proposals)
+
+    def _may_match(self, i: int, found: Found) -> bool:
+        test = (self.prefilter.first_tests if i in self._direct() else self.prefilter.tests)[i]
+        return test is None or test(found)
+
+    def _find(self, i: int, text: str, found: Found, ctx, learnt: dict):
+        """Rule i's proposals in the whole text: tried at its starts, or in its stretches, or everywhere."""
+        rule = self.rules[i]
+        pattern = self.patterns[i] or self._compile(i)
+        long = len(text) > SHORT_TEXT and self.scopes
+        starts = self._start(i).starts(text, found) if long else None
+        matches = None if starts is None else find_at(pattern, text, starts, rule.id, ctx.problems, clock=ctx.clock)
+        if matches is None:
+            spans = self._scope(i).spans(text, found) if long else None
+            if spans is not None and len(text) > KEEP_FROM:
+                return self._in_spans(i, pattern, text, spans, ctx, learnt)
+            if spans is not None:
+                matches = find_in_spans(pattern, text, spans, rule.id, ctx.problems, clock=ctx.clock)
+            else:
+                matches = find_all(pattern, text, rule.id, ctx.problems, clock=ctx.clock)
+        return self._proposals(rule, matches)
 
     def _in_spans(self, i: int, pattern, text: str, spans, ctx, learnt: dict):
         """The rule's proposals in the stretches, each stretch's kept for the run: a later pass reads
@@ -146,6 +175,16 @@ class ReplaceStage:
         s = self.rules[i].settings
         self.patterns[i] = compile_rule(_source(s), s.ignore_case)
         return self.patterns[i]
+
+    def _walls_again(self, i: int) -> str:
+        """The wall a later pass cuts rule i's text at (see replace_again.py): of the characters no part of
+        its pattern can match, the full stop (sentences are short) or the line break ('': none, the rule
+        is searched as in a first look). One wall for all: rules share their cuts."""
+        if self.walls[i] is None:
+            s = self.rules[i].settings
+            walls = barriers(_source(s), s.ignore_case)
+            self.walls[i] = "." if "." in walls else "\n" if "\n" in walls else ""
+        return self.walls[i]
 
     def _start(self, i: int):
         if self.leads[i] is None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache, partial
+from operator import methodcaller
 
 import regex
 
@@ -188,6 +189,8 @@ class LiteralPrefilter:
         self.first_tests = [None if need is None else _test(_first(need), folded) for need, folded in needs]
         capitals = {lit for need, folded in needs if not folded for lit in _literals(need) if _CAPITAL.match(lit)}
         self.capitals = _Capitals(capitals) if capitals else None
+        # (the longest literal or pattern asked of a text: how far an occurrence reaches)
+        self.margin = max((len(leaf) for need, _ in needs if need is not None for _, leaf in _leaves(need)), default=0)
 
     def __getstate__(self):  # (a pipeline travels to batch workers pickled: its tests are built again)
         return {"needs": self.needs}
@@ -245,12 +248,12 @@ class _Capitals:
 def _test(need, folded: bool):
     """The need as a function of the text's answers (a Found), with `and` and `or` short-circuiting:
     a call per literal asked, and each literal asked of the text at most once."""
-    # (partial() calls at C speed: one Python call per literal and per "and" or "or" asked)
+    # (partial() and methodcaller() call at C speed: one Python call per literal and per "and" or "or" asked)
     if isinstance(need, str):
-        return partial(Found.has_folded if folded else Found.has, literal=need)
+        return methodcaller("has_folded" if folded else "has", need)
     kind, parts = need
     if kind == "re":
-        return partial(Found.matches, source=parts)
+        return methodcaller("matches", parts)
     return partial(_all if kind == "and" else _any, [_test(part, folded) for part in parts])
 
 

@@ -1,0 +1,220 @@
+"""What a later pass of the replace stage takes from the last call of the run.
+
+A later pass is given the last call's text with a few edits: most of its
+lines are the last text's, copied. What the last call learnt holds again
+where the text was copied:
+
+- a literal the last text did not hold can only occur where it overlaps a
+  stretch that was not copied, so it is looked for only there (`FoundAgain`);
+- a rule that no part of can match some characters (its walls, see
+  `barriers`) finds in a copied stretch, between the first and the last of
+  its walls there, what it found there in the last text; it is searched again
+  only in the rest (`Again.gaps`), and its other proposals are the last call's,
+  moved with their stretch (`Again.merged`).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from itertools import accumulate
+
+import regex
+
+from ..analysis.regex_needs import fold_case
+from .replace_reach import Found
+
+
+_LOOK_AHEAD = 8  # a line is paired with one like it at most this many lines on in the last text
+
+
+def shared_length(a: str, b: str, most: int, at_start: bool) -> int:
+    """How many characters (at most `most`) a and b share at their start (or end): compared a block at a
+    time (blocks doubling, then halving: C speed, each character a few times)."""
+    def same(i: int, j: int) -> bool:  # characters i..j counted from the start (or the end)
+        if at_start:
+            return a[i:j] == b[i:j]
+        return a[len(a) - j:len(a) - i] == b[len(b) - j:len(b) - i]
+    done, step = 0, 256
+    while done < most:
+        step = min(step, most - done)
+        if not same(done, done + step):
+            break
+        done, step = done + step, 2 * step
+    else:
+        return done
+    while step > 1:  # the first difference lies in done..done+step
+        half = step // 2
+        if same(done, done + half):
+            done, step = done + half, step - half
+        else:
+            step = half
+    return done
+
+
+class Last:
+    """What a call learnt: its text, the literals' answers, and each rule's proposals (None: not known)."""
+
+    def __init__(self, text: str, found: Found, proposals: list):
+        self.text, self.found, self.proposals = text, found, proposals
+
+    def again(self, text: str, margin: int) -> "Again":
+        return Again(self, text, margin)
+
+
+def copied(old: str, new: str) -> list[tuple[int, int, int]]:
+    """(start in new, start in old, length) of stretches of `new` that are copies of `old`'s, in order
+    (two may share a line break): the lines of the texts' shared start and end, then, between them,
+    runs of lines alike, with the line breaks around them that both have."""
+    most = min(len(old), len(new))
+    start = shared_length(old, new, most, True)
+    if start == len(old) == len(new):
+        return [(0, 0, len(new))]
+    end = shared_length(old, new, most - start, False)
+    cut = old.rfind("\n", 0, start) + 1  # (the same in both: a line's start)
+    new_stop = new.find("\n", len(new) - end)
+    new_stop, old_stop = (new_stop, new_stop + len(old) - len(new)) if new_stop >= 0 else (len(new), len(old))
+    out = [(0, 0, cut)] if cut else []
+    old_lines, new_lines = old[cut:old_stop].split("\n"), new[cut:new_stop].split("\n")
+    old_at = list(accumulate((len(line) + 1 for line in old_lines), initial=cut))  # where each line starts
+    new_at = list(accumulate((len(line) + 1 for line in new_lines), initial=cut))
+    run = None  # [first old line, first new line, lines]
+    for k, j in [*_same_lines(old_lines, new_lines), (-1, -1)]:
+        if run and k == run[0] + run[2] and j == run[1] + run[2]:
+            run[2] += 1
+            continue
+        if run:
+            k0, j0, n = run
+            before = (k0 > 0 or cut > 0) and (j0 > 0 or cut > 0)  # (both have a break before the lines)
+            after = (k0 + n < len(old_lines) or old_stop < len(old)) and (j0 + n < len(new_lines) or new_stop < len(new))
+            length = new_at[j0 + n] - 1 - new_at[j0] + before + after
+            out.append((new_at[j0] - before, old_at[k0] - before, length))
+        run = [k, j, 1]
+    if new_stop < len(new):
+        out.append((new_stop, old_stop, len(new) - new_stop))
+    return out
+
+
+def _same_lines(old_lines: list[str], new_lines: list[str]):
+    """(old line number, new line number) of lines alike, in order in both: each new line is paired with
+    the first like it in the old text past the last pair, if that is a few lines on at most."""
+    where: dict[str, list[int]] = {}
+    for k, line in enumerate(old_lines):
+        where.setdefault(line, []).append(k)
+    next_old = 0
+    for j, line in enumerate(new_lines):
+        ks = where.get(line)
+        if ks:
+            x = bisect_left(ks, next_old)
+            if x < len(ks) and ks[x] - next_old <= _LOOK_AHEAD:
+                yield ks[x], j
+                next_old = ks[x] + 1
+
+
+class FoundAgain(Found):
+    """A text's literal answers where a literal the last text did not hold is looked for only in `changes`:
+    the stretches not copied from the last text, each widened by the longest literal's length."""
+
+    def __init__(self, text: str, changes: str, last: Found):
+        super().__init__(text)
+        self.last, self.changes, self.folded_changes = last, changes, None
+
+    def has(self, literal: str) -> bool:
+        found = self.seen.get(literal)
+        if found is None:
+            found = literal in (self.changes if self.last.seen.get(literal) is False else self.text)
+            self.seen[literal] = found
+        return found
+
+    def has_folded(self, literal: str) -> bool:
+        found = self.seen_folded.get(literal)
+        if found is None:
+            if self.last.seen_folded.get(literal) is False:
+                if self.folded_changes is None:  # (fold_case keeps a text's length, a character for a character)
+                    self.folded_changes = fold_case(self.changes)
+                found = literal in self.folded_changes
+            else:
+                found = literal in self.folded_text()
+            self.seen_folded[literal] = found
+        return found
+
+    def matches(self, source: str) -> bool:
+        found = self.seen.get(("re", source))
+        if found is None:  # (a literal and a class: a match no longer than its source)
+            within = self.changes if self.last.seen.get(("re", source)) is False else self.text
+            found = self.seen[("re", source)] = self.pattern(source).search(within) is not None
+        return found
+
+
+class Again:
+    """The text of a later call, with the stretches it copied from the last call's."""
+
+    def __init__(self, last: Last, text: str, margin: int):
+        self.last, self.text = last, text
+        self.copied = copied(last.text, text)
+        changes, pos = [], None  # pos: where the last copied stretch ends
+        for new_start, _, length in self.copied:
+            if pos is not None or new_start > 0:  # (a gap, or where two copied stretches meet)
+                changes.append(text[max(0, (pos or 0) - margin):new_start + margin])
+            pos = new_start + length
+        if pos is None or pos < len(text):
+            changes.append(text[max(0, (pos or 0) - margin):])
+        # ("\0" between them: a literal found across it is found where it is not, never missed)
+        self.found = FoundAgain(text, "\0".join(changes), last.found)
+        self.by_walls: dict[str, tuple] = {}
+
+    def gaps(self, walls: str) -> tuple[list, Found]:
+        """The stretches to search again ((pos, endpos) pairs, in order: each from a text's end or past a
+        wall to past a wall or a text's end), and what they hold, with the walls around them."""
+        return self._by_walls(walls)[1:]
+
+    def merged(self, i: int, walls: str, found_again: list) -> list:
+        """Rule i's proposals: `found_again` in the gaps, the last call's (moved) elsewhere."""
+        kept = []
+        last = self.last.proposals[i]
+        if last:
+            starts = [p.start for p in last]
+            for a, b, moved in self._by_walls(walls)[0]:
+                for p in last[bisect_left(starts, a - moved):bisect_left(starts, b - moved)]:
+                    kept.append(p._replace(start=p.start + moved, end=p.end + moved))
+        if not kept or not found_again:
+            return kept or found_again
+        return sorted(kept + found_again, key=lambda p: p.start)  # (stable: a stretch's own keep their order)
+
+    def _by_walls(self, walls: str):
+        if walls not in self.by_walls:
+            self.by_walls[walls] = self._split(walls)
+        return self.by_walls[walls]
+
+    def _split(self, walls: str):
+        """(kept: (a, b, moved) where the last call's proposals starting at a-moved..b-moved hold here,
+        moved; the gaps; what the gaps hold). A kept stretch runs from past a wall (or both texts' start) to
+        past a wall (or both texts' ends: then to the end itself, where an empty match may lie)."""
+        text, old = self.text, self.last.text
+        next_wall, last_wall = _wall_patterns(walls)
+        kept, gaps, pos = [], [], 0
+        for new_start, old_start, length in self.copied:
+            new_end = new_start + length
+            first = next_wall.search(text, new_start, new_end)
+            a = 0 if new_start == old_start == 0 else first.end() if first else None
+            at_ends = new_end == len(text) and old_start + length == len(old)
+            final = last_wall.search(text, new_start, new_end)
+            b = len(text) + 1 if at_ends else final.end() if final else None
+            if a is None or b is None or a >= min(b, len(text)):
+                continue  # (no stretch between two walls; or from the text's end: a gap's to search)
+            if a > pos:
+                gaps.append((pos, a))
+            kept.append((a, b, new_start - old_start))
+            pos = b
+        if pos <= len(text) and not (kept and kept[-1][1] > len(text)):
+            gaps.append((pos, len(text)))
+        held = Found("\0".join(text[max(0, pos - 1):endpos] for pos, endpos in gaps))
+        return kept, gaps, held
+
+
+_WALLS: dict[str, tuple] = {}  # (built from the rules' patterns only)
+
+
+def _wall_patterns(walls: str):
+    if walls not in _WALLS:
+        _WALLS[walls] = (re.compile(f"[{re.escape(walls)}]"), regex.compile(f"[{regex.escape(walls)}]", regex.REVERSE))
+    return _WALLS[walls]

@@ -1,0 +1,112 @@
+"""A later pass of the replace stage takes what the last call learnt where its text was copied from the
+last call's (replace_again.py): literals the last text did not hold are looked for only where the
+text changed, and a rule cut at its walls is searched only where a copied stretch does not vouch for
+its matches. The oracle is a first look at the same text (a new stage, a new run), after a chain of
+edits of every kind: lines changed, put in, taken out, joined and split, walls put in and taken out,
+at the texts' ends too."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from cleanup.core.pipeline import Context
+from cleanup.stages import replace, replace_reach
+from cleanup.stages.replace import ReplaceStage
+from cleanup.stages.replace_again import copied, shared_length
+
+from .test_replace_prefilter import _rule, _valid, patterns
+from .test_speed_replace import SHIPPED, documents, texts
+
+PIECES = ["tea", "on", "Putin", "(", ")", ".", "\n", " ", "It was.", "\u0130", "TEA", "x", ",", "©", "the", "\n\n", ""]
+edits = st.lists(st.tuples(st.integers(0, 400), st.integers(0, 12), st.sampled_from(PIECES)), min_size=1,
+                 max_size=4)
+
+
+def _edited(text: str, changes) -> str:
+    for at, cut, piece in changes:
+        at = min(at, len(text))
+        text = text[:at] + piece + text[at + cut:]
+    return text
+
+
+def _proposals(stage, text, ctx):
+    return [(p.start, p.end, p.replacement, p.rule, p.level) for p in stage.propose(text, ctx)]
+
+
+def _fresh(rules, text, direct=True):
+    stage = ReplaceStage(rules)
+    if not direct:
+        stage.direct = set()
+    return _proposals(stage, text, Context(text))
+
+
+@pytest.fixture(params=[1000, 0], ids=["as shipped", "every text in stretches"])
+def _stretches(request, monkeypatch):
+    monkeypatch.setattr(replace, "SHORT_TEXT", request.param)
+    if request.param == 0:
+        monkeypatch.setattr(replace_reach, "_CHARS_PER_STRETCH", 1)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
+@given(documents, st.lists(edits, min_size=1, max_size=3))
+def test_later_passes_propose_what_a_first_look_proposes(_stretches, first, passes):
+    stage, ctx, text = ReplaceStage(SHIPPED), Context(first), first
+    _proposals(stage, text, ctx)
+    for changes in passes:
+        text = _edited(text, changes)
+        assert _proposals(stage, text, ctx) == _fresh(SHIPPED, text)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.tuples(patterns, st.booleans()), min_size=1, max_size=6), texts, st.lists(edits, min_size=1,
+       max_size=3), st.booleans())
+def test_generated_rules_find_in_later_passes_what_a_first_look_finds(_stretches, rules, first, passes, direct):
+    rules = [_rule(i, p, ic) for i, (p, ic) in enumerate(rules) if _valid(p)]
+    assume(rules)
+    stage, text = ReplaceStage(rules), first * 3
+    if not direct:
+        stage.direct = set()
+    ctx = Context(text)
+    _proposals(stage, text, ctx)
+    for changes in passes:
+        text = _edited(text, changes)
+        assert _proposals(stage, text, ctx) == _fresh(rules, text, direct)
+
+
+@pytest.mark.parametrize("pattern, first, second", [
+    (r"tea$", "tea\nx", "tea"),                     # a copied line that now ends the text
+    (r"^tea", "x\ntea", "tea"),                     # ... that now starts it
+    (r"(?=tea)|$", "a.tea.", "a.tea"),              # an empty match at the text's end
+    (r"(?=tea)|$", "a.tea", "a.tea.b"),
+    (r".?", "tea\ntea\ntea\n", "teatea\n"),          # a copied stretch from the last wall to the end
+    (r"b\.?c", "ab\nxx\nc", "ab\nc"),               # a line taken out: its neighbours meet
+    ("b\nc\\.?", "ab\nxx\nc", "ab\nc"),             # ... and a literal across them (no walls; a line break)
+    (r"n\s+t", "on\ntea", "on\nx\ntea"),            # ... put in
+    (r"x\.y", "x.y\nx.y", "x.y\nx.\ny"),            # a wall put in a line
+    (r"\bon\s+tea\b", "on tea.on tea.", "on tea.on tea.on tea."),
+])
+def test_hard_cases(pattern, first, second):
+    rules = [_rule(0, pattern, False)]
+    stage = ReplaceStage(rules)
+    ctx = Context(first)
+    _proposals(stage, first, ctx)
+    assert _proposals(stage, second, ctx) == _fresh(rules, second)
+
+
+@given(st.text("ab\n.", max_size=30), st.text("ab\n.", max_size=30))
+def test_copied_stretches_are_copies(old, new):
+    pos = 0
+    for new_start, old_start, length in copied(old, new):
+        assert new[new_start:new_start + length] == old[old_start:old_start + length]
+        assert new_start >= pos - 1  # (in order; two may share a line break)
+        pos = new_start + length
+
+
+@given(st.text("ab", max_size=600), st.text("ab", max_size=600))
+def test_shared_length(a, b):
+    most = min(len(a), len(b))
+    start = next((k for k in range(most) if a[k] != b[k]), most)
+    assert shared_length(a, b, most, True) == start
+    end = next((k for k in range(most) if a[-1 - k] != b[-1 - k]), most)
+    assert shared_length(a, b, most, False) == end
