@@ -69,3 +69,15 @@ def test_a_big_line_read_in_chunks_finds_what_the_whole_text_way_does():
     assert len(found) == 2 and found == oracle(text)
     again = text.replace("Sentence 5 ", "Sentence five ", 1)
     assert list(STAGE.propose(again, ctx)) == oracle(again)
+
+
+def test_blank_lines_read_by_lines_as_by_the_whole_text():
+    text = "\n".join(["", "", "", "", "a New Year's gift or New Year's gift", "", "Thank you Thank you Thank you"] * 3)
+    saved = repetition._BY_LINES
+    repetition._BY_LINES = 0
+    try:
+        ctx = Context(text)
+        first, second = list(STAGE.propose(text, ctx)), list(STAGE.propose(text, ctx))
+    finally:
+        repetition._BY_LINES = saved
+    assert len(first) == 6 and first == second == oracle(text)

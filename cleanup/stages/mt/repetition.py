@@ -159,6 +159,7 @@ class RepetitionStage:
         self.marks = Memo(_marks)
         self.words = Memo(_words)
         self.facts = Memo(self._piece_facts)
+        self.blank = [b"", *(b"" for _ in self.doubled), 0, ()]  # a blank line's facts (no piece)
 
     def propose(self, text, ctx):
         if any(c in text for c in _NOT_SPACE):
@@ -177,6 +178,7 @@ class RepetitionStage:
             lines = text.split("\n")
             parts, keys, per_line = _parts(lines)
             kept = ctx.kept(self)
+            kept.setdefault("", self.blank)  # (not learnt from the text: the same in every one)
             facts = list(map(kept.get, keys))
             if None in facts:
                 fresh = [j for j, f in enumerate(facts) if f is None]
