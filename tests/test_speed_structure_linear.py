@@ -102,7 +102,8 @@ def plain_ascii_letters(text):
 
 
 BEYOND = ["\u212a", "\u017f", "\u0130", "\u0131", "\u03a3", "\u03c2", "\u0301", "\u00e9", "\u00c9", "\u2019", "\u201c",
-          "\u2026", "\u2014", "\u20ac", "\u00a0", "\u3000", "\U0001f600", "\ufb03"] + [chr(0x4e00 + k) for k in range(24)]
+          "\u2026", "\u2014", "\u20ac", "\u00a0", "\u3000", "\U0001f600", "\ufb03"] + \
+    [chr(0x4e00 + k) for k in range(24)]
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
@@ -133,9 +134,9 @@ def plain_repeats(view):
     return found
 
 
-GREEK = [".\u0392", "\u03a3\u03b1\u03c2", "\u03c3\u03b1\u03c3", "\u03a3\u0391\u03a3", "\u03b1\u03a3", "\u03b1\u03c3", "\u03b1\u03c2",
-         "\u0391\u03a3", "\u03a3", "'", "\u2019", ".", "\u0301", "the", "The", "\u212aelvin", "kelvin", "\u0130s", "is",
-         "\u00b2", "\u2167", "x1", "_"]
+GREEK = [".\u0392", "\u03a3\u03b1\u03c2", "\u03c3\u03b1\u03c3", "\u03a3\u0391\u03a3", "\u03b1\u03a3", "\u03b1\u03c3",
+         "\u03b1\u03c2", "\u0391\u03a3", "\u03a3", "'", "\u2019", ".", "\u0301", "the", "The", "\u212aelvin", "kelvin",
+         "\u0130s", "is", "\u00b2", "\u2167", "x1", "_"]
 greek_texts = st.lists(st.tuples(st.sampled_from(GREEK), st.sampled_from([" ", " ", "\t", "", "'", "\n"])),
                        max_size=16).map(lambda parts: "".join(w + sep for w, sep in parts))
 
@@ -150,7 +151,8 @@ def test_repeats_are_those_the_whole_text_lowered_finds(text):
 
 def test_a_final_sigma_is_lowered_as_in_the_whole_text():
     # ("." is ignored by the context: the sigma before it, a letter after it, is no final sigma)
-    for text in ["\u0391\u03a3 \u0391\u03a3.\u0392", "\u03b1\u03c2 \u0391\u03a3.\u0392", "\u03b1\u03c3 \u03b1\u03a3.\u0392",
+    for text in ["\u0391\u03a3 \u0391\u03a3.\u0392", "\u03b1\u03c2 \u0391\u03a3.\u0392",
+                 "\u03b1\u03c3 \u03b1\u03a3.\u0392",
                  "\u0391\u03a3 \u0391\u03a3'\u0392", "\u03b1\u03a3 \u03b1\u03c2 x", "\u03b1\u03a3\t\u03b1\u03a3"]:
         view = Context(text).view(text)
         assert [m.span() for m in structure._repeats(view)] == [m.span() for m in plain_repeats(view)]

@@ -20,7 +20,8 @@ from cleanup.stages.registry import configure
 RULES = [configure(r) for r in load_rulebook().rules("remove-line")]
 
 STARTS = ["Read more", "READ", "re", "\u017fee also", "\u212aey points", "\u0130n brief", "In brief", "in", "\u0131n",
-          "\u03a3\u03b1\u03c2", "Photo", "ph\u03a3oto", "\u00e9t\u00e9", "advertisement", "ADVERTISEMEN", "(c)", "\u00a9",
+          "\u03a3\u03b1\u03c2", "Photo", "ph\u03a3oto", "\u00e9t\u00e9", "advertisement", "ADVERTISEMEN", "(c)",
+          "\u00a9",
           "x", "", "e", "E-mail", "\u1e9e"]
 SPACES = ["", " ", "\t", "\u00a0", "\u2028", "\u3000", "\x1c"]
 lines = st.tuples(st.sampled_from(SPACES), st.sampled_from(STARTS), st.sampled_from(["", " the end", "\u03a3", ":"]),

@@ -83,7 +83,7 @@ def _reader(text: str, whole: bool):
     if whole:
         all_ends = sorted(end for mark in _MARKS if mark in text for end in map(_END, _ends_after(mark).finditer(text)))
         folded = _fold(text)  # one character each: offsets are the text's
-        plain = _BEYOND_PLAIN.search(text) is None
+        plain = text.isascii() or _BEYOND_PLAIN.search(text) is None  # (isascii(): a flag of the str)
     else:
         all_ends = folded = None
         plain = False
@@ -100,7 +100,8 @@ def _reader(text: str, whole: bool):
         if not ends or ends[-1] < end and not text[ends[-1]:end].isspace():  # a last one without its final mark
             ends.append(end)
         f, base = (folded, 0) if folded is not None else (_fold(t), line.start)
-        if plain or not _BEYOND_PLAIN.search(text, start, end):  # (a line may be plain in a text that is not)
+        # (a line may be plain in a text that is not)
+        if plain or t.isascii() or not _BEYOND_PLAIN.search(text, start, end):
             if len(ends) == 1:  # alone on its line: compared letter for letter only (words when reported)
                 yield i, start, ends[0], None, f[start - base:ends[0] - base].replace(" ", "")
                 return
