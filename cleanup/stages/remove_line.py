@@ -56,6 +56,7 @@ class RemoveLineStage:
         self.by_group = {f"r{i}": r for i, r in enumerate(self.joined)}
         self.openings = _openings([r.settings.pattern for r in self.joined]) if self.joined else None
         self.longest_opening = max(map(len, self.openings), default=0) if self.openings is not None else 0
+        self.opens_beyond_ascii = _first_beyond_ascii(self.joined) if self.openings is not None else None
         # compiled when first needed: a text none of whose lines opens as a rule can needs neither
         self._combined, self.compiled = None, False
         self.single = {}
@@ -98,7 +99,9 @@ class RemoveLineStage:
         heads = map(str.__getitem__, texts, repeat(slice(self.longest_opening)))
         if any(partner in text for partner in _PARTNERS):  # rare: "ſ" matches "s" ignoring case (one for one)
             heads = map(str.translate, heads, repeat(ASCII_CASE_PARTNERS))
-        return [not line[0].isascii() or head.lower().startswith(self.openings) for line, head in zip(texts, heads)]
+        beyond = self.opens_beyond_ascii.match
+        return [head.lower().startswith(self.openings) if line[0].isascii() else beyond(line) is not None
+                for line, head in zip(texts, heads)]
 
     def _combined_matches(self, lines, ctx, may_open) -> list:
         """The combined pattern's fullmatch of each line (stripped), in one run of its clock; fewer
@@ -164,7 +167,8 @@ def _openings(patterns) -> tuple[str, ...] | None:
     each starts with (past anything zero-width, and through groups, optional
     ones with what follows them). Letter case aside, as if every rule
     ignored it. Only their ASCII beginnings are kept: a line starting with
-    a character beyond ASCII is always tried.
+    a character beyond ASCII is tried if an alternative may start so
+    (_first_beyond_ascii).
     """
     found = set()
     for pattern in patterns:
@@ -177,9 +181,21 @@ def _openings(patterns) -> tuple[str, ...] | None:
         for start in starts:
             if start[:1] in _PARTNERS:
                 return None  # (an ASCII letter matches it ignoring case)
-            if start[0].isascii():  # (one starting beyond ASCII: only lines starting so, always tried)
+            if start[0].isascii():  # (one starting beyond ASCII: see _first_beyond_ascii)
                 found.add(_ascii_head(start).lower())
     return tuple(sorted(found)) if "" not in found else None
+
+
+def _first_beyond_ascii(rules):
+    """What a line starting beyond ASCII that one of the rules (whose openings are known: _openings)
+    matches may start with: ignoring case, the first character beyond ASCII of an alternative, or a
+    character matching an ASCII letter ignoring case (an opening's, then)."""
+    chars = set(_PARTNERS)
+    for rule in rules:
+        tree = parse(rule.settings.pattern)
+        starts = _starts(tree.parts if tree.kind == "seq" else [tree])
+        chars.update(start[0] for start in starts if not start[0].isascii())
+    return regex.compile("[%s]" % "".join(map(regex.escape, sorted(chars))), regex.IGNORECASE)
 
 
 def _ascii_head(text: str) -> str:
