@@ -7,7 +7,8 @@ did; a line starting beyond ASCII, once always tried, is tried only if it
 starts as an alternative can ignoring case ("\u00a9", "\u0444\u043e\u0442\u043e") or with a
 character matching an ASCII letter ignoring case; and a line that may not
 open is no longer handed to the rules one by one when none is left out of
-the combination.
+the combination. In a later pass of a run, a line the combination did not
+match before is not tried again.
 """
 from __future__ import annotations
 
@@ -70,3 +71,19 @@ def test_the_stage_removes_what_trying_every_line_removes(text):
     slow = remove_line.RemoveLineStage(RULES)
     slow.openings = None
     assert list(fast.propose(text, Context(text))) == list(slow.propose(text, Context(text)))
+
+
+# -- a later pass: the lines the combination matched not before are not tried again ----------------
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(texts, st.lists(st.tuples(st.integers(0, 12), lines), max_size=4))
+def test_a_later_pass_removes_what_a_first_one_would(text, edits):
+    stage = remove_line.RemoveLineStage(RULES)
+    ctx = Context(text)
+    list(stage.propose(text, ctx))
+    later = text.split("\n")
+    for at, line in edits:
+        later[at % len(later)] = line
+    later = "\n".join(later)
+    assert list(stage.propose(later, ctx)) == list(remove_line.RemoveLineStage(RULES).propose(later, Context(later)))
+    assert list(stage.propose(later, ctx)) == list(remove_line.RemoveLineStage(RULES).propose(later, Context(later)))

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import compress, repeat
 from operator import itemgetter
 from typing import Literal
 
@@ -78,7 +78,12 @@ class RemoveLineStage:
         lines = ctx.view(text).lines
         stripped = [(i, s) for i, s in enumerate(map(str.strip, map(itemgetter(2), lines))) if s]
         last = stripped[-1][0] if stripped else -1
-        combined = self._combined_matches([s for _, s in stripped], ctx, self._may_open(text, stripped))
+        texts = [s for _, s in stripped]
+        may_open = self._may_open(text, stripped)
+        unmatched = ctx.kept(self)  # (for the run: Context.kept) lines the combination matched not, as keys
+        if unmatched:  # a later pass: a line it matched not before, it matches not again
+            may_open = [may and line not in unmatched for may, line in zip(may_open, texts)]
+        combined = self._combined_matches(texts, ctx, may_open)
         remove = {}
         for (i, line), m in zip(stripped, combined + [_UNTRIED] * (len(stripped) - len(combined))):
             if m is None and not self.alone:  # (no rule left to try: most lines)
@@ -88,6 +93,8 @@ class RemoveLineStage:
                 remove[i] = rule
         for start, end, rule in removal_spans(text, lines, remove):
             yield Proposal(start, end, "", rule.id, rule.message, rule.level)
+        # kept for a later pass only, when the call ends (a line said again in this text is tried again)
+        unmatched.update(dict.fromkeys(compress(texts, map(_tried_unmatched, may_open, combined))))
 
     def _may_open(self, text, stripped) -> list[bool]:
         """Per stripped line: may the combination match it? (It starts as one of its alternatives can.)"""
@@ -147,6 +154,10 @@ class RemoveLineStage:
             except Stopped:
                 continue
         return None
+
+
+def _tried_unmatched(may_open: bool, match) -> bool:
+    return may_open and match is None
 
 
 _COMBINED = "remove-line (all rules at once)"
