@@ -47,6 +47,8 @@ _TRANSLITERATED = {"V": "B", "N": "H", "R": "P", "S": "C", "U": "Y", "A": "A", "
 _ACRONYM = re.compile(rf"[{''.join(_TRANSLITERATED)}]{{2,6}}(?!\w)")  # (what comes before: looked at in Python)
 _LATIN_OF = {b: a for a, b in _TRANSLITERATED.items()}  # (one letter per letter: a reading has one spelling)
 _LATIN = regex.compile(r"\p{Latin}")
+_SPACE = regex.compile(r"\s")
+_SPACE_BEFORE = regex.compile(r"(?r)\s")  # searches backwards from its end position
 
 
 def _foreign_letter(ch: str) -> bool:
@@ -102,9 +104,9 @@ class LookalikeStage:
                 yield from _transliterated_acronyms(text, rule, known)
         if not self.letter_rules:
             return
-        if ctx.view(text).is_ascii or not _maybe_foreign().search(text):
+        if ctx.view(text).is_ascii:
             return  # every letter is Latin: nothing can be disguised
-        for m in _WORD.finditer(text):
+        for m in _words_with_rare_chars(text):
             word = m.group()
             if word.isascii():
                 continue
@@ -134,6 +136,22 @@ class LookalikeStage:
         if any(latin_twin(ch) is None for ch in foreign):
             return None
         return "".join(latin_twin(ch) if ch in foreign else ch for ch in word)
+
+
+def _words_with_rare_chars(text: str):
+    """_WORD's matches in the pieces between spaces that hold a possibly foreign letter, in order.
+
+    Only a word with a foreign letter can be disguised, and no word crosses a space: the rest
+    of the text is skipped at C speed, not read word by word.
+    """
+    rare, pos = _maybe_foreign(), 0
+    while found := rare.search(text, pos):
+        space_before = _SPACE_BEFORE.search(text, pos, found.start())
+        start = space_before.end() if space_before else pos  # (pos is 0 or just after a space)
+        space_after = _SPACE.search(text, found.end())
+        end = space_after.start() if space_after else len(text)
+        yield from _WORD.finditer(text, start, end)
+        pos = end + 1
 
 
 def _spellings(acronyms) -> tuple[str, ...]:
