@@ -1,7 +1,8 @@
 """The look-alike letters detector reads only the pieces between spaces that hold a possibly foreign
 letter: every word of the text with such a letter is among the words it reads, and every word it
 reads is one of the text's own (_WORD's finditer over the whole text), in order; and the stage
-proposes what it proposes reading every word.
+proposes what it proposes reading every word. The transliterated-acronym detector's spellings
+are looked for by one scan: it finds one exactly where a search for each does.
 """
 from __future__ import annotations
 
@@ -42,3 +43,14 @@ def test_the_stage_proposes_what_reading_every_word_proposes(text):
     found = [(p.start, p.end, p.replacement, p.message) for p in STAGE.propose(text, Context(text))]
     with mock.patch.object(lookalike, "_words_with_rare_chars", every_word):
         assert found == [(p.start, p.end, p.replacement, p.message) for p in STAGE.propose(text, Context(text))]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["VVS", "AVS", "SVS", "NVO", "VV", "VS", "V", "S", "A", "N", "O", "x", "é", " "]),
+                max_size=12).map("".join),
+       st.lists(st.sampled_from(["BBC", "ABC", "CBC", "HBO", "NATO", "OKO", "TASS", "VVS", "EU", "OSCE"]),
+                max_size=6).map(tuple))
+def test_one_scan_for_the_spellings_finds_one_where_a_search_for_each_finds_one(text, acronyms):
+    spellings = lookalike._spellings(acronyms)
+    spelled = lookalike._any_of(spellings)
+    assert bool(spelled and spelled.search(text)) == any(s in text for s in spellings)

@@ -95,12 +95,12 @@ class LookalikeStage:
     def __init__(self, rules):
         self.letter_rules = [(r, {w.casefold() for w in r.settings.exceptions}) for r in rules
                              if r.data["detector"] == "lookalike-letters"]
-        self.acronyms = [(r, set(r.settings.acronyms), _spellings(r.settings.acronyms)) for r in rules
+        self.acronyms = [(r, set(r.settings.acronyms), _any_of(_spellings(r.settings.acronyms))) for r in rules
                          if r.data["detector"] == "transliterated-acronym"]
 
     def propose(self, text, ctx):
-        for rule, known, spellings in self.acronyms:
-            if any(s in text for s in spellings):  # (else no token can read back as an acronym)
+        for rule, known, spelled in self.acronyms:
+            if spelled and spelled.search(text):  # (else no token can read back as an acronym)
                 yield from _transliterated_acronyms(text, rule, known)
         if not self.letter_rules:
             return
@@ -160,6 +160,11 @@ def _spellings(acronyms) -> tuple[str, ...]:
     out = {"".join(map(_LATIN_OF.get, a)) for a in acronyms if all(ch in _LATIN_OF for ch in a)}
     return tuple(sorted(t for t in out if t not in acronyms and sum(
         a != _TRANSLITERATED[a] for a in t) >= 2))
+
+
+def _any_of(spellings) -> re.Pattern | None:
+    """Where one of the spellings stands (one scan of a text, not one per spelling); None for none."""
+    return re.compile("|".join(map(re.escape, spellings))) if spellings else None
 
 
 def _transliterated_acronyms(text, rule, known):
