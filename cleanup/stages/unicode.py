@@ -101,14 +101,16 @@ class FtfyStage:
         return FTFY_CANDIDATE_NEWS if plain_is_plain else FTFY_CANDIDATE
 
     def propose(self, text, ctx):
-        first = FTFY_CANDIDATE.search(text)
-        if not first:
+        first, first_news = ctx.view(text).derived(_first_candidates, _first_candidates)
+        if first < 0:
             return  # nothing ftfy acts on (FTFY_CANDIDATE_NEWS finds fewer characters still)
         import ftfy
 
+        first = first_news if self.candidate is FTFY_CANDIDATE_NEWS else first
+        if first < 0:
+            return  # news punctuation alone
         markup_from = text.find("<") if self.config.unescape_html == "auto" else -1
-        # (the stage's candidates are among FTFY_CANDIDATE's: none stands before its first)
-        segments = _candidate_segments(text, self.candidate, self.config.max_decode_length, first.start())
+        segments = _candidate_segments(text, self.candidate, self.config.max_decode_length, first)
         for start, segment in segments:
             after_markup = markup_from != -1 and start + len(segment) > markup_from
             config = self.config_after_markup if after_markup else self.config
@@ -140,7 +142,24 @@ class NormalizerStage:
 
 
 def _normalized_chars(view) -> frozenset:
+    # The ftfy stage, first on a text version, has looked for its candidates: every character
+    # a normaliser replaces is one, and all but the no-break space are news candidates too
+    first, first_news = view.derived(_first_candidates, _first_candidates)
+    if first < 0:
+        return frozenset()
+    if first_news < 0:
+        return frozenset("\u00a0") if "\u00a0" in view.text else frozenset()
     return frozenset(_ANY_NORMALIZED.findall(view.text))
+
+
+def _first_candidates(view) -> tuple[int, int]:
+    """Where the first FTFY_CANDIDATE and the first FTFY_CANDIDATE_NEWS character stand (-1: none),
+    once per text version (the news candidates are among the others: none stands before their first)."""
+    first = FTFY_CANDIDATE.search(view.text)
+    if not first:
+        return -1, -1
+    news = FTFY_CANDIDATE_NEWS.search(view.text, first.start())
+    return first.start(), news.start() if news else -1
 
 
 def build(rules: list[Rule], env=None):
