@@ -14,6 +14,7 @@ from operator import itemgetter
 from typing import Iterable, Protocol
 
 from ..analysis.textview import TextView
+from .copies import Change, Stretch, since
 from .edits import Edit, Level, Proposal
 from .policy import DEFAULT_POLICY, Policy
 from .result import Problem, Result
@@ -31,6 +32,8 @@ class Context:
     clock: RuleClock | None = None  # each rule's time budget on this document
     _view: TextView | None = field(default=None, repr=False, compare=False)
     _kept: dict = field(default_factory=dict, repr=False, compare=False)
+    _steps: list = field(default_factory=list, repr=False, compare=False)  # the changes of each applied stage
+    _calls: dict = field(default_factory=dict, repr=False, compare=False)  # id(stage) -> (steps, length) at its call
 
     def __post_init__(self):
         if self.clock is None:
@@ -48,6 +51,16 @@ class Context:
         text again with a few lines changed, reads instead of computing them again. Nothing in it
         outlives the document."""
         return self._kept.setdefault(id(owner), {})
+
+    def copied(self, owner) -> list[Stretch] | None:
+        """The stretches of the text `owner` (a stage) is given now that are copies of the text it
+        was given at its last call in this run: (start now, start then, length), in order. None at
+        its first call, or where the pipeline does not keep count (a stage called on its own)."""
+        last = self._calls.get(id(owner))
+        return None if last is None else since(last[1], self._steps[last[0]:])
+
+    def _called(self, owner, text: str) -> None:
+        self._calls[id(owner)] = (len(self._steps), len(text))
 
 
 class Stage(Protocol):
@@ -93,12 +106,14 @@ class Pipeline:
                     continue
                 given = tm.text
                 proposals = sorted(stage.propose(given, ctx), key=_START_END)
+                ctx._called(stage, given)
                 if proposals:
-                    tm = self._apply_stage(tm, proposals, policy, reported)
+                    tm, changes = self._apply_stage(tm, proposals, policy, reported)
                 if tm.text == given:
                     left_alone[id(stage)] = version
                 else:
                     version += 1
+                    ctx._steps.append(changes)
                 del given  # (a big text's old version is not kept while the next stage runs)
             if version == version_before:  # (a text changed and changed back starts a pass seen before)
                 break
@@ -111,7 +126,9 @@ class Pipeline:
         return Result(text, tm.text, tuple(edits), tuple(ctx.problems))
 
     @staticmethod
-    def _apply_stage(tm: TextMap, proposals: list[Proposal], policy: Policy, reported: list[Edit]) -> TextMap:
+    def _apply_stage(tm: TextMap, proposals: list[Proposal], policy: Policy,
+                     reported: list[Edit]) -> tuple[TextMap, list[Change]]:
+        """The map with the proposals it applies applied, and those changes' (start, end, new length)."""
         chosen = []
         regions: list[tuple[int, int]] = []  # sorted regions of the changes chosen so far
         for p in proposals:
@@ -139,7 +156,7 @@ class Pipeline:
                                      applied=True, parents=tm.parents(loc))))
             insort(regions, (loc.cstart, loc.cend))
         chosen.sort(key=lambda c: (c[0].cstart, c[0].cend))
-        return tm.apply(chosen)
+        return tm.apply(chosen), [(loc.cstart, loc.cend, len(loc.text or "")) for loc, _ in chosen]
 
 
 def _still_present(reported: list[Edit], applied: list[Edit]) -> list[Edit]:
