@@ -15,7 +15,12 @@ from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES, is_bad
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cleanup.stages.ftfy_reach import BADNESS_LEAD, BADNESS_LONGEST, ftfy_may_change, looks_bad
+from cleanup.stages.ftfy_reach import (
+    BADNESS_LEAD,
+    BADNESS_LONGEST,
+    ftfy_may_change,
+    looks_bad,
+)
 from cleanup.stages.unicode import FTFY_DEFAULTS
 
 _parser, _c = re._parser, re._constants

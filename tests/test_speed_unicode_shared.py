@@ -8,7 +8,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleanup.analysis.textview import TextView
-from cleanup.stages.unicode import _ANY_NORMALIZED, FTFY_CANDIDATE, FTFY_CANDIDATE_NEWS, _normalized_chars
+from cleanup.stages.unicode import (
+    _ANY_NORMALIZED,
+    FTFY_CANDIDATE,
+    FTFY_CANDIDATE_NEWS,
+    _normalized_chars,
+)
 
 EVERY_CHAR = [chr(c) for c in range(0x110000)]
 

@@ -45,9 +45,9 @@ class WordTable:
         return 10 ** (-found[0][0] / 100) if found else default  # wordfreq.cB_to_freq(-index), as its dict has it
 
 
-def word_table(lang: str) -> WordTable:
-    """The word list of `lang` (a wordfreq code), read from the cache or built."""
-    path = _cached_path(lang)
+def word_table(lang: str, wordlist: str = "best") -> WordTable:
+    """The word list of `lang` (a wordfreq code; its "best" list or another), read from the cache or built."""
+    path = _cached_path(lang, wordlist)
     if path is not None and path.exists():
         try:
             trie = marisa_trie.RecordTrie(_FORMAT)
@@ -55,24 +55,24 @@ def word_table(lang: str) -> WordTable:
             return WordTable(trie)
         except Exception:  # a damaged entry: build it again
             pass
-    trie = _build(lang)
+    trie = _build(lang, wordlist)
     if path is not None:
         store_entry(path, trie.save)
     return WordTable(trie)
 
 
-def _build(lang: str) -> marisa_trie.RecordTrie:
+def _build(lang: str, wordlist: str = "best") -> marisa_trie.RecordTrie:
     import wordfreq  # (here: a table read from the cache needs neither it nor what it imports, ftfy and langcodes)
 
     bands = {}
-    for index, band in enumerate(wordfreq.get_frequency_list(lang, "best")):
+    for index, band in enumerate(wordfreq.get_frequency_list(lang, wordlist)):
         for word in band:
             bands[word] = index  # a word listed twice keeps its last band, as wordfreq's dict does
     return marisa_trie.RecordTrie(_FORMAT, ((word, (index,)) for word, index in bands.items()))
 
 
-def _cached_path(lang: str) -> Path | None:
+def _cached_path(lang: str, wordlist: str = "best") -> Path | None:
     where = cache_folder("wordlists")
     if where is None:
         return None
-    return where / f"wordfreq-{version('wordfreq')}-{lang}-best.marisa"
+    return where / f"wordfreq-{version('wordfreq')}-{lang}-{wordlist}.marisa"
