@@ -38,6 +38,8 @@ _LAST = "last call"  # (the key in the run's memo of what the last call learnt: 
 
 def trim_common(start: int, old: str, new: str) -> tuple[int, int, str]:
     """Shrink (start, old -> new) to the whole words (and spaces) that differ."""
+    if not old or not new or (old[0] != new[0] and old[-1] != new[-1]):
+        return start, start + len(old), new  # (their first words differ, and their last: nothing to shrink)
     a, b = _TOKENS.findall(old), _TOKENS.findall(new)
     p = 0
     while p < min(len(a), len(b)) and a[p] == b[p]:

@@ -185,10 +185,12 @@ class LiteralPrefilter:
     def __init__(self, needs: list[tuple[object, bool]]):
         """`needs`: per rule, (what its matches need (see `requirement`), ignore_case)."""
         self.needs = needs
-        self.tests = [None if need is None else _test(need, folded) for need, folded in needs]
-        self.first_tests = [None if need is None else _test(_first(need), folded) for need, folded in needs]
         capitals = {lit for need, folded in needs if not folded for lit in _literals(need) if _CAPITAL.match(lit)}
         self.capitals = _Capitals(capitals) if capitals else None
+        # (what the one search for the capitals answers is asked first: it costs no search of its own)
+        needs = [(_capitals_first(need, capitals) if not folded else need, folded) for need, folded in needs]
+        self.tests = [None if need is None else _test(need, folded) for need, folded in needs]
+        self.first_tests = [None if need is None else _test(_first(need), folded) for need, folded in needs]
         # (the longest literal or pattern asked of a text: how far an occurrence reaches)
         self.margin = max((len(leaf) for need, _ in needs if need is not None for _, leaf in _leaves(need)), default=0)
 
@@ -203,6 +205,22 @@ class LiteralPrefilter:
         found = found or Found(text, self.capitals)
         return {i for i, test in enumerate(self.tests)
                 if test is None or (self.first_tests[i] if i in shallow else test)(found)}
+
+
+def _capitals_first(need, capitals: set):
+    """The need with the parts of each "and" that the capitals' search answers (all their literals
+    start with a capital) put first, the others after them in their order."""
+    if need is None or isinstance(need, str) or need[0] == "re":
+        return need
+    kind, parts = need
+    parts = [_capitals_first(part, capitals) for part in parts]
+    if kind == "and":
+        parts.sort(key=lambda part: not _all_capitals(part, capitals))  # (stable)
+    return kind, parts
+
+
+def _all_capitals(need, capitals: set) -> bool:
+    return all(kind == "literal" and what in capitals for kind, what in _leaves(need))
 
 
 def _first(need):
