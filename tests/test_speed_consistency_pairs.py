@@ -52,3 +52,23 @@ def test_common_words_make_no_pairs_and_slips_do():
     assert consistency._may_pair({"There", "These", "While", "White"}, CLOSENESS) == set()
     assert {"Omicron", "Omiquelon"} <= consistency._may_pair({"Omicron", "Omiquelon", "There"}, CLOSENESS)
     assert consistency._may_pair({"Kvešić", "Kwešić"}, CLOSENESS) == {"Kvešić", "Kwešić"}
+
+
+TEXTS = st.lists(st.tuples(st.sampled_from(FORMS), st.sampled_from([" ", ". ", "-", ", ", "\n", " said "])),
+                 max_size=14).map(lambda parts: "".join(w + s for w, s in parts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS)
+def test_the_groups_from_open_pairs_are_the_groups_from_every_pair(text):
+    from unittest import mock
+
+    from cleanup.core.pipeline import Context
+
+    def proposals():
+        return [(p.start, p.end, p.replacement, p.rule, p.message) for p in STAGE.propose(text, Context(text))]
+
+    with mock.patch.object(consistency, "_any_close", lambda *args: True):
+        found = proposals()
+        with mock.patch.object(consistency, "_may_pair", lambda forms, st: set(forms)):
+            assert found == proposals()

@@ -50,7 +50,7 @@ from typing import NamedTuple
 
 import regex
 
-from ...analysis.fast_regex import FastPattern
+from ...analysis.fast_regex import FastPattern, positions
 from ...analysis.languages import language_names
 from ...analysis.lexicon import key
 from ...analysis.memo import Memo
@@ -145,7 +145,10 @@ _QUOTE_MARKS = [FastPattern(q + r"(?<=[:,] " + q + r")(?=\p{Ll})") for q in "\"â
 _ASCII_LETTER_RUNS = bytes(c if 0x41 <= c <= 0x5A or 0x61 <= c <= 0x7A else 0x20 for c in range(256))
 _LETTER_MARK_OR_DIGIT = regex.compile(r"[\p{L}\p{M}\p{N}]")
 _ASCII_BYTES = bytes(range(0x80))
-_LONG_TEXT = 100_000  # characters: a longer text is read in other ways (see _Scan)
+_LONG_TEXT = 100_000  # characters: a longer text is read in other ways (see _Scan, _words_at)
+_CHUNK = 1 << 20  # characters of a long text split at a time (see _lowercase_runs_at)
+_LOWERCASE_RUN = FastPattern(r"(\p{Ll}+)")
+_LETTERS = regex.compile(r"\p{L}+")
 
 
 def build(rules, env):
@@ -406,9 +409,9 @@ class _Scan:
         self.form = None  # the form (`re` or `regex`) the first pattern asked chose (see pattern)
         # a long text (given its view) repeats its words: its words are those of its distinct pieces,
         # joined by spaces (whitespace is no letter, mark or digit: no word below crosses it)
-        words = text
+        self.words = words = text
         if view is not None:
-            words = " ".join(view.distinct_pieces)
+            self.words = words = " ".join(view.distinct_pieces)
             utf8 = words.encode("utf-8", "surrogatepass")
         # the runs of ASCII letters between other characters (see has)
         self.runs = set(utf8.translate(_ASCII_LETTER_RUNS).decode("ascii").split())
@@ -444,7 +447,18 @@ class _Scan:
         runs = _letter_runs(word)
         if runs == (word,):
             return word in self.runs
-        return all(r in self.runs for r in runs) and word in self.text
+        if not all(r in self.runs for r in runs):
+            return False
+        if self.words is self.text or word.split() != [word]:
+            return word in self.text
+        # a long text: a word without whitespace stands in one of its distinct pieces
+        return word in self.letter_runs if _LETTERS.fullmatch(word) else word in self.words
+
+    @cached_property
+    def letter_runs(self) -> set[str]:
+        """The runs of letters of a long text: a word of letters between no letters is one of them
+        (one pass, where a search per word reads the text again)."""
+        return set(_LETTERS.findall(self.words))
 
     def present(self, words: _Words) -> set[str]:
         """Those of `words` the text has (see has), and maybe a few more."""
@@ -489,7 +503,11 @@ def _line_around(text: str, at: int) -> tuple[int, int]:
 
 def _words_at(text: str, words) -> list:
     """The matches of _LOWER_WORD that are one of `words`, in order: each found where the word
-    stands (_LOWER_WORD matches a whole run of lowercase letters, so a match starting there is it)."""
+    stands (_LOWER_WORD matches a whole run of lowercase letters, so a match starting there is it).
+    A long text is read once for all the words, not once per word (see _lowercase_runs_at)."""
+    if len(text) > _LONG_TEXT:
+        matches = ((word, _LOWER_WORD.match(text, i)) for word, i in _lowercase_runs_at(text, set(words)))
+        return [m for word, m in matches if m and len(m.group()) == len(word)]
     at = {}
     for word in words:
         for i in _occurrences(text, word):
@@ -497,6 +515,19 @@ def _words_at(text: str, words) -> list:
             if m and m.end() == i + len(word):
                 at[i] = m
     return [at[i] for i in sorted(at)]
+
+
+def _lowercase_runs_at(text: str, wanted: set):
+    """(run, offset) of the runs of lowercase letters of `text` that are in `wanted`, in order, from one
+    split of the text a chunk at a time (cut after a space, which no run crosses: the split of a big
+    text never stands whole in memory)."""
+    start = 0
+    while start < len(text) and wanted:
+        cut = text.find(" ", start + _CHUNK) + 1 or len(text)
+        part = text[start:cut]
+        for run, at in positions(_LOWERCASE_RUN(part).split(part), wanted):
+            yield run, start + at
+        start = cut
 
 
 def _splits(form: str) -> tuple:

@@ -297,7 +297,8 @@ class ConsistencyStage:
                 f = parent[f]
             return f
 
-        for a, b in _candidate_pairs(forms, st):
+        may_pair = _may_pair(set(forms), st)  # (two words of their own never join: see _distinct_enough)
+        for a, b in _candidate_pairs([f for f in forms if f in may_pair], st):
             if st.close((a, b)) and self._may_join(a, b, contexts) and _distinct_enough(a, b, counts, s, st):
                 parent[root(b)] = root(a)
         groups = defaultdict(list)
