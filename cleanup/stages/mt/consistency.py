@@ -171,7 +171,6 @@ def close(a: str, b: str, st: Closeness) -> bool:
         # Kim Jong Il), and so is one that starts with a word (Xinhua News / Xinhuanet)
         if (_split(a) and _split(b)) or any(zipf(_first_part(f)) > 0 for f in (a, b) if _split(f)):
             return False
-    listed = (zipf(a) > 0) + (zipf(b) > 0)
     short, long_ = sorted((x, y), key=len)
     if long_.startswith(short):
         return long_[len(short):] in st.endings  # Omicronom; never Russia / Russian
@@ -182,9 +181,9 @@ def close(a: str, b: str, st: Closeness) -> bool:
     if st.suffix and _one_letter_before_same_ending(_plain(a), _plain(b), st.suffix):
         # a first letter misheard (Yatsuri / Matsuri): only for names the lists barely know
         return max(zipf(a), zipf(b)) < st.suffix_max_zipf
-    if listed:
-        return False  # the looser test is for spellings no list knows (Omiquelon / Omikron)
-    return bool(st.loose_prefix) and shared >= st.loose_prefix and distance <= len(short) // st.loose_per_edit
+    if not (st.loose_prefix and shared >= st.loose_prefix and distance <= len(short) // st.loose_per_edit):
+        return False
+    return not (zipf(a) > 0 or zipf(b) > 0)  # the looser test is for spellings no list knows (Omiquelon / Omikron)
 
 
 def _one_letter_before_same_ending(x: str, y: str, ending: int) -> bool:
