@@ -20,6 +20,7 @@ from cleanup.stages.ftfy_reach import (
     BADNESS_LONGEST,
     ftfy_may_change,
     looks_bad,
+    looks_bad_in_windows,
 )
 from cleanup.stages.unicode import FTFY_DEFAULTS
 
@@ -95,6 +96,7 @@ segments = st.lists(st.one_of(ascii_run, ascii_run, odd_run, mojibake, st.sample
 @given(segments)
 def test_looks_bad_is_ftfys_is_bad(segment):
     assert looks_bad(segment) == is_bad(segment)
+    assert looks_bad_in_windows(segment) == is_bad(segment)  # (looks_bad reads dense text whole)
 
 
 _CONFIGS = [{}, {"max_decode_length": 5}, {"unescape_html": False}, {"normalization": "NFKC"},

@@ -15,7 +15,8 @@ The badness pattern is what costs: it tries its ~40 alternatives at every
 character of a line. But each alternative holds a character beyond ASCII among
 its first BADNESS_LEAD + 1, and none is longer than BADNESS_LONGEST
 (tests/test_speed_unicode_reach.py derives both from ftfy's pattern), so it
-is searched only in windows around the segment's characters beyond ASCII.
+is searched only in windows around the segment's characters beyond ASCII
+(a segment dense with them is searched whole: the windows would cover it).
 """
 from __future__ import annotations
 
@@ -47,6 +48,16 @@ def ftfy_may_change(segment: str, config) -> bool:
 
 def looks_bad(segment: str) -> bool:
     """`ftfy.badness.is_bad(segment)`, searched only where a match can be."""
+    from ftfy.badness import BADNESS_RE
+
+    beyond_ascii = len(segment) - len(segment.encode("ascii", "ignore"))
+    if beyond_ascii * (BADNESS_LEAD + BADNESS_LONGEST + 1) >= len(segment):
+        return bool(BADNESS_RE.search(segment))  # (windows would cover most of it: one search costs less)
+    return looks_bad_in_windows(segment)
+
+
+def looks_bad_in_windows(segment: str) -> bool:
+    """`ftfy.badness.is_bad(segment)`, searched in windows around the characters beyond ASCII."""
     from ftfy.badness import BADNESS_RE
 
     for cluster in _BEYOND_ASCII_CLUSTER.finditer(segment):
