@@ -310,7 +310,7 @@ class CasingStage:
             at.update(i for pair, _, _ in pairs for i in _occurrences(text, pair))
         if not at:
             return
-        names = {m.group().casefold(): m.group() for m in _CAPITALISED.finditer(text) if len(m.group()) >= shortest}
+        names = {name.casefold(): name for name in _CAPITALISED.findall(text) if len(name) >= shortest}
         for m in filter(None, map(partial(_LOWER_PAIR.match, text), sorted(at))):
             name = names.get(m.group(1) + m.group(2))
             if name:
@@ -324,7 +324,7 @@ class CasingStage:
         # a name is a capitalised word rare in English, and its lowercase form must stand in the text
         if not any(scan.has(form.casefold()) for form in scan.capitalised_for(prep.number)):
             return
-        capitalised = Counter(m.group(1) for m in _MID_SENTENCE_NAME.finditer(text))
+        capitalised = Counter(_MID_SENTENCE_NAME.findall(text))
         names = {form.casefold(): form for form, n in capitalised.items()
                  if n >= s.min_count and len(form) >= s.min_length and zipf(form) < s.max_zipf}
         for m in _words_at(text, names):
