@@ -26,9 +26,10 @@ def _rare(word: str) -> bool:
 
 
 @settings(max_examples=3000, deadline=None)
-@given(TEXTS)
-def test_the_words_read_are_the_texts_words_with_every_one_holding_a_rare_character(text):
-    read = [m.span() for m in lookalike._words_with_rare_chars(text)]
+@given(TEXTS, st.sampled_from([lookalike.DENSE_PIECES, 0]))
+def test_the_words_read_are_the_texts_words_with_every_one_holding_a_rare_character(text, dense_pieces):
+    with mock.patch.object(lookalike, "DENSE_PIECES", dense_pieces):  # 0: on word by word after one piece
+        read = [m.span() for m in lookalike._words_with_rare_chars(text)]
     every = [m.span() for m in lookalike._WORD.finditer(text)]
     assert read == [span for span in every if span in set(read)]  # the text's own words, in order
     assert {span for span in every if _rare(text[span[0]:span[1]])} <= set(read)

@@ -144,14 +144,22 @@ def _words_with_rare_chars(text: str):
     Only a word with a foreign letter can be disguised, and no word crosses a space: the rest
     of the text is skipped at C speed, not read word by word.
     """
-    rare, pos = _maybe_foreign(), 0
+    rare, pos, pieces = _maybe_foreign(), 0, 0
     while found := rare.search(text, pos):
         space_before = _SPACE_BEFORE.search(text, pos, found.start())
         start = space_before.end() if space_before else pos  # (pos is 0 or just after a space)
         space_after = _SPACE.search(text, found.end())
         end = space_after.start() if space_after else len(text)
         yield from _WORD.finditer(text, start, end)
-        pos = end + 1
+        pos, pieces = end + 1, pieces + 1
+        if pieces > DENSE_PIECES and pieces * 40 > pos and pos < len(text):
+            # such pieces everywhere (another script, emoji): the look for each costs more than
+            # reading the rest word by word
+            yield from _WORD.finditer(text, pos)
+            return
+
+
+DENSE_PIECES = 64  # pieces read one by one before their density is judged
 
 
 def _spellings(acronyms) -> tuple[str, ...]:

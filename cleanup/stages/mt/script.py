@@ -211,14 +211,23 @@ def _matches_from(text: str, pattern, starts: re.Pattern):
     """pattern.finditer(text) for a pattern whose matches are never empty, tried only where
     `starts` finds a character a match may start with (the regex's properties cost a Python-level
     check per character; `re` skips the rest at C speed)."""
-    pos = 0
+    pos = misses = 0
     while found := starts.search(text, pos):
         m = pattern.match(text, found.start())
         if m:
             yield m
             pos = m.end()
-        else:
-            pos = found.start() + 1
+            continue
+        misses += 1
+        if misses > DENSE_MISSES and misses * 32 > found.start():
+            # a text full of characters that start no run (another script, emoji): a look at each
+            # costs more in Python than the regex's own scan of the rest
+            yield from pattern.finditer(text, found.start() + 1)
+            return
+        pos = found.start() + 1
+
+
+DENSE_MISSES = 64  # possible starts that started no run, before their density is judged
 
 
 def _is_gloss(text: str, start: int, end: int) -> bool:
