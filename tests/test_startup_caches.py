@@ -36,9 +36,9 @@ def test_english_answers_as_wordfreq_before_and_after_the_switch(fresh_english, 
     monkeypatch.setattr(wordlist, "SWITCH_AFTER", 1500)
     words = _english_sample()
     _same_as_wordfreq(words[:600])  # 1200 lookups: still the word table
-    assert not isinstance(wordlist._freqs("en"), dict)
+    assert not isinstance(wordlist.frequencies("en"), dict)
     _same_as_wordfreq(words[600:])  # past the switch: wordfreq's dict
-    assert isinstance(wordlist._freqs("en"), dict)
+    assert isinstance(wordlist.frequencies("en"), dict)
 
 
 def test_english_without_a_usable_cache(fresh_english, monkeypatch, tmp_path):
@@ -114,3 +114,15 @@ def test_language_names_damaged_or_unwritable_cache(names_cache, monkeypatch):
     monkeypatch.setenv("CLEANUP_CACHE_DIR", str(blocked))
     languages.language_names.cache_clear()
     assert languages.language_names(1_000_000) == _names_as_langcodes_says(1_000_000)
+
+
+def test_another_languages_small_list_answers_as_wordfreq_before_and_after_the_switch(fresh_english, monkeypatch):
+    from cleanup.analysis.languages import zipf_in
+
+    monkeypatch.setattr(wordlist, "SWITCH_SMALL_AFTER", 400)
+    truth = wordfreq.get_frequency_dict("de", "small")
+    words = sorted(truth)[::50][:300] + ["Zürich", "STRASSE", "danke", "not-a-word", "the"]
+    for i, w in enumerate(words + words):  # 610 lookups: the table, then past the switch the dict
+        f = truth.get(wordlist.normal(w), 0.0)
+        assert zipf_in(w, "de") == (math.log10(f) + 9 if f else 0.0), w
+        assert isinstance(wordlist.frequencies("de", "small"), dict) == (i >= 399)

@@ -1,8 +1,9 @@
 """Other languages: their word lists (wordfreq) and their English names (langcodes).
 
 Another language only matters where a word is common in it, so its list is
-wordfreq's "small" one (words of Zipf 3 and up): a seventh of the memory
-and load time of the full lists, which matters with a dozen languages.
+wordfreq's "small" one (words of Zipf 3 and up), read as wordlist.py reads
+English: a word table first (a dozen languages' dicts cost 0.33 s and 80 MB
+to build), wordfreq's dict once it is looked up enough.
 
 langcodes and wordfreq are imported where they are used: importing them, and
 langcodes' tables of names, cost more than cleaning a short document does.
@@ -17,19 +18,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from .cache_folder import cache_folder, store_entry
-from .wordlist import normal
-
-
-@lru_cache(maxsize=None)
-def _common_words(lang: str) -> dict:
-    import wordfreq
-
-    return wordfreq.get_frequency_dict(lang, wordlist="small")
+from .wordlist import frequencies, normal
 
 
 def zipf_in(word: str, lang: str) -> float:
     """Zipf frequency of `word` in `lang`; 0 when it is not among that language's common words."""
-    f = _common_words(lang).get(normal(word), 0.0)
+    f = frequencies(lang, "small").get(normal(word), 0.0)
     return math.log10(f) + 9 if f else 0.0
 
 
