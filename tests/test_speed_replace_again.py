@@ -41,6 +41,11 @@ def _fresh(rules, text, direct=True):
     return _proposals(stage, text, Context(text))
 
 
+@pytest.fixture(autouse=True)
+def _every_later_pass_again(monkeypatch):
+    monkeypatch.setattr(replace, "MOST_AGAIN", 1.0)  # (however much of a text is searched again)
+
+
 @pytest.fixture(params=[1000, 0], ids=["as shipped", "every text in stretches"])
 def _stretches(request, monkeypatch):
     monkeypatch.setattr(replace, "SHORT_TEXT", request.param)
@@ -128,3 +133,34 @@ def _trimmed_by_tokens(start: int, old: str, new: str):
 @given(st.text("ab (.", max_size=12), st.text("ab (.", max_size=12), st.integers(0, 5))
 def test_trim_common_shortcut(old, new, start):
     assert replace.trim_common(start, old, new) == _trimmed_by_tokens(start, old, new)
+
+
+class _Editor:
+    """A stage that makes the same edits each pass while it finds them: a later pass of the replace stage
+    is then given a text the pipeline knows the copies of (Context.copied)."""
+    name = "editor"
+
+    def __init__(self, edits):
+        self.edits = edits
+
+    def propose(self, text, ctx):
+        from cleanup.core.edits import Level, Proposal
+        for old, new in self.edits:
+            at = text.find(old)
+            if at >= 0:
+                yield Proposal(at, at + len(old), new, "test.editor", "edit", Level.FIX)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@given(documents, st.lists(st.tuples(st.sampled_from(["tea", "(", ".", "\n", "on", "Putin", "x"]),
+                                     st.sampled_from(["", "tea", " (", ".\n", "x", "on tea"])), max_size=4),
+       st.sampled_from([0, 20]))
+def test_through_a_pipeline_as_without_a_later_pass_memo(monkeypatch, text, edits, keep_from):
+    """The pipeline tells what a later text copies (Context.copied): the same Result as a stage that
+    learns nothing from its last call; with texts kept and compared, and without (keep_from 0)."""
+    from cleanup.core.pipeline import Pipeline
+    monkeypatch.setattr(replace, "KEEP_FROM", keep_from)
+    with_memo = Pipeline([ReplaceStage(SHIPPED), _Editor(edits)]).run(text)
+    monkeypatch.setattr(replace, "Last", lambda *args: None)
+    without = Pipeline([ReplaceStage(SHIPPED), _Editor(edits)]).run(text)
+    assert with_memo == without

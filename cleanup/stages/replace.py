@@ -33,6 +33,7 @@ _TOKENS = regex.compile(r"\s+|[\p{L}\p{M}\p{N}]+|.", regex.DOTALL)
 SHORT_TEXT = 1000  # a text this short is searched whole: finding its stretches would cost more
 KEEP_FROM = 100_000  # a longer text keeps its stretches' proposals for a later pass (a shorter one: no gain)
 SHORT_STRETCHES = set(BARRIER_CANDIDATES) - {"\n"}
+MOST_AGAIN = 0.25  # a later pass searches no more than this share of a text again: the first look's ways pay more
 _LAST = "last call"  # (the key in the run's memo of what the last call learnt: see replace_again.py)
 
 
@@ -87,7 +88,7 @@ class ReplaceStage:
     def propose(self, text, ctx):
         kept = ctx.kept(self)
         last = kept.pop(_LAST, None)
-        again = last.again(text, self.prefilter.margin) if last is not None else None
+        again = last.again(text, self.prefilter.margin, ctx.copied(self)) if last is not None else None
         found = again.found if again else Found(text, self.prefilter.capitals if self.prefilter else None)
         live = self.prefilter.rules_that_may_match(text, found, self._direct()) if self.prefilter and not again \
             else None
@@ -95,9 +96,9 @@ class ReplaceStage:
         proposals = [[] for _ in self.rules]  # each rule's, for the next call (None: not known)
         for i, rule in enumerate(self.rules):
             walls = again is not None and last.proposals[i] is not None and self._walls_again(i)
-            if walls:  # (searched only where the text was not copied from the last call's)
-                gaps, held = again.gaps(walls)
-                may = gaps and self._may_match(i, held)
+            gaps, share = again.gaps(walls) if walls else (None, 1.0)
+            if walls and share <= MOST_AGAIN:  # (searched only where the text was not copied from the last call's)
+                may = gaps and self._may_match(i, again.held(walls))
                 matches = find_in_spans(self.patterns[i] or self._compile(i), text, gaps, rule.id, ctx.problems,
                                         clock=ctx.clock) if may else ()
                 new = list(self._proposals(rule, matches)) if matches else []
@@ -110,8 +111,8 @@ class ReplaceStage:
                 proposals[i] = None
             yield from proposals[i] or ()
         kept.update(learnt)
-        if self.prefilter is not None and len(text) <= KEEP_FROM:
-            kept[_LAST] = Last(text, found, proposals)
+        if self.prefilter is not None:  # (a long text is not kept: the pipeline tells what a later one copies)
+            kept[_LAST] = Last(len(text), text if len(text) <= KEEP_FROM else None, found, proposals)
 
     def _may_match(self, i: int, found: Found) -> bool:
         test = (self.prefilter.first_tests if i in self._direct() else self.prefilter.tests)[i]

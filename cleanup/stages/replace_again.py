@@ -1,7 +1,9 @@
 """What a later pass of the replace stage takes from the last call of the run.
 
-A later pass is given the last call's text with a few edits: most of its
-lines are the last text's, copied. What the last call learnt holds again
+A later pass is given the last call's text with a few edits: most of it is
+copied from the last text, and the pipeline says where (`Context.copied`,
+from the edits it applied; a stage called on its own compares its short
+texts by lines instead, `copied`). What the last call learnt holds again
 where the text was copied:
 
 - a literal the last text did not hold can only occur where it overlaps a
@@ -22,7 +24,6 @@ import regex
 
 from ..analysis.regex_needs import fold_case
 from .replace_reach import Found
-
 
 _LOOK_AHEAD = 8  # a line is paired with one like it at most this many lines on in the last text
 
@@ -52,13 +53,19 @@ def shared_length(a: str, b: str, most: int, at_start: bool) -> int:
 
 
 class Last:
-    """What a call learnt: its text, the literals' answers, and each rule's proposals (None: not known)."""
+    """What a call learnt: its text's length (and the text, when short), the literals' answers, and each
+    rule's proposals (None: not known)."""
 
-    def __init__(self, text: str, found: Found, proposals: list):
-        self.text, self.found, self.proposals = text, found, proposals
+    def __init__(self, length: int, text: str | None, found: Found, proposals: list):
+        self.length, self.text, self.proposals = length, text, proposals
+        self.seen, self.seen_folded = found.seen, found.seen_folded
 
-    def again(self, text: str, margin: int) -> "Again":
-        return Again(self, text, margin)
+    def again(self, text: str, margin: int, stretches: list | None) -> Again | None:
+        """The text of this call; `stretches`: what of it is copied from the last call's (`copied`), if known
+        (from the edits applied since); else found by comparing the texts, if the last one was kept."""
+        if stretches is None and self.text is None:
+            return None
+        return Again(self, text, margin, copied(self.text, text) if stretches is None else stretches)
 
 
 def copied(old: str, new: str) -> list[tuple[int, int, int]]:
@@ -114,7 +121,7 @@ class FoundAgain(Found):
     """A text's literal answers where a literal the last text did not hold is looked for only in `changes`:
     the stretches not copied from the last text, each widened by the longest literal's length."""
 
-    def __init__(self, text: str, changes: str, last: Found):
+    def __init__(self, text: str, changes: str, last: Last):
         super().__init__(text)
         self.last, self.changes, self.folded_changes = last, changes, None
 
@@ -148,9 +155,9 @@ class FoundAgain(Found):
 class Again:
     """The text of a later call, with the stretches it copied from the last call's."""
 
-    def __init__(self, last: Last, text: str, margin: int):
+    def __init__(self, last: Last, text: str, margin: int, stretches: list):
         self.last, self.text = last, text
-        self.copied = copied(last.text, text)
+        self.copied = stretches
         changes, pos = [], None  # pos: where the last copied stretch ends
         for new_start, _, length in self.copied:
             if pos is not None or new_start > 0:  # (a gap, or where two copied stretches meet)
@@ -159,13 +166,21 @@ class Again:
         if pos is None or pos < len(text):
             changes.append(text[max(0, (pos or 0) - margin):])
         # ("\0" between them: a literal found across it is found where it is not, never missed)
-        self.found = FoundAgain(text, "\0".join(changes), last.found)
+        self.found = FoundAgain(text, "\0".join(changes), last)
         self.by_walls: dict[str, tuple] = {}
 
-    def gaps(self, walls: str) -> tuple[list, Found]:
+    def gaps(self, walls: str) -> tuple[list, float]:
         """The stretches to search again ((pos, endpos) pairs, in order: each from a text's end or past a
-        wall to past a wall or a text's end), and what they hold, with the walls around them."""
+        wall to past a wall or a text's end), and the share of the text they cover."""
         return self._by_walls(walls)[1:]
+
+    def held(self, walls: str) -> Found:
+        """What the gaps hold, with the walls around them."""
+        if ("held", walls) not in self.by_walls:
+            text = self.text
+            gaps = self.gaps(walls)[0]
+            self.by_walls[("held", walls)] = Found("\0".join(text[max(0, pos - 1):endpos] for pos, endpos in gaps))
+        return self.by_walls[("held", walls)]
 
     def merged(self, i: int, walls: str, found_again: list) -> list:
         """Rule i's proposals: `found_again` in the gaps, the last call's (moved) elsewhere."""
@@ -187,16 +202,16 @@ class Again:
 
     def _split(self, walls: str):
         """(kept: (a, b, moved) where the last call's proposals starting at a-moved..b-moved hold here,
-        moved; the gaps; what the gaps hold). A kept stretch runs from past a wall (or both texts' start) to
+        moved; the gaps; the share of the text they cover). A kept stretch runs from past a wall (or both texts' start) to
         past a wall (or both texts' ends: then to the end itself, where an empty match may lie)."""
-        text, old = self.text, self.last.text
+        text, old_length = self.text, self.last.length
         next_wall, last_wall = _wall_patterns(walls)
         kept, gaps, pos = [], [], 0
         for new_start, old_start, length in self.copied:
             new_end = new_start + length
             first = next_wall.search(text, new_start, new_end)
             a = 0 if new_start == old_start == 0 else first.end() if first else None
-            at_ends = new_end == len(text) and old_start + length == len(old)
+            at_ends = new_end == len(text) and old_start + length == old_length
             final = last_wall.search(text, new_start, new_end)
             b = len(text) + 1 if at_ends else final.end() if final else None
             if a is None or b is None or a >= min(b, len(text)):
@@ -207,8 +222,7 @@ class Again:
             pos = b
         if pos <= len(text) and not (kept and kept[-1][1] > len(text)):
             gaps.append((pos, len(text)))
-        held = Found("\0".join(text[max(0, pos - 1):endpos] for pos, endpos in gaps))
-        return kept, gaps, held
+        return kept, gaps, sum(endpos - pos for pos, endpos in gaps) / max(1, len(text))
 
 
 _WALLS: dict[str, tuple] = {}  # (built from the rules' patterns only)
