@@ -165,7 +165,7 @@ def _plain(text: str) -> bool:
     return text.isascii()
 
 
-def copies(text: str, lines, settings: Settings, memo: dict | None = None):
+def copies(text: str, lines, settings: Settings, memo: dict | None = None, carried=None, learnt_long=None):
     """Each sentence that repeats the one before it, on its line or the next (compared with the last one kept).
 
     `memo` (a dict for one pipeline run, every pass: see Context.kept) keeps what each line read told:
@@ -173,20 +173,29 @@ def copies(text: str, lines, settings: Settings, memo: dict | None = None):
     line). A line whose first sentence is no copy of the one kept before it finds those copies and
     keeps that sentence whatever came before: given the line again (a later pass changes few lines),
     only its first sentence is compared (a copy there: the line is read).
+
+    `learnt_long` (a dict, or None: not asked) gets what the lines too long for the memo told (see
+    _long_line); `carried`, at a later call, is (Context.copied, the last call's learnt_long).
     """
     min_letters, min_words, similarity = settings.min_letters, settings.min_words, settings.similarity
     if memo is None:
         memo = {}
-    if memo:  # a later pass: are most lines to be read again?
+    if learnt_long is not None:
+        learnt_long.update(read=[], found=[])
+    if memo or carried:  # a later pass: are most lines to be read again?
         lines = list(lines)
-        unread = sum(map(len, filterfalse(memo.__contains__, (line.text for _, line in lines))))
-    rows_of = _reader(text, not memo or 4 * unread >= len(text))
+        unread = sum(map(len, filterfalse(memo.__contains__, (line.text for _, line in lines
+                                                              if not carried or len(line.text) <= _MEMO_LONGEST))))
+    rows_of = _reader(text, not memo and not carried or 4 * unread >= len(text))
     # what this call learns is kept for the next (a later pass) only: a text repeating its own lines
     # (the benchmark's big document) would otherwise read as cheaper than one that does not
     learnt = {}
     kept = None  # a row (see _reader)
     for i, line in lines:
         t = line.text
+        if learnt_long is not None and len(t) > _MEMO_LONGEST:
+            kept = yield from _long_line(text, i, line, kept, settings, rows_of, carried, learnt_long)
+            continue
         facts = memo.get(t)
         if facts is not None and (kept is None or i - kept[0] > 1 or facts[0] != kept[4] or len(facts[0]) < min_letters):
             for start, end, words, letters, whole, exact in facts[2]:
@@ -219,6 +228,101 @@ def copies(text: str, lines, settings: Settings, memo: dict | None = None):
 
 # a longer line is not kept in the memo: it seldom comes back unchanged, and it would keep its text alive
 _MEMO_LONGEST = 20_000
+
+
+def _long_line(text: str, i: int, line, kept, settings: Settings, rows_of, carried, learnt: dict):
+    """The copies of line i (too long for the memo), as copies() finds them; returns the row kept after it.
+
+    At a later call, a copied stretch is read only until the reading agrees with the last one: between
+    its first and last full stop followed by a space (sentence ends in both texts, and the ends between
+    them are the same), once a sentence ends that is no exact copy here nor in the last reading, both
+    readings keep that sentence, so the last one's copies up to the last full stop are this one's.
+    """
+    learnt["read"].append((line.start, line.end))
+    found = learnt["found"]
+    if carried is None:
+        return (yield from _compared(text, rows_of(i, line), kept, settings, line, found))
+    copied, last = carried
+    exact_ends = {end: row_start for row_start, _, end, _, _, _, exact in last["found"] if exact}
+    last_ends = [f[2] for f in last["found"]]
+    pos = line.start
+    for first, final, shift in _interiors(text, line, copied, last["read"]):
+        kept = yield from _compared(text, _rows_between(text, i, pos, first), kept, settings, line, found)
+        pos = first
+        while pos < final:
+            stop = text.find(". ", pos, final + 1) + 1  # (final is one)
+            kept = yield from _compared(text, _rows_between(text, i, pos, stop), kept, settings, line, found)
+            pos = stop
+            if kept[2] == stop and stop - shift not in exact_ends:  # the readings agree from here
+                for row_start, start, end, words, letters, whole, exact in \
+                        last["found"][bisect_right(last_ends, stop - shift):bisect_right(last_ends, final - shift)]:
+                    found.append((row_start + shift, start + shift, end + shift, words, letters, whole, exact))
+                    yield Copy(Sentence(start + shift, end + shift, i, words, letters), whole, exact)
+                kept = _kept_at(text, i, final, stop, shift, exact_ends, kept)
+                pos = final
+    rest = rows_of(i, line) if pos == line.start else _rows_between(text, i, pos, line.end)
+    return (yield from _compared(text, rest, kept, settings, line, found))
+
+
+def _interiors(text: str, line, copied, last_read):
+    """(first, last, shift) of each copied stretch within the line: its first and last full stop followed
+    by a space (first < last), and where its text was in the last one (minus shift), on a line read there."""
+    starts = [start for start, _ in last_read]
+    for start, old, length in copied:
+        begin, end = max(start, line.start), min(start + length, line.end)
+        if begin >= end:
+            continue
+        first, final = text.find(". ", begin, end) + 1, text.rfind(". ", begin, end) + 1
+        shift = start - old
+        k = bisect_right(starts, first - shift) - 1
+        if 0 < first < final and k >= 0 and final - shift <= last_read[k][1]:
+            yield first, final, shift
+
+
+def _kept_at(text: str, i: int, at: int, since: int, shift: int, exact_ends: dict, kept):
+    """The row kept after the sentence ending at `at` when the readings agree from `since` on: the last
+    sentence up to `at` that the last reading found no exact copy (else the one kept at `since`)."""
+    while at > since and at - shift in exact_ends:
+        at = exact_ends[at - shift] + shift  # (where that copy's row starts: the sentence before ends)
+    if at <= since:
+        return kept
+    begin = text.rfind(". ", since, at - 1) + 1 or since  # a sentence end before it
+    return list(_rows_between(text, i, begin, at))[-1]
+
+
+def _rows_between(text: str, i: int, begin: int, finish: int):
+    """The rows (see _reader) of line i's sentences from `begin` (its start or a sentence end) to `finish`
+    (a sentence end or its end), read from that stretch only; a line with two or more sentences."""
+    ends = sorted(e for mark in _MARKS if text.find(mark, begin, finish) >= 0
+                  for e in map(_END, _ends_after(mark).finditer(text, begin, finish)))
+    last = ends[-1] if ends else begin
+    if last < finish and not text[last:finish].isspace():  # a last one without its final mark
+        ends.append(finish)
+    folded = _fold(text[begin:finish]) if ends else ""
+    start = begin
+    for end in ends:
+        words = _words(text[start:end]) if _BEYOND_PLAIN.search(text, start, end) else \
+            folded[start - begin:end - begin].split()
+        yield i, start, end, words, "".join(words)
+        start = end
+
+
+def _compared(text: str, rows, kept, settings: Settings, line, found: list):
+    """The copies among rows of one line, each against the row kept before it (as copies() compares them;
+    each also added to `found` with its row's start); returns the row kept after them."""
+    for row in rows:
+        if kept is not None and row[0] - kept[0] <= 1:
+            exact = row[4] == kept[4] and len(row[4]) >= settings.min_letters
+            if exact or row[0] == kept[0] and min(len(row[3]), len(kept[3])) >= settings.min_words and \
+                    _similar(kept[3], row[3], settings.similarity):
+                s = _sentence(text, row)
+                copy = Copy(s, _alone_on(text, s, line), exact)
+                found.append((row[1], s.start, s.end, s.words, s.letters, copy.whole_line, exact))
+                yield copy
+                if exact:
+                    continue  # the copy goes: the next sentence is compared with the one kept
+        kept = row
+    return kept
 
 
 def _similar(a: tuple[str, ...], b: tuple[str, ...], similarity: float) -> bool:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress, count, filterfalse, islice
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from operator import attrgetter, eq, not_
 
 import regex
@@ -60,9 +60,15 @@ class _Scan:
     """One text as the detectors share it: its lines, their whitespace-insensitive texts,
     the lines going (index -> the rule removing it) and the repeated words already reported."""
 
-    def __init__(self, text: str, view, ctx=None):
+    def __init__(self, text: str, view, ctx=None, stage=None):
         self.text, self.view = text, view
         self.kept = ctx.kept if ctx is not None else lambda owner: {}  # facts a later pass reads again (Context.kept)
+        # the stretches copied from the stage's last text (Context.copied), and what it found there
+        self.copied = ctx.copied(stage) if ctx is not None and stage is not None else None
+        self.memo = self.kept(stage) if stage is not None else {}
+        self.last = dict(self.memo)  # (taken out: a call that does not end leaves nothing for the next)
+        self.memo.clear()
+        self.learnt = {}  # what this call found, for the next one (kept when the call ends)
         self.lines = view.lines
         self.remove: dict = {}
         self.taken: set[int] = set()
@@ -97,6 +103,22 @@ class _Scan:
             self._pairs = [(kept[k], kept[k + 1]) for k in compress(count(), map(eq, last, islice(last, 1, None)))
                            if last[k] is not None]
         return self._pairs
+
+    def repeat_spans(self, view) -> list[tuple[int, int, int, int]]:
+        """_repeat_spans of the text. At a later call, a text with a line too long for the memo of
+        lines is read only where it changed (_carried_repeat_spans); on short lines the memo costs less."""
+        carry = _CAPITAL_I_DOT not in view.text and self.has_long_line
+        last = self.last.get("repeats")
+        if carry and self.copied is not None and last is not None:
+            spans = _carried_repeat_spans(view.text, self.copied, last)
+        else:
+            spans = _repeat_spans(view, self.kept(_repeats))
+        self.learnt["repeats"] = spans if carry else None
+        return spans
+
+    @cached_property
+    def has_long_line(self) -> bool:
+        return len(self.text) > _MEMO_LONGEST and max(map(len, map(_TEXT, self.lines))) > _MEMO_LONGEST
 
     def kept_lines(self) -> list[tuple[int, object]]:
         """(index, line) of the lines not going; made again only when more are going (lines are only added)."""
@@ -180,7 +202,12 @@ class SentenceCopies:
 
     def find(self, scan: _Scan):
         rule, text = self.rule, scan.text
-        for copy in duplicate_sentence.copies(text, scan.kept_lines(), rule.settings, scan.kept(self)):
+        key = ("sentence copies", rule.id)  # what the long lines told (see duplicate_sentence._long_line)
+        last = scan.last.get(key)
+        carried = (scan.copied, last) if scan.copied is not None and last is not None else None
+        learnt = scan.learnt[key] = {} if scan.has_long_line else None
+        for copy in duplicate_sentence.copies(text, scan.kept_lines(), rule.settings, scan.kept(self), carried,
+                                              learnt):
             s = copy.sentence
             if not copy.exact:
                 yield Proposal(s.start, s.end, None, rule.id,
@@ -229,8 +256,7 @@ class RepeatedWords:
     def find(self, scan: _Scan):
         rule, text = self.rule, scan.text
         removed = [(scan.lines[i].start, scan.lines[i].end) for i in scan.remove]
-        for start, word_end, copy_start, end in scan.view.derived(_repeat_spans,
-                                                                  lambda view: _repeat_spans(view, scan.kept(_repeats))):
+        for start, word_end, copy_start, end in scan.view.derived(_repeat_spans, scan.repeat_spans):
             word = text[start:word_end].lower()
             if start in scan.taken or word in self.exceptions or (self.only and word not in self.only):
                 continue
@@ -279,6 +305,66 @@ _MEMO_LONGEST = 20_000
 _TEXT, _START = attrgetter("text"), attrgetter("start")
 
 
+def _carried_repeat_spans(text: str, copied, last) -> list[tuple[int, int, int, int]]:
+    """_repeat_spans of a text given the stretches copied from the last one (Context.copied) and its
+    spans there (`last`): those inside a copied stretch are moved, only the rest is read.
+
+    A cut is a newline, or a space after a full stop: no match holds one (a match's only spaces
+    follow a letter), and it is no letter and stops a final sigma's context (see _lower), so the
+    matches between two cuts are those of that stretch read on its own. Between the first and
+    the last cut of a copied stretch, they are the last text's. (With an "İ" in either text the
+    long way reads differently: not carried.)
+    """
+    moved, reading, offsets = [], [], []  # spans carried; the stretches to read, and where each starts
+    at = 0  # where the text not yet accounted for starts (after a cut)
+    for start, old, length in copied:
+        end = start + length
+        first, last_cut = _first_cut(text, start, end), _last_cut(text, start, end)
+        if first < 0 or last_cut <= first:
+            continue
+        if first > at:
+            reading.append(text[at:first])
+            offsets.append(at)
+        shift = start - old
+        lo = _first_at(last, first + 1 - shift)
+        hi = _first_at(last, last_cut - shift)
+        moved.extend((a + shift, b + shift, c + shift, d + shift) for a, b, c, d in last[lo:hi])
+        at = last_cut + 1
+    if at < len(text):
+        reading.append(text[at:])
+        offsets.append(at)
+    found = []
+    if reading:
+        joined = "\n".join(reading)  # (a newline is a cut)
+        starts = list(accumulate((len(r) + 1 for r in reading[:-1]), initial=0))
+        for m in _repeats(TextView(joined)):
+            k = bisect_right(starts, m.start()) - 1
+            base = offsets[k] - starts[k]
+            found.append((m.start() + base, m.end(1) + base, m.start(3) + base, m.end() + base))
+    return sorted(moved + found) if found else moved
+
+
+def _first_at(spans, position: int) -> int:
+    """The index of the first span starting at or after `position` (spans sorted)."""
+    return bisect_left(spans, (position,))
+
+
+def _first_cut(text: str, start: int, end: int) -> int:
+    """The first cut (see _carried_repeat_spans) in text[start:end], or -1."""
+    newline, stop = text.find("\n", start, end), text.find(". ", start, end)
+    cuts = [c for c in (newline, stop + 1 if stop >= 0 else -1) if c >= 0]
+    return min(cuts) if cuts else -1
+
+
+def _last_cut(text: str, start: int, end: int) -> int:
+    """The last cut in text[start:end], or -1."""
+    stop = text.rfind(". ", start, end)
+    return max(text.rfind("\n", start, end), stop + 1 if stop >= 0 else -1)
+
+
+_CAPITAL_I_DOT = "\u0130"  # "İ": _repeats reads a text with one the long way
+
+
 def _repeats(view) -> list:
     """Matches of _REPEAT in the view's text, tried only where two neighbouring words are alike.
 
@@ -291,7 +377,7 @@ def _repeats(view) -> list:
     if not starts:
         return []
     text = view.text
-    if "\u0130" in text:  # "İ" lowers to two characters (the only one): the long way
+    if _CAPITAL_I_DOT in text:  # "İ" lowers to two characters (the only one): the long way
         return _repeat_matches(view)
     found, lowered = [], None
     for start in starts:
@@ -450,7 +536,7 @@ class StructureStage:
         self.other_checks = sorted((c for c in checks if not c.whole_lines), key=lambda c: order.index(type(c)))
 
     def propose(self, text, ctx):
-        scan = _Scan(text, ctx.view(text), ctx)
+        scan = _Scan(text, ctx.view(text), ctx, self)
         # Removing lines brings others together (a teaser pair between two copies
         # of a caption): look again at the lines left until nothing more goes, so
         # that cleaning the output once more finds nothing.
@@ -464,3 +550,4 @@ class StructureStage:
         for start, end, rule in removal_spans(text, scan.lines, scan.remove):
             yield Proposal(start, end, "", rule.id, rule.message, rule.level)
         yield from found
+        scan.memo.update(scan.learnt)  # (the call ends: what it found serves the next)

@@ -1,0 +1,94 @@
+"""What structure carries from its last call over the stretches copied since (Context.copied) is what
+reading the whole text again finds (issue 15: a later pass over ONE long line reads only what changed)."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleanup.analysis.textview import TextView
+from cleanup.core.copies import since
+from cleanup.core.edits import Level, Proposal
+from cleanup.core.pipeline import Context, Pipeline
+from cleanup.stages import duplicate_sentence, structure
+
+from .test_speed_structure import PIECES, RULES
+
+# cuts (a newline, a space after a full stop) and near misses, among words that repeat in every way
+CARRY_PIECES = PIECES + [". ", ".", "\n", "the the", "The the", "\u03a3\u03b1\u03a3 \u03c3\u03b1\u03c3", "A.\u03a3"]
+SEPARATORS = [" ", " ", "  ", "\t", "\n", "", ". ", ".\n", "? "]
+texts = st.lists(st.tuples(st.sampled_from(CARRY_PIECES), st.sampled_from(SEPARATORS)), max_size=50).map(
+    lambda parts: "".join(p + s for p, s in parts)) | \
+    st.lists(st.tuples(st.sampled_from(["the", "The", "a", "A.", "σαΣ"]), st.sampled_from([" ", ". ", "\n"])),
+             max_size=30).map(lambda parts: "".join(p + s for p, s in parts))  # dense: repeats across every cut
+
+
+@st.composite
+def edits_of(draw, text):
+    """Sorted, non-overlapping (start, end, replacement) edits of `text`."""
+    points = sorted(draw(st.lists(st.integers(0, len(text)), max_size=8)))
+    out, last_end = [], -1
+    for a, b in zip(points[::2], points[1::2]):
+        if a <= last_end:
+            continue
+        out.append((a, b, draw(st.sampled_from(["", " ", ". ", "the", " the", "\n", "Σ", "x. the the"]))))
+        last_end = b
+    return out
+
+
+def plain_spans(text):
+    return [(m.start(), m.end(1), m.start(3), m.end()) for m in structure._repeats(TextView(text))]
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data(), text=texts)
+def test_carried_repeats_are_those_of_the_whole_text(data, text):
+    edits = data.draw(edits_of(text))
+    later, at = [], 0
+    for a, b, replacement in edits:
+        later += [text[at:a], replacement]
+        at = b
+    later = "".join(later + [text[at:]])
+    copied = since(len(text), [[(a, b, len(r)) for a, b, r in edits]])
+    if "\u0130" in text or "\u0130" in later:
+        return  # (not carried)
+    assert structure._carried_repeat_spans(later, copied, plain_spans(text)) == plain_spans(later)
+
+
+class _Rewriter:
+    """Rewrites each 'x' to 'the' (a later pass of structure then sees a text with a few changes)."""
+    name = "rewriter"
+
+    def propose(self, text, ctx):
+        start = text.find("x")
+        while start >= 0:
+            yield Proposal(start, start + 1, "the", "t.x", "", Level.FIX)
+            start = text.find("x", start + 1)
+
+
+SENTENCES = ["At the same time, men prefer to buy only jackets.", "At the same time, men prefer to buy only jackets.",
+             "At the same time, men prefer to buy only x jackets.", "At the same time men prefer to buy jackets.",
+             "At the same time, women prefer to buy only jackets!", "He said the the end.", "x.", "Xinhua.",
+             "\u201cAt the same time, men prefer to buy only jackets.\u201d", "Caf\u00e9 owners prefer to buy x jackets?"]
+documents = st.lists(st.tuples(st.sampled_from(SENTENCES), st.sampled_from([" ", " ", "  ", "\n", ". ", "x "])),
+                     max_size=30).map(lambda parts: "".join(p + s for p, s in parts))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(text=texts | documents)
+def test_a_run_finds_what_a_fresh_stage_finds_in_its_last_text(text):
+    stage = structure.StructureStage(RULES)
+    calls = []
+    propose = stage.propose
+
+    def watched(given_text, ctx):
+        found = sorted(propose(given_text, ctx))
+        calls.append((given_text, found))
+        return found
+    stage.propose = watched
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(structure, "_MEMO_LONGEST", 8)  # (what is carried is read on lines longer than these)
+        m.setattr(duplicate_sentence, "_MEMO_LONGEST", 8)
+        Pipeline([stage, _Rewriter()]).run(text)
+    for given_text, found in calls:
+        assert found == sorted(structure.StructureStage(RULES).propose(given_text, Context(given_text)))
