@@ -14,7 +14,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleanup.analysis.fast_regex import FastPattern, _bmp, _bmp_class, positions
+from cleanup.analysis.fast_regex import FastPattern, _bmp, _bmp_class, _in_bmp, positions
 from cleanup.analysis.tokens import WORD
 from cleanup.stages import names
 
@@ -97,3 +97,17 @@ def test_like_gives_the_form_another_pattern_chose():
     assert b.like(a(long_text)).pattern == b.bmp.pattern
     assert b.like(a.full) is b.full
     assert b.like(a("Ｆｕｌｌ 😀")) is b.full  # beyond the BMP: `regex` for both
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(st.characters(max_codepoint=0x10FFFF, blacklist_categories=())), cached_utf8=st.booleans())
+def test_in_bmp_says_whether_a_character_lies_beyond_the_bmp(text, cached_utf8):
+    if cached_utf8:  # a str may carry its UTF-8 form too, which makes it larger
+        import ctypes
+
+        try:
+            ctypes.pythonapi.PyUnicode_AsUTF8.restype = ctypes.c_char_p
+            ctypes.pythonapi.PyUnicode_AsUTF8(ctypes.py_object(text))
+        except UnicodeEncodeError:  # (a lone surrogate has no UTF-8 form)
+            pass
+    assert _in_bmp(text) == all(ord(c) <= 0xFFFF for c in text)

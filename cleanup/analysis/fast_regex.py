@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from functools import cached_property, lru_cache
 from itertools import compress, islice
 
@@ -63,8 +64,16 @@ _WORTH_COMPILING = 50_000  # characters
 
 
 def _in_bmp(text: str) -> bool:
+    if text.isascii() or sys.getsizeof(text) < _UCS4_HEADER + 4 * (len(text) + 1):
+        return True
     # in UTF-16 only characters beyond the BMP take four bytes (a fast encode, no regex)
-    return text.isascii() or len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)
+    return len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)
+
+
+# CPython stores a str with a character beyond the BMP at 4 bytes a character (and any other at 1
+# or 2), after a header: a str smaller than that has none, known without reading it. (Anything
+# else a str may hold, a cached UTF-8 form, only makes it larger: then the encode above decides.)
+_UCS4_HEADER = sys.getsizeof("\U00010000") - 4 * 2
 
 
 @lru_cache(maxsize=None)
