@@ -63,8 +63,7 @@ class _Scan:
     def __init__(self, text: str, view, ctx=None, stage=None):
         self.text, self.view = text, view
         self.kept = ctx.kept if ctx is not None else lambda owner: {}  # facts a later pass reads again (Context.kept)
-        # the stretches copied from the stage's last text (Context.copied), and what it found there
-        self.copied = ctx.copied(stage) if ctx is not None and stage is not None else None
+        self.ctx, self.stage = ctx, stage
         self.memo = self.kept(stage) if stage is not None else {}
         self.last = dict(self.memo)  # (taken out: a call that does not end leaves nothing for the next)
         self.memo.clear()
@@ -109,12 +108,17 @@ class _Scan:
         lines is read only where it changed (_carried_repeat_spans); on short lines the memo costs less."""
         carry = _CAPITAL_I_DOT not in view.text and self.has_long_line
         last = self.last.get("repeats")
-        if carry and self.copied is not None and last is not None:
+        if carry and last is not None and self.copied is not None:
             spans = _carried_repeat_spans(view.text, self.copied, last)
         else:
             spans = _repeat_spans(view, self.kept(_repeats))
         self.learnt["repeats"] = spans if carry else None
         return spans
+
+    @cached_property
+    def copied(self):
+        """The stretches copied from the stage's last text (Context.copied), if the pipeline keeps count."""
+        return self.ctx.copied(self.stage) if self.ctx is not None and self.stage is not None else None
 
     @cached_property
     def has_long_line(self) -> bool:
@@ -204,7 +208,7 @@ class SentenceCopies:
         rule, text = self.rule, scan.text
         key = ("sentence copies", rule.id)  # what the long lines told (see duplicate_sentence._long_line)
         last = scan.last.get(key)
-        carried = (scan.copied, last) if scan.copied is not None and last is not None else None
+        carried = (scan.copied, last) if last is not None and scan.copied is not None else None
         learnt = scan.learnt[key] = {} if scan.has_long_line else None
         for copy in duplicate_sentence.copies(text, scan.kept_lines(), rule.settings, scan.kept(self), carried,
                                               learnt):
