@@ -191,6 +191,15 @@ def _one_letter_before_same_ending(x: str, y: str, ending: int) -> bool:
 
 
 @cache
+def _extract():
+    """rapidfuzz's search of a list by edit distance, imported when first needed (start-up)."""
+    from rapidfuzz.distance import Levenshtein
+    from rapidfuzz.process import extract
+
+    return extract, Levenshtein.distance
+
+
+@cache
 def _levenshtein():
     """rapidfuzz's edit distance, imported when first needed (start-up)."""
     from rapidfuzz.distance import Levenshtein
@@ -429,16 +438,49 @@ def _two_words(a: str, b: str, st: Closeness) -> bool:
 
 
 def _candidate_pairs(forms, st: Closeness):
-    """The pairs of `forms` that may be close: only spellings sharing a beginning or an ending can be.
+    """The pairs of `forms` close() may accept: sharing a beginning or an ending (a bucket), and
+    near enough in letters for one of its tests (_near_pairs), not every pair of a bucket.
 
-    (Pairs sharing both come twice, in the order of `forms`.)
+    (In the order of `forms`; a pair sharing both buckets may come twice.)
     """
     forms = list(forms)
     buckets = defaultdict(list)
     for form, keys in zip(forms, st.buckets.values(forms)):
         for bucket in keys:
             buckets[bucket].append(form)
-    return chain.from_iterable(combinations(group, 2) for group in buckets.values() if len(group) > 1)
+    return chain.from_iterable(_near_pairs(group, bucket.startswith("$"), st)
+                               for bucket, group in buckets.items() if len(group) > 1)
+
+
+def _near_pairs(group: list, ending_bucket: bool, st: Closeness) -> list:
+    """The pairs of `group`, in its order, that meet a necessary condition of one of close()'s tests:
+    skeletons as few edits apart as the looser letter test allows (one rapidfuzz call per form),
+    or one skeleton the other plus a case ending; in a bucket of endings, plain spellings one
+    letter apart too (the shared-ending test, which only such a bucket holds)."""
+    skeletons = st.skeletons.values(group)
+    near = _within_edits(skeletons, min(st.per_edit, st.loose_per_edit) if st.loose_prefix else st.per_edit)
+    if ending_bucket and st.suffix:
+        near.update(_within_edits([_plain(f) for f in group], None))
+    at = defaultdict(list)
+    for i, x in enumerate(skeletons):
+        at[x].append(i)
+    for j, y in enumerate(skeletons):
+        for ending in st.endings:
+            if y.endswith(ending):
+                near.update((min(i, j), max(i, j)) for i in at.get(y[:len(y) - len(ending)], ()) if i != j)
+    return [(group[i], group[j]) for i, j in sorted(near)]
+
+
+def _within_edits(spellings: list, letters_per_edit: int | None) -> set:
+    """The pairs (i, j), i < j, of `spellings` at most len(shorter) // letters_per_edit edits apart
+    (None: one edit), and maybe a few more: the first's length bounds the shorter's."""
+    extract, distance = _extract()
+    near = set()
+    for i, x in enumerate(spellings):
+        edits = 1 if letters_per_edit is None else len(x) // letters_per_edit
+        found = extract(x, spellings[i + 1:], scorer=distance, score_cutoff=edits, limit=None)
+        near.update((i, i + 1 + j) for _, _, j in found)
+    return near
 
 
 def _singular(form: str, forms: set) -> str:
