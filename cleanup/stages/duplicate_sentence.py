@@ -14,7 +14,7 @@ news style.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -182,6 +182,10 @@ def copies(text: str, lines, settings: Settings, memo: dict | None = None, carri
         memo = {}
     if learnt_long is not None:
         learnt_long.update(read=[], found=[])
+    if carried is not None:  # (what every long line asks of the last reading, found once)
+        copied, last = carried
+        carried = (copied, [start for start, _ in last["read"]], last["read"], last["found"],
+                   [f[2] for f in last["found"]], {f[2]: f[0] for f in last["found"] if f[6]})
     if memo or carried:  # a later pass: are most lines to be read again?
         lines = list(lines)
         unread = sum(map(len, filterfalse(memo.__contains__, (line.text for _, line in lines
@@ -242,11 +246,9 @@ def _long_line(text: str, i: int, line, kept, settings: Settings, rows_of, carri
     found = learnt["found"]
     if carried is None:
         return (yield from _compared(text, rows_of(i, line), kept, settings, line, found))
-    copied, last = carried
-    exact_ends = {end: row_start for row_start, _, end, _, _, _, exact in last["found"] if exact}
-    last_ends = [f[2] for f in last["found"]]
+    copied, read_starts, read, last_found, last_ends, exact_ends = carried  # (see copies())
     pos = line.start
-    for first, final, shift in _interiors(text, line, copied, last["read"]):
+    for first, final, shift in _interiors(text, line, copied, read_starts, read):
         kept = yield from _compared(text, _rows_between(text, i, pos, first), kept, settings, line, found)
         pos = first
         while pos < final:
@@ -255,7 +257,7 @@ def _long_line(text: str, i: int, line, kept, settings: Settings, rows_of, carri
             pos = stop
             if kept[2] == stop and stop - shift not in exact_ends:  # the readings agree from here
                 for row_start, start, end, words, letters, whole, exact in \
-                        last["found"][bisect_right(last_ends, stop - shift):bisect_right(last_ends, final - shift)]:
+                        last_found[bisect_right(last_ends, stop - shift):bisect_right(last_ends, final - shift)]:
                     found.append((row_start + shift, start + shift, end + shift, words, letters, whole, exact))
                     yield Copy(Sentence(start + shift, end + shift, i, words, letters), whole, exact)
                 kept = _kept_at(text, i, final, stop, shift, exact_ends, kept)
@@ -264,18 +266,21 @@ def _long_line(text: str, i: int, line, kept, settings: Settings, rows_of, carri
     return (yield from _compared(text, rest, kept, settings, line, found))
 
 
-def _interiors(text: str, line, copied, last_read):
+def _interiors(text: str, line, copied, starts, last_read):
     """(first, last, shift) of each copied stretch within the line: its first and last full stop followed
-    by a space (first < last), and where its text was in the last one (minus shift), on a line read there."""
-    starts = [start for start, _ in last_read]
-    for start, old, length in copied:
+    by a space (first < last), and where its text was in the last one (minus shift), on a line read there
+    (`last_read`: (start, end) of those lines; `starts`: their starts)."""
+    for k in range(max(bisect_left(copied, (line.start,)) - 1, 0), len(copied)):  # (from the line's stretches on)
+        start, old, length = copied[k]
+        if start >= line.end:
+            break
         begin, end = max(start, line.start), min(start + length, line.end)
         if begin >= end:
             continue
         first, final = text.find(". ", begin, end) + 1, text.rfind(". ", begin, end) + 1
         shift = start - old
-        k = bisect_right(starts, first - shift) - 1
-        if 0 < first < final and k >= 0 and final - shift <= last_read[k][1]:
+        read_line = bisect_right(starts, first - shift) - 1
+        if 0 < first < final and read_line >= 0 and final - shift <= last_read[read_line][1]:
             yield first, final, shift
 
 
