@@ -39,7 +39,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import chain, combinations
+from itertools import chain, compress
 from typing import NamedTuple
 
 from ...analysis.english import inflected
@@ -252,9 +252,9 @@ class ConsistencyStage:
         rules = [(rule, st) for rule, st in self.rules if _any_close(forms, st, self.lex)]
         if not rules:
             return
-        mentions = _mentions(text) + _joined(text)
+        found = _Found(text)
         for rule, st in rules:
-            yield from self._inconsistencies(mentions, rule, st)
+            yield from self._inconsistencies(found, rule, st)
 
     def _names_in(self, text, view, names=None) -> set[str]:
         """The one-word names of the text: one C scan of a short text (a memo lookup per piece costs
@@ -264,11 +264,17 @@ class ConsistencyStage:
             return set((names or _NAME(text)).findall(text))
         return set().union(*self.names.values(list(view.distinct_pieces)))
 
-    def _inconsistencies(self, mentions, rule, st):
+    def _inconsistencies(self, found, rule, st):
         s = rule.settings
         exceptions = {w.casefold() for w in s.exceptions}
-        mentions = [m for m in mentions if m.form.casefold() not in exceptions]
-        counts = Counter(m.form for m in mentions)
+        counts = Counter(found.forms())
+        for form in [f for f in counts if f.casefold() in exceptions]:
+            del counts[form]
+        # only a spelling in a close pair may join a group: the mentions and contexts of those alone
+        paired = {form for pair in _candidate_pairs(_may_pair(set(counts), st), st) if st.close(pair) for form in pair}
+        if not paired:
+            return
+        mentions = found.mentions(paired)
         contexts = defaultdict(set)
         for m in mentions:
             contexts[m.form].add(m.context)
@@ -364,23 +370,45 @@ def _word_in_own_right(form: str, s: NameConsistency) -> bool:
     return zipf(form) >= s.max_zipf or inflected(form) or bool(foreign and foreign[1] >= foreign_zipf)
 
 
-def _mentions(text: str) -> list[Mention]:
-    spans = [m.span() for m in _NAME(text).finditer(text)]
-    words = [text[a:b] for a, b in spans]
-    forms = set(words)
-    names = [_singular(w, forms) for w in words]
-    # a full name: capitalised words joined by single spaces or hyphens; `joined[i]`: name i and i + 1
-    joined = [text[a_end:b_start] in (" ", "-") for (_, a_end), (b_start, _) in zip(spans, spans[1:])] + [False]
-    # the neighbours in the full name: "Sergei Lavrov" and "Sergey Shoigu" are two people,
-    # while "Olympic Committee President Kvešić" says nothing beyond "President Kwešić"
-    telling = [name if _telling(name) else None for name in names]
-    out = []
-    for i, ((start, _), name) in enumerate(zip(spans, names)):
-        before = telling[i - 1] if i and joined[i - 1] else None
-        after = telling[i + 1] if joined[i] else None
-        context = (before, after) if before and after else (before,) if before else (after,) if after else ()
-        out.append(Mention(start, start + len(name), name, context))
-    return out
+class _Found:
+    """The names of a text, as mentions are made of them; the mentions themselves are made only of
+    the forms asked for (on a long text most never join a group)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.spans = [m.span() for m in _NAME(text).finditer(text)]
+        words = [text[a:b] for a, b in self.spans]
+        forms = set(words)
+        # the Kennedys count with Kennedy (when the text has Kennedy)
+        singular = {w: w[:-1] for w in forms if w.endswith("s") and w[:-1] in forms}
+        self.names = list(map(singular.get, words, words))
+        self.two_piece = list(map("".join, _SPLIT(text).findall(text)))  # the forms _joined finds
+
+    def forms(self) -> list[str]:
+        """The form of every mention, in order (those mentions() makes of all forms)."""
+        return self.names + self.two_piece
+
+    def mentions(self, keep=None) -> list[Mention]:
+        """The mentions of the forms in `keep` (None: of all), in order: the names, then the
+        two-piece spellings."""
+        names = self.names
+        wanted = range(len(names)) if keep is None else compress(range(len(names)), map(keep.__contains__, names))
+        out = [Mention(self.spans[i][0], self.spans[i][0] + len(names[i]), names[i], self._context(i)) for i in wanted]
+        if keep is None or any(map(_split, keep)):
+            out += _joined(self.text, keep)
+        return out
+
+    def _context(self, i: int) -> tuple:
+        """The neighbours of name i in the full name it stands in: "Sergei Lavrov" and "Sergey Shoigu"
+        are two people, while "Olympic Committee President Kvešić" says nothing beyond "President Kwešić"."""
+        names = self.names
+        before = names[i - 1] if i and self._joined(i - 1) and _telling(names[i - 1]) else None
+        after = names[i + 1] if i + 1 < len(names) and self._joined(i) and _telling(names[i + 1]) else None
+        return (before, after) if before and after else (before,) if before else (after,) if after else ()
+
+    def _joined(self, i: int) -> bool:
+        """Are names i and i + 1 one full name (capitalised words joined by one space or hyphen)?"""
+        return self.text[self.spans[i][1]:self.spans[i + 1][0]] in (" ", "-")
 
 
 @lru_cache(maxsize=16384)
@@ -388,12 +416,14 @@ def _telling(name: str) -> bool:
     return zipf(name) < CONTEXT_ZIPF
 
 
-def _joined(text: str) -> list[Mention]:
-    """Two-piece names as written ("Omik Jong", "Kin-nikuman"), overlapping pairs too.
+def _joined(text: str, keep=None) -> list[Mention]:
+    """Two-piece names as written ("Omik Jong", "Kin-nikuman"), overlapping pairs too (of the forms
+    in `keep` only, unless None).
 
     Compared in plain letters, where the space or hyphen is gone.
     """
-    return [Mention(m.start(), m.end(2), text[m.start():m.end(2)], ()) for m in _SPLIT(text).finditer(text)]
+    mentions = (Mention(m.start(), m.end(2), text[m.start():m.end(2)], ()) for m in _SPLIT(text).finditer(text))
+    return list(mentions) if keep is None else [m for m in mentions if m.form in keep]
 
 
 def _names(piece: str) -> frozenset:
@@ -481,11 +511,6 @@ def _within_edits(spellings: list, letters_per_edit: int | None) -> set:
         found = extract(x, spellings[i + 1:], scorer=distance, score_cutoff=edits, limit=None)
         near.update((i, i + 1 + j) for _, _, j in found)
     return near
-
-
-def _singular(form: str, forms: set) -> str:
-    """The Kennedys count with Kennedy (when the document has Kennedy)."""
-    return form[:-1] if form.endswith("s") and form[:-1] in forms else form
 
 
 def _same_person(context: tuple, other_contexts: set) -> bool:
