@@ -104,7 +104,8 @@ class DoubledPhrases:
                 phrase = " ".join(text[start:m.start()].split())
                 yield Proposal(start, end, None, self.rule.id, f"{self.rule.message}: '{phrase}'", self.rule.level)
 
-    def _may_double(self, text: str, slots: bytes, counts: list[int] | None) -> list[tuple[int, int]]:
+    def _may_double(self, text: str, slots: bytes, counts: list[int] | None,
+                    anchors: tuple[list[int], list[int]] | None = None) -> list[tuple[int, int]]:
         """Where might a doubled phrase be in the text? The (start, end) spans of the only
         lines that may hold one (the whole text when not known; none: certainly nowhere).
 
@@ -149,7 +150,7 @@ class DoubledPhrases:
             return [(0, len(text))]
         if said_again and counts is None and "\n" not in text:
             counts = [n]  # (one line: its pieces are all the pieces, no need to split it again)
-        return _lines_holding(text, said_again, counts, self.spoken) if said_again else []
+        return _lines_holding(text, said_again, counts, self.spoken, anchors) if said_again else []
 
     def _slots(self, piece: str) -> bytes:
         """A piece's slots for _may_double: its key; its key less a mark it ends with (all ones
@@ -194,9 +195,11 @@ class DoubledPhrases:
         return not all(w[0].isupper() for w in words)  # "New York, New York": a place
 
 
-def _lines_holding(text: str, indexes: set[int], counts: list[int] | None, spoken) -> list[tuple[int, int]]:
+def _lines_holding(text: str, indexes: set[int], counts: list[int] | None, spoken,
+                   anchors=None) -> list[tuple[int, int]]:
     """The (start, end) spans of the lines holding the pieces (text.split()) at `indexes`, in order
-    (`counts`: the pieces on each line, if known); of a long line, only its stretches holding them.
+    (`counts`: the pieces on each line, if known); of a long line, only its stretches holding them
+    (`anchors`, if known: places in long lines and the numbers of the pieces starting there).
 
     A doubled phrase's joint is on the line of the piece that ends the phrase's
     first copy (it starts in or right after that piece, and holds no line end).
@@ -213,7 +216,8 @@ def _lines_holding(text: str, indexes: set[int], counts: list[int] | None, spoke
         if end - start <= 2 * _STRETCH:
             spans.append((start, end))
         else:  # (one long line, as a file without line ends: searching all its joints was most of the cost)
-            spans += _stretches_holding(text, start, end, through[j - 1] if j else 0, sorted(by_line[j]), spoken)
+            spans += _stretches_holding(text, start, end, through[j - 1] if j else 0, sorted(by_line[j]), spoken,
+                                        anchors)
     return spans
 
 
@@ -221,13 +225,18 @@ _STRETCH = 1024  # characters, about, of a long line's stretches
 _SPACE_THEN_PIECE = re.compile(r"\s(?=\S)")
 
 
-def _stretches_holding(text, start, end, first, wanted, spoken) -> list[tuple[int, int]]:
+def _stretches_holding(text, start, end, first, wanted, spoken, anchors=None) -> list[tuple[int, int]]:
     """The stretches of the line text[start:end] (its pieces numbered from `first`) that hold
     the pieces at `wanted` (sorted). A stretch ends where a piece starts after a space, not with
     a spoken joint's word: no piece and no joint runs over that (a joint is marks then spaces,
-    or spaces, a word, spaces), so its joints are those the whole line's search finds there."""
+    or spaces, a word, spaces), so its joints are those the whole line's search finds there.
+    So a stretch may start at any such place: with `anchors` (places and the numbers of the
+    pieces starting there), the walk jumps to the last one before the next wanted piece
+    instead of counting the pieces of every stretch on the way."""
     out, k = [], 0
     while start < end and k < len(wanted):
+        if anchors:
+            start, first = _jump(text, start, end, first, wanted[k], spoken, anchors)
         cut = _cut_at(text, start + _STRETCH, end, spoken)
         first += len(text[start:cut].split())
         if wanted[k] < first:
@@ -236,6 +245,20 @@ def _stretches_holding(text, start, end, first, wanted, spoken) -> list[tuple[in
                 k += 1
         start = cut
     return out
+
+
+def _jump(text, start, end, first, wanted, spoken, anchors) -> tuple[int, int]:
+    """The place to walk on from toward piece `wanted`, and the number of the piece there: a cut
+    after the last anchor before it (or the one before that), if that is ahead of `start`."""
+    places, numbers = anchors
+    for j in (bisect_right(numbers, wanted) - 1, bisect_right(numbers, wanted) - 2):
+        if j < 0 or not start < places[j] < end:
+            break
+        cut = _cut_at(text, places[j], end, spoken)
+        pieces = numbers[j] + len(text[places[j]:cut].split())
+        if cut < end and pieces <= wanted:  # (the wanted piece is not before the cut)
+            return cut, pieces
+    return start, first
 
 
 def _cut_at(text, pos, end, spoken) -> int:

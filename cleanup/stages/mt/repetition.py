@@ -146,6 +146,22 @@ def _per_line(counts: list[int], per_line: list[int] | None) -> list[int]:
     return [through[end] - through[end - n] for end, n in zip(accumulate(per_line), per_line)]
 
 
+def _chunk_starts(parts: list[str], counts: list[int], per_line: list[int]) -> tuple[list[int], list[int]]:
+    """Where the chunks of the long lines start in the text (a line's first aside): their first
+    characters and the numbers of their first pieces (text.split()), both in order."""
+    starts_line = b"".join(map(_first_of, per_line))  # byte q: 1 if part q starts its line
+    chars = accumulate(map(len, parts), initial=0)  # (line ends aside)
+    pieces = accumulate(counts, initial=0)
+    lines_through = accumulate(starts_line)
+    out = [(c + lines - 1, p) for c, p, lines, first in zip(chars, pieces, lines_through, starts_line) if not first]
+    return [c for c, _ in out], [p for _, p in out]
+
+
+@lru_cache(maxsize=64)
+def _first_of(parts: int) -> bytes:
+    return b"\1" + bytes(parts - 1)
+
+
 def build(rules, env):
     return [RepetitionStage(rules)]
 
@@ -167,7 +183,7 @@ class RepetitionStage:
             return
         if len(text) < _BY_LINES:
             pieces = ctx.view(text).pieces
-            streams, counts = _joined(self.facts.values(pieces), 1 + len(self.doubled)), None
+            streams, counts, anchors = _joined(self.facts.values(pieces), 1 + len(self.doubled)), None, None
             all_words = lambda: list(chain.from_iterable(self.words.values(pieces)))  # noqa: E731
         else:
             # A line's facts (its tokens' marks, its pieces, their doubled-phrase slots) are the same
@@ -186,10 +202,12 @@ class RepetitionStage:
                     facts[j] = self._line_facts(parts[j])
                 kept.update((keys[j], facts[j]) for j in fresh)
             streams = [b"".join(map(itemgetter(k), facts)) for k in range(1 + len(self.doubled))]
-            counts = _per_line([f[-2] for f in facts], per_line)
+            part_counts = [f[-2] for f in facts]
+            counts = _per_line(part_counts, per_line)
+            anchors = _chunk_starts(parts, part_counts, per_line) if per_line else None
             all_words = lambda: _LineWords(self._line_words, facts, parts)  # noqa: E731
         for doubled, slots in zip(self.doubled, streams[1:]):
-            yield from doubled.propose(text, slots=(slots, counts))
+            yield from doubled.propose(text, slots=(slots, counts, anchors) if anchors else (slots, counts))
         if self.rules:
             yield from self._loops(text, streams[0], all_words)
 
