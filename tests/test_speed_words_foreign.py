@@ -1,5 +1,5 @@
 """The foreign-words stage asks once which distinct pieces of a text hold a foreign word or noun
-(`holding_either`), and looks for the words a rule reports only where they stand (`_matches_of`),
+(`holding_either`), and looks for the words a rule reports only where they stand (`_reported`),
 not among every word of the text: compared, proposal for proposal and in order, with the scan of
 every word it stands in for (`_WORD.finditer` over the whole text), on texts of reported words
 (nicht, straße, mañana) beside letters, digits, marks, handles, paths, apostrophes and combining
@@ -34,9 +34,14 @@ def _proposals(text):
 @settings(max_examples=500, deadline=None)
 @given(TEXTS)
 def test_reported_words_found_where_a_scan_of_every_word_finds_them(text):
-    with mock.patch.object(foreign_words, "_matches_of", lambda text, words: list(foreign_words._WORD.finditer(text))):
+    with mock.patch.object(foreign_words, "_reported", _every_match):
         expected = _proposals(text)  # every word of the text, as the stage looked before
     assert _proposals(text) == expected
+
+
+def _every_match(pattern, judges, text, pieces, holding):
+    return [(m.start(), m.end(), m.group(), report) for m in pattern.finditer(text)
+            for report in [foreign_words._first_report(judges, m.group())] if report]
 
 
 def test_a_reported_word_is_reported_and_one_inside_another_word_is_not():

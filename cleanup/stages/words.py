@@ -22,9 +22,9 @@ from functools import lru_cache
 import regex
 
 from ..analysis.english import in_latin_letters, inflected
-from ..analysis.fast_regex import positions
 from ..analysis.lexicon import key
 from ..analysis.memo import Memo
+from ..analysis.piece_starts import piece_starts
 from ..analysis.tokens import WORD
 from ..analysis.wordlist import known, zipf
 from ..core.edits import Level, Proposal
@@ -77,6 +77,17 @@ class _Occurrences:
 
 def _tokens(piece: str) -> list[str]:
     return WORD(piece).findall(piece)
+
+
+def _starts_among(text: str, pieces: list[str], holding: set[str], tokens: set[str]):
+    """(offset, token) for each of `tokens` in the text, in order, read from the pieces between
+    spaces that hold one (`holding`), found where they stand (not by tokenising the whole text)."""
+    in_piece: dict[str, list] = {}  # (a piece said again is tokenised once per call)
+    for piece, at in piece_starts(text, pieces, holding):
+        if piece not in in_piece:
+            in_piece[piece] = [(m.start(), m.group()) for m in WORD(piece).finditer(piece) if m.group() in tokens]
+        for offset, token in in_piece[piece]:
+            yield at + offset, token
 
 
 def _token_starts(text: str, token: str) -> list[int]:
@@ -153,19 +164,15 @@ class WordsStage:
         # Most tokens are known words: judge each distinct token once, and
         # look at positions only for the tokens that need a look.
         # The tokens to look at are found in the pieces between spaces that hold them (set
-        # operations over the text's distinct pieces), then in the text by string search: most
-        # texts are not tokenised at all.
+        # operations over the text's distinct pieces), then where those pieces stand: the
+        # text is never tokenised whole (on a big text that cost most of the stage).
         view = ctx.view(text)
         pieces = self._suspect_pieces(view.distinct_pieces)
         if not pieces:
             return
         suspects = self._suspects_among({t for piece in pieces for t in _tokens(piece)})
         occurrences = _Occurrences(view)
-        if len(suspects) > FEW:  # a search per token would cost more than tokenising once
-            found = ((start, token) for token, start in positions(view.word_pieces, suspects))
-        else:
-            found = sorted((start, token) for token in suspects for start in _token_starts(text, token))
-        for start, token in found:
+        for start, token in _starts_among(text, view.pieces, pieces, suspects):
             if _in_skip_zone(text, start, start + len(token)):
                 continue
             for part, offset in _parts(token):

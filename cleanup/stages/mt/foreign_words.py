@@ -31,6 +31,7 @@ from ...analysis.english import in_latin_letters, inflected
 from ...analysis.languages import language_name, most_common_in, unaccented, zipf_in
 from ...analysis.lexicon import key
 from ...analysis.memo import Memo
+from ...analysis.piece_starts import piece_starts
 from ...analysis.tokens import LETTERS
 from ...analysis.wordlist import zipf
 from ...core.edits import Proposal
@@ -208,23 +209,23 @@ class ForeignWordsStage:
     def propose(self, text, ctx):
         # one look over the text's distinct pieces for both kinds (most texts hold neither); each
         # kind then asks about the few pieces that hold one or the other
-        pieces = self.holding_either(ctx.view(text).distinct_pieces)
+        view = ctx.view(text)
+        pieces = self.holding_either(view.distinct_pieces)
         if not pieces:
             return
-        yield from self._words(text, pieces)
-        yield from self._nouns(text, pieces)
+        yield from self._words(text, view.pieces, pieces)
+        yield from self._nouns(text, view.pieces, pieces)
 
-    def _nouns(self, text, pieces):
-        if not self.nouns or not self.holding_noun(pieces):
+    def _nouns(self, text, all_pieces, pieces):
+        holding = self.holding_noun(pieces) if self.nouns else None
+        if not holding:
             return
-        for m in _NOUN.finditer(text):
-            report = _first_report(self.nouns, m.group())
-            if report and not self._in_foreign_phrase(text, m.start(), m.end(), self.neighbour_languages,
-                                                      lowercase_only=True):
+        for start, end, noun, report in _reported(_NOUN, self.nouns, text, all_pieces, holding):
+            if not self._in_foreign_phrase(text, start, end, self.neighbour_languages, lowercase_only=True):
                 rule, (lang, z, parts) = report[0].rule, report[1]
                 reading = f"{parts}, both common there" if parts else f"Zipf {z:.1f} there"
-                yield Proposal(m.start(), m.end(), None, rule.id,
-                               f"{rule.message}: '{m.group()}' is {language_name(lang)} ({reading}; "
+                yield Proposal(start, end, None, rule.id,
+                               f"{rule.message}: '{noun}' is {language_name(lang)} ({reading}; "
                                f"unknown in English)", rule.level)
 
     def _holds_either(self, piece: str) -> bool:
@@ -233,25 +234,18 @@ class ForeignWordsStage:
     def _holds_foreign_noun(self, piece: str) -> bool:
         return any(_first_report(self.nouns, m.group()) for m in _NOUN.finditer(piece))
 
-    def _words(self, text, pieces):
-        if not self.words:
-            return
-        holding = self.holding_foreign(pieces)
+    def _words(self, text, all_pieces, pieces):
+        holding = self.holding_foreign(pieces) if self.words else None
         if not holding:
             return
-        # the words a rule reports are words of the pieces that hold one (a match in a piece is one
-        # in the text): looked for where they stand, not among every word of the text
-        reported = {w for piece in holding for w in _WORD.findall(piece) if _first_report(self.words, w)}
-        # (a search per word costs a look at the text each: for many words one scan costs less)
-        for m in _matches_of(text, reported) if len(reported) <= FEW else _WORD.finditer(text):
-            report = _first_report(self.words, m.group())
-            if report and not self._in_foreign_phrase(text, m.start(), m.end(), report[0].languages):
+        for start, end, word, report in _reported(_WORD, self.words, text, all_pieces, holding):
+            if not self._in_foreign_phrase(text, start, end, report[0].languages):
                 rule, (lang, z) = report[0].rule, report[1]
-                english = zipf(m.group())
+                english = zipf(word)
                 in_english = f"Zipf {english:.1f}" if english else "unknown"
                 there = f"Zipf {z:.1f} there" if z else "a letter English does not use"
-                yield Proposal(m.start(), m.end(), None, rule.id,
-                               f"{rule.message}: '{m.group()}' is {language_name(lang)} "
+                yield Proposal(start, end, None, rule.id,
+                               f"{rule.message}: '{word}' is {language_name(lang)} "
                                f"({there}; {in_english} in English)", rule.level)
 
     def _holds_foreign_word(self, piece: str) -> bool:
@@ -269,21 +263,18 @@ class ForeignWordsStage:
         return any(_leans_foreign(w, languages) for w in before + after if not lowercase_only or w.islower())
 
 
-FEW = 16  # words looked for by string search; for more, every word of the text is looked at
-
-
-def _matches_of(text: str, words) -> list:
-    """The matches of _WORD in `text` that are one of `words`, in order: each found where the word
-    stands (a match is a whole run of letters not after a letter, so the one starting there is it)."""
-    found = {}
-    for word in words:
-        at = text.find(word)
-        while at >= 0:
-            m = _WORD.match(text, at)
-            if m and m.end() == at + len(word):
-                found[at] = m
-            at = text.find(word, at + 1)
-    return [found[at] for at in sorted(found)]
+def _reported(pattern, judges, text, pieces, holding):
+    """(start, end, match, report) for each match of `pattern` in the text that a judge reports, in
+    order: read in the pieces between spaces that hold one (`holding`; pieces = text.split()), found
+    where they stand. A match in a piece is one in the text: none holds a space, and a space
+    before or after one is none of the characters its lookbehind and lookahead refuse."""
+    in_piece: dict[str, list] = {}  # (a piece said again is read once per call)
+    for piece, at in piece_starts(text, pieces, holding):
+        if piece not in in_piece:
+            in_piece[piece] = [(m.start(), m.end(), m.group(), report) for m in pattern.finditer(piece)
+                               for report in [_first_report(judges, m.group())] if report]
+        for start, end, match, report in in_piece[piece]:
+            yield at + start, at + end, match, report
 
 
 def _english_zipf(w: str) -> float:

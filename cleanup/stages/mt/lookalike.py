@@ -145,7 +145,7 @@ def _words_with_rare_chars(text: str):
     of the text is skipped at C speed, not read word by word.
     """
     rare, pos, pieces = _maybe_foreign(), 0, 0
-    while found := rare.search(text, pos):
+    while pos < len(text) and (found := rare.search(text, pos)):  # (an empty match at the end would loop)
         space_before = _SPACE_BEFORE.search(text, pos, found.start())
         start = space_before.end() if space_before else pos  # (pos is 0 or just after a space)
         space_after = _SPACE.search(text, found.end())
