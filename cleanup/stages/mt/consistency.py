@@ -248,11 +248,12 @@ class ConsistencyStage:
         # only two close spellings make a group: most texts have none, and need no more
         names = _NAME(text)  # `re` or `regex`, as chosen for this text (one look at it: _SPLIT follows)
         forms = self._names_in(text, ctx.view(text), names)
-        forms.update(map("".join, _SPLIT.like(names).findall(text)))
+        two_piece = list(map("".join, _SPLIT.like(names).findall(text)))
+        forms.update(two_piece)
         rules = [(rule, st) for rule, st in self.rules if _any_close(forms, st, self.lex)]
         if not rules:
             return
-        found = _Found(text)
+        found = _Found(text, two_piece)
         for rule, st in rules:
             yield from self._inconsistencies(found, rule, st)
 
@@ -374,7 +375,7 @@ class _Found:
     """The names of a text, as mentions are made of them; the mentions themselves are made only of
     the forms asked for (on a long text most never join a group)."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, two_piece: list | None = None):
         self.text = text
         self.spans = [m.span() for m in _NAME(text).finditer(text)]
         words = [text[a:b] for a, b in self.spans]
@@ -382,7 +383,8 @@ class _Found:
         # the Kennedys count with Kennedy (when the text has Kennedy)
         singular = {w: w[:-1] for w in forms if w.endswith("s") and w[:-1] in forms}
         self.names = list(map(singular.get, words, words))
-        self.two_piece = list(map("".join, _SPLIT(text).findall(text)))  # the forms _joined finds
+        # the forms _joined finds (`two_piece`, if the caller has them)
+        self.two_piece = list(map("".join, _SPLIT(text).findall(text))) if two_piece is None else two_piece
 
     def forms(self) -> list[str]:
         """The form of every mention, in order (those mentions() makes of all forms)."""
