@@ -78,7 +78,7 @@ def _ascii_punctuation(ch: str) -> str | None:
 
 
 _WIDE = "".join(chr(c) for c in range(0xFF01, 0xFF66) if _ascii_punctuation(chr(c))) + "".join(_IDEOGRAPHIC)
-_WIDE_MARK = regex.compile(f"[{regex.escape(_WIDE)}]")
+_WIDE_MARK = re.compile(f"[{re.escape(_WIDE)}]")  # (stdlib re: a class of literals, several times faster)
 
 
 _LETTER_RUN = regex.compile(r"\p{L}+")
@@ -168,6 +168,8 @@ class ScriptStage:
                            f"{rule.message}: {ch} (U+{ord(ch):04X} {unicodedata.name(ch)}) → '{ascii_}'", rule.level)
 
     def _middle_dots(self, text, rule):
+        if "・" not in text and "･" not in text:
+            return  # (the pattern's lookbehind is tried at every character)
         for m in _MIDDLE_DOT.finditer(text):
             spaced = f"{m.group(1)} {m.group(2)}"
             known = any(h.form == spaced for h in self.lex.lookup(key(spaced)))
