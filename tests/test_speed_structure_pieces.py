@@ -9,6 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cleanup.analysis import lowering
+from cleanup.analysis.regex_needs import ASCII_CASE_PARTNERS
 from cleanup.analysis.textview import TextView
 from cleanup.stages import structure
 from .test_speed_structure import texts
@@ -22,13 +24,14 @@ SIGMA_PIECES = ["\u03a3", "\u03a3\u03b1\u03c2", "\u039f\u0394\u039f\u03a3", "'",
 @given(st.lists(st.sampled_from(SIGMA_PIECES), max_size=30).map("".join), st.integers(1, 4))
 def test_lowering_a_piece_at_a_time_is_str_lower(text, piece):
     with pytest.MonkeyPatch.context() as m:
-        m.setattr(structure, "_PIECE", piece)
-        assert structure._lower(text) == text.lower()
+        m.setattr(lowering, "PIECE", piece)
+        assert lowering.lower(text) == text.lower()
+        assert lowering.lower(text, ASCII_CASE_PARTNERS) == text.translate(ASCII_CASE_PARTNERS).lower()
 
 
 def plain_repeat_starts(view):
     with pytest.MonkeyPatch.context() as m:
-        m.setattr(structure, "_PIECE", 1 << 30)  # one piece: the whole text
+        m.setattr(lowering, "PIECE", 1 << 30)  # one piece: the whole text
         return structure._repeat_starts(view)
 
 
@@ -38,7 +41,7 @@ def test_repeats_read_a_piece_at_a_time_are_those_read_whole(text, piece):
     view = TextView(text)
     whole = plain_repeat_starts(view)
     with pytest.MonkeyPatch.context() as m:
-        m.setattr(structure, "_PIECE", piece)
+        m.setattr(lowering, "PIECE", piece)
         assert structure._repeat_starts(view) == whole
         spans = [(m.span(), m.groups()) for m in structure._repeats(view)]
     assert spans == [(m.span(), m.groups()) for m in structure._repeats(view)]

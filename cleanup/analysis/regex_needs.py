@@ -18,6 +18,7 @@ from functools import lru_cache
 
 import regex
 
+from .lowering import lower
 from .regex_tree import NEGATIVE_LOOKAROUNDS, parse, walk
 
 
@@ -162,8 +163,8 @@ _NON_ASCII = regex.compile(r"[^\x00-\x7f]+")
 
 def fold_case(text: str) -> str:
     if not text.isascii() and any(partner in text for partner in _PARTNERS):  # rare; translate() is slow
-        text = text.translate(ASCII_CASE_PARTNERS)
-    return text.lower()
+        return lower(text, ASCII_CASE_PARTNERS)
+    return lower(text)
 
 
 def _search_forms(runs, ignore_case: bool) -> tuple[str, ...]:

@@ -19,6 +19,7 @@ import regex
 
 from ..analysis.fast_regex import offsets
 from ..analysis.lines import removal_spans
+from ..analysis.lowering import lower
 from ..analysis.textview import TextView
 from ..analysis.regex_needs import ASCII_CASE_PARTNERS
 from ..analysis.tokens import LETTER_RUN
@@ -391,7 +392,7 @@ def _repeats(view) -> list:
             continue
         one, two = runs.group(1, 2)
         if _SIGMA in one or _SIGMA in two:  # it lowers by what is around it: as the whole text lowers it
-            lowered = _lower(text) if lowered is None else lowered
+            lowered = lower(text) if lowered is None else lowered
             alike = lowered[runs.start(1):runs.end(1)] == lowered[runs.start(2):runs.end(2)]
         else:  # (every other character lowers on its own)
             alike = len(one) == len(two) and one.lower() == two.lower()
@@ -401,20 +402,6 @@ def _repeats(view) -> list:
 
 
 _SIGMA = "\u03a3"  # capital sigma: a final sigma lowers to "ς", another to "σ"
-
-
-def _lower(text: str) -> str:
-    """text.lower(), a piece at a time: str.lower() of a text beyond ASCII takes 12 bytes a character
-    on the way. A piece is cut after a space, which a final sigma's context does not cross (a
-    cut there leaves each letter the same context), so the pieces lower as the whole does."""
-    if len(text) <= 2 * _PIECE:
-        return text.lower()
-    pieces, at = [], 0
-    while at < len(text):
-        cut = text.find(" ", at + _PIECE) + 1 or len(text)
-        pieces.append(text[at:cut].lower())
-        at = cut
-    return "".join(pieces)
 
 
 # a letter run (LETTER_RUN) where none is before it, and the next one (its lookbehind sees the text before)
@@ -427,7 +414,7 @@ def _repeat_matches(view) -> list:
     length cannot shift them."""
     # pieces: the text between letter runs, and the runs (captured); their lengths give offsets
     text = view.text
-    lowered = _lower(text)
+    lowered = lower(text)
     if len(lowered) == len(text):  # one character each: the same offsets
         pieces = LETTER_RUN.split(lowered)
         words = pieces[1::2]
@@ -469,7 +456,6 @@ def _repeat_starts(view) -> list[int]:
     return sorted({m.start() for word in alike for m in _spaced_repeat(word).finditer(spaced)})
 
 
-_PIECE = 1 << 20  # characters of a long text lowered at a time
 _SMALL_PIECE = 1 << 16  # characters (or bytes) of a long text made words at a time: a word is an object of 40 bytes
 
 # ASCII letters (lowercased) and \x01 stay, spaces and tabs become spaces, the rest "#"
