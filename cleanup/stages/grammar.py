@@ -207,11 +207,22 @@ _DOUBLED = regex.compile(r"(?<!\.)\.\.(?!\.)|([,;!?])\1+|[,;]\.(?!\.)")
 _DOUBLE_MARK = re.compile(r"\.\.(?!\.)(?<!\.\.\.)|,[,.]|;[;.]|!!|\?\?")
 
 
+def _doubled_matches(text, signs):
+    """_DOUBLED's matches, as its finditer over the whole text finds them: each starts where
+    _DOUBLE_MARK matches (tried at the signs only), and one starting inside an earlier one is none."""
+    end = 0
+    for at in _signs_at(_DOUBLE_MARK, text, signs):
+        m = _DOUBLED.match(text, at) if at >= end else None
+        if m:
+            end = m.end()
+            yield m
+
+
 def doubled_punctuation(text, rule, scans):
     signs = scans.punctuation_signs
-    if signs is None or not _sign_at(_DOUBLE_MARK, text, signs):
+    if signs is None:
         return
-    for m in _DOUBLED.finditer(text):
+    for m in _doubled_matches(text, signs):
         if _excepted(_token_around(text, m.start(), m.end()), rule.settings.exceptions):
             continue
         if m.group()[-1] == "." and m.group()[0] in ",;":
@@ -553,11 +564,6 @@ def _punctuation_signs(text: str) -> list[int] | None:
     """
     found = [p for m in _PUNCTUATION_SIGNS.finditer(text) for p in range(m.start(), m.end())]
     return found if found or _LOWER_FIRST.match(text) else None
-
-
-def _sign_at(sign: re.Pattern, text: str, signs: list[int]) -> bool:
-    """Is `sign` at one of the places `signs`?"""
-    return any(sign.match(text, p) for p in signs)
 
 
 def _signs_at(sign: re.Pattern, text: str, signs: list[int]) -> list[int]:
