@@ -156,7 +156,8 @@ class WordsStage:
         self._names = None
         # what a word alone says, and whether a token needs a look: a corpus repeats its vocabulary
         self._verdicts = Memo(self._judge_word)
-        self._suspects_among = Memo(self._suspect).passing
+        self._suspect_token = Memo(self._suspect)
+        self._suspects_among = self._suspect_token.passing
         self._suspect_pieces = Memo(self._holds_suspect).passing
         self._closest = Memo(self._search_names)
 
@@ -183,7 +184,7 @@ class WordsStage:
     def _holds_suspect(self, piece: str) -> bool:
         """Does a piece between spaces hold a token that needs a look? A text's tokens are its
         pieces' tokens: none holds a space, and the character before a piece is one."""
-        return any(self._suspects_among(set(_tokens(piece))))
+        return any(map(self._suspect_token, _tokens(piece)))  # (a piece holds a token or two: no set needed)
 
     def _suspect(self, token: str) -> bool:
         """Could this token lead to a proposal anywhere? (Codes with digits never do.)"""
