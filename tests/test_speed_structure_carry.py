@@ -37,6 +37,15 @@ def edits_of(draw, text):
     return out
 
 
+def edited(text, edits):
+    """The text after the edits ((start, end, replacement), in order), and what of it is copied."""
+    later, at = [], 0
+    for a, b, replacement in edits:
+        later += [text[at:a], replacement]
+        at = b
+    return "".join(later + [text[at:]]), since(len(text), [[(a, b, len(r)) for a, b, r in edits]])
+
+
 def plain_spans(text):
     return [(m.start(), m.end(1), m.start(3), m.end()) for m in structure._repeats(TextView(text))]
 
@@ -45,12 +54,7 @@ def plain_spans(text):
 @given(data=st.data(), text=texts)
 def test_carried_repeats_are_those_of_the_whole_text(data, text):
     edits = data.draw(edits_of(text))
-    later, at = [], 0
-    for a, b, replacement in edits:
-        later += [text[at:a], replacement]
-        at = b
-    later = "".join(later + [text[at:]])
-    copied = since(len(text), [[(a, b, len(r)) for a, b, r in edits]])
+    later, copied = edited(text, edits)
     if "\u0130" in text or "\u0130" in later:
         return  # (not carried)
     assert structure._carried_repeat_spans(later, copied, plain_spans(text)) == plain_spans(later)
@@ -124,12 +128,7 @@ def sentence_edits(draw, text):
 def test_carried_sentence_copies_of_a_long_line_are_those_of_a_whole_reading(data, text, before):
     text = before + text
     edits = data.draw(sentence_edits(text))
-    later, at = [], 0
-    for a, b, replacement in edits:
-        later += [text[at:a], replacement]
-        at = b
-    later = "".join(later + [text[at:]])
-    copied = since(len(text), [[(a, b, len(r)) for a, b, r in edits]])
+    later, copied = edited(text, edits)
 
     _assert_carried_copies_are_plain(text, later, copied)
 
