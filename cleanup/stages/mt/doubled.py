@@ -76,13 +76,24 @@ class DoubledPhrases:
         """The doubled phrases of `text`; `pieces` (text.split(), if known) may show there are none,
         or the only lines that may hold one. So may `slots`: the pieces' slots (see _slots) joined,
         and how many pieces each line of text.split("\n") holds."""
+        yield from (proposal for _, proposal in self.located(text, pieces, slots))
+
+    def located(self, text, pieces=None, slots=None) -> list[tuple[int, Proposal]]:
+        """(joint start, proposal) of the doubled phrases of `text` (see propose)."""
         lines = [(0, len(text))]
         if pieces is not None and slots is None and self.by_pieces:
             slots = b"".join(self.slots.values(pieces)), None
         if slots is not None and self.by_pieces:
             lines = self._may_double(text, *slots)
             if not lines:
-                return
+                return []
+        return self.found(text, lines)
+
+    def found(self, text: str, lines) -> list[tuple[int, Proposal]]:
+        """(joint start, proposal) of the doubled phrases at the joints in the spans `lines`."""
+        return list(self._at_joints(text, lines))
+
+    def _at_joints(self, text, lines):
         # (a joint holds no line end: each line's joints are those the whole text's search finds there)
         for m in (m for a, b in lines for m in self.joint.finditer(text, a, b)):
             # the cheap test first: the word before the joint comes again soon after it (its first letter aside)
@@ -102,7 +113,8 @@ class DoubledPhrases:
                 start = m.start() - len(before) + left
                 end = m.end() + _end_of(after, size)
                 phrase = " ".join(text[start:m.start()].split())
-                yield Proposal(start, end, None, self.rule.id, f"{self.rule.message}: '{phrase}'", self.rule.level)
+                yield m.start(), Proposal(start, end, None, self.rule.id, f"{self.rule.message}: '{phrase}'",
+                                          self.rule.level)
 
     def _may_double(self, text: str, slots: bytes, counts: list[int] | None,
                     anchors: tuple[list[int], list[int]] | None = None) -> list[tuple[int, int]]:

@@ -31,6 +31,7 @@ import regex
 
 from ...analysis.memo import Memo
 from ...core.edits import Level, Proposal
+from . import doubled_again
 from .doubled import DoubledPhrase, DoubledPhrases
 
 
@@ -54,6 +55,7 @@ _NOT_SPACE = "\x1c\x1d\x1e\x1f"
 # From this many characters a text is read by lines (a per-line cost, repaid by a later pass and
 # by lines said again); a shorter one's pieces are usually made already (ctx.view) and cheaper whole.
 _BY_LINES = 1 << 16
+_FOUND = ("doubled phrases found",)  # the run's memo's key for them (no line nor digest is a tuple)
 
 
 @lru_cache(maxsize=50_000)
@@ -178,6 +180,7 @@ class RepetitionStage:
         self.blank = [b"", *(b"" for _ in self.doubled), 0, ()]  # a blank line's facts (no piece)
 
     def propose(self, text, ctx):
+        last_found = ctx.kept(self).pop(_FOUND, None)  # (what a big text's last call found, if it was the last call)
         if any(c in text for c in _NOT_SPACE):
             yield from self.propose_whole(text, ctx)
             return
@@ -206,10 +209,29 @@ class RepetitionStage:
             counts = _per_line(part_counts, per_line)
             anchors = _chunk_starts(parts, part_counts, per_line) if per_line else None
             all_words = lambda: _LineWords(self._line_words, facts, parts)  # noqa: E731
-        for doubled, slots in zip(self.doubled, streams[1:]):
-            yield from doubled.propose(text, slots=(slots, counts, anchors) if anchors else (slots, counts))
+        if counts is None:
+            for doubled, slots in zip(self.doubled, streams[1:]):
+                yield from doubled.propose(text, slots=(slots, None))
+        else:
+            found = self._doubled_found(text, ctx, streams[1:], (counts, anchors) if anchors else (counts,), last_found)
+            yield from (proposal for of_rule in found for _, proposal in of_rule)
         if self.rules:
             yield from self._loops(text, streams[0], all_words)
+        if counts is not None:
+            ctx.kept(self)[_FOUND] = found
+
+    def _doubled_found(self, text, ctx, streams, where, last_found) -> list[list]:
+        """Each doubled rule's (joint start, proposal) of a big text: at a later call, where most of
+        it is copied from the last one, the last call's moved and only the rest searched again."""
+        copied = ctx.copied(self) if last_found is not None else None
+        out = []
+        for k, (doubled, slots) in enumerate(zip(self.doubled, streams)):
+            parts = doubled_again.trusted(text, copied, doubled.spoken) if copied else []
+            if parts and sum(end - start for start, end, _ in parts) >= len(text) - (len(text) >> 2):  # (3/4 copied)
+                out.append(doubled_again.found_again(doubled, text, parts, last_found[k]))
+            else:
+                out.append(doubled.located(text, slots=(slots, *where)))
+        return out
 
     def _piece_facts(self, piece: str) -> tuple[bytes, ...]:
         """Its tokens' marks, and its slots for each doubled-phrase rule: one memo for both."""
