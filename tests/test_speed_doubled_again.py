@@ -4,7 +4,7 @@ copied from its last text (Context.copied) from its last call, moved, and search
 oracle), after edits anywhere, of any kind, over a few calls.
 
 The texts are short here, so the stage reads them by lines (`_BY_LINES` 0) and a copied stretch's
-untrusted tail is short (`_TAIL`); the 256-character look back for a joint's word is the method's own.
+untrusted tail is short (`_TAIL`).
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from tests.test_speed_mt_doubled import lines
 from tests.test_speed_repetition_lines import STAGE, oracle
 
 ADDED = ["", " ", "x", "\n", ", ", " or ", "gift, gift", "New Year's gift or New Year's gift",
-         "a black tea, a black tea", "Thank you Thank you Thank you "]
+         "a black tea, a black tea", "Thank you Thank you Thank you ", "x" * 300 + ", x", "-" * 300 + "gift, gift"]
 
 
 @st.composite

@@ -1,23 +1,24 @@
 """A later call's doubled phrases from the last call's, where the text is a copy of the last one.
 
 A joint's verdict depends only on the text around it: its word before (back
-to a space, tab or line end, looked for 256 characters back first), 120
-characters either side, and the joints before it back to a cut (where a piece
-starts after a space, not a spoken joint's word: no joint runs over one, see
+to the last space, tab or line end before it), 120 characters either side,
+and the joints before it back to a cut (where a piece starts after a space,
+not a spoken joint's word: no joint runs over one, see
 doubled._stretches_holding). So inside a stretch copied from the last text,
-from a cut 257 characters past its first space to a cut 121 characters before
-its end, the joints and their phrases are the last call's, moved; only the
-rest of the text is searched again (between cuts: the whole text's joints there).
+from a cut past its first such break and 120 characters in, to a cut 121
+characters before its end, the joints and their phrases are the last call's,
+moved; only the rest of the text is searched again (between cuts: the whole
+text's joints there).
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
 
-from .doubled import _REACH, _WORD_WINDOW, _cut_at
+from .doubled import _REACH, _cut_at
 
 _WORD_BREAK = re.compile(r"[ \t\n]")  # what _word_before looks back for
-_TAIL = _REACH + 1 + 1024  # how far before a stretch's end its last cut is looked for
+_TAIL = _REACH + 1 + 64  # how far before a stretch's end its last cut is looked for
 
 
 def trusted(text: str, copied, spoken) -> list[tuple[int, int, int]]:
@@ -26,9 +27,9 @@ def trusted(text: str, copied, spoken) -> list[tuple[int, int, int]]:
     out = []
     for start, old, length in copied:
         end = start + length
-        if length < 2 * _TAIL + _WORD_WINDOW or not (brk := _WORD_BREAK.search(text, start, end)):
+        if length < 2 * _TAIL or not (brk := _WORD_BREAK.search(text, start, end)):
             continue
-        first = _cut_at(text, brk.start() + _WORD_WINDOW + 1, end, spoken)
+        first = _cut_at(text, max(brk.start() + 1, start + _REACH + 1), end, spoken)
         last = _cut_at(text, max(first, end - _TAIL), end - _REACH - 1, spoken)
         if first < last < end - _REACH - 1:
             out.append((first, last, start - old))
