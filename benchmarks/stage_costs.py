@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/stage_costs.py MB --one  # the same text as ONE document (as `cleanup fix` sees a big file)
     .venv/bin/python benchmarks/stage_costs.py MB --clean  # clean prose (../shared/corpora/clean, as bench_speed.py cuts it)
     .venv/bin/python benchmarks/stage_costs.py MB --line   # ONE line without a newline (bench_speed.py's 50 MB line, smaller)
+    .venv/bin/python benchmarks/stage_costs.py MB --clean --one  # clean prose as ONE document: text that does not repeat
 
 CPU seconds per MB of input for each stage's propose(), the pipeline's own
 bookkeeping, and the whole pipeline's speed as a ratio of ftfy.fix_text's
