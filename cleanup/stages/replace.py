@@ -111,8 +111,8 @@ class ReplaceStage:
                 proposals[i] = None
             yield from proposals[i] or ()
         kept.update(learnt)
-        if self.prefilter is not None:  # (a long text is not kept: the pipeline tells what a later one copies)
-            kept[_LAST] = Last(len(text), text if len(text) <= KEEP_FROM else None, found, proposals)
+        if self.prefilter is not None:  # (no text is kept: the pipeline tells what a later one copies)
+            kept[_LAST] = Last(len(text), found, proposals)
 
     def _may_match(self, i: int, found: Found) -> bool:
         test = (self.prefilter.first_tests if i in self._direct() else self.prefilter.tests)[i]

@@ -2,8 +2,8 @@
 
 A later pass is given the last call's text with a few edits: most of it is
 copied from the last text, and the pipeline says where (`Context.copied`,
-from the edits it applied; a stage called on its own compares its short
-texts by lines instead, `copied`). What the last call learnt holds again
+from the edits it applied; a stage called on its own is told nothing, and
+reads its text as at a first call). What the last call learnt holds again
 where the text was copied:
 
 - a literal the last text did not hold can only occur where it overlaps a
@@ -18,103 +18,24 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from itertools import accumulate
 
 import regex
 
 from ..analysis.regex_needs import fold_case
 from .replace_reach import Found
 
-_LOOK_AHEAD = 8  # a line is paired with one like it at most this many lines on in the last text
-
-
-def shared_length(a: str, b: str, most: int, at_start: bool) -> int:
-    """How many characters (at most `most`) a and b share at their start (or end): compared a block at a
-    time (blocks doubling, then halving: C speed, each character a few times)."""
-    def same(i: int, j: int) -> bool:  # characters i..j counted from the start (or the end)
-        if at_start:
-            return a[i:j] == b[i:j]
-        return a[len(a) - j:len(a) - i] == b[len(b) - j:len(b) - i]
-    done, step = 0, 256
-    while done < most:
-        step = min(step, most - done)
-        if not same(done, done + step):
-            break
-        done, step = done + step, 2 * step
-    else:
-        return done
-    while step > 1:  # the first difference lies in done..done+step
-        half = step // 2
-        if same(done, done + half):
-            done, step = done + half, step - half
-        else:
-            step = half
-    return done
-
-
 class Last:
-    """What a call learnt: its text's length (and the text, when short), the literals' answers, and each
-    rule's proposals (None: not known)."""
+    """What a call learnt: its text's length, the literals' answers, and each rule's proposals (None: not
+    known)."""
 
-    def __init__(self, length: int, text: str | None, found: Found, proposals: list):
-        self.length, self.text, self.proposals = length, text, proposals
+    def __init__(self, length: int, found: Found, proposals: list):
+        self.length, self.proposals = length, proposals
         self.seen, self.seen_folded = found.seen, found.seen_folded
 
     def again(self, text: str, margin: int, stretches: list | None) -> Again | None:
-        """The text of this call; `stretches`: what of it is copied from the last call's (`copied`), if known
-        (from the edits applied since); else found by comparing the texts, if the last one was kept."""
-        if stretches is None and self.text is None:
-            return None
-        return Again(self, text, margin, copied(self.text, text) if stretches is None else stretches)
-
-
-def copied(old: str, new: str) -> list[tuple[int, int, int]]:
-    """(start in new, start in old, length) of stretches of `new` that are copies of `old`'s, in order
-    (two may share a line break): the lines of the texts' shared start and end, then, between them,
-    runs of lines alike, with the line breaks around them that both have."""
-    most = min(len(old), len(new))
-    start = shared_length(old, new, most, True)
-    if start == len(old) == len(new):
-        return [(0, 0, len(new))]
-    end = shared_length(old, new, most - start, False)
-    cut = old.rfind("\n", 0, start) + 1  # (the same in both: a line's start)
-    new_stop = new.find("\n", len(new) - end)
-    new_stop, old_stop = (new_stop, new_stop + len(old) - len(new)) if new_stop >= 0 else (len(new), len(old))
-    out = [(0, 0, cut)] if cut else []
-    old_lines, new_lines = old[cut:old_stop].split("\n"), new[cut:new_stop].split("\n")
-    old_at = list(accumulate((len(line) + 1 for line in old_lines), initial=cut))  # where each line starts
-    new_at = list(accumulate((len(line) + 1 for line in new_lines), initial=cut))
-    run = None  # [first old line, first new line, lines]
-    for k, j in [*_same_lines(old_lines, new_lines), (-1, -1)]:
-        if run and k == run[0] + run[2] and j == run[1] + run[2]:
-            run[2] += 1
-            continue
-        if run:
-            k0, j0, n = run
-            before = (k0 > 0 or cut > 0) and (j0 > 0 or cut > 0)  # (both have a break before the lines)
-            after = (k0 + n < len(old_lines) or old_stop < len(old)) and (j0 + n < len(new_lines) or new_stop < len(new))
-            length = new_at[j0 + n] - 1 - new_at[j0] + before + after
-            out.append((new_at[j0] - before, old_at[k0] - before, length))
-        run = [k, j, 1]
-    if new_stop < len(new):
-        out.append((new_stop, old_stop, len(new) - new_stop))
-    return out
-
-
-def _same_lines(old_lines: list[str], new_lines: list[str]):
-    """(old line number, new line number) of lines alike, in order in both: each new line is paired with
-    the first like it in the old text past the last pair, if that is a few lines on at most."""
-    where: dict[str, list[int]] = {}
-    for k, line in enumerate(old_lines):
-        where.setdefault(line, []).append(k)
-    next_old = 0
-    for j, line in enumerate(new_lines):
-        ks = where.get(line)
-        if ks:
-            x = bisect_left(ks, next_old)
-            if x < len(ks) and ks[x] - next_old <= _LOOK_AHEAD:
-                yield ks[x], j
-                next_old = ks[x] + 1
+        """The text of this call, with `stretches`: what of it is copied from the last call's text
+        (Context.copied; None outside a pipeline run: then there is nothing to take again)."""
+        return None if stretches is None else Again(self, text, margin, stretches)
 
 
 class FoundAgain(Found):
