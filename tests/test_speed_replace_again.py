@@ -121,22 +121,9 @@ def test_a_stage_called_on_its_own_reads_a_later_text_as_a_first():
     assert _proposals(stage, "x tea", ctx) == _fresh(rules, "x tea")
 
 
-def _trimmed_by_tokens(start: int, old: str, new: str):
-    """trim_common without its shortcut: the words alike at either end left out."""
-    a, b = replace._TOKENS.findall(old), replace._TOKENS.findall(new)
-    p = 0
-    while p < min(len(a), len(b)) and a[p] == b[p]:
-        p += 1
-    s = 0
-    while s < min(len(a), len(b)) - p and a[-1 - s] == b[-1 - s]:
-        s += 1
-    head, tail, new_tail = sum(map(len, a[:p])), sum(map(len, a[len(a) - s:])), sum(map(len, b[len(b) - s:]))
-    return start + head, start + len(old) - tail, new[head:len(new) - new_tail]
-
-
 @given(st.text("ab (.", max_size=12), st.text("ab (.", max_size=12), st.integers(0, 5))
 def test_trim_common_shortcut(old, new, start):
-    assert replace.trim_common(start, old, new) == _trimmed_by_tokens(start, old, new)
+    assert replace.trim_common(start, old, new) == replace.trim_by_words(start, old, new)
 
 
 class _Editor:

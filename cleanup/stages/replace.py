@@ -41,6 +41,11 @@ def trim_common(start: int, old: str, new: str) -> tuple[int, int, str]:
     """Shrink (start, old -> new) to the whole words (and spaces) that differ."""
     if not old or not new or (old[0] != new[0] and old[-1] != new[-1]):
         return start, start + len(old), new  # (their first words differ, and their last: nothing to shrink)
+    return trim_by_words(start, old, new)
+
+
+def trim_by_words(start: int, old: str, new: str) -> tuple[int, int, str]:
+    """trim_common without its first look: the words alike at either end left out."""
     a, b = _TOKENS.findall(old), _TOKENS.findall(new)
     p = 0
     while p < min(len(a), len(b)) and a[p] == b[p]:
