@@ -30,3 +30,14 @@ def piece_starts(text: str, pieces: list[str], wanted) -> Iterator[tuple[str, in
             at = alone[piece].search(text, at).start()
         yield piece, at
         at += len(piece)
+
+
+def found_in_pieces(text: str, pieces: list[str], wanted, find) -> Iterator[tuple]:
+    """(offset in the text, *found) for each (offset in a piece, *found) that find(piece) lists, for the
+    pieces of pieces = text.split() in `wanted`, in order; find is called once per distinct piece."""
+    in_piece: dict[str, list] = {}  # (a piece said again is read once)
+    for piece, at in piece_starts(text, pieces, wanted):
+        if piece not in in_piece:
+            in_piece[piece] = find(piece)
+        for offset, *found in in_piece[piece]:
+            yield at + offset, *found

@@ -24,7 +24,7 @@ import regex
 from ..analysis.english import in_latin_letters, inflected
 from ..analysis.lexicon import key
 from ..analysis.memo import Memo
-from ..analysis.piece_starts import piece_starts
+from ..analysis.piece_starts import found_in_pieces
 from ..analysis.tokens import WORD
 from ..analysis.wordlist import known, zipf
 from ..core.edits import Level, Proposal
@@ -82,12 +82,8 @@ def _tokens(piece: str) -> list[str]:
 def _starts_among(text: str, pieces: list[str], holding: set[str], tokens: set[str]):
     """(offset, token) for each of `tokens` in the text, in order, read from the pieces between
     spaces that hold one (`holding`), found where they stand (not by tokenising the whole text)."""
-    in_piece: dict[str, list] = {}  # (a piece said again is tokenised once per call)
-    for piece, at in piece_starts(text, pieces, holding):
-        if piece not in in_piece:
-            in_piece[piece] = [(m.start(), m.group()) for m in WORD(piece).finditer(piece) if m.group() in tokens]
-        for offset, token in in_piece[piece]:
-            yield at + offset, token
+    return found_in_pieces(text, pieces, holding, lambda piece: [(m.start(), m.group()) for m in
+                                                                 WORD(piece).finditer(piece) if m.group() in tokens])
 
 
 def _token_starts(text: str, token: str) -> list[int]:

@@ -31,7 +31,7 @@ from ...analysis.english import in_latin_letters, inflected
 from ...analysis.languages import language_name, most_common_in, unaccented, zipf_in
 from ...analysis.lexicon import key
 from ...analysis.memo import Memo
-from ...analysis.piece_starts import piece_starts
+from ...analysis.piece_starts import found_in_pieces
 from ...analysis.tokens import LETTERS
 from ...analysis.wordlist import zipf
 from ...core.edits import Proposal
@@ -268,13 +268,11 @@ def _reported(pattern, judges, text, pieces, holding):
     order: read in the pieces between spaces that hold one (`holding`; pieces = text.split()), found
     where they stand. A match in a piece is one in the text: none holds a space, and a space
     before or after one is none of the characters its lookbehind and lookahead refuse."""
-    in_piece: dict[str, list] = {}  # (a piece said again is read once per call)
-    for piece, at in piece_starts(text, pieces, holding):
-        if piece not in in_piece:
-            in_piece[piece] = [(m.start(), m.end(), m.group(), report) for m in pattern.finditer(piece)
-                               for report in [_first_report(judges, m.group())] if report]
-        for start, end, match, report in in_piece[piece]:
-            yield at + start, at + end, match, report
+    def find(piece):
+        return [(m.start(), m.group(), report) for m in pattern.finditer(piece)
+                for report in [_first_report(judges, m.group())] if report]
+    for start, match, report in found_in_pieces(text, pieces, holding, find):
+        yield start, start + len(match), match, report
 
 
 def _english_zipf(w: str) -> float:
