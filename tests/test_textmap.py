@@ -1,6 +1,8 @@
 """Provenance: spans of any stage map back to the original, exactly."""
 from __future__ import annotations
 
+import tracemalloc
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -66,3 +68,28 @@ def test_located_flag_spans_name_the_same_text(data, original):
             seg_edits = [ed for ed in tm.applied_edits() if not any(ed is p for p in merged)]
             fake = Edit(loc.ostart, loc.oend, "", loc.replacement, "x", "", Level.FIX, True)
             assert apply_edits(original, seg_edits + [fake]) == tm.text[:s] + "Q" + tm.text[e:]
+
+
+def test_a_map_that_lets_go_of_its_text_frees_it_before_the_new_text_is_joined():
+    # A big text (one 50 MB line) must not be alive three times over while its next version is
+    # made: the old text, the pieces cut from it, and the new text. Counted, not timed.
+    size = 1_000_000
+    tm = TextMap("a" * size)
+    first = tm.locate(0, 1, "b")
+    tm = tm.apply([(first, Edit(0, 1, "a", "b", "r", "", Level.FIX, True))])  # (its text is not the original)
+
+    def peak_of_applying(let_go: bool) -> int:
+        tracemalloc.start()  # (before the text is made: freeing it must show)
+        current = TextMap(tm.original, "".join(["c", tm.text[1:]]), tm.segments)
+        loc = current.locate(size // 2, size // 2 + 1, "d")
+        change = [(loc, Edit(loc.ostart, loc.oend, "a", "d", "r", "", Level.FIX, True, current.parents(loc)))]
+        tracemalloc.reset_peak()
+        start = tracemalloc.get_traced_memory()[0]
+        new = current.apply(change, let_go=let_go)
+        peak = tracemalloc.get_traced_memory()[1] - start
+        tracemalloc.stop()
+        assert new.text == "c" + tm.text[1:size // 2] + "d" + tm.text[size // 2 + 1:]
+        return peak
+
+    assert peak_of_applying(let_go=False) > 1.8 * size  # the pieces and the new text, the old one still held
+    assert peak_of_applying(let_go=True) < 1.3 * size   # the old one gone before the join

@@ -14,11 +14,11 @@ from operator import itemgetter
 from typing import Iterable, Protocol
 
 from ..analysis.textview import TextView
-from .copies import Change, Stretch, since
+from .copies import Stretch, since
 from .edits import Edit, Level, Proposal
 from .policy import DEFAULT_POLICY, Policy
 from .result import Problem, Result
-from .textmap import TextMap
+from .textmap import Located, TextMap
 from .timed_regex import RuleClock
 
 
@@ -104,17 +104,20 @@ class Pipeline:
             for stage in self.stages:
                 if left_alone.get(id(stage)) == version:
                     continue
-                given = tm.text
-                proposals = sorted(stage.propose(given, ctx), key=_START_END)
-                ctx._called(stage, given)
-                if proposals:
-                    tm, changes = self._apply_stage(tm, proposals, policy, reported)
-                if tm.text == given:
-                    left_alone[id(stage)] = version
-                else:
+                proposals = sorted(stage.propose(tm.text, ctx), key=_START_END)
+                ctx._called(stage, tm.text)
+                chosen = self._choose(tm, proposals, policy, reported) if proposals else []
+                if any(tm.text[loc.cstart:loc.cend] != (loc.text or "") for loc, _ in chosen):
+                    # The old text is let go as soon as the new one's pieces are cut from it (a big
+                    # text would otherwise be alive three times over while the new one is joined):
+                    # nothing else may hold it then, so the view of it goes first.
+                    ctx._view = None
+                    tm = tm.apply(chosen, let_go=True)
                     version += 1
-                    ctx._steps.append(changes)
-                del given  # (a big text's old version is not kept while the next stage runs)
+                    ctx._steps.append([(loc.cstart, loc.cend, len(loc.text or "")) for loc, _ in chosen])
+                else:  # (edits that give the same text back are still recorded: a rule undone by another)
+                    tm = tm.apply(chosen)
+                    left_alone[id(stage)] = version
             if version == version_before:  # (a text changed and changed back starts a pass seen before)
                 break
         reported = list(dict.fromkeys(reported))  # a later pass proposes again what it could not apply
@@ -126,9 +129,9 @@ class Pipeline:
         return Result(text, tm.text, tuple(edits), tuple(ctx.problems))
 
     @staticmethod
-    def _apply_stage(tm: TextMap, proposals: list[Proposal], policy: Policy,
-                     reported: list[Edit]) -> tuple[TextMap, list[Change]]:
-        """The map with the proposals it applies applied, and those changes' (start, end, new length)."""
+    def _choose(tm: TextMap, proposals: list[Proposal], policy: Policy,
+                reported: list[Edit]) -> list[tuple[Located, Edit]]:
+        """The changes the policy applies, located and in order; the rest are added to `reported`."""
         chosen = []
         regions: list[tuple[int, int]] = []  # sorted regions of the changes chosen so far
         for p in proposals:
@@ -156,7 +159,7 @@ class Pipeline:
                                      applied=True, parents=tm.parents(loc))))
             insort(regions, (loc.cstart, loc.cend))
         chosen.sort(key=lambda c: (c[0].cstart, c[0].cend))
-        return tm.apply(chosen), [(loc.cstart, loc.cend, len(loc.text or "")) for loc, _ in chosen]
+        return chosen
 
 
 def _still_present(reported: list[Edit], applied: list[Edit]) -> list[Edit]:

@@ -108,8 +108,11 @@ class TextMap:
         text = None if replacement is None else self.text[cs:s] + replacement + self.text[e:ce]
         return Located(os, oe, text, cs, ce, text, tuple(involved))
 
-    def apply(self, changes: list[tuple[Located, Edit]]) -> "TextMap":
-        """A new map with `changes` (sorted, non-overlapping regions) applied.
+    def apply(self, changes: list[tuple[Located, Edit]], *, let_go: bool = False) -> "TextMap":
+        """A new map with `changes` (sorted, non-overlapping regions) applied. With `let_go`, this
+        map gives up its text once the new text's pieces are cut from it (this map is then done
+        with): if nothing else holds it, a big text is not alive beside both its pieces and the
+        new text.
 
         Every old segment is either kept, replaced (an inserted one a change
         merged with) or cut around the change regions (a copied one); the new
@@ -148,5 +151,7 @@ class TextMap:
             pieces.append(loc.text or "")
             cur = loc.cend
         pieces.append(self.text[cur:])
+        if let_go:
+            self.text = None
         items.sort(key=_POSITION_AND_TIE)
         return TextMap(self.original, "".join(pieces), [t[3] for t in items])
