@@ -2,7 +2,7 @@
 
 A stage that judged a text's distinct pieces (`TextView.distinct_pieces`)
 and found a few that need a look wants their offsets. `piece_starts` walks
-the text's pieces (`TextView.pieces`, str.split()) at C speed, picks the
+the text's pieces (`TextView.iter_pieces()`, str.split()) at C speed, picks the
 wanted ones in order, and finds each by a string search from where the last
 one ended. Between two wanted pieces stand only unwanted ones, so the first
 occurrence found with whitespace (or an end of the text) on both sides is
@@ -11,15 +11,15 @@ the wanted piece itself: the searches read the text once in all.
 from __future__ import annotations
 
 import re
-from itertools import compress
-from typing import Iterator
+from typing import Iterable, Iterator
 
 
-def piece_starts(text: str, pieces: list[str], wanted) -> Iterator[tuple[str, int]]:
-    """(piece, offset) for each item of pieces = text.split() that is in `wanted`, in order."""
+def piece_starts(text: str, pieces: Iterable[str], wanted) -> Iterator[tuple[str, int]]:
+    """(piece, offset) for each item of pieces = text.split() (a list or an iterator, read once)
+    that is in `wanted`, in order."""
     at = 0
     alone: dict[str, re.Pattern] = {}
-    for piece in compress(pieces, map(wanted.__contains__, pieces)):
+    for piece in filter(wanted.__contains__, pieces):
         at = text.find(piece, at)
         end = at + len(piece)
         if not ((at == 0 or text[at - 1].isspace()) and (end == len(text) or text[end].isspace())):
@@ -32,7 +32,7 @@ def piece_starts(text: str, pieces: list[str], wanted) -> Iterator[tuple[str, in
         at += len(piece)
 
 
-def found_in_pieces(text: str, pieces: list[str], wanted, find) -> Iterator[tuple]:
+def found_in_pieces(text: str, pieces: Iterable[str], wanted, find) -> Iterator[tuple]:
     """(offset in the text, *found) for each (offset in a piece, *found) that find(piece) lists, for the
     pieces of pieces = text.split() in `wanted`, in order; find is called once per distinct piece."""
     in_piece: dict[str, list] = {}  # (a piece said again is read once)

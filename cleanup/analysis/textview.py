@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import sys
 from functools import cached_property
+from itertools import chain
+from typing import Iterator
 
 from .lines import Line, split_lines
 from .tokens import LETTER_RUN, WORD
@@ -42,7 +44,20 @@ class TextView:
 
     @cached_property
     def distinct_pieces(self) -> set[str]:
-        return set(self.pieces)
+        if "pieces" in self.__dict__ or len(self.text) <= 2 * CHUNK:
+            return set(self.pieces)
+        # (chunk by chunk: a big text's list of pieces, 8 bytes a piece, is not made just for this)
+        out: set[str] = set()
+        for part in _parts(self.text):
+            out.update(part.split())
+        return out
+
+    def iter_pieces(self) -> Iterator[str]:
+        """The pieces in order, as `pieces` lists them; of a big text, made a chunk at a time
+        (unless its list is made already) for a caller that reads them once."""
+        if "pieces" in self.__dict__ or len(self.text) <= 2 * CHUNK:
+            return iter(self.pieces)
+        return chain.from_iterable(map(str.split, _parts(self.text)))
 
     @cached_property
     def word_pieces(self) -> list[str]:
@@ -83,13 +98,19 @@ def _chunked(text: str, split, *, separators: bool) -> list[str]:
     if len(text) <= 2 * CHUNK:
         return split(text)
     out: list[str] = []
-    start = 0
-    while start < len(text):
-        cut = text.find(" ", start + CHUNK) + 1 or len(text)
-        part = list(map(sys.intern, split(text[start:cut])))
+    for chunk in _parts(text):
+        part = list(map(sys.intern, split(chunk)))
         if separators and out:
             out[-1] = sys.intern(out[-1] + part[0])
             part = part[1:]
         out.extend(part)
-        start = cut
     return out
+
+
+def _parts(text: str) -> Iterator[str]:
+    """A big text in chunks of about CHUNK characters, each cut after a space."""
+    start = 0
+    while start < len(text):
+        cut = text.find(" ", start + CHUNK) + 1 or len(text)
+        yield text[start:cut]
+        start = cut

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterable
 
 import regex
 
@@ -79,7 +80,7 @@ def _tokens(piece: str) -> list[str]:
     return WORD(piece).findall(piece)
 
 
-def _starts_among(text: str, pieces: list[str], holding: set[str], tokens: set[str]):
+def _starts_among(text: str, pieces: Iterable[str], holding: set[str], tokens: set[str]):
     """(offset, token) for each of `tokens` in the text, in order, read from the pieces between
     spaces that hold one (`holding`), found where they stand (not by tokenising the whole text)."""
     return found_in_pieces(text, pieces, holding, lambda piece: [(m.start(), m.group()) for m in
@@ -169,7 +170,7 @@ class WordsStage:
             return
         suspects = self._suspects_among({t for piece in pieces for t in _tokens(piece)})
         occurrences = _Occurrences(view)
-        for start, token in _starts_among(text, view.pieces, pieces, suspects):
+        for start, token in _starts_among(text, view.iter_pieces(), pieces, suspects):
             if _in_skip_zone(text, start, start + len(token)):
                 continue
             for part, offset in _parts(token):
