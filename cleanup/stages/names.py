@@ -25,6 +25,7 @@ import regex
 from ..analysis.fast_regex import FastPattern, positions
 from ..analysis.lexicon import Hit, Lexicon, key
 from ..analysis.memo import Memo
+from ..analysis.name_windows import name_windows
 from ..analysis.wordlist import known, zipf
 from ..core.edits import Proposal
 
@@ -79,27 +80,32 @@ class NamesStage:
 
     def propose(self, text, ctx):
         # A text repeats its runs, and most name no one: look at each distinct
-        # run once, and at positions only for runs with a name to decide.
+        # run once, and at positions only for runs with a name to decide. A long
+        # line is read a window at a time (no run crosses a cut): its list of
+        # runs would cost several times the text.
         runs = _RUN(text)
-        pieces = runs.split(text)
-        seen, deciding = set(), set()
-        for run in self._naming(set(pieces[1::2])):
-            found, right = self._runs(run)
-            seen |= right
-            if found:
-                deciding.add(run)
+        seen, found = set(), []  # people spelled right (evidence anywhere in the text); names to decide
+        for offset, window in name_windows(text):
+            found += self._scan(window, offset, runs, seen)
         steps = _CASE_STEP.like(runs)
-        for f in chain(self._scan(pieces, deciding), self._glued_before(text, steps)):
+        for f in chain(found, self._glued_before(text, steps)):
             p = self._decide(text, f, seen)
             if p:
                 yield p
 
     # -- finding candidates --------------------------------------------------
 
-    def _scan(self, pieces, runs):
-        for run, at in positions(pieces, runs):
-            for start, end, hits, glued in self._runs(run)[0]:
-                yield Found(at + start, at + end, run[start:end], hits, *glued)
+    def _scan(self, window, offset, runs, seen) -> list[Found]:
+        """The names to decide in a window of the text at `offset`; adds the people it spells right to `seen`."""
+        pieces = runs.split(window)  # (a window's list: gone when the next one is made)
+        deciding = set()
+        for run in self._naming(set(pieces[1::2])):
+            to_decide, right = self._runs(run)
+            seen |= right
+            if to_decide:
+                deciding.add(run)
+        return [Found(offset + at + start, offset + at + end, run[start:end], hits, *glued)
+                for run, at in positions(pieces, deciding) for start, end, hits, glued in self._runs(run)[0]]
 
     def _names_someone(self, run: str) -> bool:
         to_decide, spelled_right = self._runs(run)
