@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleanup.analysis import name_windows as windows
+from cleanup.analysis import textview
 from cleanup.core.pipeline import Context
 from cleanup.rulebook.loading import load_rulebook
 from cleanup.stages import names
@@ -76,3 +77,33 @@ def test_names_on_a_long_line_peak_below_a_list_of_its_runs():
     assert len(text) > 1_000_000 and _proposals(NAMES, text[-30:])
     # the runs and the text between them, listed whole, cost over 4 bytes a character
     assert _peak(NAMES, text) < 1.5 * len(text)
+
+
+FOREIGN = build_kind("foreign-words", load_rulebook())[0]
+FOREIGN_WORDS = ["nicht", "sehr", "straße", "toujours", "the", "talks", "und", "Tagebuch", "Krankenhaus",
+                 "Tagebuch eines", "xnicht", "nicht3", "@nicht", "l'nicht", "nicht.de", "Nicht", "said"]
+FOREIGN_TEXTS = st.lists(st.tuples(st.sampled_from(FOREIGN_WORDS), st.sampled_from(SEPARATORS)),
+                         max_size=30).map(lambda parts: "".join(w + s for w, s in parts))
+
+
+def _foreign_proposals(text, listed: bool):
+    ctx = Context(text)
+    if listed:
+        ctx.view(text).pieces  # (made first: the view then hands its list, not a stream)
+    return [tuple(p) for p in FOREIGN.propose(text, ctx)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(FOREIGN_TEXTS, st.integers(1, 12))
+def test_foreign_words_read_from_a_stream_of_pieces_propose_what_the_list_gives(text, chunk):
+    with mock.patch.object(textview, "CHUNK", chunk):  # a big text's pieces, streamed a chunk at a time
+        assert _foreign_proposals(text, listed=False) == _foreign_proposals(text, listed=True)
+
+
+def test_foreign_words_on_a_long_line_peak_below_a_list_of_its_pieces():
+    text = ("The talks went on for hours and the ministers said little about what was agreed. " * 99
+            + "He said nicht so. ") * 140
+    with mock.patch.object(textview, "CHUNK", 1 << 16):
+        assert len(text) > 2 * textview.CHUNK and _foreign_proposals(text[-20:], listed=False)
+        # the list of its pieces (8 bytes a piece, and its chunks on the way) costs over twice the text
+        assert _peak(FOREIGN, text) < 1.5 * len(text)

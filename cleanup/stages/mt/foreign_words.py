@@ -213,14 +213,15 @@ class ForeignWordsStage:
         pieces = self.holding_either(view.distinct_pieces)
         if not pieces:
             return
-        yield from self._words(text, view.pieces, pieces)
-        yield from self._nouns(text, view.pieces, pieces)
+        # (each kind walks the pieces once: a big text's are streamed a chunk at a time, not listed)
+        yield from self._words(text, view.iter_pieces, pieces)
+        yield from self._nouns(text, view.iter_pieces, pieces)
 
     def _nouns(self, text, all_pieces, pieces):
         holding = self.holding_noun(pieces) if self.nouns else None
         if not holding:
             return
-        for start, end, noun, report in _reported(_NOUN, self.nouns, text, all_pieces, holding):
+        for start, end, noun, report in _reported(_NOUN, self.nouns, text, all_pieces(), holding):
             if not self._in_foreign_phrase(text, start, end, self.neighbour_languages, lowercase_only=True):
                 rule, (lang, z, parts) = report[0].rule, report[1]
                 reading = f"{parts}, both common there" if parts else f"Zipf {z:.1f} there"
@@ -238,7 +239,7 @@ class ForeignWordsStage:
         holding = self.holding_foreign(pieces) if self.words else None
         if not holding:
             return
-        for start, end, word, report in _reported(_WORD, self.words, text, all_pieces, holding):
+        for start, end, word, report in _reported(_WORD, self.words, text, all_pieces(), holding):
             if not self._in_foreign_phrase(text, start, end, report[0].languages):
                 rule, (lang, z) = report[0].rule, report[1]
                 english = zipf(word)
@@ -265,9 +266,9 @@ class ForeignWordsStage:
 
 def _reported(pattern, judges, text, pieces, holding):
     """(start, end, match, report) for each match of `pattern` in the text that a judge reports, in
-    order: read in the pieces between spaces that hold one (`holding`; pieces = text.split()), found
-    where they stand. A match in a piece is one in the text: none holds a space, and a space
-    before or after one is none of the characters its lookbehind and lookahead refuse."""
+    order: read in the pieces between spaces that hold one (`holding`; pieces = text.split(), a list
+    or a stream), found where they stand. A match in a piece is one in the text: none holds a space,
+    and a space before or after one is none of the characters its lookbehind and lookahead refuse."""
     def find(piece):
         return [(m.start(), m.group(), report) for m in pattern.finditer(piece)
                 for report in [_first_report(judges, m.group())] if report]
