@@ -19,6 +19,7 @@ from cleanup.analysis import textview
 from cleanup.core.pipeline import Context
 from cleanup.rulebook.loading import load_rulebook
 from cleanup.stages import names
+from cleanup.stages.mt import consistency
 from cleanup.stages.registry import build_kind
 
 NAMES = build_kind("names", load_rulebook())[0]
@@ -107,3 +108,41 @@ def test_foreign_words_on_a_long_line_peak_below_a_list_of_its_pieces():
         assert len(text) > 2 * textview.CHUNK and _foreign_proposals(text[-20:], listed=False)
         # the list of its pieces (8 bytes a piece, and its chunks on the way) costs over twice the text
         assert _peak(FOREIGN, text) < 1.5 * len(text)
+
+
+CONSISTENCY = build_kind("consistency", load_rulebook())[0]
+SPELLINGS = ["Omicron", "Omikron", "Omiquelon", "Omicronom", "Omik Jong", "Omik-jong", "Sergei Lavrov",
+             "Sergey Lavrov", "Sergey Shoigu", "Lavrov", "Kennedy", "Kennedys", "Kvešić", "Kwešić",
+             "President Kvešić", "President Kwešić", "Tomasz Wolski", "Wolski", "Wolsky", "Raikko Maru",
+             "Raikkomaru", "Zurich", "Zürich", "The", "the army", "said", "A"]
+SPELLING_TEXTS = st.lists(st.tuples(st.sampled_from(SPELLINGS), st.sampled_from(SEPARATORS)),
+                          max_size=30).map(lambda parts: "".join(w + s for w, s in parts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(SPELLING_TEXTS, st.integers(1, 12))
+def test_consistency_read_in_windows_proposes_what_the_whole_text_gives(text, size):
+    with mock.patch.object(consistency, "name_windows", _whole):
+        expected = _proposals(CONSISTENCY, text)
+        mentions = consistency._Found(text).mentions()
+    with mock.patch.object(consistency, "name_windows", partial(windows.name_windows, size=size)):
+        assert _proposals(CONSISTENCY, text) == expected
+        assert consistency._Found(text).mentions() == mentions
+
+
+def test_consistency_on_a_long_line_peak_below_a_list_of_its_names():
+    text = ("The Board met on Monday in Paris and New York, said Ms Smith of the Grand Hotel. " * 99
+            + "Omicron or Omikron, said Tomasz Wolski. ") * 140
+    ctx = Context(text)
+    ctx.view(text).distinct_pieces  # (the view's, made by an earlier stage)
+    expected = [tuple(p) for p in CONSISTENCY.propose(text, ctx)]
+    assert len(text) > 1_000_000 and expected
+    with mock.patch.object(consistency, "name_windows", partial(windows.name_windows, size=1 << 15)):
+        tracemalloc.start()
+        try:
+            assert [tuple(p) for p in CONSISTENCY.propose(text, ctx)] == expected
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+    # a list of its names' spans, or of its two-piece spellings, costs several times the text
+    assert peak < len(text)

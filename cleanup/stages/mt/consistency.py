@@ -47,6 +47,7 @@ from ...analysis.fast_regex import FastPattern
 from ...analysis.languages import most_common_in, unaccented
 from ...analysis.lexicon import key
 from ...analysis.memo import Memo
+from ...analysis.name_windows import name_windows
 from ...analysis.wordlist import zipf
 from ...core.edits import Level, Proposal
 
@@ -248,7 +249,7 @@ class ConsistencyStage:
         # only two close spellings make a group: most texts have none, and need no more
         names = _NAME(text)  # `re` or `regex`, as chosen for this text (one look at it: _SPLIT follows)
         forms = self._names_in(text, ctx.view(text), names)
-        two_piece = list(map("".join, _SPLIT.like(names).findall(text)))
+        two_piece = _two_piece_counts(text, _SPLIT.like(names))
         forms.update(two_piece)
         rules = [(rule, st) for rule, st in self.rules if _any_close(forms, st, self.lex)]
         if not rules:
@@ -268,7 +269,7 @@ class ConsistencyStage:
     def _inconsistencies(self, found, rule, st):
         s = rule.settings
         exceptions = {w.casefold() for w in s.exceptions}
-        counts = Counter(found.forms())
+        counts = found.counts()
         for form in [f for f in counts if f.casefold() in exceptions]:
             del counts[form]
         # only a spelling in a close pair may join a group: the mentions and contexts of those alone
@@ -372,45 +373,56 @@ def _word_in_own_right(form: str, s: NameConsistency) -> bool:
 
 
 class _Found:
-    """The names of a text, as mentions are made of them; the mentions themselves are made only of
-    the forms asked for (on a long text most never join a group)."""
+    """The names of a text, counted; mentions are made of them only for the forms asked for (on a long
+    text most never join a group). A long text is read a window at a time (name_windows: no name,
+    nor two joined in a full name, crosses a cut), so nothing is listed for every name it holds."""
 
-    def __init__(self, text: str, two_piece: list | None = None):
+    def __init__(self, text: str, two_piece: Counter | None = None):
         self.text = text
-        self.spans = [m.span() for m in _NAME(text).finditer(text)]
-        words = [text[a:b] for a, b in self.spans]
-        forms = set(words)
+        self.pattern = _NAME(text)
+        words = Counter()
+        for _, window in name_windows(text):
+            words.update(self.pattern.findall(window))
         # the Kennedys count with Kennedy (when the text has Kennedy)
-        singular = {w: w[:-1] for w in forms if w.endswith("s") and w[:-1] in forms}
-        self.names = list(map(singular.get, words, words))
-        # the forms _joined finds (`two_piece`, if the caller has them)
-        self.two_piece = list(map("".join, _SPLIT(text).findall(text))) if two_piece is None else two_piece
+        self.singular = {w: w[:-1] for w in words if w.endswith("s") and w[:-1] in words}
+        self._counts = Counter()
+        for word, n in words.items():
+            self._counts[self.singular.get(word, word)] += n
+        # the forms _joined finds (`two_piece`, their counts, if the caller has them)
+        self._counts.update(_two_piece_counts(text, _SPLIT.like(self.pattern)) if two_piece is None else two_piece)
 
-    def forms(self) -> list[str]:
-        """The form of every mention, in order (those mentions() makes of all forms)."""
-        return self.names + self.two_piece
+    def counts(self) -> Counter:
+        """How often each form is mentioned (in the mentions mentions() makes of all forms)."""
+        return Counter(self._counts)
 
     def mentions(self, keep=None) -> list[Mention]:
         """The mentions of the forms in `keep` (None: of all), in order: the names, then the
         two-piece spellings."""
-        names = self.names
-        wanted = range(len(names)) if keep is None else compress(range(len(names)), map(keep.__contains__, names))
-        out = [Mention(self.spans[i][0], self.spans[i][0] + len(names[i]), names[i], self._context(i)) for i in wanted]
+        out = []
+        for offset, window in name_windows(self.text):
+            out += self._names_mentioned(window, offset, keep)
         if keep is None or any(map(_split, keep)):
-            out += _joined(self.text, keep)
+            for offset, window in name_windows(self.text):
+                out += _joined(window, keep, offset)
         return out
 
-    def _context(self, i: int) -> tuple:
-        """The neighbours of name i in the full name it stands in: "Sergei Lavrov" and "Sergey Shoigu"
-        are two people, while "Olympic Committee President Kvešić" says nothing beyond "President Kwešić"."""
-        names = self.names
-        before = names[i - 1] if i and self._joined(i - 1) and _telling(names[i - 1]) else None
-        after = names[i + 1] if i + 1 < len(names) and self._joined(i) and _telling(names[i + 1]) else None
-        return (before, after) if before and after else (before,) if before else (after,) if after else ()
+    def _names_mentioned(self, window: str, offset: int, keep) -> list[Mention]:
+        spans = [m.span() for m in self.pattern.finditer(window)]
+        names = [self.singular.get(w, w) for w in (window[a:b] for a, b in spans)]
+        wanted = range(len(names)) if keep is None else compress(range(len(names)), map(keep.__contains__, names))
+        return [Mention(offset + spans[i][0], offset + spans[i][0] + len(names[i]), names[i],
+                        _context(window, spans, names, i)) for i in wanted]
 
-    def _joined(self, i: int) -> bool:
-        """Are names i and i + 1 one full name (capitalised words joined by one space or hyphen)?"""
-        return self.text[self.spans[i][1]:self.spans[i + 1][0]] in (" ", "-")
+
+def _context(window: str, spans: list, names: list, i: int) -> tuple:
+    """The neighbours of name i in the full name it stands in: "Sergei Lavrov" and "Sergey Shoigu"
+    are two people, while "Olympic Committee President Kvešić" says nothing beyond "President Kwešić".
+    (Names i and i + 1 are one full name when only one space or hyphen stands between them.)"""
+    def joined(j):
+        return window[spans[j][1]:spans[j + 1][0]] in (" ", "-")
+    before = names[i - 1] if i and joined(i - 1) and _telling(names[i - 1]) else None
+    after = names[i + 1] if i + 1 < len(names) and joined(i) and _telling(names[i + 1]) else None
+    return (before, after) if before and after else (before,) if before else (after,) if after else ()
 
 
 @lru_cache(maxsize=16384)
@@ -418,13 +430,23 @@ def _telling(name: str) -> bool:
     return zipf(name) < CONTEXT_ZIPF
 
 
-def _joined(text: str, keep=None) -> list[Mention]:
+def _two_piece_counts(text: str, pattern) -> Counter:
+    """How often each two-piece spelling _joined finds is written (`pattern`: _SPLIT's form for the text);
+    a window at a time: a long text's list of them would cost more than the text."""
+    counts = Counter()
+    for _, window in name_windows(text):
+        counts.update(map("".join, pattern.findall(window)))
+    return counts
+
+
+def _joined(text: str, keep=None, offset: int = 0) -> list[Mention]:
     """Two-piece names as written ("Omik Jong", "Kin-nikuman"), overlapping pairs too (of the forms
-    in `keep` only, unless None).
+    in `keep` only, unless None), in a text at `offset`.
 
     Compared in plain letters, where the space or hyphen is gone.
     """
-    mentions = (Mention(m.start(), m.end(2), text[m.start():m.end(2)], ()) for m in _SPLIT(text).finditer(text))
+    mentions = (Mention(offset + m.start(), offset + m.end(2), text[m.start():m.end(2)], ())
+                for m in _SPLIT(text).finditer(text))
     return list(mentions) if keep is None else [m for m in mentions if m.form in keep]
 
 
