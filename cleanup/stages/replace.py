@@ -26,7 +26,7 @@ from ..analysis.regex_needs import (
 from ..core.edits import Level, Proposal
 from ..core.timed_regex import compile_rule, find_all, find_at, find_in_spans
 from .replace_again import Last
-from .replace_reach import WHOLE, Found, LiteralPrefilter, Scope, Starts
+from .replace_reach import WHOLE, Found, LiteralPrefilter, Scope, Starts, pairs
 
 _TOKENS = regex.compile(r"\s+|[\p{L}\p{M}\p{N}]+|.", regex.DOTALL)
 
@@ -133,9 +133,9 @@ class ReplaceStage:
         if matches is None:
             spans = self._scope(i).spans(text, found) if long else None
             if spans is not None and len(text) > KEEP_FROM:
-                return self._in_spans(i, pattern, text, spans, ctx, learnt)
+                return self._in_spans(i, pattern, text, pairs(spans), ctx, learnt)
             if spans is not None:
-                matches = find_in_spans(pattern, text, spans, rule.id, ctx.problems, clock=ctx.clock)
+                matches = find_in_spans(pattern, text, pairs(spans), rule.id, ctx.problems, clock=ctx.clock)
             else:
                 matches = find_all(pattern, text, rule.id, ctx.problems, clock=ctx.clock)
         return self._proposals(rule, matches)

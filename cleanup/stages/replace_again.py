@@ -21,8 +21,7 @@ from bisect import bisect_left
 
 import regex
 
-from ..analysis.regex_needs import fold_case
-from .replace_reach import Found
+from .replace_reach import Found, fold_ascii
 
 class Last:
     """What a call learnt: its text's length, the literals' answers, and each rule's proposals (None: not
@@ -57,11 +56,11 @@ class FoundAgain(Found):
         found = self.seen_folded.get(literal)
         if found is None:
             if self.last.seen_folded.get(literal) is False:
-                if self.folded_changes is None:  # (fold_case keeps a text's length, a character for a character)
-                    self.folded_changes = fold_case(self.changes)
-                found = literal in self.folded_changes
+                if self.folded_changes is None:
+                    self.folded_changes = fold_ascii(self.changes)
+                found = literal.encode() in self.folded_changes
             else:
-                found = literal in self.folded_text()
+                found = literal.encode() in self.folded_text()
             self.seen_folded[literal] = found
         return found
 

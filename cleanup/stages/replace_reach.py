@@ -22,14 +22,16 @@ occurrences of one of its needs (`Scope`).
 """
 from __future__ import annotations
 
+import heapq
 import re
+from array import array
 from functools import lru_cache, partial
 from operator import methodcaller
 
 import regex
 
 from ..analysis.fast_regex import FastPattern
-from ..analysis.regex_needs import fold_case
+from ..analysis.regex_needs import ASCII_CASE_PARTNERS
 
 _CHARS_PER_STRETCH = 500  # more stretches than one per this many characters: the whole text is searched
 
@@ -56,40 +58,50 @@ class Scope:
         self.last_wall = regex.compile(f"[{regex.escape(walls)}]", regex.REVERSE)
 
     def spans(self, text: str, found: "Found"):
-        """(pos, endpos) of the stretches that may hold a match, in order, adjacent ones joined;
-        None when they would not save much (the whole text is then searched). Found once per text."""
+        """The stretches that may hold a match, in order, adjacent ones joined, as a flat array (start,
+        end, start, end ...: a pair a stretch would take ~130 bytes, and a long text has thousands;
+        `pairs` reads them); None when they would not save much (the whole text is then searched).
+        Found once per text."""
         if self.key not in found.spans:
             found.spans[self.key] = self._spans(text, found)
         return found.spans[self.key]
 
     def _spans(self, text: str, found: "Found"):
-        ends: dict[int, int] = {}  # the stretches' (start: end)
         most = len(text) // _CHARS_PER_STRETCH
-        for kind, what in _leaves(self.need):
-            if kind == "re":
-                pattern = found.pattern(what)
-                find = lambda pos: (m.start() if (m := pattern.search(text, pos)) else -1)  # noqa: E731
-            else:
-                within = found.folded_text() if self.folded else text
-                if len(within) != len(text):
-                    return None  # (a character that lowercases to two: offsets differ)
-                find = lambda pos: within.find(what, pos)  # noqa: E731
-            at = find(0)
-            while at >= 0:
-                wall = self.next_wall.search(text, at)
-                end = wall.end() if wall else len(text)
-                before = self.last_wall.search(text, 0, at)
-                ends[before.end() if before else 0] = end
-                if len(ends) > most:
+        streams = [self._stretches(text, found, kind, what) for kind, what in _leaves(self.need)]
+        spans, count, last_start = array("q"), 0, -1
+        for start, end in streams[0] if len(streams) == 1 else heapq.merge(*streams):
+            if start != last_start:  # (the needs' occurrences in one stretch give it again)
+                count, last_start = count + 1, start
+                if count > most:
                     return None
-                at = find(end)
-        spans = []
-        for start in sorted(ends):
-            if spans and spans[-1][1] >= start:
-                spans[-1][1] = max(spans[-1][1], ends[start])
+            if spans and spans[-1] >= start:
+                spans[-1] = max(spans[-1], end)
             else:
-                spans.append([start, ends[start]])
+                spans.extend((start, end))
         return spans
+
+    def _stretches(self, text: str, found: "Found", kind: str, what: str):
+        """(start, end) of the stretch around each occurrence of one need, in order."""
+        if kind == "re":
+            pattern = found.pattern(what)
+            find = lambda pos: (m.start() if (m := pattern.search(text, pos)) else -1)  # noqa: E731
+        else:
+            within, what = (found.folded_text(), what.encode()) if self.folded else (text, what)
+            find = lambda pos: within.find(what, pos)  # noqa: E731
+        at = find(0)
+        while at >= 0:
+            wall = self.next_wall.search(text, at)
+            end = wall.end() if wall else len(text)
+            before = self.last_wall.search(text, 0, at)
+            yield before.end() if before else 0, end
+            at = find(end)
+
+
+def pairs(spans):
+    """(pos, endpos) of each stretch of Scope.spans."""
+    flat = iter(spans)
+    return zip(flat, flat)
 
 
 _CHARS_PER_START = 50  # more starts than one per this many characters: stretches are searched instead
@@ -315,12 +327,12 @@ class Found:
     def has_folded(self, literal: str) -> bool:
         found = self.seen_folded.get(literal)
         if found is None:
-            found = self.seen_folded[literal] = literal in self.folded_text()
+            found = self.seen_folded[literal] = literal.encode() in self.folded_text()
         return found
 
-    def folded_text(self) -> str:
+    def folded_text(self) -> bytearray:
         if self.folded is None:
-            self.folded = fold_case(self.text)
+            self.folded = fold_ascii(self.text)
         return self.folded
 
     def matches(self, source: str) -> bool:
@@ -334,6 +346,26 @@ class Found:
         if source not in self.patterns:
             self.patterns[source] = _fast(source)(self.text)
         return self.patterns[source]
+
+
+_FOLD_PIECE = 1 << 16  # characters folded at a time
+_PARTNERS = [chr(c) for c in ASCII_CASE_PARTNERS]
+
+
+def fold_ascii(text: str) -> bytearray:
+    """fold_case(text) (regex_needs) with each character it leaves beyond ASCII made a "?": a byte a
+    character (offsets are the text's), built a piece at a time (a big text's str.lower() takes 12
+    bytes a character on the way). The folded literals looked for are ASCII, and the only characters
+    beyond ASCII that lower to ASCII are the partners fold_case maps first: a literal without a "?" is
+    found where fold_case(text) holds it (one with a "?" may be found where it is not: the rule is then
+    run, or run on more stretches, and finds the same)."""
+    form = bytearray(len(text))
+    partners = not text.isascii() and any(partner in text for partner in _PARTNERS)
+    for at in range(0, len(text), _FOLD_PIECE):
+        piece = text[at:at + _FOLD_PIECE]
+        form[at:at + _FOLD_PIECE] = (piece.translate(ASCII_CASE_PARTNERS) if partners else piece) \
+            .encode("ascii", "replace").lower()
+    return form
 
 
 @lru_cache(maxsize=256)
