@@ -249,7 +249,7 @@ class ConsistencyStage:
         # only two close spellings make a group: most texts have none, and need no more
         names = _NAME(text)  # `re` or `regex`, as chosen for this text (one look at it: _SPLIT follows)
         forms = self._names_in(text, ctx.view(text), names)
-        two_piece = _two_piece_counts(text, _SPLIT.like(names))
+        two_piece = _two_piece_spellings(text, _SPLIT.like(names))
         forms.update(two_piece)
         rules = [(rule, st) for rule, st in self.rules if _any_close(forms, st, self.lex)]
         if not rules:
@@ -377,7 +377,7 @@ class _Found:
     text most never join a group). A long text is read a window at a time (name_windows: no name,
     nor two joined in a full name, crosses a cut), so nothing is listed for every name it holds."""
 
-    def __init__(self, text: str, two_piece: Counter | None = None):
+    def __init__(self, text: str, two_piece: list | Counter | None = None):
         self.text = text
         self.pattern = _NAME(text)
         words = Counter()
@@ -388,8 +388,8 @@ class _Found:
         self._counts = Counter()
         for word, n in words.items():
             self._counts[self.singular.get(word, word)] += n
-        # the forms _joined finds (`two_piece`, their counts, if the caller has them)
-        self._counts.update(_two_piece_counts(text, _SPLIT.like(self.pattern)) if two_piece is None else two_piece)
+        # the forms _joined finds (`two_piece`, listed or counted, if the caller has them)
+        self._counts.update(_two_piece_spellings(text, _SPLIT.like(self.pattern)) if two_piece is None else two_piece)
 
     def counts(self) -> Counter:
         """How often each form is mentioned (in the mentions mentions() makes of all forms)."""
@@ -430,13 +430,17 @@ def _telling(name: str) -> bool:
     return zipf(name) < CONTEXT_ZIPF
 
 
-def _two_piece_counts(text: str, pattern) -> Counter:
-    """How often each two-piece spelling _joined finds is written (`pattern`: _SPLIT's form for the text);
-    a window at a time: a long text's list of them would cost more than the text."""
-    counts = Counter()
-    for _, window in name_windows(text):
-        counts.update(map("".join, pattern.findall(window)))
-    return counts
+def _two_piece_spellings(text: str, pattern) -> list | Counter:
+    """The two-piece spellings _joined finds (`pattern`: _SPLIT's form for the text), what a set or a
+    Counter is updated with: a list of them, or of a long text, read a window at a time, their counts
+    (its list would cost more than the text)."""
+    windows = name_windows(text)
+    spellings = list(map("".join, pattern.findall(next(windows)[1])))
+    for _, window in windows:
+        if type(spellings) is list:
+            spellings = Counter(spellings)
+        spellings.update(map("".join, pattern.findall(window)))
+    return spellings
 
 
 def _joined(text: str, keep=None, offset: int = 0) -> list[Mention]:
