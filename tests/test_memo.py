@@ -46,3 +46,13 @@ def test_starting_over_keeps_every_key_of_the_call_that_overfills_it():
     memo = Memo(lambda key: key.startswith("a"), size=4)
     memo.passing({"a1", "b1", "a2"})
     assert memo.passing({"a1", "b2", "b3"}) == {"a1"}
+
+
+def test_one_call_with_more_keys_than_the_size_is_answered_and_not_kept():
+    # (a big text of many distinct pieces: the stage must not keep them all after its call)
+    words = [f"w{i}" for i in range(10)]
+    memo = Memo(lambda key: key.endswith("3"), size=4)
+    assert memo.values(words) == [w == "w3" for w in words]
+    assert len(memo.seen) <= 4
+    assert memo.passing(set(words)) == {"w3"}
+    assert len(memo.seen) <= 4

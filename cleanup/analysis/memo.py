@@ -46,11 +46,18 @@ class Memo:
             return list(map(self.seen.__getitem__, keys))
         except KeyError:
             self._know(set(keys))
-            return list(map(self.seen.__getitem__, keys))
+            return self._within_size(list(map(self.seen.__getitem__, keys)))
 
     def passing(self, keys: set) -> set:
         self._know(keys)
-        return keys & self.true
+        return self._within_size(keys & self.true)
+
+    def _within_size(self, answer):
+        """`answer`, the memo started over if one call's keys overfilled it (a big text of many
+        distinct pieces would otherwise keep them all for as long as the stage lives)."""
+        if len(self.seen) > self.size:
+            self._start_over()
+        return answer
 
     def _know(self, keys: set) -> None:
         """Compute the keys not seen yet. When they would overfill the memo it starts over with all

@@ -48,7 +48,7 @@ class TextView:
             return set(self.pieces)
         # (chunk by chunk: a big text's list of pieces, 8 bytes a piece, is not made just for this)
         out: set[str] = set()
-        for part in _parts(self.text):
+        for part in _parts(self.text, STREAM_CHUNK):
             out.update(part.split())
         return out
 
@@ -57,7 +57,7 @@ class TextView:
         (unless its list is made already) for a caller that reads them once."""
         if "pieces" in self.__dict__ or len(self.text) <= 2 * CHUNK:
             return iter(self.pieces)
-        return chain.from_iterable(map(str.split, _parts(self.text)))
+        return chain.from_iterable(map(str.split, _parts(self.text, STREAM_CHUNK)))
 
     @cached_property
     def word_pieces(self) -> list[str]:
@@ -88,6 +88,7 @@ class TextView:
 
 
 CHUNK = 1 << 20  # characters; a text up to twice this long is split whole, as it is
+STREAM_CHUNK = 1 << 17  # characters of a chunk read once and dropped (a chunk's pieces cost ~13 bytes each)
 
 
 def _chunked(text: str, split, *, separators: bool) -> list[str]:
@@ -98,7 +99,7 @@ def _chunked(text: str, split, *, separators: bool) -> list[str]:
     if len(text) <= 2 * CHUNK:
         return split(text)
     out: list[str] = []
-    for chunk in _parts(text):
+    for chunk in _parts(text, CHUNK):
         part = list(map(sys.intern, split(chunk)))
         if separators and out:
             out[-1] = sys.intern(out[-1] + part[0])
@@ -107,10 +108,10 @@ def _chunked(text: str, split, *, separators: bool) -> list[str]:
     return out
 
 
-def _parts(text: str) -> Iterator[str]:
-    """A big text in chunks of about CHUNK characters, each cut after a space."""
+def _parts(text: str, size: int) -> Iterator[str]:
+    """A big text in chunks of about `size` characters, each cut after a space."""
     start = 0
     while start < len(text):
-        cut = text.find(" ", start + CHUNK) + 1 or len(text)
+        cut = text.find(" ", start + size) + 1 or len(text)
         yield text[start:cut]
         start = cut
