@@ -7,12 +7,19 @@ cuts; and a ~1 MB line is read under a memory bound the plain form exceeds.
 from __future__ import annotations
 
 import tracemalloc
+from itertools import compress, islice
+from operator import eq
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cleanup.analysis.lines import split_lines
 from cleanup.analysis.regex_needs import fold_case
-from cleanup.stages import replace_reach
+from cleanup.analysis.textview import TextView
+from cleanup.core.pipeline import Context
+from cleanup.rulebook.loading import load_rulebook
+from cleanup.stages import duplicate_sentence, replace_reach, site_tail, structure
+from cleanup.stages.registry import configure
 from cleanup.stages.replace_reach import Found, Scope, fold_ascii, pairs
 
 # -- replace: the case-folded text as bytes ------------------------------------------
@@ -101,3 +108,79 @@ def test_a_long_wide_line_is_folded_in_a_byte_a_character():
     peak = _peak(lambda: found.has_folded("kreml"))
     assert found.has_folded("kreml") and not found.has_folded("tass")
     assert peak < 1.5 * len(text)  # (the folded str alone would take 2 bytes a character)
+
+
+# -- structure: repeated words, last words, sentence copies, site tails -------------------------
+
+STRUCTURE_PIECES = ["the", "The", "THE", "in", "\u212aelvin", "kelvin", "\u017fo", "so", "\u0130s", "is", "\u0131s",
+                    "\u03a3\u03b1\u03c2", "caf\u00e9", "CAF\u00c9", "x", "-", "\u2019", ".", ",", "!", "1", "\u65b0"]
+spaced_texts = st.lists(st.tuples(st.sampled_from(STRUCTURE_PIECES), st.sampled_from([" ", " ", "  ", "\t", "", "\n"])),
+                        max_size=40).map(lambda parts: "".join(p + s for p, s in parts))
+
+
+def _plain_repeat_starts(view):
+    """_repeat_starts as it read before its windows: the whole text made bytes, every word alike somewhere
+    looked for everywhere."""
+    text = view.text
+    spaced = b"".join(structure._ascii_letters(text[at:at + 4]).encode("ascii", "replace")
+                      .translate(structure._SPACED_LETTERS) for at in range(0, len(text), 4))
+    words = spaced.replace(b"#", b" # ").split()
+    alike = set(compress(words, map(eq, words, islice(words, 1, None)))) - {b"#"}
+    return sorted({m.start() for word in alike for m in structure._spaced_repeat(word).finditer(spaced)})
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=list(HealthCheck))
+@given(spaced_texts, st.integers(1, 6))
+def test_repeated_words_found_a_window_at_a_time_are_those_of_the_whole_text(monkeypatch, text, piece):
+    monkeypatch.setattr(structure, "_SMALL_PIECE", piece)
+    view = TextView(text)
+    assert structure._repeat_starts(view) == _plain_repeat_starts(view)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.sampled_from(["a", "bc", " ", "\t", "\n", "\u3000", "\u00a0"]), max_size=30).map("".join),
+       st.integers(1, 3))
+def test_a_long_lines_last_word_and_last_character_are_read_from_its_end(monkeypatch, text, tail):
+    monkeypatch.setattr(structure, "_TAIL", tail)
+    assert structure._last_words(text) == text.rsplit(None, 1)[-1:]
+    assert site_tail._last_character(text) == text.rstrip(" \t")[-1:]
+
+
+SENTENCE_PIECES = ["At the same time, men prefer to buy only jackets.", "At the same time men prefer to buy jackets.",
+                   "At the same time, women prefer to buy only jackets!", "He said the end.", "Q.", "x",
+                   "\u201cAt the same time, men prefer to buy only jackets.\u201d", "Caf\u00e9 owners buy jackets?",
+                   "\u03a3\u03b1\u03c2 at the same time, men prefer to buy only jackets.", "Ends without its mark"]
+sentence_texts = st.lists(st.tuples(st.sampled_from(SENTENCE_PIECES), st.sampled_from([" ", " ", ". ", "  ", "\n"])),
+                          max_size=24).map(lambda parts: "".join(p + s for p, s in parts))
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=list(HealthCheck))
+@given(sentence_texts, st.integers(1, 40), st.integers(0, 30))
+def test_a_long_lines_sentence_copies_read_a_window_at_a_time_are_those_of_a_whole_reading(monkeypatch, text,
+                                                                                             window, longest):
+    lines = list(enumerate(split_lines(text)))
+    whole = list(duplicate_sentence.copies(text, lines, duplicate_sentence.Settings()))
+    monkeypatch.setattr(duplicate_sentence, "_WINDOW", window)
+    monkeypatch.setattr(duplicate_sentence, "_MEMO_LONGEST", longest)  # (longer lines: read in windows)
+    assert list(duplicate_sentence.copies(text, lines, duplicate_sentence.Settings(), {}, None, {})) == whole
+    for i, line in lines:
+        if line.text.strip():
+            rows = list(duplicate_sentence._rows_between(text, i, line.start, line.end))
+            assert rows == list(duplicate_sentence._rows_of_window(text, i, line.start, line.end))
+
+
+RULES = [configure(r) for r in load_rulebook().rules("structure")]
+
+
+def test_structure_on_a_long_line_peaks_below_a_copy_of_it():
+    def sentence(k):  # (five words: no near copies; a repeated word, and a copy, now and then)
+        said = f"Report {k} {'the the' if k % 997 == 0 else 'rose'} \u2014 Kreml sagte."
+        return said + f" At the same time, men prefer to buy only jackets {k}." * 2 * (k % 1009 == 0)
+    text = " ".join(map(sentence, range(36_000)))  # ~1.1M characters, 2 bytes each
+    stage = structure.StructureStage(RULES)
+    ctx = Context(text)
+    ctx.view(text).lines  # (the shared view's, not the stage's)
+    found = []
+    peak = _peak(lambda: found.extend(stage.propose(text, ctx)))
+    assert len(found) == 37 + 36
+    assert peak < 0.5 * len(text)  # (a copy of the line, or its sentence ends and folded form, would exceed it)

@@ -79,19 +79,21 @@ def _reader(text: str, whole: bool):
     tuples, and a plain sentence's words read by slicing the folded form (see _fold) keep the work per
     sentence small.
     `whole`: the sentence ends and the folded form of the whole text are found at once (most of its lines
-    are to be read), else each line's own when it is read (a sentence ends within its line)."""
-    if whole:
-        all_ends = sorted(end for mark in _MARKS if mark in text for end in map(_END, _ends_after(mark).finditer(text)))
-        folded = _fold(text)  # one character each: offsets are the text's
-        plain = text.isascii() or _BEYOND_PLAIN.search(text) is None  # (isascii(): a flag of the str)
-    else:
-        all_ends = folded = None
-        plain = False
+    are to be read), when the first line is read (a text of one long line never asks: see _long_line), else
+    each line's own when it is read (a sentence ends within its line)."""
+    all_ends = folded = None
+    plain = False
 
     def rows(i, line):  # one at a time: a long line's sentences are not all kept
+        nonlocal all_ends, folded, plain
         t = line.text
         if not t or t.isspace():  # no sentence
             return
+        if whole and all_ends is None:
+            all_ends = sorted(end for mark in _MARKS if mark in text
+                              for end in map(_END, _ends_after(mark).finditer(text)))
+            folded = _fold(text)  # one character each: offsets are the text's
+            plain = text.isascii() or _BEYOND_PLAIN.search(text) is None  # (isascii(): a flag of the str)
         start, end = line.start, line.end
         if all_ends is not None:
             ends = all_ends[bisect_right(all_ends, start):bisect_right(all_ends, end)]
@@ -198,7 +200,7 @@ def copies(text: str, lines, settings: Settings, memo: dict | None = None, carri
     for i, line in lines:
         t = line.text
         if learnt_long is not None and len(t) > _MEMO_LONGEST:
-            kept = yield from _long_line(text, i, line, kept, settings, rows_of, carried, learnt_long)
+            kept = yield from _long_line(text, i, line, kept, settings, carried, learnt_long)
             continue
         facts = memo.get(t)
         if facts is not None and (kept is None or i - kept[0] > 1 or facts[0] != kept[4] or len(facts[0]) < min_letters):
@@ -234,7 +236,7 @@ def copies(text: str, lines, settings: Settings, memo: dict | None = None, carri
 _MEMO_LONGEST = 20_000
 
 
-def _long_line(text: str, i: int, line, kept, settings: Settings, rows_of, carried, learnt: dict):
+def _long_line(text: str, i: int, line, kept, settings: Settings, carried, learnt: dict):
     """The copies of line i (too long for the memo), as copies() finds them; returns the row kept after it.
 
     At a later call, a copied stretch is read only until the reading agrees with the last one: between
@@ -245,7 +247,7 @@ def _long_line(text: str, i: int, line, kept, settings: Settings, rows_of, carri
     learnt["read"].append((line.start, line.end))
     found = learnt["found"]
     if carried is None:
-        return (yield from _compared(text, rows_of(i, line), kept, settings, line, found))
+        return (yield from _compared(text, _rows_between(text, i, line.start, line.end), kept, settings, line, found))
     copied, read_starts, read, last_found, last_ends, exact_ends = carried  # (see copies())
     pos = line.start
     for first, final, shift in _interiors(text, line, copied, read_starts, read):
@@ -262,8 +264,7 @@ def _long_line(text: str, i: int, line, kept, settings: Settings, rows_of, carri
                     yield Copy(Sentence(start + shift, end + shift, i, words, letters), whole, exact)
                 kept = _kept_at(text, i, final, stop, shift, exact_ends, kept)
                 pos = final
-    rest = rows_of(i, line) if pos == line.start else _rows_between(text, i, pos, line.end)
-    return (yield from _compared(text, rest, kept, settings, line, found))
+    return (yield from _compared(text, _rows_between(text, i, pos, line.end), kept, settings, line, found))
 
 
 def _interiors(text: str, line, copied, starts, last_read):
@@ -297,7 +298,21 @@ def _kept_at(text: str, i: int, at: int, since: int, shift: int, exact_ends: dic
 
 def _rows_between(text: str, i: int, begin: int, finish: int):
     """The rows (see _reader) of line i's sentences from `begin` (its start or a sentence end) to `finish`
-    (a sentence end or its end), read from that stretch only; a line with two or more sentences."""
+    (a sentence end or its end), read from that stretch only, a window at a time: each window is cut after
+    a full stop followed by a space (a sentence end: the rows up to it and from it are those of the whole
+    stretch), so that a long line's sentence ends and folded form are not made whole. (A plain sentence
+    alone on its line gets its words, which the whole reading leaves to _sentence: the same words.)"""
+    while begin < finish:
+        cut = text.find(". ", begin + _WINDOW, finish) + 1 or finish
+        yield from _rows_of_window(text, i, begin, cut)
+        begin = cut
+
+
+_WINDOW = 1 << 16  # characters of a long line read at a time (or more: to the next full stop and space)
+
+
+def _rows_of_window(text: str, i: int, begin: int, finish: int):
+    """_rows_between, read whole."""
     ends = sorted(e for mark in _MARKS if text.find(mark, begin, finish) >= 0
                   for e in map(_END, _ends_after(mark).finditer(text, begin, finish)))
     last = ends[-1] if ends else begin

@@ -79,7 +79,7 @@ class SiteTails:
     def find(self, lines):
         """(start, end) of each line's site tail, in the text's offsets."""
         for line in lines:
-            if line.text.rstrip(" \t")[-1:] in self.no_site_end:
+            if _last_character(line.text) in self.no_site_end:
                 continue
             segment = _last_segment(line.text)
             if segment is None or len(segment) > 20 * self.max_words or len(segment.split()) > self.max_words \
@@ -92,6 +92,16 @@ class SiteTails:
 
 
 _NO_NAME_ENDS = ('', '.', ',', ';', ':', '?', '"', "'", ')', ']', '}', '”', '’', '»', '…')  # nor letters, nor figures
+
+
+def _last_character(line: str) -> str:
+    """line.rstrip(" \t")[-1:], read from the line's end (a long line ending in a space is not copied)."""
+    size = 64
+    while True:
+        tail = line[-size:].rstrip(" \t")
+        if tail or size >= len(line):
+            return tail[-1:]
+        size *= 16
 
 
 def _last_segment(line: str) -> str | None:

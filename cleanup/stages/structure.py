@@ -90,7 +90,8 @@ class _Scan:
         Two lines that are copies, or one a tag and the other (duplicate
         lines, teaser pairs), end with the same word: other pairs are passed over.
         """
-        return [last[-1].casefold() if (last := line.text.rsplit(None, 1)) else None for line in self.lines]
+        return [last[-1].casefold() if (last := t.rsplit(None, 1) if len(t) <= _TAIL else _last_words(t)) else None
+                for t in map(_TEXT, self.lines)]
 
     def pairs_ending_alike(self) -> list[tuple[int, int]]:
         """The neighbouring lines (indices) once the lines going are left out, that end with the same
@@ -305,6 +306,20 @@ def _repeat_spans(view, memo: dict) -> list[tuple[int, int, int, int]]:
     return sorted((base + a, base + b, base + c, base + d) for base, spans in old for a, b, c, d in spans) if old else []
 
 
+_TAIL = 4096  # a longer line's last word is read from its end: its rsplit() would copy the rest of it
+
+
+def _last_words(text: str) -> list[str]:
+    """The last of text.rsplit(None, 1), read from as far back as it takes (its first part is not all the
+    text's: a long line is not copied)."""
+    size = _TAIL
+    while True:
+        words = text[-size:].rsplit(None, 1)
+        if len(words) == 2 or size >= len(text):
+            return words[-1:]
+        size *= 4
+
+
 # a longer line is not kept in the memo: it seldom comes back unchanged, and it would keep its text alive
 _MEMO_LONGEST = 20_000
 _TEXT, _START = attrgetter("text"), attrgetter("start")
@@ -432,31 +447,44 @@ def _repeat_starts(view) -> list[int]:
     spaces or tabs, and the same word ignoring case: with letters beyond
     ASCII made ASCII (_ascii_letters), two neighbouring letter runs of the
     lowercase text alike with only spaces or tabs between them. Those are
-    looked for only for the words that are so repeated somewhere. Each
-    character stays one byte, so offsets are the text's.
+    looked for, a window at a time (_spaced_windows), only for the words
+    that are so repeated in the window. Each character stays one byte, so
+    offsets are the text's.
     """
-    text = view.text
-    if view.is_ascii:
-        spaced = text.encode("ascii").translate(_SPACED_LETTERS)
-    else:  # a piece at a time (each character is replaced on its own): a long text is not copied whole
-        # what is left beyond ASCII is no letter ("?"), and has no ASCII lowercase: bytes can lowercase
-        spaced = b"".join(_ascii_letters(text[at:at + _SMALL_PIECE]).encode("ascii", "replace")
-                          .translate(_SPACED_LETTERS) for at in range(0, len(text), _SMALL_PIECE))
-    alike = set()
-    at = 0
-    while at < len(spaced):  # a piece at a time, cut after a "#" (a word alike no other): not all words at once
-        cut = spaced.find(b"#", at + _SMALL_PIECE) + 1 or len(spaced)
+    found = []
+    for at, spaced in _spaced_windows(view):
         # each "#" a word of its own: two neighbouring words alike are then a word, spaces and the word
-        words = spaced[at:cut].replace(b"#", b" # ").split()
-        alike.update(compress(words, map(eq, words, islice(words, 1, None))))
-        at = cut
-    alike.discard(b"#")
-    if not alike:
-        return []
-    return sorted({m.start() for word in alike for m in _spaced_repeat(word).finditer(spaced)})
+        words = spaced.replace(b"#", b" # ").split()
+        alike = set(compress(words, map(eq, words, islice(words, 1, None))))
+        alike.discard(b"#")
+        found.extend(at + m.start() for word in alike for m in _spaced_repeat(word).finditer(spaced))
+    return sorted(found)
 
 
-_SMALL_PIECE = 1 << 16  # characters (or bytes) of a long text made words at a time: a word is an object of 40 bytes
+def _spaced_windows(view):
+    """(offset, the text there with ASCII letters lowercased, spaces and tabs spaces, all else "#") of windows
+    of the text, each cut after a "#" (a word alike no other: no repeat crosses it, and what a match looks at
+    around it reads the same), of _SMALL_PIECE characters or more: a long text is not made bytes whole."""
+    text = view.text
+    parts, at = [], 0  # the bytes since the last cut; where they start
+    for start in range(0, len(text), _SMALL_PIECE):
+        piece = text[start:start + _SMALL_PIECE]
+        # (each character is replaced on its own: what is left beyond ASCII is no letter ("?"), and has
+        # no ASCII lowercase: bytes can lowercase)
+        spaced = (piece if view.is_ascii else _ascii_letters(piece)).encode("ascii", "replace") \
+            .translate(_SPACED_LETTERS)
+        cut = spaced.rfind(b"#") + 1
+        if not cut:
+            parts.append(spaced)
+            continue
+        yield at, b"".join([*parts, spaced[:cut]]) if parts else spaced[:cut]
+        parts, at = [spaced[cut:]], start + cut
+    rest = b"".join(parts)
+    if rest:
+        yield at, rest
+
+
+_SMALL_PIECE = 1 << 14  # characters of a long text made words at a time: a word is an object of 40 bytes
 
 # ASCII letters (lowercased) and \x01 stay, spaces and tabs become spaces, the rest "#"
 _LETTERS = frozenset(b"\x01abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
