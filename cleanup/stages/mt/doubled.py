@@ -10,7 +10,7 @@ names is a place ("New York, New York"); figures are data ("5% and 5%").
 
 Speed: most texts hold no joint with its word before it again just after
 it, and that is known from the text's pieces between spaces without finding
-the joints (see `_may_double`); only the other texts are searched, and only
+the joints (see `SaidAgain`); only the other texts are searched, and only
 on the lines where that test found a piece said again.
 """
 from __future__ import annotations
@@ -19,7 +19,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate
+from itertools import accumulate, groupby
 
 from ...analysis.memo import Memo
 from ...analysis.tokens import LETTER_RUN
@@ -41,11 +41,10 @@ _ODD_SPACE = re.compile(r"[^\S\n ]")  # a space that is not " " nor a line end
 _ODD_SPACES = ("\xa0\t\r\u3000\u2009\u202f\u2002\u2003\u200a\u2028\u2029\x0b\x0c\x85"
                "\u2000\u2001\u2004\u2005\u2006\u2007\u2008\u205f\u1680\x1c\x1d\x1e\x1f")
 _IN_LINE_SPACES = re.compile(r"[^\S\n]*")
-# A piece's bytes for _may_double (see _slots): three slots of three, and two facts
+# A piece's bytes for SaidAgain (see _slots): three slots of three, and two facts
 _SLOTS, _FACTS, _LENGTH = 11, 9, 10
 _NONE = b"\xff\xff\xff"
 _ALL_ONES = bytes([0] + [0xFF] * 255)  # (a translation table: any byte but 0 becomes 0xFF)
-_JOINT_BIT = bytes([0x80] + [0] * 255)  # (a translation table: 0 becomes 0x80, the rest 0)
 # words that make a phrase longer but say nothing of their own: "the talks, the talks" is one word said again
 _DETERMINERS = frozenset("the a an this that these those his her its their our my your".split())
 
@@ -80,14 +79,25 @@ class DoubledPhrases:
 
     def located(self, text, pieces=None, slots=None) -> list[tuple[int, Proposal]]:
         """(joint start, proposal) of the doubled phrases of `text` (see propose)."""
-        lines = [(0, len(text))]
-        if pieces is not None and slots is None and self.by_pieces:
-            slots = b"".join(self.slots.values(pieces)), None
-        if slots is not None and self.by_pieces:
-            lines = self._may_double(text, *slots)
-            if not lines:
-                return []
-        return self.found(text, lines)
+        if self.by_pieces and (slots is not None or pieces is not None):
+            if slots is None:
+                slots = b"".join(self.slots.values(pieces))
+            said = SaidAgain(_widest_gap(text, slots[_LENGTH::_SLOTS]))  # (a text at hand: its gap first)
+            said.read([slots], last=True)
+            lines = self.where(text, said, _lines_holding)
+            return self.found(text, lines) if lines else []
+        return self.found(text, [(0, len(text))])
+
+    def where(self, text: str, said: SaidAgain, lines_holding) -> list[tuple[int, int]]:
+        """The (start, end) spans of `text` that may hold a doubled phrase, from all its pieces' slots
+        `said` has read: the whole text when its windows may cut a piece, else the lines holding a
+        piece said again (`lines_holding(text, pieces)`: see _lines_holding), or the stretches of
+        them that hold one; none: certainly nowhere."""
+        if not said.first:
+            return []  # (no piece)
+        if said.spread(text):
+            return [(0, len(text))]
+        return _spans(text, lines_holding(text, said.pieces), self.spoken) if said.pieces else []
 
     def found(self, text: str, lines) -> list[tuple[int, Proposal]]:
         """(joint start, proposal) of the doubled phrases at the joints in the spans `lines`."""
@@ -116,56 +126,8 @@ class DoubledPhrases:
                 yield m.start(), Proposal(start, end, None, self.rule.id, f"{self.rule.message}: '{phrase}'",
                                           self.rule.level)
 
-    def _may_double(self, text: str, slots: bytes, counts: list[int] | None,
-                    anchors: tuple[list[int], list[int]] | None = None) -> list[tuple[int, int]]:
-        """Where might a doubled phrase be in the text? The (start, end) spans of the only
-        lines that may hold one (the whole text when not known; none: certainly nowhere).
-
-        A phrase ends with the piece before its joint, less the mark ("needed,"
-        for "post-needed, post-needed"), and its copy ends with one of the six
-        pieces after the joint ("or" is a piece of its own): equal once
-        case-folded and stripped of outer marks (see _folded), and with a
-        letter. Unless such a piece is equal to one of the seven pieces after
-        it, there is none. Each piece's key is hashed to two bytes, in a slot of
-        three; one XOR of the slots of the pieces that may end a phrase (the
-        others' are all ones, which no key slot is) with the key slots shifted by
-        k pieces is zero where such a piece is equal to the one k after it.
-        That holds for whole pieces: see _cut for when the method's windows may
-        cut one.
-        """
-        n = len(slots) // _SLOTS
-        if not n:
-            return []
-        keys, marked, words, spoken = (bytearray(3 * n) for _ in range(4))
-        for part, at in ((keys, 0), (marked, 3), (words, 6)):
-            part[0::3], part[1::3], part[2::3] = slots[at::_SLOTS], slots[at + 1::_SLOTS], slots[at + 2::_SLOTS]
-        # a word, not a mark, ends a phrase only before a spoken joint ("or" a piece of its own)
-        next_spoken = slots[_SLOTS + _FACTS::_SLOTS].translate(_ALL_ONES) + b"\0"
-        spoken[0::3] = spoken[1::3] = spoken[2::3] = next_spoken
-        ends = int.from_bytes(marked, "big") & (int.from_bytes(words, "big") | ~int.from_bytes(spoken, "big"))
-        keys = int.from_bytes(keys, "big")
-        lowest = ((1 << 24 * n) - 1) // 0xFFFFFF  # the lowest bit of every slot
-        highest = lowest << 23
-        said_again = set()  # pieces that may end a phrase said again after them
-        for k in range(1, 8):
-            same = (ends >> 24 * k) ^ keys  # slot j: the end of piece j - k against the key of piece j
-            # the top bit of each slot of zeros (a zero byte's test, by slots; a borrow may flag the slot before)
-            zeros = (same - lowest) & ~same & highest
-            if zeros:
-                flags = zeros.to_bytes(3 * n, "big")
-                at = flags.find(0x80, 3 * k)  # (from slot k: the slots before have no piece k before them)
-                while at >= 0:
-                    said_again.add(at // 3 - k)
-                    at = flags.find(0x80, at + 3)
-        ends = ends.to_bytes(3 * n, "big")[2::3]  # a phrase's last piece: zero
-        if _cut(text, slots[_LENGTH::_SLOTS], ends):
-            return [(0, len(text))]
-        if said_again and counts is None and "\n" not in text:
-            counts = [n]  # (one line: its pieces are all the pieces, no need to split it again)
-        return _lines_holding(text, said_again, counts, self.spoken, anchors) if said_again else []
-
     def _slots(self, piece: str) -> bytes:
-        """A piece's slots for _may_double: its key; its key less a mark it ends with (all ones
+        """A piece's slots for SaidAgain: its key; its key less a mark it ends with (all ones
         if none, or no letter is left); its key if it has a letter and no mark (else all ones);
         whether it is a spoken joint; its length (at most 255)."""
         mark = [m for m in self.marks if piece.endswith(m)]
@@ -207,29 +169,148 @@ class DoubledPhrases:
         return not all(w[0].isupper() for w in words)  # "New York, New York": a place
 
 
-def _lines_holding(text: str, indexes: set[int], counts: list[int] | None, spoken,
-                   anchors=None) -> list[tuple[int, int]]:
-    """The (start, end) spans of the lines holding the pieces (text.split()) at `indexes`, in order
-    (`counts`: the pieces on each line, if known); of a long line, only its stretches holding them
-    (`anchors`, if known: places in long lines and the numbers of the pieces starting there).
+class SaidAgain:
+    """Where might a doubled phrase be? Read from the pieces' slots (see DoubledPhrases._slots), a
+    window of them at a time: the numbers of the pieces that may end a phrase said again after
+    them (none: certainly nowhere), and whether the method's windows may cut a piece (`spread`).
+
+    A phrase ends with the piece before its joint, less the mark ("needed,"
+    for "post-needed, post-needed"), and its copy ends with one of the six
+    pieces after the joint ("or" is a piece of its own): equal once
+    case-folded and stripped of outer marks (see _folded), and with a
+    letter. Unless such a piece is equal to one of the seven pieces after
+    it, there is none. Each piece's key is hashed to two bytes, in a slot of
+    three; one XOR of the slots of the pieces that may end a phrase (the
+    others' are all ones, which no key slot is) with the key slots shifted by
+    k pieces is zero where such a piece is equal to the one k after it.
+    That holds for whole pieces: see `spread` for when the method's windows
+    may cut one.
+
+    A piece's verdicts need the seven pieces after it: a window is read with
+    the last seven pieces of the one before, whose verdicts waited for it.
+    """
+
+    def __init__(self, gap: int | None = None):
+        """`gap`: the text's widest gap between two pieces of a line (see _widest_gap), if known;
+        else spread() measures it once all is read."""
+        self.tail, self.first = b"", 0  # the slots of the pieces whose verdicts wait; the number of the first
+        self.pieces: list[int] = []  # the pieces that may end a phrase said again after them, in order
+        self.long = False  # a piece of 100 characters or more was read (or one with two marks)
+        self.gap, self.nonspace = gap, 0  # (nonspace: characters of the pieces read, while none is long)
+        self.seven = 0  # the most characters in the seven pieces after a phrase's end, as a threshold of spread()
+        # seven pieces shorter than this fit in the window with the gap (known) between them
+        self.short = 1 if gap is None else (_WINDOW - 6 * gap) // 7 + 1
+
+    def read(self, slots: list[bytes], last: bool = False) -> None:
+        """Read the next pieces' slots (`last`: they end the text)."""
+        if self.long:
+            return  # (the whole text is searched)
+        window = b"".join([self.tail, *slots]) if self.tail else b"".join(slots)
+        n = len(window) // _SLOTS
+        done = n if last else max(n - _AFTER, 0)  # pieces whose seven after are read
+        if done:
+            self._verdicts(window, n, done)
+        self.tail, self.first = window[done * _SLOTS:], self.first + done
+
+    def _verdicts(self, window: bytes, n: int, done: int) -> None:
+        lengths = window[_LENGTH::_SLOTS]
+        if 1 in lengths[:done].translate(_at_least(_WINDOW - 20)):
+            self.long = True
+            return
+        if self.gap is None:
+            self.nonspace += sum(lengths[:done])
+        keys, marked, words, spoken = (bytearray(3 * n) for _ in range(4))
+        for part, at in ((keys, 0), (marked, 3), (words, 6)):
+            part[0::3], part[1::3], part[2::3] = window[at::_SLOTS], window[at + 1::_SLOTS], window[at + 2::_SLOTS]
+        # a word, not a mark, ends a phrase only before a spoken joint ("or" a piece of its own)
+        next_spoken = window[_SLOTS + _FACTS::_SLOTS].translate(_ALL_ONES) + b"\0"
+        spoken[0::3] = spoken[1::3] = spoken[2::3] = next_spoken
+        ends = int.from_bytes(marked, "big") & (int.from_bytes(words, "big") | ~int.from_bytes(spoken, "big"))
+        del marked, words, spoken
+        keys = int.from_bytes(keys, "big")
+        lowest = int.from_bytes(b"\0\0\1" * n, "big")  # the lowest bit of every slot
+        highest = lowest << 23
+        said_again = set()
+        for k in range(1, _AFTER + 1):
+            same = (ends >> 24 * k) ^ keys  # slot j: the end of piece j - k against the key of piece j
+            # the top bit of each slot of zeros (a zero byte's test, by slots: the low byte is 0 or 0xFF, so
+            # a slot borrows only from a slot of zeros, and is then flagged only if it is one)
+            zeros = (same - lowest) & ~same & highest
+            if zeros:
+                flags = zeros.to_bytes(3 * n, "big")
+                at = flags.find(0x80, 3 * k)  # (from slot k: the slots before have no piece k before them)
+                while 0 <= at < 3 * (done + k):
+                    said_again.add(at // 3 - k)
+                    at = flags.find(0x80, at + 3)
+        self.pieces += sorted(self.first + i for i in said_again)
+        if self.short > 0 and 1 in lengths.translate(_at_least(self.short)):
+            ends = ends.to_bytes(3 * n, "big")[2::3]  # a phrase's last piece: zero
+            self.seven = max(self.seven, _seven_after_ends(lengths, ends, done))
+
+    def spread(self, text: str) -> bool:
+        """Might the method's 120-character windows cut a piece it compares (`text`: all of it read)?
+
+        The piece before a joint is whole when shorter than 100 characters; the
+        six after it are when they and their gaps fit in 120: seven pieces
+        after a phrase's end, with the widest gap of the text between them.
+        """
+        if self.long:
+            return True
+        gap = _widest_gap(text, self.nonspace) if self.gap is None else self.gap
+        return gap > _SEVEN_GAPS or self.seven >= _WINDOW + 1 - 6 * gap
+
+
+_AFTER = 7  # pieces after a phrase's end that may end its copy
+_SEVEN_GAPS = (_WINDOW + 1) // 6  # (a wider gap: any seven pieces may pass the window)
+# the thresholds of spread(), one per gap, widest first: byte n becomes the widest one n meets (else 0)
+_THRESHOLDS = [_WINDOW + 1 - 6 * gap for gap in range(1, _SEVEN_GAPS + 1)]
+_THRESHOLD_MET = bytes(next((t for t in _THRESHOLDS if t <= n), 0) for n in range(256))
+_ENDS_MASK = bytes([0xFF] + [0] * 255)  # (a translation table: 0 becomes 0xFF, the rest 0)
+
+
+def _seven_after_ends(lengths: bytes, ends: bytes, done: int) -> int:
+    """The widest threshold of spread() met by the characters of the seven pieces after one of the
+    first `done` pieces that may end a phrase (`ends`: zero). (The sums are 16-bit digits of one
+    number, shifted and added; no piece is longer than 99.)"""
+    n = len(lengths)
+    digits, at_ends = bytearray(2 * n), bytearray(2 * n)
+    digits[0::2] = lengths  # (little-endian: digit i is piece i's length)
+    at_ends[0::2] = at_ends[1::2] = ends.translate(_ENDS_MASK)
+    one_each = int.from_bytes(digits, "little")
+    seven = sum(one_each >> 16 * k for k in range(1, _AFTER + 1))  # digit i: pieces i+1 .. i+7 (at most 693)
+    sums = (seven & int.from_bytes(at_ends, "little")).to_bytes(2 * n, "little")[:2 * done]
+    if sums[1::2].count(0) < done:
+        return _THRESHOLDS[0]  # (256 or more)
+    met = sums[0::2].translate(_THRESHOLD_MET)
+    return next((t for t in _THRESHOLDS if t in met), 0)
+
+
+def _lines_holding(text: str, pieces: list[int]) -> list[tuple]:
+    """(start, end, first piece, wanted, anchors) of each line of `text` (text.split("\n")) holding
+    pieces at `pieces` (numbers in text.split(), sorted): where it starts and ends, the number of its
+    first piece, the wanted pieces on it; no anchors (see _stretches_holding).
 
     A doubled phrase's joint is on the line of the piece that ends the phrase's
     first copy (it starts in or right after that piece, and holds no line end).
     """
+    if "\n" not in text:
+        return [(0, len(text), 0, pieces, None)]
     lines = text.split("\n")
-    through = list(accumulate(counts if counts is not None else map(len, map(str.split, lines))))  # lines 0..j
+    through = list(accumulate(map(len, map(str.split, lines))))  # pieces on lines 0..j
     ends = list(accumulate(map(len, lines)))  # characters of lines 0..j, line ends aside
-    by_line: dict[int, list[int]] = {}
-    for i in indexes:
-        by_line.setdefault(bisect_right(through, i), []).append(i)
+    return [(ends[j] + j - len(lines[j]), ends[j] + j, through[j - 1] if j else 0, list(wanted), None)
+            for j, wanted in groupby(pieces, lambda i: bisect_right(through, i))]
+
+
+def _spans(text: str, lines, spoken) -> list[tuple[int, int]]:
+    """The (start, end) spans to search of the `lines` (see _lines_holding): a line, or of a long
+    one only its stretches holding the wanted pieces."""
     spans = []
-    for j in sorted(by_line):
-        start, end = ends[j] + j - len(lines[j]), ends[j] + j
+    for start, end, first, wanted, anchors in lines:
         if end - start <= 2 * _STRETCH:
             spans.append((start, end))
         else:  # (one long line, as a file without line ends: searching all its joints was most of the cost)
-            spans += _stretches_holding(text, start, end, through[j - 1] if j else 0, sorted(by_line[j]), spoken,
-                                        anchors)
+            spans += _stretches_holding(text, start, end, first, wanted, spoken, anchors)
     return spans
 
 
@@ -289,40 +370,9 @@ def _at_least(least: int) -> bytes:
     return bytes(int(n >= least) for n in range(256))
 
 
-def _cut(text: str, lengths: bytes, ends: bytes) -> bool:
-    """Might the method's 120-character windows cut a piece _may_double compares?
-
-    The piece before a joint is whole when shorter than 100 characters; the
-    six after it are when they and their gaps fit in 120. Seven pieces (from
-    the next) of less than `short` characters do; else each joint's seven
-    are added up, with the widest gap of the text between them.
-    """
-    if 1 in lengths.translate(_at_least(_WINDOW - 20)):
-        return True
-    return _too_wide(lengths, ends, _widest_gap(text, lengths))
-
-
-def _too_wide(lengths: bytes, ends: bytes, gap: int) -> bool:
-    """Do the seven pieces after some joint, `gap` characters apart at most, pass 120 characters?
-    (The sums are 16-bit digits of one number, shifted and added.)"""
-    short = (_WINDOW - 6 * gap) // 7 + 1
-    if short <= 0:
-        return True
-    if 1 not in lengths.translate(_at_least(short)):
-        return False
-    n = len(lengths)
-    digits, joints = bytearray(2 * n), bytearray(2 * n)
-    digits[0::2] = lengths  # (little-endian: digit i is piece i's length)
-    joints[1::2] = ends.translate(_JOINT_BIT)  # bit 15 of digit i: piece i may end a phrase
-    one_each = int.from_bytes(digits, "little")
-    seven = sum(one_each >> 16 * k for k in range(1, 8))  # digit i: pieces i+1 .. i+7 (at most 693)
-    too_wide = _WINDOW + 1 - 6 * gap  # bit 15 set once this is added to a digit from here on
-    raise_ = int.from_bytes((0x8000 - too_wide).to_bytes(2, "little") * n, "little")
-    return bool((seven + raise_) & int.from_bytes(joints, "little"))
-
-
-def _widest_gap(text: str, lengths: bytes) -> int:
-    """The most characters between two pieces of a line (`lengths`: the pieces' exact lengths).
+def _widest_gap(text: str, lengths) -> int:
+    """The most characters between two pieces of a line (`lengths`: the pieces' exact lengths, or
+    their sum).
 
     A run of more than one holds two spaces or a space other than " " and a
     line end. Those are found by string search, which stops once it has found
@@ -330,7 +380,8 @@ def _widest_gap(text: str, lengths: bytes) -> int:
     by one pattern's scan when they are many.
     """
     starts = _found(text, "  ")
-    others = len(text) - sum(lengths) - text.count(" ") - text.count("\n")  # spaces not " " nor "\n"
+    nonspace = lengths if isinstance(lengths, int) else sum(lengths)
+    others = len(text) - nonspace - text.count(" ") - text.count("\n")  # spaces not " " nor "\n"
     if others > len(text) >> 6:
         starts += [m.start() for m in _ODD_SPACE.finditer(text)]
     else:

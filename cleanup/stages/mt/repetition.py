@@ -20,19 +20,21 @@ size is zero wherever tokens repeat at that distance.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from array import array
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from hashlib import blake2b
-from itertools import accumulate, chain
-from operator import itemgetter
+from itertools import accumulate, chain, pairwise
+from operator import add, itemgetter
 
 import regex
 
 from ...analysis.memo import Memo
 from ...core.edits import Level, Proposal
 from . import doubled_again
-from .doubled import DoubledPhrase, DoubledPhrases
+from .doubled import DoubledPhrase, DoubledPhrases, SaidAgain
+from .repetition_parts import Parts
 
 
 @dataclass(frozen=True)
@@ -73,36 +75,14 @@ def _joined(facts: list[tuple], width: int) -> list[bytes]:
     return [b"".join(map(itemgetter(k), facts)) for k in range(width)]
 
 
-class _LineWords:
-    """A big text's words, read by slices, made a line at a time as the slices need them: a loop
-    may start at a few places of a big text (most are the marks' chance equalities), and only
-    the lines there need their words."""
-
-    def __init__(self, line_words, facts, lines):
-        self.line_words, self.facts, self.lines = line_words, facts, lines
-        self.ends = list(accumulate(len(f[0]) for f in facts))  # tokens on lines 0..j (a mark a token)
-        self.held, self.base = [], 0  # the words of the lines last read, from token `base` on
-
-    def __len__(self) -> int:
-        return self.ends[-1]
-
-    def __getitem__(self, part: slice) -> list[str]:
-        start, stop, _ = part.indices(len(self))
-        if start >= stop:
-            return []
-        if not self.base <= start < stop <= self.base + len(self.held):  # (a loop's check reads one place many times)
-            first, last = bisect_right(self.ends, start), bisect_right(self.ends, stop - 1)
-            self.base = self.ends[first - 1] if first else 0
-            self.held = list(chain.from_iterable(map(self.line_words, self.facts[first:last + 1],
-                                                     self.lines[first:last + 1])))
-        return self.held[start - self.base:stop - self.base]
-
-
 # A line longer than this is read in chunks of at least _CHUNK characters, cut after a mark and a
 # space (at a space when there is none): a later pass, given the line with a few edits, finds its
 # chunks again (the cuts follow the text, not offsets) and reads only the changed ones.
 _LONG_LINE, _CHUNK = 1 << 14, 1 << 10
 _CUT = re.compile(r"[.,;:!?] ")
+# A big text is read a window of about this many characters at a time (whole lines, or a long
+# line's whole chunks): what a call builds over its parts' facts is a window's, not the text's.
+_READ = 1 << 17
 
 
 def _parts(lines: list[str]) -> tuple[list[str], list, list[int] | None]:
@@ -120,43 +100,72 @@ def _parts(lines: list[str]) -> tuple[list[str], list, list[int] | None]:
             continue
         chunks = _chunks(line)
         parts += chunks
-        keys += [blake2b(c.encode("utf-8", "surrogatepass"), digest_size=16).digest() for c in chunks]
+        keys += map(_digest, chunks)
         per_line.append(len(chunks))
     return parts, keys, per_line
 
 
+def _digest(chunk: str) -> bytes:
+    return blake2b(chunk.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
 def _chunks(line: str) -> list[str]:
-    """The line cut at spaces: each cut the first space after a mark from _CHUNK characters on
-    (from 8 * _CHUNK, the first space)."""
-    out, start = [], 0
-    while len(line) - start > 8 * _CHUNK:
-        m = _CUT.search(line, start + _CHUNK, start + 8 * _CHUNK)
-        cut = m.end() - 1 if m else line.find(" ", start + 8 * _CHUNK)
+    """The line cut at spaces (see _cuts)."""
+    starts = [0, *_cuts(line, 0, len(line))]
+    return [line[a:b] for a, b in pairwise(starts)]
+
+
+def _cuts(text: str, start: int, end: int):
+    """Where the chunks of the line text[start:end] end: each cut the first space after a mark from
+    _CHUNK characters on (from 8 * _CHUNK, the first space); the last, at the line's end."""
+    while end - start > 8 * _CHUNK:
+        m = _CUT.search(text, start + _CHUNK, start + 8 * _CHUNK)
+        cut = m.end() - 1 if m else text.find(" ", start + 8 * _CHUNK, end)
         if cut < 0:
             break
-        out.append(line[start:cut])
+        yield cut
         start = cut
-    out.append(line[start:])
-    return out
+    yield end
 
 
-def _per_line(counts: list[int], per_line: list[int] | None) -> list[int]:
-    """The parts' counts added up for each line."""
-    if per_line is None:
-        return counts
-    through = [0, *accumulate(counts)]
-    return [through[end] - through[end - n] for end, n in zip(accumulate(per_line), per_line)]
+def _windows(text: str):
+    """The text's parts (see _parts), a window of about _READ characters at a time: its parts, their
+    keys, where they start in the text, and whether each starts a line (bytes, 1 where it does)."""
+    at = 0
+    while True:
+        end = len(text) if len(text) - at <= _READ else text.rfind("\n", at, at + _READ)
+        longer = end < 0  # (the line from `at` on is longer than a window)
+        if longer:
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+        if longer and end - at > _LONG_LINE:
+            yield from _long_line(text, at, end)
+        else:
+            yield _lines_window(text, at, end)
+        if end == len(text):
+            return
+        at = end + 1
 
 
-def _chunk_starts(parts: list[str], counts: list[int], per_line: list[int]) -> tuple[list[int], list[int]]:
-    """Where the chunks of the long lines start in the text (a line's first aside): their first
-    characters and the numbers of their first pieces (text.split()), both in order."""
-    starts_line = b"".join(map(_first_of, per_line))  # byte q: 1 if part q starts its line
-    chars = accumulate(map(len, parts), initial=0)  # (line ends aside)
-    pieces = accumulate(counts, initial=0)
-    lines_through = accumulate(starts_line)
-    out = [(c + lines - 1, p) for c, p, lines, first in zip(chars, pieces, lines_through, starts_line) if not first]
-    return [c for c, _ in out], [p for _, p in out]
+def _lines_window(text: str, start: int, end: int):
+    """The window (see _windows) of the whole lines of text[start:end]."""
+    parts, keys, per_line = _parts(text[start:end].split("\n"))
+    firsts = b"".join(map(_first_of, per_line)) if per_line else b"\1" * len(parts)
+    # (a part starts after the parts before it, and a line end before each line after the first)
+    return parts, keys, list(map(add, accumulate(map(len, parts), initial=start - 1), accumulate(firsts))), firsts
+
+
+def _long_line(text: str, start: int, end: int):
+    """The windows (see _windows) of a line longer than one, text[start:end]: its chunks, cut from the
+    text itself."""
+    starts, firsts = [], b"\1"
+    for cut in _cuts(text, start, end):
+        starts.append(start)
+        start = cut
+        if cut - starts[0] >= _READ or cut == end:
+            parts = [text[a:b] for a, b in pairwise([*starts, cut])]
+            yield parts, list(map(_digest, parts)), starts, firsts + bytes(len(parts) - 1)
+            starts, firsts = [], b"\0"
 
 
 @lru_cache(maxsize=64)
@@ -177,76 +186,85 @@ class RepetitionStage:
         self.marks = Memo(_marks)
         self.words = Memo(_words)
         self.facts = Memo(self._piece_facts)
-        self.blank = [b"", *(b"" for _ in self.doubled), 0, ()]  # a blank line's facts (no piece)
 
     def propose(self, text, ctx):
         last_found = ctx.kept(self).pop(_FOUND, None)  # (what a big text's last call found, if it was the last call)
         if any(c in text for c in _NOT_SPACE):
             yield from self.propose_whole(text, ctx)
             return
-        if len(text) < _BY_LINES:
-            pieces = ctx.view(text).pieces
-            streams, counts, anchors = _joined(self.facts.values(pieces), 1 + len(self.doubled)), None, None
-            all_words = lambda: list(chain.from_iterable(self.words.values(pieces)))  # noqa: E731
-        else:
-            # A line's facts (its tokens' marks, its pieces, their doubled-phrase slots) are the same
-            # wherever it is: kept for the run, a later pass reads them for the lines it is given again;
-            # so are a long line's chunks' (text.split() is their split() one after another: no piece
-            # holds a line end, and a chunk ends at a space). What this call learns is kept only when
-            # all its lines are read: it serves later passes, not a line said again in this one.
-            lines = text.split("\n")
-            parts, keys, per_line = _parts(lines)
-            kept = ctx.kept(self)
-            kept.setdefault("", self.blank)  # (not learnt from the text: the same in every one)
-            facts = list(map(kept.get, keys))
-            if None in facts:
-                fresh = [j for j, f in enumerate(facts) if f is None]
-                for j in fresh:
-                    facts[j] = self._line_facts(parts[j])
-                kept.update((keys[j], facts[j]) for j in fresh)
-            streams = [b"".join(map(itemgetter(k), facts)) for k in range(1 + len(self.doubled))]
-            part_counts = [f[-2] for f in facts]
-            counts = _per_line(part_counts, per_line)
-            anchors = _chunk_starts(parts, part_counts, per_line) if per_line else None
-            all_words = lambda: _LineWords(self._line_words, facts, parts)  # noqa: E731
-        if counts is None:
-            for doubled, slots in zip(self.doubled, streams[1:]):
-                yield from doubled.propose(text, slots=(slots, None))
-        else:
-            found = self._doubled_found(text, ctx, streams[1:], (counts, anchors) if anchors else (counts,), last_found)
-            yield from (proposal for of_rule in found for _, proposal in of_rule)
-        if self.rules:
-            yield from self._loops(text, streams[0], all_words)
-        if counts is not None:
-            ctx.kept(self)[_FOUND] = found
+        if len(text) >= _BY_LINES:
+            yield from self._propose_by_parts(text, ctx, last_found)
+            return
+        pieces = ctx.view(text).pieces
+        marks, *slots = _joined(self.facts.values(pieces), 1 + len(self.doubled))
+        for doubled, its_slots in zip(self.doubled, slots):
+            yield from doubled.propose(text, slots=its_slots)
+        yield from self._loops(text, [loops.starts(marks) for loops in self.rules],
+                               lambda: list(chain.from_iterable(self.words.values(pieces))),
+                               lambda: Parts.whole(text, _TOKEN, len(marks)))
 
-    def _doubled_found(self, text, ctx, streams, where, last_found) -> list[list]:
-        """Each doubled rule's (joint start, proposal) of a big text: at a later call, where most of
-        it is copied from the last one, the last call's moved and only the rest searched again."""
+    def _propose_by_parts(self, text, ctx, last_found):
+        """A big text's proposals, its parts (lines, a long line's chunks) read a window at a time.
+
+        A part's facts (its tokens' marks, its number of pieces) are the same wherever it is: kept
+        for the run, a later pass reads them for the parts it is given again (text.split() is the
+        parts' split() one after another: no piece holds a line end, and a chunk ends at a space).
+        Its doubled-phrase slots are made again when a call searches: a later one mostly takes
+        the last call's phrases (see _doubled_again). What a call learns is kept when it ends."""
+        kept = ctx.kept(self)
+        found = self._doubled_again(text, ctx, last_found)
+        searched = [k for k, doubled in enumerate(self.doubled) if found[k] is None and doubled.by_pieces]
+        said = [SaidAgain() for _ in searched]
+        starts = [_Starts(loops) for loops in self.rules]
+        parts_read, learnt = Parts(text, _TOKEN), {}
+        for parts, keys, part_starts, firsts in _windows(text):
+            facts = list(map(kept.get, keys))
+            slots = [[] for _ in searched]
+            for j in range(len(parts)) if searched else [j for j, f in enumerate(facts) if f is None]:
+                of_pieces = self.facts.values(parts[j].split())
+                if facts[j] is None:
+                    facts[j] = learnt[keys[j]] = (b"".join(map(itemgetter(0), of_pieces)), len(of_pieces))
+                for of_rule, k in zip(slots, searched):
+                    of_rule.append(b"".join(map(itemgetter(1 + k), of_pieces)))
+            for of_rule, its_slots in zip(said, slots):
+                of_rule.read(its_slots)
+            marks = list(map(itemgetter(0), facts))
+            for of_rule in starts:
+                of_rule.read(marks)
+            parts_read.add(part_starts, firsts, map(len, marks), map(itemgetter(1), facts))
+        for of_rule in chain(said, starts):
+            of_rule.read([], last=True)
+        for k, of_rule in zip(searched, said):
+            found[k] = self.doubled[k].found(text, self.doubled[k].where(text, of_rule, parts_read.lines_holding))
+        for k, doubled in enumerate(self.doubled):
+            if found[k] is None:  # (joints the pieces do not show: the whole text searched)
+                found[k] = doubled.found(text, [(0, len(text))])
+        yield from (proposal for of_rule in found for _, proposal in of_rule)
+        yield from self._loops(text, [of_rule.found for of_rule in starts],
+                               lambda: parts_read.words(self._part_words), lambda: parts_read)
+        kept.update(learnt)
+        kept[_FOUND] = found
+
+    def _doubled_again(self, text, ctx, last_found) -> list[list | None]:
+        """Each doubled rule's (joint start, proposal) of a big text at a later call, where most of it
+        is copied from the last one: the last call's moved, and only the rest searched again (None:
+        a call that searches the whole text)."""
         copied = ctx.copied(self) if last_found is not None else None
         out = []
-        for k, (doubled, slots) in enumerate(zip(self.doubled, streams)):
+        for k, doubled in enumerate(self.doubled):
             parts = doubled_again.trusted(text, copied, doubled.spoken) if copied else []
             if parts and sum(end - start for start, end, _ in parts) >= len(text) - (len(text) >> 2):  # (3/4 copied)
                 out.append(doubled_again.found_again(doubled, text, parts, last_found[k]))
             else:
-                out.append(doubled.located(text, slots=(slots, *where)))
+                out.append(None)
         return out
 
     def _piece_facts(self, piece: str) -> tuple[bytes, ...]:
         """Its tokens' marks, and its slots for each doubled-phrase rule: one memo for both."""
         return (_marks(piece), *(d._slots(piece) for d in self.doubled))
 
-    def _line_facts(self, line: str) -> list:
-        """[its tokens' marks, each doubled rule's slots..., its number of pieces, its words (when
-        asked)]. (Not its pieces: a big file's would all stay alive for the run.)"""
-        pieces = line.split()
-        return [*_joined(self.facts.values(pieces), 1 + len(self.doubled)), len(pieces), None]
-
-    def _line_words(self, facts: list, line: str) -> tuple:
-        if facts[-1] is None:
-            facts[-1] = tuple(chain.from_iterable(self.words.values(line.split())))
-        return facts[-1]
+    def _part_words(self, part: str) -> list[str]:
+        return list(chain.from_iterable(self.words.values(part.split())))
 
     def propose_whole(self, text, ctx):
         """The whole text's pieces at once (the way for a text with a space str.split() takes and
@@ -256,25 +274,30 @@ class RepetitionStage:
         if not self.rules:
             return
         pieces, marks = self.stream(ctx.view(text))
-        yield from self._loops(text, marks, lambda: list(chain.from_iterable(self.words.values(pieces))))
+        yield from self._loops(text, [loops.starts(marks) for loops in self.rules],
+                               lambda: list(chain.from_iterable(self.words.values(pieces))),
+                               lambda: Parts.whole(text, _TOKEN, len(marks)))
 
-    def _loops(self, text, marks, all_words):
-        words, tokens = None, []  # made only when a loop may be there
-        for loops in self.rules:
-            starts = loops.starts(marks)
-            if starts and words is None:
+    def _loops(self, text, starts, all_words, placed):
+        """The loops of each rule found from its `starts` (see Loops.starts); `all_words()`: the
+        text's words, one a token, made only when a loop may be there; `placed()`: the Parts that
+        place its tokens, made only when one is."""
+        words = parts = None
+        for loops, its_starts in zip(self.rules, starts):
+            if len(its_starts) and words is None:
                 words = all_words()
-            for i, size, count in loops.found(words, starts):
+            for i, size, count in loops.found(words, its_starts):
                 unit = words[i:i + size]
                 bounded = loops.max_legitimate is None or count <= loops.max_legitimate
                 if _figures(unit) or (bounded and _legitimate(unit, loops.exceptions)):
                     continue
-                if not tokens:
-                    tokens.extend(_TOKEN.finditer(text))
                 kept, end = _kept_and_end(words, i, size, count)
-                first_end, last_end = tokens[i + kept - 1].end(), tokens[end - 1].end()
-                if not (bounded and _quoted(text, tokens[i].start(), last_end)):
-                    yield self._proposal(text, tokens[i].start(), first_end, last_end, count, loops)
+                if parts is None:
+                    parts = placed()
+                start, last_end = parts.token_span(i)[0], parts.token_span(end - 1)[1]
+                first_end = parts.token_span(i + kept - 1)[1]
+                if not (bounded and _quoted(text, start, last_end)):
+                    yield self._proposal(text, start, first_end, last_end, count, loops)
 
     def stream(self, view) -> tuple[list[str], bytes]:
         """The text's pieces between spaces (no token crosses a space), and its tokens' marks."""
@@ -365,6 +388,25 @@ class Loops:
                 for m in re.finditer(b"\0{%d,}" % run, same):
                     starts.update(range(max(m.start() - size, 0), m.end() - size - run + 1))
         return sorted(starts)
+
+
+class _Starts:
+    """A loop rule's starts (see Loops.starts) read from the marks a window at a time: a start's
+    verdict needs the max_unit * min_repeats marks from it on, so the window's last ones wait for
+    the next window, read with it."""
+
+    def __init__(self, loops: Loops):
+        self.loops, self.wait = loops, loops.max_unit * loops.min_repeats
+        self.tail, self.first = b"", 0  # the marks whose verdicts wait; the number of the first
+        self.found = array("q")
+
+    def read(self, marks: list[bytes], last: bool = False) -> None:
+        window = b"".join([self.tail, *marks])
+        done = len(window) if last else max(len(window) - self.wait, 0)
+        if done:
+            starts = self.loops.starts(window)
+            self.found.extend(map(self.first.__add__, starts[:bisect_left(starts, done)]))
+        self.tail, self.first = window[done:], self.first + done
 
 
 def _loop_at(words, i, min_repeats, max_unit) -> tuple[int, int] | None:
