@@ -32,6 +32,8 @@ _TOKENS = regex.compile(r"\s+|[\p{L}\p{M}\p{N}]+|.", regex.DOTALL)
 
 SHORT_TEXT = 1000  # a text this short is searched whole: finding its stretches would cost more
 KEEP_FROM = 100_000  # a longer text keeps its stretches' proposals for a later pass (a shorter one: no gain)
+# (only for a rule a later pass cuts at line breaks alone: on one long line it would read the whole text again;
+# at a full stop or a comma, a later pass reads only what changed, and the keys would keep the stretches' text)
 SHORT_STRETCHES = set(BARRIER_CANDIDATES) - {"\n"}
 MOST_AGAIN = 0.25  # a later pass searches no more than this share of a text again: the first look's ways pay more
 _LAST = "last call"  # (the key in the run's memo of what the last call learnt: see replace_again.py)
@@ -132,7 +134,7 @@ class ReplaceStage:
         matches = None if starts is None else find_at(pattern, text, starts, rule.id, ctx.problems, clock=ctx.clock)
         if matches is None:
             spans = self._scope(i).spans(text, found) if long else None
-            if spans is not None and len(text) > KEEP_FROM:
+            if spans is not None and len(text) > KEEP_FROM and self._walls_again(i) == "\n":
                 return self._in_spans(i, pattern, text, pairs(spans), ctx, learnt)
             if spans is not None:
                 matches = find_in_spans(pattern, text, pairs(spans), rule.id, ctx.problems, clock=ctx.clock)
@@ -186,12 +188,13 @@ class ReplaceStage:
 
     def _walls_again(self, i: int) -> str:
         """The wall a later pass cuts rule i's text at (see replace_again.py): of the characters no part of
-        its pattern can match, the full stop (sentences are short) or the line break ('': none, the rule
-        is searched as in a first look). One wall for all: rules share their cuts."""
+        its pattern can match, the full stop (sentences are short), the comma (a rule that reads full stops,
+        as names do, on one long line) or the line break ('': none, the rule is searched as in a first look).
+        One wall for all: rules share their cuts."""
         if self.walls[i] is None:
             s = self.rules[i].settings
             walls = barriers(_source(s), s.ignore_case)
-            self.walls[i] = "." if "." in walls else "\n" if "\n" in walls else ""
+            self.walls[i] = next((wall for wall in ".,\n" if wall in walls), "")
         return self.walls[i]
 
     def _start(self, i: int):
