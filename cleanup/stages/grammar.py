@@ -21,13 +21,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from fnmatch import translate
-from functools import cached_property, lru_cache
+from functools import lru_cache
+from heapq import merge
 from itertools import chain
+from operator import methodcaller
 
 import regex
 
 from ..analysis.english import indefinite_article
-from ..analysis.lines import line_at, lines_after
 from ..core.edits import Level, Proposal
 
 
@@ -64,28 +65,43 @@ class GrammarStage:
 
     def __init__(self, rules):
         self.rules = [(r, FINDERS[r.data["detector"]]) for r in rules]
+        self.walked = tuple(any(find is detector for _, find in self.rules)
+                            for detector in (unbalanced_quotes, unbalanced_brackets))
 
     def propose(self, text, ctx):
-        scans = Scans(text)
+        scans = Scans(text, *self.walked)
         for rule, find in self.rules:
             yield from find(text, rule, scans)
+
+
+class _Once:
+    """functools.cached_property without its lock (Python 3.11 takes one at each first read: ~1 us)."""
+
+    def __init__(self, compute):
+        self.compute, self.name = compute, compute.__name__
+
+    def __get__(self, scans, owner=None):
+        if scans is None:
+            return self
+        value = scans.__dict__[self.name] = self.compute(scans)
+        return value
 
 
 class Scans:
     """What several detectors look for first in one text, each found once, when one asks."""
 
-    def __init__(self, text: str):
-        self.text = text
+    def __init__(self, text: str, quotes: bool = True, brackets: bool = True):
+        self.text, self.walked = text, (quotes, brackets)  # the kinds of marks whose unpaired ones are looked for
 
-    @cached_property
+    @_Once
     def punctuation_signs(self) -> list[int] | None:
         """Where the signs of the punctuation detectors may be; None: nowhere (they have nothing to report)."""
         return _punctuation_signs(self.text)
 
-    @cached_property
-    def marks_in_turn(self) -> bool:
-        """Do all quotes and brackets pair up in turn (so no detector of unpaired marks has anything to report)?"""
-        return _marks_in_turn(self.text)
+    @_Once
+    def unpaired(self) -> tuple[list[int], list[int]]:
+        """Where the unpaired quotes are, and the unpaired brackets."""
+        return _unpaired(self.text, *self.walked)
 
 
 def _excepted(token: str, patterns: tuple) -> bool:
@@ -98,6 +114,12 @@ def _globs(patterns: tuple) -> re.Pattern | None:
     """The globs (any case) as one pattern, fnmatchcase's translations in turn (the first that matches is named gN)."""
     return re.compile("|".join(f"(?P<g{n}>{translate(p.casefold())})" for n, p in enumerate(patterns))) \
         if patterns else None
+
+
+def _in_order(runs: list, size: int):
+    """The items of runs each in order, all in order: merged as they come on a long text (no list
+    of them all), sorted in one list on a short one (a merge costs a few microseconds more)."""
+    return merge(*runs) if size > 65536 else sorted(chain.from_iterable(runs))
 
 
 def _token_around(text: str, start: int, end: int) -> str:
@@ -239,28 +261,64 @@ def doubled_punctuation(text, rule, scans):
 # after it) when a quotation is open in its line or none follows; otherwise
 # it opens one (she said,"and ..."). Curly marks say which they are. Figures
 # ("12") and apostrophes are not quotes.
-# (the mark first in the pattern: re then jumps from quote to quote)
-_GLUED_QUOTE = re.compile(r"[\"“”](?=[^\W\d_])(?:(?<=[^\W\d_][.,!?…][\"”])|(?<=[^\W\d_]”)"
-                          r"|(?<=[^\W\d_]:[\"“])|(?<=[^\W\d_]“)|(?<=[^\W\d_][.,!?;]“))")
+# One pattern per mark, the mark first: `re` finds a pattern's first character
+# fast when it is one character (a class of them costs it several times more).
+_START = methodcaller("start")
+_GLUED_QUOTES = (re.compile(r'"(?=[^\W\d_])(?:(?<=[^\W\d_][.,!?…]")|(?<=[^\W\d_]:"))'),
+                 re.compile(r"“(?=[^\W\d_])(?:(?<=[^\W\d_]:“)|(?<=[^\W\d_]“)|(?<=[^\W\d_][.,!?;]“))"),
+                 re.compile(r"”(?=[^\W\d_])(?:(?<=[^\W\d_][.,!?…]”)|(?<=[^\W\d_]”))"))
+
+
+def _glued_quotes(text: str):
+    """Where the glued quotation marks are, in order."""
+    return _in_order([map(_START, p.finditer(text)) for p in _GLUED_QUOTES], len(text))
 
 
 def glued_quote(text, rule, scans):
-    for m in _GLUED_QUOTE.finditer(text):
-        if _excepted(_token_around(text, m.start(), m.end()), rule.settings.exceptions):
+    exceptions, straight = rule.settings.exceptions, _StraightQuotes(text)
+    for at in _glued_quotes(text):
+        if exceptions and _excepted(_token_around(text, at, at + 1), exceptions):
             continue
-        at = m.end() if _closes(text, m.start()) else m.start()
-        yield _change(rule, at, at, " ")
+        space_at = at + 1 if _closes(text, at, straight) else at
+        yield _change(rule, space_at, space_at, " ")
 
 
-def _closes(text: str, at: int) -> bool:
+def _closes(text: str, at: int, straight: _StraightQuotes) -> bool:
     mark = text[at]
     if mark != '"':
         return mark == "”"
     if text[at - 1] == ":":
         return False
-    line_start, line_end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
-    open_before = text.count('"', line_start, at) % 2 == 1
-    return open_before or '"' not in text[at + 1:len(text) if line_end < 0 else line_end]
+    return straight.open_before(at) or not straight.one_after(at)
+
+
+class _StraightQuotes:
+    """The straight quotes of the line of each glued quote, asked about in order.
+
+    (Counted on from the last place asked about, so that a long line is read
+    once, not once for each of its glued quotes.)
+    """
+
+    def __init__(self, text: str):
+        self.text, self.counted_to, self.count, self.line_end = text, 0, 0, -1
+
+    def open_before(self, at: int) -> bool:
+        """Is a quotation open at `at` in its line (an odd number of straight quotes before it there)?"""
+        text = self.text
+        newline = text.rfind("\n", self.counted_to, at)
+        if newline >= 0:  # a later line: its count starts at its start
+            self.counted_to, self.count = newline + 1, 0
+        self.count += text.count('"', self.counted_to, at)
+        self.counted_to = at
+        return self.count % 2 == 1
+
+    def one_after(self, at: int) -> bool:
+        """Does a straight quote follow `at` in its line?"""
+        text = self.text
+        if at > self.line_end:
+            self.line_end = text.find("\n", at)
+            self.line_end = len(text) if self.line_end < 0 else self.line_end
+        return text.find('"', at + 1, self.line_end) >= 0
 
 
 # The same straight quotation mark twice, at a word's edge: ""From now on" or "on!"".
@@ -285,7 +343,6 @@ def tokenized_quotes(text, rule, scans):
 
 # Within a line only a full stop counts as a sentence end: "Tora! Tora! Tora! was" and "Yahoo! said" are fine.
 _LOWER_START = regex.compile(r"(?:^[ \t]*|(?<=\.)[ \t]+)(\p{Ll}[\p{L}\p{M}\p{N}'’-]*)", regex.MULTILINE)
-_SENTENCE_END = regex.compile(r"[.!?…][\"”’)\]]*[ \t]*$")
 # the sign: a start after a line end or a full stop, or the text's own
 _AFTER_STOP, _LOWER_FIRST = re.compile(rf"[\n.][ \t]*+(?={_LOWERISH})"), re.compile(rf"[ \t]*+{_LOWERISH}")
 
@@ -337,8 +394,8 @@ def _follows_sentence_end(text: str, line_start: int) -> bool:
     """Is this line the first of the text or of a paragraph, or after a finished sentence?"""
     if line_start == 0:
         return True
-    previous = text[:line_start - 1].rsplit("\n", 1)[-1]
-    return not previous.strip() or bool(_SENTENCE_END.search(previous))
+    previous_start = text.rfind("\n", 0, line_start - 1) + 1  # (the previous line only: no copy of the text before)
+    return not _NOT_SPACE.search(text, previous_start, line_start - 1) or _ends_sentence(text, line_start - 1)
 
 
 # -- a / an ------------------------------------------------------------------
@@ -355,7 +412,8 @@ def a_an(text, rule, scans):
     """
     articles = _articles(rule.settings.exceptions)
     resume = 0  # as finditer: an article followed by "an apple" takes "an" as its word
-    for pos in sorted(m.start() for sign in articles.signs for m in sign.finditer(text)):
+    signs = articles.signs + articles.tab_signs if "\t" in text else articles.signs
+    for pos in _in_order([map(_START, sign.finditer(text)) for sign in signs], len(text)):
         m = _ARTICLE.match(text, pos) if pos >= resume else None
         if not m:
             continue
@@ -385,8 +443,9 @@ class _Articles:
         after_a = _after_article("bcdfghjklmnpqrstvwxyz", [p for article, p in pinned if article == "an"])
         after_an = _after_article("aeio", [p for article, p in pinned if article == "a"], also=(r"an[ \t]",))
         # "a" or "A" not after a letter, digit or '’.- (the article's start is the match's)
-        self.signs = (re.compile(rf"a(?<![^\W_]a)(?<!['’.-]a)(?:{after_a}|n{after_an})"),
-                      re.compile(rf"A(?<![^\W_]A)(?<!['’.-]A)(?:{after_a}|[nN]{after_an})"))
+        self.signs = (*_lowercase_signs(" ", after_a, after_an),
+                      re.compile(rf"A(?<![^\W_]A)(?<!['’.-]A)(?:[ \t]{after_a}|[nN][ \t]{after_an})"))
+        self.tab_signs = _lowercase_signs("\t", after_a, after_an)  # (needed only where a tab is)
 
     def pinned(self, lower: str) -> tuple[bool, str | None]:
         """(whether an exception matches the casefolded word, the article it pins)"""
@@ -397,19 +456,26 @@ class _Articles:
 _articles = lru_cache(maxsize=64)(_Articles)
 
 
+def _lowercase_signs(gap: str, after_a: str, after_an: str) -> tuple[re.Pattern, ...]:
+    """"a" and "an", each with the space or tab after it first: a pattern that starts with a
+    few characters (not a class) is what `re` finds fastest, and "a " is much rarer than "a"."""
+    return tuple(re.compile(rf"{article}{gap}(?<![^\W_]{article}{gap})(?<!['’.-]{article}{gap}){after}")
+                 for article, after in (("a", after_a), ("an", after_an)))
+
+
 def _after_article(letters: str, others: list[str], also: tuple = ()) -> str:
-    """After an article: spaces, then a word that does not surely take it.
+    """After an article and its first space or tab: more of them, then a word that does not surely take it.
 
     A word starting with one of `letters` and a lowercase ASCII letter or
     digit does, unless one of the `others` (exceptions pinning the other
     article) may start so, or it is one of the `also` words.
     """
     if any(not "a" <= p[0] <= "z" for p in others):
-        return r"[ \t]"  # an exception may start with anything: every article is a sign
+        return ""  # an exception may start with anything: every article is a sign
     pairs = {p[:2] for p in others if p[0] in letters and len(p) > 1 and p[1] in _SURE_SECOND}
     letters = "".join(c for c in letters if not any(p[0] == c and p[:2] not in pairs for p in others))
     unsure = "|".join((*also, *sorted(pairs)))
-    return rf"[ \t]++(?:{f'(?={unsure})|' if unsure else ''}(?![{letters}][a-z0-9]))" if letters else r"[ \t]"
+    return rf"[ \t]*+(?:{f'(?={unsure})|' if unsure else ''}(?![{letters}][a-z0-9]))" if letters else ""
 
 
 _SURE_SECOND = set("abcdefghijklmnopqrstuvwxyz0123456789")
@@ -464,61 +530,107 @@ _ALL_IN_TURN = _in_turn(QUOTE_PAIRS, BRACKET_PAIRS)
 
 
 def unbalanced_quotes(text, rule, scans):
-    if not scans.marks_in_turn:
-        yield from (_flag(rule, i, i + 1) for i in _unpaired(text, QUOTE_PAIRS, _QUOTES_IN_TURN))
+    yield from (_flag(rule, i, i + 1) for i in scans.unpaired[0])
 
 
 def unbalanced_brackets(text, rule, scans):
-    if not scans.marks_in_turn:
-        yield from (_flag(rule, i, i + 1) for i in _unpaired(text, BRACKET_PAIRS, _BRACKETS_IN_TURN))
+    yield from (_flag(rule, i, i + 1) for i in scans.unpaired[1])
 
 
-def _unpaired(text: str, pairs: dict, in_turn: re.Pattern) -> list[int]:
-    """Offsets of opening marks never closed and closing marks never opened.
+class _Walk:
+    """One kind of marks (quotes or brackets) as the walk meets them, in turn: which are open, which unpaired."""
+
+    def __init__(self, pairs: dict):
+        self.pairs, self.closers = pairs, {c: o for o, c in pairs.items()}
+        self.open, self.unpaired = [], []
+
+    def meet(self, text: str, i: int) -> None:
+        """The mark at i opens, closes the last one of its kind opened, or is unpaired."""
+        role = _role(text, i, self.pairs, self.open)
+        if role == "open":
+            self.open.append(i)
+        elif role == "close":
+            stack, opener = self.open, self.closers[text[i]]
+            k = len(stack) - 1
+            while k >= 0 and text[stack[k]] != opener:
+                k -= 1
+            if k >= 0:
+                del stack[k]
+            else:
+                self.unpaired.append(i)
+
+    def line_ends(self, text: str, line_end: int, resumed: re.Match | None) -> None:
+        """The line that ends at line_end leaves marks open; `resumed`: the next non-blank character, if any."""
+        if self.pairs is QUOTE_PAIRS and resumed and resumed.group() in "“«\"":
+            self.open.clear()  # the next paragraph goes on with the quotation
+        elif line_end == len(text) or not resumed or text.find("\n", line_end + 1, resumed.start()) >= 0 \
+                or _ends_sentence(text, line_end):  # no line follows, a blank one does, or the sentence ends
+            self.unpaired.extend(self.open)
+            self.open.clear()
+
+
+def _unpaired(text: str, quotes: bool = True, brackets: bool = True) -> tuple[list[int], list[int]]:
+    """Offsets of the quotes, and of the brackets, opened and never closed or closed and never opened.
 
     Marks pair within a line. An open quotation may go on past a line break
     in mid-sentence (hard-wrapped text); one still open at a paragraph that
     opens with a quote mark again is a quotation over several paragraphs.
-    Lines whose marks pair up `in_turn`, with none open before, need no look.
+    Wherever no mark is open, those that pair up in turn from there need no
+    look (the common case): the walk jumps over them, within a line as
+    across lines, and meets the others one by one. (A kind not asked for is
+    not walked.)
     """
-    # `in_turn` matches as far as the marks pair up; pairs end within lines, so every
-    # line before the one it stops in pairs up by itself, and it stops in no line that does
-    in_turn_to = _pairs_up_to(in_turn, text, 0)
-    if in_turn_to == len(text):
-        return []
-    closers = {c: o for o, c in pairs.items()}
-    marks = _marks_of(tuple(pairs.items()))
-    unpaired, stack = [], []
-    start = text.rfind("\n", 0, in_turn_to) + 1
+    in_turn = _ALL_IN_TURN if quotes and brackets else _QUOTES_IN_TURN if quotes else _BRACKETS_IN_TURN
+    size = len(text)
+    pos = _pairs_up_to(in_turn, text, 0)
+    if pos == size:
+        return [], []
+    both = (_Walk(QUOTE_PAIRS) if quotes else None, _Walk(BRACKET_PAIRS) if brackets else None)
+    walks = [walk for walk in both if walk]
+    walk_of = {mark: walk for walk in walks for pair in walk.pairs.items() for mark in pair}
+    marks = _marks_of(tuple(walk_of))
+    line_end = -1
     while True:
-        line = line_at(text, start)
-        for m in marks.finditer(text, line.start, line.end):
-            i = m.start()
-            role = _role(text, i, pairs, stack)
-            if role == "open":
-                stack.append(i)
-            elif role == "close":
-                opener = next((k for k in reversed(range(len(stack))) if text[stack[k]] == closers[text[i]]), None)
-                if opener is not None:
-                    del stack[opener]
-                else:
-                    unpaired.append(i)
-        if stack:
-            resumed = next((ln.text.lstrip() for ln in lines_after(text, line) if not ln.blank), "")
-            following = next(lines_after(text, line), None)
-            if pairs is QUOTE_PAIRS and resumed[:1] in ("“", "«", '"'):
-                stack.clear()  # the next paragraph goes on with the quotation
-            elif following is None or following.blank or _SENTENCE_END.search(line.text):
-                unpaired.extend(stack)
-                stack.clear()
-        if line.end == len(text):
-            return sorted(unpaired)
-        start = line.end + 1
-        if not stack:  # on to the next line that does not pair up by itself
-            in_turn_to = _pairs_up_to(in_turn, text, start)
-            if in_turn_to == len(text):
-                return sorted(unpaired)
-            start = text.rfind("\n", start, in_turn_to) + 1 or start
+        if pos > line_end:
+            line_end = text.find("\n", pos)
+            line_end = size if line_end < 0 else line_end
+        m = marks.search(text, pos, line_end)
+        if m:
+            pos = m.start()
+            walk_of[text[pos]].meet(text, pos)
+            pos += 1
+        else:
+            resumed = None
+            for walk in walks:
+                if walk.open:
+                    resumed = resumed or _NOT_SPACE.search(text, line_end + 1)
+                    walk.line_ends(text, line_end, resumed)
+            if line_end == size:
+                break
+            pos = line_end + 1
+        if not any(walk.open for walk in walks):
+            # `in_turn` stops at a mark it cannot pair (or the text's end); what it passes leaves nothing open
+            pos = _pairs_up_to(in_turn, text, pos)
+            if pos == size:
+                break
+    quotes, brackets = (sorted(walk.unpaired) if walk else [] for walk in both)
+    return quotes, brackets
+
+
+_NOT_SPACE = re.compile(r"\S")
+
+
+def _ends_sentence(text: str, line_end: int) -> bool:
+    """Does the line that ends at line_end end a sentence: . ! ? or …, then closing quotes or brackets, then spaces?
+
+    (Read back from its end: a long line costs no more than its tail.)
+    """
+    at = line_end
+    while at > 0 and text[at - 1] in " \t":
+        at -= 1
+    while at > 0 and text[at - 1] in "\"”’)]":
+        at -= 1
+    return at > 0 and text[at - 1] in ".!?…"
 
 
 def _pairs_up_to(in_turn: re.Pattern, text: str, start: int) -> int:
@@ -528,8 +640,8 @@ def _pairs_up_to(in_turn: re.Pattern, text: str, start: int) -> int:
 
 
 @lru_cache(maxsize=8)
-def _marks_of(pairs: tuple) -> re.Pattern:
-    return re.compile("[" + re.escape("".join(sorted({mark for pair in pairs for mark in pair}))) + "]")
+def _marks_of(marks: tuple) -> re.Pattern:
+    return re.compile("[" + re.escape("".join(sorted(marks))) + "]")
 
 
 def _role(text: str, i: int, pairs: dict, stack: list) -> str | None:
@@ -544,10 +656,6 @@ def _role(text: str, i: int, pairs: dict, stack: list) -> str | None:
     if ch == ")" and "(" not in (text[k] for k in stack) and _LIST_MARKER.fullmatch(_token_around(text, i, i + 1)):
         return None
     return "close"
-
-
-def _marks_in_turn(text: str) -> bool:
-    return bool(_ALL_IN_TURN.fullmatch(text))
 
 
 # the signs of the four detectors above after one class of marks (a class first is what `re` scans for fast)
