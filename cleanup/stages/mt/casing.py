@@ -54,6 +54,7 @@ from ...analysis.fast_regex import FastPattern, positions
 from ...analysis.languages import language_names
 from ...analysis.lexicon import key
 from ...analysis.memo import Memo
+from ...analysis.space_windows import window_bounds
 from ...analysis.wordlist import zipf
 from ...core.edits import Proposal
 
@@ -146,7 +147,7 @@ _ASCII_LETTER_RUNS = bytes(c if 0x41 <= c <= 0x5A or 0x61 <= c <= 0x7A else 0x20
 _LETTER_MARK_OR_DIGIT = regex.compile(r"[\p{L}\p{M}\p{N}]")
 _ASCII_BYTES = bytes(range(0x80))
 _LONG_TEXT = 100_000  # characters: a longer text is read in other ways (see _Scan, _words_at)
-_CHUNK = 1 << 20  # characters of a long text split at a time (see _lowercase_runs_at)
+_CHUNK = 1 << 16  # characters of a long text split at a time (see _lowercase_runs_at)
 _LOWERCASE_RUN = FastPattern(r"(\p{Ll}+)")
 _LETTERS = regex.compile(r"\p{L}+")
 
@@ -198,8 +199,8 @@ class CasingStage:
         # after a comma a verb of the rule's (a capitalised word); after a semicolon any word
         starts = {at + 2 for word in scan.capitalised_for(prep.number) for at in _occurrences(text, ", " + word)}
         starts.update(at + 2 for at in _occurrences(text, "; "))
-        headlines = {}  # line start -> whether the line is a headline
-        for at in sorted(starts):
+        line, headline = (0, -1), False  # (start, end) of the line of the last `at` asked about, and whether
+        for at in sorted(starts):      # it is a headline (each line's found once: a long line is read once)
             m = _AFTER_MARK.match(text, at)
             if not m:
                 continue
@@ -209,10 +210,10 @@ class CasingStage:
             verb = word.casefold() in prep.verbs or _verb_or_adverb(word, s)
             if key(word) in self.lex or not (function_word or verb):
                 continue
-            start, end = _line_around(text, at)
-            if start not in headlines:
-                headlines[start] = _title_case(text[start:end])
-            if headlines[start]:
+            if at > line[1]:
+                line = _line_around(text, at)
+                headline = _title_case(text, *line)
+            if headline:
                 continue  # a headline capitalises every word
             lower = word[0].lower() + word[1:]
             yield Proposal(m.start(1), m.end(1), lower, rule.id,
@@ -222,8 +223,9 @@ class CasingStage:
     def _in_name(self, scan, rule, prep):
         text = scan.text
         # the institution word is a capitalised word before " of " and a lowercase letter: only lines with one
-        lines = sorted({_line_around(text, at) for form in scan.capitalised_for(prep.number)
-                        for at in _occurrences(text, form + " of ") if _LOWERCASE.match(text, at + len(form) + 4)})
+        lines = _lines_holding(text, [at for form in scan.capitalised_for(prep.number)
+                                      for at in _occurrences(text, form + " of ")
+                                      if _LOWERCASE.match(text, at + len(form) + 4)])
         reported = set()  # "Hunan Provincial Department of health" is found from Hunan and from Provincial
         for line_start, line_end in lines:  # a match never reaches past its line
             for m in _IN_NAME.finditer(text, line_start, line_end, overlapped=True):
@@ -253,8 +255,7 @@ class CasingStage:
             m = _QUOTE_START.match(text, at)
             if not m or m.group(1) not in prep.verbs:
                 continue
-            quoted = _QUOTED.match(text, m.start(2)).group()
-            if len(quoted.split()) < fewest:
+            if not _holds_pieces(text, m.start(2), _QUOTED.match(text, m.start(2)).end(), fewest):
                 continue  # a fragment ("a disgrace") keeps its lowercase
             word = m.group(2)
             upper = word[0].upper() + word[1:]
@@ -310,7 +311,8 @@ class CasingStage:
             at.update(i for pair, _, _ in pairs for i in _occurrences(text, pair))
         if not at:
             return
-        names = {name.casefold(): name for name in _CAPITALISED.findall(text) if len(name) >= shortest}
+        names = {name.casefold(): name for start, end in window_bounds(text)
+                 for name in _CAPITALISED.findall(text, start, end) if len(name) >= shortest}
         for m in filter(None, map(partial(_LOWER_PAIR.match, text), sorted(at))):
             name = names.get(m.group(1) + m.group(2))
             if name:
@@ -324,7 +326,9 @@ class CasingStage:
         # a name is a capitalised word rare in English, and its lowercase form must stand in the text
         if not any(scan.has(form.casefold()) for form in scan.capitalised_for(prep.number)):
             return
-        capitalised = Counter(_MID_SENTENCE_NAME.findall(text))
+        capitalised = Counter()
+        for start, end in window_bounds(text):  # (a long line's list of names never made whole)
+            capitalised.update(_MID_SENTENCE_NAME.findall(text, start, end))
         names = {form.casefold(): form for form, n in capitalised.items()
                  if n >= s.min_count and len(form) >= s.min_length and zipf(form) < s.max_zipf}
         for m in _words_at(text, names):
@@ -402,17 +406,16 @@ class _Scan:
     def __init__(self, text: str, stage: CasingStage, view=None):
         self.text = text
         self.ascii = text.isascii()
-        utf8 = text.encode("utf-8", "surrogatepass")
-        # the characters beyond ASCII; texts with none beyond the BMP may run FastPattern's `re` patterns
-        self.non_ascii = set(utf8.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
-        self.bmp = self.ascii or max(self.non_ascii) <= "\uffff"
         self.form = None  # the form (`re` or `regex`) the first pattern asked chose (see pattern)
         # a long text (given its view) repeats its words: its words are those of its distinct pieces,
         # joined by spaces (whitespace is no letter, mark or digit: no word below crosses it)
-        self.words = words = text
-        if view is not None:
-            self.words = words = " ".join(view.distinct_pieces)
-            utf8 = words.encode("utf-8", "surrogatepass")
+        self.words = words = text if view is None else " ".join(view.distinct_pieces)
+        utf8 = words.encode("utf-8", "surrogatepass")
+        # the characters beyond ASCII (of a long text, those of its pieces: whitespace beyond ASCII is
+        # in the BMP, no letter, mark or digit, and its own casefold(), so nothing below misses it);
+        # texts with none beyond the BMP may run FastPattern's `re` patterns
+        self.non_ascii = set(utf8.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
+        self.bmp = self.ascii or max(self.non_ascii, default="") <= "\uffff"
         # the runs of ASCII letters between other characters (see has)
         self.runs = set(utf8.translate(_ASCII_LETTER_RUNS).decode("ascii").split())
         # the capitalised words (a capital, then lowercase letters) between non-letters, and maybe a few
@@ -499,6 +502,27 @@ def _line_around(text: str, at: int) -> tuple[int, int]:
     """(start, end) of the line holding offset `at`, as split_lines makes it."""
     end = text.find("\n", at)
     return text.rfind("\n", 0, at) + 1, len(text) if end < 0 else end
+
+
+def _lines_holding(text: str, offsets: list[int]) -> list[tuple[int, int]]:
+    """(start, end) of the lines holding the offsets, in order, each once (each found once: linear
+    in a long line holding many)."""
+    lines = [(0, -1)]
+    for at in sorted(offsets):
+        if at > lines[-1][1]:
+            lines.append(_line_around(text, at))
+    return lines[1:]
+
+
+def _holds_pieces(text: str, start: int, end: int, fewest: int) -> bool:
+    """Whether text[start:end] holds `fewest` pieces between spaces or more (read a window at a time
+    until it is known: a quotation left open on a long line runs to its end)."""
+    pieces = 0
+    for a, b in window_bounds(text, start, end):
+        pieces += len(text[a:b].split())
+        if pieces >= fewest:
+            return True
+    return fewest <= 0
 
 
 def _words_at(text: str, words) -> list:
@@ -604,9 +628,14 @@ def _verb_or_adverb(word: str, s: CapitalAfterComma) -> bool:
     return False
 
 
-def _title_case(line: str) -> bool:
-    words = regex.findall(r"\p{L}+", line)
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) * 2 > len(words)
+def _title_case(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether the line text[start:end] is a headline, most of its words (three or more) capitalised."""
+    words = capitals = 0
+    for window in window_bounds(text, start, end):  # (a long line's words never listed whole)
+        found = _LETTERS.findall(text, *window)
+        words += len(found)
+        capitals += sum(w[0].isupper() for w in found)
+    return words >= 3 and capitals * 2 > words
 
 
 def _before_place_pattern(heads: tuple) -> regex.Pattern:

@@ -31,14 +31,24 @@ are counted without the exceptions their context makes). Only lines the
 bound cannot rule out are looked at further: among them, those where a
 text-wide scan finds a sign are scored (the made-up words of the text are
 known from one set of its words, judged once each).
+
+Memory: a line is read a window at a time (analysis/space_windows.py: cut
+after a space, which no piece or token crosses), so that on one long line
+its pieces, codes, tokens and lowercase form never stand whole in memory; a
+window's counts add up to the line's, with what a broken pattern pairs
+across a cut carried to the next window.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import chain
 
+from ...analysis import space_windows
 from ...analysis.memo import Memo
+from ...analysis.space_windows import window_bounds, windows
+from ...analysis.textview import CHUNK
 from ...analysis.wordlist import known, zipf
 from ...core.edits import Level, Proposal
 
@@ -64,6 +74,9 @@ _DOMAIN = re.compile(r"[a-z]\.(?:com|org|net|gov|edu|cn|ru|ua|jp|uk|de|io)\b")
 _MARK_AFTER_COMMA = frozenset(",.;:")
 _MARK_AFTER_ARTICLE = frozenset(",;:")  # (not ".": "10 a.m.")
 _COMMA_MARK = re.compile(r"[,;]\s*[,.;:]")
+_NON_SPACE = re.compile(r"\S")
+_WHOLE = 2 * CHUNK  # characters: a text up to this long has its pieces listed whole (TextView.pieces)
+_LONGER_LOWERCASE = "\u0130"  # the one character str.lower() makes longer ("İ": two); none makes shorter
 # A piece's code: WORD_MARK per word, SIGN_MARK per sign at most, then the classes of its first
 # and last token (a bit per role in a broken pattern; first tokens as digits, last as capitals).
 WORD_MARK, SIGN_MARK = "w", "s"
@@ -105,6 +118,7 @@ class Salad:
         # where a broken pattern may be, in the lowercased text (no \b first: re then scans for the first letters)
         self.broken = re.compile(rf"(?:{words(self.articles)})\s*(?:(?:{words(self.not_after_article)})\b|[,;:])"
                                  rf"|(?:{words(self.conjunctions)})\s+(?:{words(self.conjunctions)})\b")
+        self.longest = max(map(len, self.not_after_article), default=0)  # of the words in `broken`
         self.codes = Memo(self._code)
         # a broken pattern across two pieces: a last token, then a first token with a role in common
         self.broken_across = re.compile("|".join(
@@ -116,7 +130,7 @@ class Salad:
         may_join = self._may_join(view)
         if not may_join:
             return  # no line scores enough to join a stretch, let alone start one
-        signed = self._signed_lines(view) & may_join
+        signed = self._signed_lines(view, may_join)
         stretch = []  # (start, end) of the lines in the stretch being built
         started = False
         for i, line in enumerate(lines):
@@ -140,21 +154,44 @@ class Salad:
     def _may_join(self, view) -> set[int]:
         """The lines whose score may reach extend_score (the others' does not: their signs are
         at most the bound from their code, and they have exactly the code's number of words)."""
-        codes, at, out = self.codes.values(view.pieces), 0, set()
+        # a big text's lines, and any long line, are read a window at a time (the list of pieces of a
+        # big text, 8 bytes a piece, is not made for this); the others' codes are slices of the text's
+        big, longest = len(view.text) > _WHOLE, space_windows.WINDOW
+        codes, at, out = [] if big else self.codes.values(view.pieces), 0, set()
         broken_across = self.broken_across
         for i, line in enumerate(view.lines):
             if not line.text:
                 continue
-            pieces = _count_pieces(line.text)
-            code, at = "".join(codes[at:at + pieces]), at + pieces
-            if SIGN_MARK not in code and not broken_across.search(code):
-                continue  # no sign at all (most lines)
-            words = code.count(WORD_MARK)
-            if words >= self.min_words:
-                signs = code.count(SIGN_MARK) + 2 * len(broken_across.findall(code))
-                if signs / words >= self.extend:
-                    out.add(i)
+            if big or len(line.text) > longest:
+                words, signs, at = self._code_counts(line.text, None if big else codes, at)
+            else:
+                pieces = _count_pieces(line.text)
+                code, at = "".join(codes[at:at + pieces]), at + pieces
+                if SIGN_MARK not in code and not broken_across.search(code):
+                    continue  # no sign at all (most lines)
+                words, signs = code.count(WORD_MARK), code.count(SIGN_MARK) + 2 * len(broken_across.findall(code))
+            if signs is not None and words >= self.min_words and signs / words >= self.extend:
+                out.add(i)
         return out
+
+    def _code_counts(self, line: str, codes: list | None, at: int) -> tuple[int, int | None, int]:
+        """(words, signs at most, where the next line's codes start) of a line, from its pieces' codes
+        (`codes` from `at`, or if None its own), a window at a time: its code is never joined whole;
+        signs None if the code holds no sign at all."""
+        words = marks = across = 0
+        last = ""  # the last class before the window: a broken pattern may pair it with the window's first
+        for window in windows(line):
+            if codes is None:
+                code = last + "".join(self.codes.values(window.split()))
+            else:
+                pieces = _count_pieces(window)
+                code, at = last + "".join(codes[at:at + pieces]), at + pieces
+            words += code.count(WORD_MARK)
+            if SIGN_MARK in code or self.broken_across.search(code):
+                marks += code.count(SIGN_MARK)
+                across += len(self.broken_across.findall(code))
+            last = code[-1:]
+        return words, (marks + 2 * across if marks or across else None), at
 
     def _code(self, piece: str) -> str:
         """What a piece adds to its line's score: WORD_MARK per word, SIGN_MARK per sign it may
@@ -173,22 +210,38 @@ class Salad:
         role = (last in self.articles) * _ARTICLE + (last in self.conjunctions) * _CONJUNCTION + (last in ",;") * _COMMA
         return WORD_MARK * len(words) + SIGN_MARK * signs + _first(follows) + _last(role)
 
-    def _signed_lines(self, view) -> set[int]:
-        """The lines that hold at least one sign (some may hold none: scoring decides)."""
+    def _signed_lines(self, view, may_join: set[int]) -> set[int]:
+        """Those of the lines `may_join` that hold at least one sign (some may hold none: scoring decides)."""
         text, lines = view.text, view.lines
-        lowered = text.lower()
-        if len(lowered) != len(text):  # "İ" lowers to two characters: offsets would shift
-            return set(range(len(lines)))
-        found = [m.start() for m in self.broken.finditer(lowered) if not lowered[m.start() - 1:m.start()].isalnum()]
-        found += [m.start() for pattern in (_GLUED, _COMMA_MARK) for m in pattern.finditer(text)]
+        if _LONGER_LOWERCASE in text:  # offsets in the lowercased text would shift
+            return may_join
+        found = chain(self._broken_starts(text), *((m.start() for m in pattern.finditer(text))
+                                                   for pattern in (_GLUED, _COMMA_MARK)))
         starts = [line.start for line in lines]
-        signed = {bisect_right(starts, at) - 1 for at in found}
+        signed = {bisect_right(starts, at) - 1 for at in found} & may_join
         # the pieces between spaces that hold a made-up word or a stray letter
         junk = self.junk_pieces(view.distinct_pieces)
         if junk:
-            signed.update(i for i, line in enumerate(lines)
-                          if i not in signed and not junk.isdisjoint(line.text.split()))
+            signed.update(i for i in may_join - signed
+                          if any(not junk.isdisjoint(window.split()) for window in windows(lines[i].text)))
         return signed
+
+    def _broken_starts(self, text: str):
+        """Where `broken` matches the lowercased text (as finditer finds them), not after a letter or
+        digit. The text is lowercased a window at a time, and a little more: a match starting in the
+        window may read on past it (its first word, the whitespace after it, a word and one character)."""
+        at = 0  # where finditer goes on
+        for start, stop in window_bounds(text):
+            more = _NON_SPACE.search(text, stop + self.longest)
+            reach = (more.start() if more else len(text)) + self.longest + 1
+            lowered = text[start:text.find(" ", reach) + 1 or len(text)].lower()
+            for m in self.broken.finditer(lowered, at - start):
+                if m.start() >= stop - start:
+                    break  # (the next window's)
+                at = start + m.end()
+                if not lowered[m.start() - 1:m.start()].isalnum():
+                    yield start + m.start()
+            at = max(at, stop)
 
     def _junk_piece(self, piece: str) -> bool:
         return any((len(t) == 1 and t.islower() and t.isascii() and t not in "ai")
@@ -197,14 +250,17 @@ class Salad:
 
     def score(self, line: str) -> tuple[float, int] | None:
         """(signs per word, signs) for a line of at least min_words words, else None."""
-        tokens = _TOKEN.findall(line)
-        words = [t for t in tokens if t.isascii() and t[0].isalpha()]
-        if len(words) < self.min_words:
+        words = junk = glued = broken = 0
+        for window, tokens, before, after in _token_windows(line):
+            listed = [t for t in tokens if t.isascii() and t[0].isalpha()]
+            words += len(listed)
+            junk += sum(self.verdicts(w) for w in listed if w[0].islower()) + _stray_letters(tokens, before, after)
+            glued += len(_GLUED.findall(window)) - len(_DOMAIN.findall(window))
+            broken += self._broken_patterns([t.lower() for t in (tokens + [after] if after else tokens)])
+        if words < self.min_words:
             return None
-        junk = sum(self.verdicts(w) for w in words if w[0].islower()) + _stray_letters(tokens)
-        glued = len(_GLUED.findall(line)) - len(_DOMAIN.findall(line))
-        signs = junk + max(glued, 0) + 2 * self._broken_patterns([t.lower() for t in tokens])
-        return signs / len(words), signs
+        signs = junk + max(glued, 0) + 2 * broken
+        return signs / words, signs
 
     def _junk(self, word: str) -> bool:
         """A made-up word: lowercase, with a capital inside, or known to no list (English or `languages`)."""
@@ -229,9 +285,22 @@ class Salad:
 
 def _count_pieces(line: str) -> int:
     """len(line.split()), without making the pieces."""
-    if line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " ":
-        return line.count(" ") + 1 if line else 0  # single spaces (the only space isprintable() lets through)
+    if line.isprintable() and "  " not in line:  # single spaces (the only space isprintable() lets through)
+        return line.count(" ") + 1 - (line[:1] == " ") - (line[-1:] == " ") if line else 0
     return len(line.split())
+
+
+def _token_windows(line: str):
+    """(window, its tokens, the token before them, the token after them) for each window of a line
+    that holds a token ("" before the first, after the last)."""
+    before = ""
+    for start, end in window_bounds(line):
+        window = line[start:end]
+        tokens = _TOKEN.findall(window)
+        if tokens:  # (a window without one holds no word, sign or pattern)
+            after = _TOKEN.search(line, end)  # (no token crosses a space: the next window's first)
+            yield window, tokens, before, after.group() if after else ""
+            before = tokens[-1]
 
 
 def _first(roles: int) -> str:
@@ -242,12 +311,13 @@ def _last(roles: int) -> str:
     return chr(ord("A") + roles)
 
 
-def _stray_letters(tokens: list[str]) -> int:
-    """Lowercase letters standing alone as words ("in z"), not initials (m.), list marks (b)) or "(s)"."""
+def _stray_letters(tokens: list[str], before: str = "", after: str = "") -> int:
+    """Lowercase letters standing alone as words ("in z"), not initials (m.), list marks (b)) or "(s)";
+    `before` and `after` the tokens around the list."""
     count = 0
     for i, t in enumerate(tokens):
         if len(t) == 1 and t.islower() and t.isascii() and t not in "ai":
-            after = tokens[i + 1] if i + 1 < len(tokens) else ""
-            before = tokens[i - 1] if i else ""
-            count += after not in (".", ")", "'", "’") and before != "("
+            follows = tokens[i + 1] if i + 1 < len(tokens) else after
+            precedes = tokens[i - 1] if i else before
+            count += follows not in (".", ")", "'", "’") and precedes != "("
     return count
