@@ -48,7 +48,6 @@ from itertools import chain
 from ...analysis import space_windows
 from ...analysis.memo import Memo
 from ...analysis.space_windows import window_bounds, windows
-from ...analysis.textview import CHUNK
 from ...analysis.wordlist import known, zipf
 from ...core.edits import Level, Proposal
 
@@ -75,7 +74,7 @@ _MARK_AFTER_COMMA = frozenset(",.;:")
 _MARK_AFTER_ARTICLE = frozenset(",;:")  # (not ".": "10 a.m.")
 _COMMA_MARK = re.compile(r"[,;]\s*[,.;:]")
 _NON_SPACE = re.compile(r"\S")
-_WHOLE = 2 * CHUNK  # characters: a text up to this long has its pieces listed whole (TextView.pieces)
+_WHOLE = 1 << 21  # characters: a text up to this long has its pieces' codes listed whole (from TextView.pieces)
 _LONGER_LOWERCASE = "\u0130"  # the one character str.lower() makes longer ("İ": two); none makes shorter
 # A piece's code: WORD_MARK per word, SIGN_MARK per sign at most, then the classes of its first
 # and last token (a bit per role in a broken pattern; first tokens as digits, last as capitals).
