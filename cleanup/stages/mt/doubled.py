@@ -377,38 +377,44 @@ def _widest_gap(text: str, lengths) -> int:
     A run of more than one holds two spaces or a space other than " " and a
     line end. Those are found by string search, which stops once it has found
     as many as the counts show (most texts have none, or a few of one kind);
-    by one pattern's scan when they are many.
+    by one pattern's scan when they are many. Each run is measured as it is
+    found, and the search goes on from its end (no list of places).
     """
-    starts = _found(text, "  ")
     nonspace = lengths if isinstance(lengths, int) else sum(lengths)
     others = len(text) - nonspace - text.count(" ") - text.count("\n")  # spaces not " " nor "\n"
+    widest = max((end - start for start, end in _runs(text, "  ")), default=1)
     if others > len(text) >> 6:
-        starts += [m.start() for m in _ODD_SPACE.finditer(text)]
-    else:
-        for space in _ODD_SPACES:
-            if others <= 0:
-                break
-            if space in text:
-                found = _found(text, space)
-                others -= len(found)
-                starts += found
-    widest, end = 1, 0
-    for at in sorted(starts):
-        if at < end:
-            continue  # in the run just measured
-        while at and text[at - 1].isspace() and text[at - 1] != "\n":
-            at -= 1
-        end = _IN_LINE_SPACES.match(text, at).end()
-        widest = max(widest, end - at)
+        end = 0
+        for m in _ODD_SPACE.finditer(text):
+            if m.start() >= end:  # (not in the run just measured)
+                start, end = _run_at(text, m.start())
+                widest = max(widest, end - start)
+        return widest
+    for space in _ODD_SPACES:
+        if others <= 0:
+            break
+        if space in text:
+            for start, end in _runs(text, space):
+                widest = max(widest, end - start)
+                others -= text.count(space, start, end)
     return widest
 
 
-def _found(text: str, part: str) -> list[int]:
-    out, at = [], text.find(part)
+def _runs(text: str, part: str):
+    """(start, end) of each run of spaces in a line (not line ends) holding `part`."""
+    at = text.find(part)
     while at >= 0:
-        out.append(at)
-        at = text.find(part, at + len(part))
-    return out
+        start, end = _run_at(text, at)
+        yield start, end
+        at = text.find(part, end)
+
+
+def _run_at(text: str, at: int) -> tuple[int, int]:
+    """(start, end) of the run of spaces in a line (not line ends) around the space at `at`."""
+    start = at
+    while start and text[start - 1].isspace() and text[start - 1] != "\n":
+        start -= 1
+    return start, _IN_LINE_SPACES.match(text, at).end()
 
 
 def _key(piece: str) -> str:
