@@ -116,10 +116,17 @@ def _globs(patterns: tuple) -> re.Pattern | None:
         if patterns else None
 
 
-def _in_order(runs: list, size: int):
-    """The items of runs each in order, all in order: merged as they come on a long text (no list
-    of them all), sorted in one list on a short one (a merge costs a few microseconds more)."""
-    return merge(*runs) if size > 65536 else sorted(chain.from_iterable(runs))
+_START = methodcaller("start")
+
+
+def _starts_in_order(patterns, text: str):
+    """Where the patterns' matches start, in order: merged as they are found on a long text (no list
+    of them all), sorted in one list on a short one (a merge costs a few microseconds more to start)."""
+    if len(text) > 65536:
+        return merge(*(map(_START, p.finditer(text)) for p in patterns))
+    found = [m.start() for p in patterns for m in p.finditer(text)]
+    found.sort()
+    return found
 
 
 def _token_around(text: str, start: int, end: int) -> str:
@@ -263,7 +270,6 @@ def doubled_punctuation(text, rule, scans):
 # ("12") and apostrophes are not quotes.
 # One pattern per mark, the mark first: `re` finds a pattern's first character
 # fast when it is one character (a class of them costs it several times more).
-_START = methodcaller("start")
 _GLUED_QUOTES = (re.compile(r'"(?=[^\W\d_])(?:(?<=[^\W\d_][.,!?…]")|(?<=[^\W\d_]:"))'),
                  re.compile(r"“(?=[^\W\d_])(?:(?<=[^\W\d_]:“)|(?<=[^\W\d_]“)|(?<=[^\W\d_][.,!?;]“))"),
                  re.compile(r"”(?=[^\W\d_])(?:(?<=[^\W\d_][.,!?…]”)|(?<=[^\W\d_]”))"))
@@ -271,14 +277,15 @@ _GLUED_QUOTES = (re.compile(r'"(?=[^\W\d_])(?:(?<=[^\W\d_][.,!?…]")|(?<=[^\W\d
 
 def _glued_quotes(text: str):
     """Where the glued quotation marks are, in order."""
-    return _in_order([map(_START, p.finditer(text)) for p in _GLUED_QUOTES], len(text))
+    return _starts_in_order(_GLUED_QUOTES, text)
 
 
 def glued_quote(text, rule, scans):
-    exceptions, straight = rule.settings.exceptions, _StraightQuotes(text)
+    exceptions, straight = rule.settings.exceptions, None
     for at in _glued_quotes(text):
         if exceptions and _excepted(_token_around(text, at, at + 1), exceptions):
             continue
+        straight = straight or _StraightQuotes(text)
         space_at = at + 1 if _closes(text, at, straight) else at
         yield _change(rule, space_at, space_at, " ")
 
@@ -413,7 +420,7 @@ def a_an(text, rule, scans):
     articles = _articles(rule.settings.exceptions)
     resume = 0  # as finditer: an article followed by "an apple" takes "an" as its word
     signs = articles.signs + articles.tab_signs if "\t" in text else articles.signs
-    for pos in _in_order([map(_START, sign.finditer(text)) for sign in signs], len(text)):
+    for pos in _starts_in_order(signs, text):
         m = _ARTICLE.match(text, pos) if pos >= resume else None
         if not m:
             continue
