@@ -20,8 +20,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleanup.core.pipeline import Context
-from cleanup.stages.mt import doubled, repetition
+from cleanup.stages.mt import doubled, doubled_again, repetition
 from cleanup.stages.mt.repetition_parts import Parts
+from tests.test_speed_doubled_again import _calls, edits
 from tests.test_speed_mt import PIECES
 from tests.test_speed_repetition_lines import STAGE, oracle
 
@@ -71,6 +72,25 @@ def test_read_by_windows_as_the_whole_text_on_a_first_and_a_later_pass(text, rea
         first, second = list(STAGE.propose(text, ctx)), list(STAGE.propose(changed, ctx))
     assert first == oracle(text)
     assert second == oracle(changed)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(texts(), min_size=3, max_size=10), st.integers(1, 3), st.integers(1, 200), st.data())
+def test_later_calls_carrying_doubled_phrases_read_by_windows(blocks, calls, read, data):
+    filler = data.draw(st.sampled_from([" ", "\n"])).join(["It was said so, and then the talks went on for a while."] * 8)
+    text = f" {filler} ".join(blocks)  # (long stretches between the finds: a later call carries their phrases)
+    run = [(text, None)]
+    for _ in range(calls):  # (the pipeline's bookkeeping of edits, as test_speed_doubled_again does it)
+        changes = data.draw(edits(len(text)))
+        pieces, at = [], 0
+        for a, b, added in changes:
+            pieces += [text[at:a], added]
+            at = b
+        text = "".join(pieces) + text[at:]
+        run.append((text, [(a, b, len(added)) for a, b, added in changes]))
+    with tiny(read):
+        found = _calls(run, doubled_again._TAIL)
+    assert found == [oracle(t) for t, _ in run]
 
 
 @settings(max_examples=300, deadline=None)
