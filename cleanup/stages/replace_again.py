@@ -17,10 +17,14 @@ where the text was copied:
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left
+from itertools import repeat
+from operator import add, itemgetter
 
 import regex
 
+from ..core.edits import Proposal
 from .replace_reach import Found, fold_ascii
 
 class Last:
@@ -28,13 +32,37 @@ class Last:
     known)."""
 
     def __init__(self, length: int, found: Found, proposals: list):
-        self.length, self.proposals = length, proposals
+        self.length = length
+        self.proposals = [Kept(p) if p else p for p in proposals]  # (None: not known; []: none)
         self.seen, self.seen_folded = found.seen, found.seen_folded
 
     def again(self, text: str, margin: int, stretches: list | None) -> Again | None:
         """The text of this call, with `stretches`: what of it is copied from the last call's text
         (Context.copied; None outside a pipeline run: then there is nothing to take again)."""
         return None if stretches is None else Again(self, text, margin, stretches)
+
+
+class Kept:
+    """A rule's proposals, kept for the next call in little room (a long text has thousands, each a Proposal
+    of ~190 bytes, held for the rest of the run): their starts and ends in arrays, each replacement once,
+    and the rule, message and level they share (a rule's proposals all carry its own: see
+    ReplaceStage._proposals)."""
+
+    def __init__(self, proposals: list[Proposal]):
+        first = proposals[0]
+        self.rule, self.message, self.level = first.rule, first.message, first.level
+        self.starts = array("q", map(_START, proposals))
+        self.ends = array("q", map(_END, proposals))
+        replacements = list(map(_REPLACEMENT, proposals))
+        self.replacements = list(map({}.setdefault, replacements, replacements))  # (each text once)
+
+    def moved(self, lo: int, hi: int, by: int):
+        """Proposals lo to hi (excluded), `by` characters further on."""
+        return map(Proposal, map(add, self.starts[lo:hi], repeat(by)), map(add, self.ends[lo:hi], repeat(by)),
+                   self.replacements[lo:hi], repeat(self.rule), repeat(self.message), repeat(self.level))
+
+
+_START, _END, _REPLACEMENT = itemgetter(0), itemgetter(1), itemgetter(2)  # (a Proposal's, at C speed)
 
 
 class FoundAgain(Found):
@@ -107,10 +135,11 @@ class Again:
         kept = []
         last = self.last.proposals[i]
         if last:
-            starts = [p.start for p in last]
+            starts = last.starts
             for a, b, moved in self._by_walls(walls)[0]:
-                for p in last[bisect_left(starts, a - moved):bisect_left(starts, b - moved)]:
-                    kept.append(p._replace(start=p.start + moved, end=p.end + moved))
+                lo, hi = bisect_left(starts, a - moved), bisect_left(starts, b - moved)
+                if lo < hi:  # (most stretches hold none of a rule's)
+                    kept.extend(last.moved(lo, hi, moved))
         if not kept or not found_again:
             return kept or found_again
         return sorted(kept + found_again, key=lambda p: p.start)  # (stable: a stretch's own keep their order)
