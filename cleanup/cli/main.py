@@ -306,7 +306,7 @@ def fix(
     for item in _cleaned(inputs, opts, tally):
         name, doc, result = item.name, item.doc, item.result
         try:
-            data = doc.to_bytes(result.text)
+            data = doc.to_chunks(result.text)  # (a big file's bytes are written as they are made)
             if in_place and result.incomplete:
                 fail(f"{name}: not rewritten in place: {result.incomplete[0].message}")
                 continue  # (the problem is already counted as an error)
@@ -318,7 +318,8 @@ def fix(
                     _output_folder(targets[name].parent)
                 write_atomic(targets[name], data)
             else:
-                emit(data)
+                for piece in data:
+                    emit(piece)
         except CleanupError as e:
             fail(str(e))
             tally.errors += 1

@@ -9,11 +9,18 @@ The trailing newline (or its absence) lives in the text itself.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from .errors import InputError
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+OUTPUT_CHUNK = 1 << 20  # characters encoded at a time for output (to_chunks)
+# codecs that can encode every character but a lone surrogate
+_NEVER_FAILS_BUT_ON_SURROGATES = frozenset({"utf-8", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le",
+                                            "utf-32-be"})
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def too_large(size: int, limit: int, *, exact: bool = True) -> str:
@@ -69,10 +76,32 @@ class Document:
         return text
 
     def to_bytes(self, text: str | None = None) -> bytes:
-        body = self.encode(self.render(text), "the cleaned text")
+        return self._bytes(self.render(text))
+
+    def _bytes(self, rendered: str) -> bytes:
+        body = self.encode(rendered, "the cleaned text")
+        return self._bom() + body if self.bom else body
+
+    def _bom(self) -> bytes:
+        return dict((enc, bom) for bom, enc in _BOMS).get(self.encoding, b"")
+
+    def to_chunks(self, text: str | None = None) -> Iterator[bytes]:
+        """What to_bytes gives, a piece at a time for a big text in a Unicode encoding (the whole
+        of a 50 MB file's bytes is never held beside its texts); an encoding error is raised
+        here, as to_bytes raises it, before any piece is written."""
+        rendered = self.render(text)
+        if len(rendered) <= OUTPUT_CHUNK or codecs.lookup(self.encoding).name not in _NEVER_FAILS_BUT_ON_SURROGATES \
+                or _SURROGATE.search(rendered):
+            return iter([self._bytes(rendered)])
+        return self._pieces(rendered)
+
+    def _pieces(self, rendered: str) -> Iterator[bytes]:
+        encoder = codecs.getincrementalencoder(self.encoding)()  # (a BOM the codec writes, once)
         if self.bom:
-            body = dict((enc, bom) for bom, enc in _BOMS).get(self.encoding, b"") + body
-        return body
+            yield self._bom()
+        for start in range(0, len(rendered), OUTPUT_CHUNK):
+            yield encoder.encode(rendered[start:start + OUTPUT_CHUNK])
+        yield encoder.encode("", final=True)
 
     def encode(self, text: str, what: str) -> bytes:
         """`text` in the document's encoding; never a '?' for a character it cannot hold."""

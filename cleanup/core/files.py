@@ -21,7 +21,7 @@ import stat
 import sys
 import tempfile
 from pathlib import Path
-from typing import NamedTuple
+from typing import Iterable, NamedTuple
 
 from .document import DEFAULT_MAX_BYTES, Document, too_large
 from .errors import InputError
@@ -83,15 +83,17 @@ def read_document(name: str, *, encoding: str | None = None, max_bytes: int = DE
     return Document.from_bytes(data, name, encoding, max_bytes, stamp=stamp)
 
 
-def write_in_place(doc: Document, data: bytes) -> None:
+def write_in_place(doc: Document, data: bytes | Iterable[bytes]) -> None:
     """Overwrite the file `doc` was read from, unless another process changed it since."""
     write_atomic(doc.name, data, expect=doc.stamp)
 
 
-def write_atomic(path: str | Path, data: bytes, *, expect: Stamp | None = None) -> None:
+def write_atomic(path: str | Path, data: bytes | Iterable[bytes], *, expect: Stamp | None = None) -> None:
+    """Write `data` (bytes, or its pieces in order) to `path` atomically."""
     out = AtomicFile(path, expect=expect)
     try:
-        out.fh.write(data)
+        for piece in [data] if isinstance(data, bytes) else data:
+            out.fh.write(piece)
         out.commit()
     except BaseException as err:
         out.abort()
