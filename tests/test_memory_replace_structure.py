@@ -51,7 +51,8 @@ def test_a_folded_literal_is_found_where_fold_case_holds_it(monkeypatch, text, p
 
 def _plain_spans(scope: Scope, text: str):
     """Scope.spans as it read before the compact form: a dict of the stretches around each occurrence
-    (in the case-folded text for a folded scope), sorted and joined."""
+    (in the case-folded text for a folded scope), sorted and joined; those that hold the need's other
+    parts, each looked for in the stretch alone."""
     ends, most = {}, len(text) // replace_reach._CHARS_PER_STRETCH
     for kind, what in replace_reach._leaves(scope.need):
         if kind == "re":
@@ -75,19 +76,31 @@ def _plain_spans(scope: Scope, text: str):
             spans[-1][1] = max(spans[-1][1], ends[start])
         else:
             spans.append([start, ends[start]])
-    return [tuple(s) for s in spans]
+    return [(a, b) for a, b in spans if all(_plain_holds(part, text[a:b], scope.folded) for part in scope.others)]
+
+
+def _plain_holds(need, stretch: str, folded: bool) -> bool:
+    if isinstance(need, str):
+        return need in (fold_case(stretch) if folded else stretch)
+    kind, parts = need
+    if kind == "re":
+        return Found(stretch).pattern(parts).search(stretch) is not None
+    return (all if kind == "and" else any)(_plain_holds(part, stretch, folded) for part in parts)
 
 
 needs = st.one_of(st.sampled_from(LITERALS), st.lists(st.sampled_from(LITERALS), min_size=2, max_size=3)
                   .map(lambda parts: ("or", parts)),
-                  st.just(("or", ["ab", ("re", "a[bk]")])), st.just(("and", ["is", ("or", ["k", "ba"])])))
+                  st.just(("or", ["ab", ("re", "a[bk]")])), st.just(("and", ["is", ("or", ["k", "ba"])])),
+                  st.lists(st.sampled_from(LITERALS + [("re", "a[bk]"), ("or", ["k", "s"])]), min_size=2, max_size=4)
+                  .map(lambda parts: ("and", parts)))
 
 
 @settings(max_examples=500, deadline=None, suppress_health_check=list(HealthCheck))
 @given(texts, needs, st.sampled_from([".", "\n", ".,\n", ","]), st.booleans(), st.integers(1, 3), st.integers(1, 4))
-def test_the_stretches_in_a_flat_array_are_the_plain_ones(monkeypatch, text, need, walls, folded, per, piece):
+def test_the_stretches_in_a_flat_array_holding_the_other_needs_are_the_plain_ones(monkeypatch, text, need, walls, folded, per, piece):
     monkeypatch.setattr(replace_reach, "_CHARS_PER_STRETCH", per)
     monkeypatch.setattr(replace_reach, "_FOLD_PIECE", piece)
+    monkeypatch.setattr(replace_reach, "_FEW_STRETCHES", 0)
     scope = Scope(walls, need, folded)
     spans = scope.spans(text, Found(text))
     assert (None if spans is None else list(pairs(spans))) == _plain_spans(scope, text)

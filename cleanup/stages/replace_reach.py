@@ -34,6 +34,7 @@ from ..analysis.fast_regex import FastPattern
 from ..analysis.regex_needs import ASCII_CASE_PARTNERS
 
 _CHARS_PER_STRETCH = 500  # more stretches than one per this many characters: the whole text is searched
+_FEW_STRETCHES = 16  # so few are searched faster than told apart by a rule's other needs
 
 
 class _Whole:
@@ -49,11 +50,12 @@ WHOLE = _Whole()
 
 class Scope:
     """Where a rule can match in a text: between the barriers (characters no part of its pattern can
-    match) around each occurrence of one of its needs."""
+    match) around each occurrence of one of its needs, that hold its other needs too."""
 
     def __init__(self, walls: str, need, folded: bool):
         self.need, self.folded = _anchor(need), folded
-        self.key = (walls, repr(self.need), folded)  # rules alike in these have the same stretches
+        self.others = _others(need)
+        self.key = (walls, repr(self.need), repr(self.others), folded)  # rules alike in these: the same stretches
         self.next_wall = re.compile(f"[{re.escape(walls)}]")
         self.last_wall = regex.compile(f"[{regex.escape(walls)}]", regex.REVERSE)
 
@@ -79,7 +81,17 @@ class Scope:
                 spans[-1] = max(spans[-1], end)
             else:
                 spans.extend((start, end))
-        return spans
+        return self._holding_others(text, found, spans) if self.others and len(spans) > 2 * _FEW_STRETCHES else spans
+
+    def _holding_others(self, text: str, found: "Found", spans):
+        """The spans that hold the need's other parts too: a match holds them all, within its stretch (no
+        part of a need can be a barrier). (A string search each, where a search for the rule would
+        cost more: "tea" is rarer than "talk" or "meeting", though shorter.)"""
+        holding = array("q")
+        for pos, endpos in pairs(spans):
+            if all(_holds(part, text, found, self.folded, pos, endpos) for part in self.others):
+                holding.extend((pos, endpos))
+        return holding
 
     def _stretches(self, text: str, found: "Found", kind: str, what: str):
         """(start, end) of the stretch around each occurrence of one need, in order."""
@@ -168,6 +180,25 @@ def _anchor(need):
     kind, parts = need
     parts = [_anchor(p) for p in parts]
     return max(parts, key=_rarity) if kind == "and" else (kind, parts)
+
+
+def _others(need) -> tuple:
+    """The parts of a need's "and" that its anchor (see _anchor) leaves out."""
+    if isinstance(need, str) or need[0] != "and":
+        return ()
+    anchored = [_anchor(part) for part in need[1]]
+    left_out = anchored.index(max(anchored, key=_rarity))
+    return tuple(part for k, part in enumerate(need[1]) if k != left_out)
+
+
+def _holds(need, text: str, found: "Found", folded: bool, pos: int, endpos: int) -> bool:
+    """Does text[pos:endpos] hold the need (case-folded, see fold_ascii, for a folded one)?"""
+    if isinstance(need, str):
+        return (found.folded_text().find(need.encode(), pos, endpos) if folded else text.find(need, pos, endpos)) >= 0
+    kind, parts = need
+    if kind == "re":
+        return found.pattern(parts).search(text, pos, endpos) is not None
+    return (all if kind == "and" else any)(_holds(part, text, found, folded, pos, endpos) for part in parts)
 
 
 def _rarity(need) -> int:
