@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import re
 import tracemalloc
+from unittest import mock
 
 import regex
-from hypothesis import example, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from cleanup.rulebook.loading import load_rulebook
-from cleanup.stages import grammar
+from cleanup.rulebook.loading import RuleBook, load_rule_file, load_rulebook
+from cleanup.stages import grammar, grammar_pairs
 from cleanup.stages.registry import build_kind
 
 GRAMMAR = build_kind("grammar", load_rulebook())[0]
@@ -43,7 +44,7 @@ def _plain_unpaired(text: str, pairs: dict) -> list[int]:
         for i in range(start, start + len(line)):
             if text[i] not in marks:
                 continue
-            role = grammar._role(text, i, pairs, stack)
+            role = grammar_pairs._role(text, i, pairs, stack)
             if role == "open":
                 stack.append(i)
             elif role == "close":
@@ -74,11 +75,11 @@ MARK_TEXTS = st.lists(st.sampled_from(MARK_PIECES), max_size=60).map("".join)
 @example('He said "yes (twice) and "no" [1].\nThen “more\n\n“Still” (a) b)')
 @example('a 12" board "and" more"\n"next" line')
 def test_the_walk_finds_what_a_walk_over_every_mark_finds(text):
-    quotes, brackets = grammar._unpaired(text)
+    quotes, brackets = grammar_pairs.unpaired(text, grammar._ALL_IN_TURN)
     assert quotes == _plain_unpaired(text, grammar.QUOTE_PAIRS)
     assert brackets == _plain_unpaired(text, grammar.BRACKET_PAIRS)
-    assert grammar._unpaired(text, brackets=False)[0] == quotes
-    assert grammar._unpaired(text, quotes=False)[1] == brackets
+    assert grammar_pairs.unpaired(text, grammar._QUOTES_IN_TURN, brackets=False) == (quotes, [])
+    assert grammar_pairs.unpaired(text, grammar._BRACKETS_IN_TURN, quotes=False) == ([], brackets)
 
 
 LONG_LINE_PIECES = ['"', "“", "”", "(", ")", "[", "]", "1)", '9"', "He said", "word", "word", " ", ", ", ". ", "? "]
@@ -89,7 +90,7 @@ LONG_LINE_PIECES = ['"', "“", "”", "(", ")", "[", "]", "1)", '9"', "He said"
        st.sampled_from(["", ".", "\n", "\nNext", '\n"Next', "\n\nNext"]))
 def test_on_one_long_line_the_walk_finds_what_a_walk_over_every_mark_finds(line, end):
     text = line + end
-    assert grammar._unpaired(text) == (_plain_unpaired(text, grammar.QUOTE_PAIRS),
+    assert grammar.Scans(text).unpaired == (_plain_unpaired(text, grammar.QUOTE_PAIRS),
                                        _plain_unpaired(text, grammar.BRACKET_PAIRS))
 
 
@@ -102,7 +103,7 @@ TAILS = st.lists(st.sampled_from([".", "!", "?", "…", '"', "”", "’", ")", 
 def test_a_sentence_end_read_back_is_the_regexs(before, line):
     text = before + "\n" + line + "\nnext"
     line_end = len(before) + 1 + len(line)
-    assert grammar._ends_sentence(text, line_end) == bool(SENTENCE_END.search(line))
+    assert grammar_pairs.ends_sentence(text, line_end) == bool(SENTENCE_END.search(line))
 
 
 def _plain_follows_sentence_end(text: str, line_start: int) -> bool:
@@ -197,3 +198,50 @@ def test_a_long_line_is_read_with_a_small_peak():
     assert [p.start for p in proposals] == [text.rindex('"')]  # the one left open
     marks = sum(text.count(c) for c in '"“”()[]')
     assert peak < 0.05 * len(text) < 8 * marks  # a list of the marks' offsets alone would take more
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["1", "b", "é", "Ⅻ", "(", ")", ")", " ", "\n", "x", "-", "_", "\u2028"]),
+                max_size=12).map("".join))
+def test_a_list_marker_is_what_its_whole_token_says(text):
+    for i in (i for i, c in enumerate(text) if c == ")"):
+        assert grammar_pairs._is_list_marker(text, i) == bool(grammar_pairs._LIST_MARKER.fullmatch(
+            grammar._token_around(text, i, i + 1)))
+
+
+# -- a token's verdict, once a token ------------------------------------------------
+
+class _EachTime:
+    """The plain reading: the token around each place read and judged again."""
+
+    def __init__(self, text, judge):
+        self.text, self.judge = text, judge
+
+    def __call__(self, start, end):
+        return self.judge(grammar._token_around(self.text, start, end))
+
+
+EXCEPTED = ["*@*", "*.cn", "ab,,*", '*."*', "x:*", "*!!", "e.g.", "*://*"]
+_DETECTORS = ["space-before-punctuation", "missing-space-after", "doubled-punctuation", "glued-quote"]
+
+
+def _stage_with_exceptions(tmp_path):
+    body = "".join(f"  - id: r{n}\n    detector: {d}\n    level: suggest\n    exceptions: {EXCEPTED!r}\n    message: m\n"
+                   for n, d in enumerate(_DETECTORS))
+    path = tmp_path / "mine.yaml"
+    path.write_text("id: mine\nkind: grammar\ndescription: d\nrules:\n" + body + "examples:\n  - unchanged: x\n",
+                    encoding="utf-8")
+    return build_kind("grammar", RuleBook((load_rule_file(path),)))[0]
+
+
+TOKEN_PIECES = ["ab", "cd", "news", "cn", "x", "The", "e", "g", "@", "://", ",", ",,", ".", "..", "!!", ";", ":", '"',
+                "“", "”", "/", " ", " ", "\n", " ,", " .", "’"]
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(TOKEN_PIECES), max_size=60).map("".join))
+def test_a_tokens_verdict_once_a_token_is_the_verdict_at_each_place(tmp_path, text):
+    stage = _stage_with_exceptions(tmp_path)
+    once = list(stage.propose(text, None))
+    with mock.patch.object(grammar, "_TokenVerdicts", _EachTime):
+        assert once == list(stage.propose(text, None))

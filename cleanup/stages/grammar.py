@@ -30,6 +30,14 @@ import regex
 
 from ..analysis.english import indefinite_article
 from ..core.edits import Level, Proposal
+from .grammar_pairs import (
+    BRACKET_PAIRS,
+    NOT_SPACE,
+    QUOTE_PAIRS,
+    ends_sentence,
+    in_turn,
+    unpaired,
+)
 
 
 @dataclass(frozen=True)
@@ -101,7 +109,9 @@ class Scans:
     @_Once
     def unpaired(self) -> tuple[list[int], list[int]]:
         """Where the unpaired quotes are, and the unpaired brackets."""
-        return _unpaired(self.text, *self.walked)
+        quotes, brackets = self.walked
+        jump = _ALL_IN_TURN if quotes and brackets else _QUOTES_IN_TURN if quotes else _BRACKETS_IN_TURN
+        return unpaired(self.text, jump, quotes, brackets)
 
 
 def _excepted(token: str, patterns: tuple) -> bool:
@@ -131,11 +141,39 @@ def _starts_in_order(patterns, text: str):
 
 def _token_around(text: str, start: int, end: int) -> str:
     """The whitespace-delimited token that contains text[start:end]."""
+    start, end = _token_span(text, start, end)
+    return text[start:end]
+
+
+def _token_span(text: str, start: int, end: int) -> tuple[int, int]:
     while start > 0 and not text[start - 1].isspace():
         start -= 1
     while end < len(text) and not text[end].isspace():
         end += 1
-    return text[start:end]
+    return start, end
+
+
+class _TokenVerdicts:
+    """A verdict on the token around each place asked about, in order, each token read and judged once.
+
+    (A long run without spaces may hold thousands of matches: reading it once
+    for each would be quadratic.)
+    """
+
+    def __init__(self, text: str, judge):
+        self.text, self.judge, self.end, self.verdict = text, judge, -1, None
+
+    def __call__(self, start: int, end: int):
+        """The verdict on the whitespace-delimited token that holds text[start:end] (no whitespace in it)."""
+        if start >= self.end:  # past the last token: a new one
+            start, self.end = _token_span(self.text, start, end)
+            self.verdict = self.judge(self.text[start:self.end])
+        return self.verdict
+
+
+def _excepted_tokens(text: str, exceptions: tuple) -> _TokenVerdicts | None:
+    """Whether the token around a place is one of the exceptions; None: there are none."""
+    return _TokenVerdicts(text, lambda token: _excepted(token, exceptions)) if exceptions else None
 
 
 def _flag(rule, start: int, end: int) -> Proposal:
@@ -170,7 +208,7 @@ def space_before_punctuation(text, rule, scans):
     signs = scans.punctuation_signs
     if signs is None:
         return
-    resume = 0  # as finditer: matches do not overlap
+    resume, excepted = 0, _excepted_tokens(text, rule.settings.exceptions)  # (resume: as finditer, no overlaps)
     for at in _signs_at(_SPACED_MARK, text, signs):
         # every match is the run of spaces before a sign's mark, and the mark: tried only there
         start = _spaces_before(text, at)
@@ -178,7 +216,7 @@ def space_before_punctuation(text, rule, scans):
         if not m:
             continue
         resume = m.end()
-        if _excepted(_token_around(text, m.end() - 1, m.end()), rule.settings.exceptions):
+        if excepted and excepted(m.end() - 1, m.end()):
             continue
         mark = m.group()[-1]
         if m.end() < len(text) and text[m.end()].isalpha():  # glued to the next word: the space moves after it
@@ -211,17 +249,23 @@ def missing_space_after(text, rule, scans):
     if signs is None:
         return
     resume = 0  # as finditer: matches do not overlap
+    judged = _TokenVerdicts(text, lambda token: _glued_token(token, exceptions))
     for pos in _glued_marks(text, signs):
         m = _MISSING_SPACE.match(text, pos) if pos >= resume else None
         if m:
             resume = m.end()
-            token = _token_around(text, m.start(), m.end())
-            core = token.strip(_TOKEN_EDGE)
-            if _excepted(token, exceptions) or _excepted(core, exceptions):
+            excepted, domain_or_path = judged(m.start(), m.end())
+            if excepted:
                 continue
-            if m.group() == "." and text[m.end()].islower() and (core.count(".") > 1 or "/" in core):
-                continue  # a domain or a path: English.news.cn, example.com/news
+            if m.group() == "." and text[m.end()].islower() and domain_or_path:
+                continue  # English.news.cn, example.com/news
             yield _change(rule, m.end(), m.end(), " ")
+
+
+def _glued_token(token: str, exceptions: tuple) -> tuple[bool, bool]:
+    """(Is the token, or its core without quotes and brackets, an exception? Is its core a domain or path?)"""
+    core = token.strip(_TOKEN_EDGE)
+    return _excepted(token, exceptions) or _excepted(core, exceptions), core.count(".") > 1 or "/" in core
 
 
 def _glued_marks(text: str, signs) -> list[int]:
@@ -251,8 +295,9 @@ def doubled_punctuation(text, rule, scans):
     signs = scans.punctuation_signs
     if signs is None:
         return
+    excepted = _excepted_tokens(text, rule.settings.exceptions)
     for m in _doubled_matches(text, signs):
-        if _excepted(_token_around(text, m.start(), m.end()), rule.settings.exceptions):
+        if excepted and excepted(m.start(), m.end()):
             continue
         if m.group()[-1] == "." and m.group()[0] in ",;":
             yield _change(rule, m.start(), m.start() + 1, "")  # keep the full stop
@@ -281,9 +326,9 @@ def _glued_quotes(text: str):
 
 
 def glued_quote(text, rule, scans):
-    exceptions, straight = rule.settings.exceptions, None
+    excepted, straight = _excepted_tokens(text, rule.settings.exceptions), None
     for at in _glued_quotes(text):
-        if exceptions and _excepted(_token_around(text, at, at + 1), exceptions):
+        if excepted and excepted(at, at + 1):
             continue
         straight = straight or _StraightQuotes(text)
         space_at = at + 1 if _closes(text, at, straight) else at
@@ -402,7 +447,7 @@ def _follows_sentence_end(text: str, line_start: int) -> bool:
     if line_start == 0:
         return True
     previous_start = text.rfind("\n", 0, line_start - 1) + 1  # (the previous line only: no copy of the text before)
-    return not _NOT_SPACE.search(text, previous_start, line_start - 1) or _ends_sentence(text, line_start - 1)
+    return not NOT_SPACE.search(text, previous_start, line_start - 1) or ends_sentence(text, line_start - 1)
 
 
 # -- a / an ------------------------------------------------------------------
@@ -509,31 +554,10 @@ def _same_case(word: str, like: str) -> str:
     return word[0].upper() + word[1:] if like[0].isupper() else word
 
 
-# -- quotes and brackets -----------------------------------------------------
+# -- quotes and brackets (the walk: grammar_pairs.py) ---------------------------
 
-QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"'}
-BRACKET_PAIRS = {"(": ")", "[": "]", "{": "}"}
-_LIST_MARKER = regex.compile(r"[\p{L}\p{N}]{1,3}\)")  # "1)", "b)": not a bracket
-
-
-def _in_turn(*kinds: dict) -> re.Pattern:
-    """A text whose marks of each kind pair up in turn within lines (the common case): none is unpaired.
-
-    A pair may hold pairs of the other kinds, not of its own; a straight
-    quote opens one only where it cannot be inches (12").
-    """
-    marks = re.escape("".join(sorted({mark for pairs in kinds for pair in pairs.items() for mark in pair})))
-
-    def pairs_of(pairs, inside=()):
-        within = "|".join((f"[^{marks}\\n]++", *inside))
-        return "|".join(("(?<![^\\W_])" if o == '"' else "") + f"{re.escape(o)}(?:{within})*+{re.escape(c)}"
-                        for o, c in pairs.items())
-    nested = [pairs_of(pairs, [pairs_of(other) for other in kinds if other is not pairs]) for pairs in kinds]
-    return re.compile(f"(?:[^{marks}]++|{'|'.join(nested)})*+")
-
-
-_QUOTES_IN_TURN, _BRACKETS_IN_TURN = _in_turn(QUOTE_PAIRS), _in_turn(BRACKET_PAIRS)
-_ALL_IN_TURN = _in_turn(QUOTE_PAIRS, BRACKET_PAIRS)
+_QUOTES_IN_TURN, _BRACKETS_IN_TURN = in_turn(QUOTE_PAIRS), in_turn(BRACKET_PAIRS)
+_ALL_IN_TURN = in_turn(QUOTE_PAIRS, BRACKET_PAIRS)
 
 
 def unbalanced_quotes(text, rule, scans):
@@ -544,129 +568,8 @@ def unbalanced_brackets(text, rule, scans):
     yield from (_flag(rule, i, i + 1) for i in scans.unpaired[1])
 
 
-class _Walk:
-    """One kind of marks (quotes or brackets) as the walk meets them, in turn: which are open, which unpaired."""
-
-    def __init__(self, pairs: dict):
-        self.pairs, self.closers = pairs, {c: o for o, c in pairs.items()}
-        self.open, self.unpaired = [], []
-
-    def meet(self, text: str, i: int) -> None:
-        """The mark at i opens, closes the last one of its kind opened, or is unpaired."""
-        role = _role(text, i, self.pairs, self.open)
-        if role == "open":
-            self.open.append(i)
-        elif role == "close":
-            stack, opener = self.open, self.closers[text[i]]
-            k = len(stack) - 1
-            while k >= 0 and text[stack[k]] != opener:
-                k -= 1
-            if k >= 0:
-                del stack[k]
-            else:
-                self.unpaired.append(i)
-
-    def line_ends(self, text: str, line_end: int, resumed: re.Match | None) -> None:
-        """The line that ends at line_end leaves marks open; `resumed`: the next non-blank character, if any."""
-        if self.pairs is QUOTE_PAIRS and resumed and resumed.group() in "“«\"":
-            self.open.clear()  # the next paragraph goes on with the quotation
-        elif line_end == len(text) or not resumed or text.find("\n", line_end + 1, resumed.start()) >= 0 \
-                or _ends_sentence(text, line_end):  # no line follows, a blank one does, or the sentence ends
-            self.unpaired.extend(self.open)
-            self.open.clear()
-
-
-def _unpaired(text: str, quotes: bool = True, brackets: bool = True) -> tuple[list[int], list[int]]:
-    """Offsets of the quotes, and of the brackets, opened and never closed or closed and never opened.
-
-    Marks pair within a line. An open quotation may go on past a line break
-    in mid-sentence (hard-wrapped text); one still open at a paragraph that
-    opens with a quote mark again is a quotation over several paragraphs.
-    Wherever no mark is open, those that pair up in turn from there need no
-    look (the common case): the walk jumps over them, within a line as
-    across lines, and meets the others one by one. (A kind not asked for is
-    not walked.)
-    """
-    in_turn = _ALL_IN_TURN if quotes and brackets else _QUOTES_IN_TURN if quotes else _BRACKETS_IN_TURN
-    size = len(text)
-    pos = _pairs_up_to(in_turn, text, 0)
-    if pos == size:
-        return [], []
-    both = (_Walk(QUOTE_PAIRS) if quotes else None, _Walk(BRACKET_PAIRS) if brackets else None)
-    walks = [walk for walk in both if walk]
-    walk_of = {mark: walk for walk in walks for pair in walk.pairs.items() for mark in pair}
-    marks = _marks_of(tuple(walk_of))
-    line_end = -1
-    while True:
-        if pos > line_end:
-            line_end = text.find("\n", pos)
-            line_end = size if line_end < 0 else line_end
-        m = marks.search(text, pos, line_end)
-        if m:
-            pos = m.start()
-            walk_of[text[pos]].meet(text, pos)
-            pos += 1
-        else:
-            resumed = None
-            for walk in walks:
-                if walk.open:
-                    resumed = resumed or _NOT_SPACE.search(text, line_end + 1)
-                    walk.line_ends(text, line_end, resumed)
-            if line_end == size:
-                break
-            pos = line_end + 1
-        if not any(walk.open for walk in walks):
-            # `in_turn` stops at a mark it cannot pair (or the text's end); what it passes leaves nothing open
-            pos = _pairs_up_to(in_turn, text, pos)
-            if pos == size:
-                break
-    quotes, brackets = (sorted(walk.unpaired) if walk else [] for walk in both)
-    return quotes, brackets
-
-
-_NOT_SPACE = re.compile(r"\S")
-
-
-def _ends_sentence(text: str, line_end: int) -> bool:
-    """Does the line that ends at line_end end a sentence: . ! ? or …, then closing quotes or brackets, then spaces?
-
-    (Read back from its end: a long line costs no more than its tail.)
-    """
-    at = line_end
-    while at > 0 and text[at - 1] in " \t":
-        at -= 1
-    while at > 0 and text[at - 1] in "\"”’)]":
-        at -= 1
-    return at > 0 and text[at - 1] in ".!?…"
-
-
-def _pairs_up_to(in_turn: re.Pattern, text: str, start: int) -> int:
-    """How far from `start` the marks pair up in turn."""
-    m = in_turn.match(text, start)
-    return m.end() if m else start
-
-
-@lru_cache(maxsize=8)
-def _marks_of(marks: tuple) -> re.Pattern:
-    return re.compile("[" + re.escape("".join(sorted(marks))) + "]")
-
-
-def _role(text: str, i: int, pairs: dict, stack: list) -> str | None:
-    """Does the mark at i open, close, or neither?"""
-    ch = text[i]
-    if ch == '"':  # straight quotes take turns: open, close, open...
-        if stack and text[stack[-1]] == ch:
-            return "close"
-        return None if i and text[i - 1].isdigit() else "open"  # 12" is inches
-    if ch in pairs:
-        return "open"
-    if ch == ")" and "(" not in (text[k] for k in stack) and _LIST_MARKER.fullmatch(_token_around(text, i, i + 1)):
-        return None
-    return "close"
-
-
 # the signs of the four detectors above after one class of marks (a class first is what `re` scans for fast)
-_PUNCTUATION_SIGNS = re.compile(rf"[\n,;:.!?)\]…](?:(?<=[ \t\xa0\u202f].)|(?<=[\n.])[ \t]*+(?={_LOWERISH})"
+_PUNCTUATION_SIGNS = re.compile(rf"[\n,;:.!?)\]…](?:(?<=[ \t\xa0\u202f].)|(?<=[\n.])(?=[ \t]*+{_LOWERISH})"
                                 rf"|(?! )(?:(?<=(?:{_LOWERISH}|\.).)(?={_LETTERISH})|(?<=,)[,.]|(?<=;)[;.]|(?<=!)!"
                                 r"|(?<=\?)\?|(?<=\.)\.(?!\.)(?<!\.\.\.)))")
 
