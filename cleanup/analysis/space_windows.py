@@ -13,16 +13,18 @@ from collections.abc import Iterator
 WINDOW = 1 << 16  # characters: a window's list of tokens takes about a megabyte
 
 
-def window_bounds(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
-    """(start, end) of consecutive windows over text[start:end], each about WINDOW characters."""
+def window_bounds(text: str, start: int = 0, end: int | None = None,
+                  size: int | None = None) -> Iterator[tuple[int, int]]:
+    """(start, end) of consecutive windows over text[start:end], each about `size` (WINDOW) characters."""
     end = len(text) if end is None else end
+    size = WINDOW if size is None else size
     while start < end:
-        cut = text.find(" ", start + WINDOW, end) + 1 or end
+        cut = text.find(" ", start + size, end) + 1 or end
         yield start, cut
         start = cut
 
 
-def windows(text: str, start: int = 0, end: int | None = None) -> Iterator[str]:
+def windows(text: str, start: int = 0, end: int | None = None, size: int | None = None) -> Iterator[str]:
     """The windows of text[start:end] themselves."""
-    for a, b in window_bounds(text, start, end):
+    for a, b in window_bounds(text, start, end, size):
         yield text[a:b]

@@ -23,6 +23,7 @@ from itertools import chain
 from typing import Iterator
 
 from .lines import Line, split_lines
+from .space_windows import windows
 from .tokens import LETTER_RUN, WORD
 
 
@@ -48,7 +49,7 @@ class TextView:
             return set(self.pieces)
         # (chunk by chunk: a big text's list of pieces, 8 bytes a piece, is not made just for this)
         out: set[str] = set()
-        for part in _parts(self.text, STREAM_CHUNK):
+        for part in windows(self.text, size=STREAM_CHUNK):
             out.update(part.split())
         return out
 
@@ -57,7 +58,7 @@ class TextView:
         (unless its list is made already) for a caller that reads them once."""
         if "pieces" in self.__dict__ or len(self.text) <= 2 * CHUNK:
             return iter(self.pieces)
-        return chain.from_iterable(map(str.split, _parts(self.text, STREAM_CHUNK)))
+        return chain.from_iterable(map(str.split, windows(self.text, size=STREAM_CHUNK)))
 
     @cached_property
     def word_pieces(self) -> list[str]:
@@ -99,19 +100,10 @@ def _chunked(text: str, split, *, separators: bool) -> list[str]:
     if len(text) <= 2 * CHUNK:
         return split(text)
     out: list[str] = []
-    for chunk in _parts(text, CHUNK):
+    for chunk in windows(text, size=CHUNK):
         part = list(map(sys.intern, split(chunk)))
         if separators and out:
             out[-1] = sys.intern(out[-1] + part[0])
             part = part[1:]
         out.extend(part)
     return out
-
-
-def _parts(text: str, size: int) -> Iterator[str]:
-    """A big text in chunks of about `size` characters, each cut after a space."""
-    start = 0
-    while start < len(text):
-        cut = text.find(" ", start + size) + 1 or len(text)
-        yield text[start:cut]
-        start = cut
