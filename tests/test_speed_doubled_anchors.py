@@ -34,32 +34,6 @@ def test_the_walk_with_anchors_finds_what_the_whole_text_way_does(text, stretch,
     assert _read_in_chunks(text, stretch, chunk) == oracle(text)
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.text(alphabet="ab ,.\t", max_size=60), min_size=1, max_size=6), st.integers(1, 8))
-def test_anchors_are_the_chunks_places_and_first_pieces(lines_, chunk):
-    saved = repetition._LONG_LINE, repetition._CHUNK
-    repetition._LONG_LINE, repetition._CHUNK = 6, chunk
-    try:
-        parts, _, per_line = repetition._parts(lines_)
-    finally:
-        repetition._LONG_LINE, repetition._CHUNK = saved
-    if per_line is None:
-        return
-    text = "\n".join(lines_)
-    places, numbers = repetition._chunk_starts(parts, [len(p.split()) for p in parts], per_line)
-    expected, at, q = [], 0, 0
-    for line, n in zip(lines_, per_line):
-        for k in range(n):
-            if k:
-                expected.append(at)
-            at += len(parts[q])
-            q += 1
-        at += 1
-    assert places == expected
-    assert numbers == [len(text[:p].split()) for p in places]
-    assert all(text[p].isspace() for p in places)  # (a chunk starts at a space: no piece is cut)
-
-
 def test_a_big_line_with_a_doubled_phrase_far_down_jumps_and_finds_it():
     text = " ".join(f"Sentence {i} says something plain, and then it stops." for i in range(3000))
     text += " They sent a New Year's gift or New Year's gift to the office. " + text

@@ -1,5 +1,5 @@
 """The doubled-phrase detector searches a text's joints only on the lines its piece test
-names (`_may_double`): the same phrases as searching every joint of the text.
+names (`SaidAgain`): the same phrases as searching every joint of the text.
 
 The texts are many short lines, some with a phrase said twice across a joint,
 some with the phrase's copy on the next line (which must not count).
@@ -49,7 +49,7 @@ def test_a_long_text_with_one_doubled_phrase_far_down():
 
 
 def plain_slots(doubled, piece: str) -> bytes:
-    """A piece's slots as _may_double first wrote them (the oracle of DoubledPhrases._slots)."""
+    """A piece's slots as the piece test first wrote them (the oracle of DoubledPhrases._slots)."""
     from cleanup.analysis.tokens import LETTER_RUN
     from cleanup.stages.mt.doubled import _NONE, _key, _slot
 

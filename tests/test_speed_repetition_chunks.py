@@ -55,11 +55,6 @@ def test_chunks_rebuild_the_line_and_its_pieces(line, chunk):
     assert [p for c in chunks for p in c.split()] == line.split()
 
 
-def test_counts_of_the_parts_are_added_up_per_line():
-    assert repetition._per_line([1, 2, 3, 4], [1, 2, 1]) == [1, 5, 4]
-    assert repetition._per_line([3, 0], None) == [3, 0]
-
-
 def test_a_big_line_read_in_chunks_finds_what_the_whole_text_way_does():
     text = " ".join(f"Sentence {i} says something plain, and then it stops." for i in range(2000))
     text += " Thank you Thank you Thank you Thank you. A black tea, black tea for us. End."
