@@ -10,6 +10,7 @@ import tracemalloc
 from itertools import compress, islice
 from operator import eq
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -18,9 +19,17 @@ from cleanup.analysis.regex_needs import fold_case
 from cleanup.analysis.textview import TextView
 from cleanup.core.pipeline import Context
 from cleanup.rulebook.loading import load_rulebook
-from cleanup.stages import duplicate_sentence, replace_reach, site_tail, structure
+from cleanup.stages import duplicate_sentence, replace, replace_again, replace_reach, site_tail, structure
 from cleanup.stages.registry import configure
+from cleanup.stages.replace import ReplaceStage
 from cleanup.stages.replace_reach import Found, Scope, fold_ascii, pairs
+
+from .test_speed_replace import SHIPPED
+from .test_speed_replace import documents as replace_documents
+from .test_speed_replace_again import _edited as edited_as_run
+from .test_speed_replace_again import _fresh as fresh_proposals
+from .test_speed_replace_again import _proposals as again_proposals
+from .test_speed_replace_again import edits as replace_edits
 
 # -- replace: the case-folded text as bytes ------------------------------------------
 
@@ -197,3 +206,20 @@ def test_structure_on_a_long_line_peaks_below_a_copy_of_it():
     peak = _peak(lambda: found.extend(stage.propose(text, ctx)))
     assert len(found) == 37 + 36
     assert peak < 0.5 * len(text)  # (a copy of the line, or its sentence ends and folded form, would exceed it)
+
+
+# -- replace: what a later pass takes from the last call ---------------------------------------
+
+@pytest.mark.parametrize("most_again", [0.0, 0.3, 1.0])  # (the first cut taken, or the next, or none)
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(first=replace_documents, passes=st.lists(replace_edits, min_size=1, max_size=3))
+def test_later_passes_with_compact_proposals_and_any_cut_propose_what_a_first_look_proposes(monkeypatch, most_again,
+                                                                                            first, passes):
+    monkeypatch.setattr(replace_again, "_FEW", 0)  # (every rule's proposals kept compact)
+    monkeypatch.setattr(replace, "MOST_AGAIN", most_again)
+    monkeypatch.setattr(replace, "SHORT_TEXT", 0)
+    stage, ctx, text = ReplaceStage(SHIPPED), Context(first), first
+    again_proposals(stage, text, ctx)
+    for changes in passes:
+        text = edited_as_run(text, changes, ctx)
+        assert again_proposals(stage, text, ctx) == fresh_proposals(SHIPPED, text)

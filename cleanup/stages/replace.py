@@ -102,8 +102,8 @@ class ReplaceStage:
         learnt = {}  # what this call finds in stretches, kept when it ends: for later passes only
         proposals = [[] for _ in self.rules]  # each rule's, for the next call (None: not known)
         for i, rule in enumerate(self.rules):
-            walls = again is not None and last.proposals[i] is not None and self._walls_again(i)
-            gaps, share = again.gaps(walls) if walls else (None, 1.0)
+            cuts = again is not None and last.proposals[i] is not None and self._walls_again(i)
+            walls, gaps, share = self._cut_again(cuts, again) if cuts else ("", None, 1.0)
             if walls and share <= MOST_AGAIN:  # (searched only where the text was not copied from the last call's)
                 may = gaps and self._may_match(i, again.held(walls))
                 matches = find_in_spans(self.patterns[i] or self._compile(i), text, gaps, rule.id, ctx.problems,
@@ -134,7 +134,7 @@ class ReplaceStage:
         matches = None if starts is None else find_at(pattern, text, starts, rule.id, ctx.problems, clock=ctx.clock)
         if matches is None:
             spans = self._scope(i).spans(text, found) if long else None
-            if spans is not None and len(text) > KEEP_FROM and self._walls_again(i) == "\n":
+            if spans is not None and len(text) > KEEP_FROM and self._walls_again(i) == ("\n",):
                 return self._in_spans(i, pattern, text, pairs(spans), ctx, learnt)
             if spans is not None:
                 matches = find_in_spans(pattern, text, pairs(spans), rule.id, ctx.problems, clock=ctx.clock)
@@ -186,16 +186,27 @@ class ReplaceStage:
         self.patterns[i] = compile_rule(_source(s), s.ignore_case)
         return self.patterns[i]
 
-    def _walls_again(self, i: int) -> str:
-        """The wall a later pass cuts rule i's text at (see replace_again.py): of the characters no part of
-        its pattern can match, the full stop (sentences are short), the comma (a rule that reads full stops,
-        as names do, on one long line) or the line break ('': none, the rule is searched as in a first look).
-        One wall for all: rules share their cuts."""
+    def _walls_again(self, i: int) -> tuple[str, ...]:
+        """The walls a later pass may cut rule i's text at (see replace_again.py), each alone, the first
+        that leaves little to search again taken (_cut_again): of the characters no part of its pattern can
+        match, the full stop (sentences are short), else the line break, then the comma (a rule that reads
+        full stops, as names do, on one long line); none: the rule is searched as in a first look. One
+        wall at a time: rules share their cuts."""
         if self.walls[i] is None:
             s = self.rules[i].settings
             walls = barriers(_source(s), s.ignore_case)
-            self.walls[i] = next((wall for wall in ".,\n" if wall in walls), "")
+            self.walls[i] = (".",) if "." in walls else tuple(wall for wall in "\n," if wall in walls)
         return self.walls[i]
+
+    @staticmethod
+    def _cut_again(cuts: tuple[str, ...], again):
+        """(walls, gaps, share): the first of `cuts` whose gaps (see Again.gaps) cover no more than
+        MOST_AGAIN of the text, else the last."""
+        for walls in cuts:
+            gaps, share = again.gaps(walls)
+            if share <= MOST_AGAIN:
+                break
+        return walls, gaps, share
 
     def _start(self, i: int):
         if self.leads[i] is None:

@@ -33,7 +33,8 @@ class Last:
 
     def __init__(self, length: int, found: Found, proposals: list):
         self.length = length
-        self.proposals = [Kept(p) if p else p for p in proposals]  # (None: not known; []: none)
+        # (None: not known; []: none; a few as they are: compact pays on a long text's thousands)
+        self.proposals = [Kept(p) if p and len(p) > _FEW else p for p in proposals]
         self.seen, self.seen_folded = found.seen, found.seen_folded
 
     def again(self, text: str, margin: int, stretches: list | None) -> Again | None:
@@ -63,6 +64,7 @@ class Kept:
 
 
 _START, _END, _REPLACEMENT = itemgetter(0), itemgetter(1), itemgetter(2)  # (a Proposal's, at C speed)
+_FEW = 64  # proposals of a rule kept as they are
 
 
 class FoundAgain(Found):
@@ -135,11 +137,13 @@ class Again:
         kept = []
         last = self.last.proposals[i]
         if last:
-            starts = last.starts
+            compact = isinstance(last, Kept)
+            starts = last.starts if compact else [p.start for p in last]
             for a, b, moved in self._by_walls(walls)[0]:
                 lo, hi = bisect_left(starts, a - moved), bisect_left(starts, b - moved)
                 if lo < hi:  # (most stretches hold none of a rule's)
-                    kept.extend(last.moved(lo, hi, moved))
+                    kept.extend(last.moved(lo, hi, moved) if compact else
+                                (p._replace(start=p.start + moved, end=p.end + moved) for p in last[lo:hi]))
         if not kept or not found_again:
             return kept or found_again
         return sorted(kept + found_again, key=lambda p: p.start)  # (stable: a stretch's own keep their order)
