@@ -79,7 +79,7 @@ class SiteTails:
     def find(self, lines):
         """(start, end) of each line's site tail, in the text's offsets."""
         for line in lines:
-            if _last_character(line.text) in self.no_site_end:
+            if (line.text[-64:].rstrip(" \t") or _last_character(line.text))[-1:] in self.no_site_end:
                 continue
             segment = _last_segment(line.text)
             if segment is None or len(segment) > 20 * self.max_words or len(segment.split()) > self.max_words \
@@ -95,7 +95,8 @@ _NO_NAME_ENDS = ('', '.', ',', ';', ':', '?', '"', "'", ')', ']', '}', 'â€', 'â
 
 
 def _last_character(line: str) -> str:
-    """line.rstrip(" \t")[-1:], read from the line's end (a long line ending in a space is not copied)."""
+    """line.rstrip(" \t")[-1:], read from the line's end (a long line ending in a space is not copied; a
+    line's last 64 characters tell, but for a run of spaces)."""
     size = 64
     while True:
         tail = line[-size:].rstrip(" \t")

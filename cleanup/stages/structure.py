@@ -90,8 +90,9 @@ class _Scan:
         Two lines that are copies, or one a tag and the other (duplicate
         lines, teaser pairs), end with the same word: other pairs are passed over.
         """
-        return [last[-1].casefold() if (last := t.rsplit(None, 1) if len(t) <= _TAIL else _last_words(t)) else None
-                for t in map(_TEXT, self.lines)]
+        if self.has_long_line:  # (its rsplit() would copy the rest of it)
+            return [last[-1].casefold() if (last := _last_words(t)) else None for t in map(_TEXT, self.lines)]
+        return [last[-1].casefold() if (last := line.text.rsplit(None, 1)) else None for line in self.lines]
 
     def pairs_ending_alike(self) -> list[tuple[int, int]]:
         """The neighbouring lines (indices) once the lines going are left out, that end with the same
