@@ -14,6 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cleanup.analysis import ascii_folding
+from cleanup.analysis.ascii_folding import fold_ascii
 from cleanup.analysis.lines import split_lines
 from cleanup.analysis.regex_needs import fold_case
 from cleanup.analysis.textview import TextView
@@ -22,7 +24,7 @@ from cleanup.rulebook.loading import load_rulebook
 from cleanup.stages import duplicate_sentence, replace, replace_again, replace_reach, site_tail, structure
 from cleanup.stages.registry import configure
 from cleanup.stages.replace import ReplaceStage
-from cleanup.stages.replace_reach import Found, Scope, fold_ascii, pairs
+from cleanup.stages.replace_reach import Found, Scope, pairs
 
 from .test_speed_replace import SHIPPED
 from .test_speed_replace import documents as replace_documents
@@ -42,7 +44,7 @@ texts = st.lists(pieces, max_size=40).map("".join)
 @settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
 @given(texts, st.integers(1, 5))
 def test_the_bytes_form_is_fold_case_with_what_is_beyond_ascii_made_a_question_mark(monkeypatch, text, piece):
-    monkeypatch.setattr(replace_reach, "_FOLD_PIECE", piece)
+    monkeypatch.setattr(ascii_folding, "PIECE", piece)
     folded = fold_case(text)
     assert len(folded) == len(text)
     assert fold_ascii(text).decode() == "".join(c if c.isascii() else "?" for c in folded)
@@ -54,7 +56,7 @@ LITERALS = ["a", "ab", "ba", "k", "is", "s", "b a", "aa"]
 @settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
 @given(texts, st.integers(1, 5), st.sampled_from(LITERALS))
 def test_a_folded_literal_is_found_where_fold_case_holds_it(monkeypatch, text, piece, literal):
-    monkeypatch.setattr(replace_reach, "_FOLD_PIECE", piece)
+    monkeypatch.setattr(ascii_folding, "PIECE", piece)
     assert Found(text).has_folded(literal) == (literal in fold_case(text))
 
 
@@ -108,7 +110,7 @@ needs = st.one_of(st.sampled_from(LITERALS), st.lists(st.sampled_from(LITERALS),
 @given(texts, needs, st.sampled_from([".", "\n", ".,\n", ","]), st.booleans(), st.integers(1, 3), st.integers(1, 4))
 def test_the_stretches_in_a_flat_array_holding_the_other_needs_are_the_plain_ones(monkeypatch, text, need, walls, folded, per, piece):
     monkeypatch.setattr(replace_reach, "_CHARS_PER_STRETCH", per)
-    monkeypatch.setattr(replace_reach, "_FOLD_PIECE", piece)
+    monkeypatch.setattr(ascii_folding, "PIECE", piece)
     monkeypatch.setattr(replace_reach, "_FEW_STRETCHES", 0)
     scope = Scope(walls, need, folded)
     spans = scope.spans(text, Found(text))

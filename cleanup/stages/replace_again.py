@@ -25,7 +25,8 @@ from operator import add, itemgetter
 import regex
 
 from ..core.edits import Proposal
-from .replace_reach import Found, fold_ascii
+from ..analysis.ascii_folding import fold_ascii
+from .replace_reach import Found
 
 class Last:
     """What a call learnt: its text's length, the literals' answers, and each rule's proposals (None: not

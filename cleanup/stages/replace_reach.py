@@ -31,7 +31,7 @@ from operator import methodcaller
 import regex
 
 from ..analysis.fast_regex import FastPattern
-from ..analysis.regex_needs import ASCII_CASE_PARTNERS
+from ..analysis.ascii_folding import fold_ascii
 
 _CHARS_PER_STRETCH = 500  # more stretches than one per this many characters: the whole text is searched
 _FEW_STRETCHES = 16  # so few are searched faster than told apart by a rule's other needs
@@ -377,28 +377,6 @@ class Found:
         if source not in self.patterns:
             self.patterns[source] = _fast(source)(self.text)
         return self.patterns[source]
-
-
-_FOLD_PIECE = 1 << 16  # characters folded at a time
-_PARTNERS = [chr(c) for c in ASCII_CASE_PARTNERS]
-
-
-def fold_ascii(text: str) -> bytes | bytearray:
-    """fold_case(text) (regex_needs) with each character it leaves beyond ASCII made a "?": a byte a
-    character (offsets are the text's), built a piece at a time (a big text's str.lower() takes 12
-    bytes a character on the way). The folded literals looked for are ASCII, and the only characters
-    beyond ASCII that lower to ASCII are the partners fold_case maps first: a literal without a "?" is
-    found where fold_case(text) holds it (one with a "?" may be found where it is not: the rule is then
-    run, or run on more stretches, and finds the same)."""
-    partners = not text.isascii() and any(partner in text for partner in _PARTNERS)
-    if len(text) <= _FOLD_PIECE:  # (a short text at once)
-        return (text.translate(ASCII_CASE_PARTNERS) if partners else text).encode("ascii", "replace").lower()
-    form = bytearray(len(text))
-    for at in range(0, len(text), _FOLD_PIECE):
-        piece = text[at:at + _FOLD_PIECE]
-        form[at:at + _FOLD_PIECE] = (piece.translate(ASCII_CASE_PARTNERS) if partners else piece) \
-            .encode("ascii", "replace").lower()
-    return form
 
 
 @lru_cache(maxsize=256)
