@@ -75,14 +75,14 @@ def test_a_file_with_hard_links_is_refused_and_every_name_keeps_its_text(tmp_pat
 def test_a_change_by_another_process_during_the_run_is_not_overwritten(tmp_path, monkeypatch):
     path = tmp_path / "a.txt"
     path.write_text(ARTICLE)
-    real_to_bytes = Document.to_bytes
+    real_to_chunks = Document.to_chunks
 
     def meanwhile(doc, text=None):  # another editor saves between our read and our write
         with open(path, "a", encoding="utf-8") as fh:
             fh.write("A paragraph someone else just wrote.\n")
-        return real_to_bytes(doc, text)
+        return real_to_chunks(doc, text)
 
-    monkeypatch.setattr(Document, "to_bytes", meanwhile)
+    monkeypatch.setattr(Document, "to_chunks", meanwhile)
     r = fix_in_place(tmp_path, "a.txt")
     assert r.returncode == 2
     assert "changed by another process" in r.stderr.decode()
@@ -116,14 +116,14 @@ def test_a_file_replaced_during_the_run_is_not_overwritten(tmp_path, monkeypatch
     """The same size and a new inode (an editor that saves by rename) is a change too."""
     path = tmp_path / "a.txt"
     path.write_text(ARTICLE)
-    real_to_bytes = Document.to_bytes
+    real_to_chunks = Document.to_chunks
 
     def replaced(doc, text=None):
         (tmp_path / "new").write_text(ARTICLE.upper())
         os.replace(tmp_path / "new", path)
-        return real_to_bytes(doc, text)
+        return real_to_chunks(doc, text)
 
-    monkeypatch.setattr(Document, "to_bytes", replaced)
+    monkeypatch.setattr(Document, "to_chunks", replaced)
     assert fix_in_place(tmp_path, "a.txt").returncode == 2
     assert path.read_text() == ARTICLE.upper()
 
