@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from cleanup.core.pipeline import Context
 from cleanup.stages.mt import doubled, doubled_again, repetition
 from cleanup.stages.mt.repetition_parts import Parts
-from tests.test_speed_doubled_again import _calls, edits
+from tests.test_speed_doubled_again import _calls, edited_run
 from tests.test_speed_mt import PIECES
 from tests.test_speed_repetition_lines import STAGE, oracle
 
@@ -79,15 +79,7 @@ def test_read_by_windows_as_the_whole_text_on_a_first_and_a_later_pass(text, rea
 def test_later_calls_carrying_doubled_phrases_read_by_windows(blocks, calls, read, data):
     filler = data.draw(st.sampled_from([" ", "\n"])).join(["It was said so, and then the talks went on for a while."] * 8)
     text = f" {filler} ".join(blocks)  # (long stretches between the finds: a later call carries their phrases)
-    run = [(text, None)]
-    for _ in range(calls):  # (the pipeline's bookkeeping of edits, as test_speed_doubled_again does it)
-        changes = data.draw(edits(len(text)))
-        pieces, at = [], 0
-        for a, b, added in changes:
-            pieces += [text[at:a], added]
-            at = b
-        text = "".join(pieces) + text[at:]
-        run.append((text, [(a, b, len(added)) for a, b, added in changes]))
+    run = edited_run(data, text, calls)  # (the pipeline's bookkeeping of edits)
     with tiny(read):
         found = _calls(run, doubled_again._TAIL)
     assert found == [oracle(t) for t, _ in run]

@@ -33,6 +33,20 @@ def edits(draw, length):
     return out
 
 
+def edited_run(data, text: str, calls: int) -> list:
+    """[(text, None), (text after drawn edits, those edits as the pipeline records them), ...]."""
+    run = [(text, None)]
+    for _ in range(calls):
+        changes = data.draw(edits(len(text)))
+        pieces, at = [], 0
+        for a, b, added in changes:
+            pieces += [text[at:a], added]
+            at = b
+        text = "".join(pieces) + text[at:]
+        run.append((text, [(a, b, len(added)) for a, b, added in changes]))
+    return run
+
+
 def _calls(texts_and_changes, tail):
     """The stage's proposals at each call of one run, the pipeline's bookkeeping done by hand."""
     saved = repetition._BY_LINES, doubled_again._TAIL
@@ -55,15 +69,7 @@ def test_later_calls_find_what_the_whole_text_way_does(blocks, one_line, calls, 
     text = (" " if one_line else "\n").join(blocks)
     if one_line:
         text = text.replace("\n", " ")
-    run = [(text, None)]
-    for _ in range(calls):
-        changes = data.draw(edits(len(text)))
-        pieces, at = [], 0
-        for a, b, added in changes:
-            pieces += [text[at:a], added]
-            at = b
-        text = "".join(pieces) + text[at:]
-        run.append((text, [(a, b, len(added)) for a, b, added in changes]))
+    run = edited_run(data, text, calls)
     found = _calls(run, doubled_again._REACH + 1 + more_tail)
     assert found == [oracle(t) for t, _ in run]
 
