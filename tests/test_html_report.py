@@ -184,6 +184,9 @@ def browser():
 def open_report(browser, path):
     """The page at `path` on a laptop-sized screen, and a list that collects errors and network requests."""
     pg = browser.new_page(viewport={"width": 1366, "height": 900})
+    # (Playwright's 30 s per action is a wall-clock limit a busy 2-core machine can exceed: three
+    # of these tests failed once with another heavy process running; a hang still ends, later)
+    pg.set_default_timeout(600_000)
     errors = []
     pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     pg.on("pageerror", lambda e: errors.append(str(e)))
