@@ -85,7 +85,7 @@ def test_the_walk_finds_what_a_walk_over_every_mark_finds(text):
 LONG_LINE_PIECES = ['"', "“", "”", "(", ")", "[", "]", "1)", '9"', "He said", "word", "word", " ", ", ", ". ", "? "]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.lists(st.sampled_from(LONG_LINE_PIECES), min_size=200, max_size=800).map("".join),
        st.sampled_from(["", ".", "\n", "\nNext", '\n"Next', "\n\nNext"]))
 def test_on_one_long_line_the_walk_finds_what_a_walk_over_every_mark_finds(line, end):
@@ -172,7 +172,7 @@ def _one_pattern_signs(articles: grammar._Articles, exceptions: tuple) -> list[r
             re.compile(rf"A(?<![^\W_]A)(?<!['’.-]A)(?:[ \t]{after_a}|[nN][ \t]{after_an})")]
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(ARTICLE_TEXTS, EXCEPTIONS)
 def test_a_an_signs_are_where_the_one_pattern_signs_are(text, exceptions):
     articles = grammar._Articles(exceptions)

@@ -16,6 +16,7 @@ import tracemalloc
 from contextlib import contextmanager
 from itertools import accumulate
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -74,7 +75,7 @@ def test_read_by_windows_as_the_whole_text_on_a_first_and_a_later_pass(text, rea
     assert second == oracle(changed)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(st.lists(texts(), min_size=3, max_size=10), st.integers(1, 3), st.integers(1, 200), st.data())
 def test_later_calls_carrying_doubled_phrases_read_by_windows(blocks, calls, read, data):
     filler = data.draw(st.sampled_from([" ", "\n"])).join(["It was said so, and then the talks went on for a while."] * 8)
@@ -199,6 +200,7 @@ def test_loop_starts_read_in_windows_as_in_one(units, cuts):
             assert list(starts.found) == in_one
 
 
+@pytest.mark.slow  # (builds lines of a few MB)
 def test_a_long_lines_peak_memory_is_a_fraction_of_the_text():
     """A line of 1.5 MB (250,000 pieces of a small vocabulary, many loops' starts and pieces said
     again): the stage's own peak stays under 3 bytes a character, what the run keeps after it under

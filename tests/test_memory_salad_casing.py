@@ -85,7 +85,7 @@ def salad_reading(text, window, whole):
         return found, list(SALAD.propose(text, Context(text)))
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
 @given(salad_texts(), st.integers(1, 12), st.sampled_from([0, 1 << 30]))
 def test_word_salad_a_window_at_a_time_finds_what_the_whole_line_gives(text, window, whole):
     assert salad_reading(text, window, whole) == salad_reading(text, 1 << 30, 1 << 30)
