@@ -44,7 +44,8 @@ def _plain_unpaired(text: str, pairs: dict) -> list[int]:
         for i in range(start, start + len(line)):
             if text[i] not in marks:
                 continue
-            role = grammar_pairs._role(text, i, pairs, stack)
+            role = grammar_pairs._role(text, i, pairs, text[stack[-1]] if stack else None,
+                                       "(" in (text[k] for k in stack))
             if role == "open":
                 stack.append(i)
             elif role == "close":

@@ -36,35 +36,49 @@ def in_turn(*kinds: dict) -> re.Pattern:
 
 
 class _Walk:
-    """One kind of marks (quotes or brackets) as the walk meets them, in turn: which are open, which unpaired."""
+    """One kind of marks (quotes or brackets) as the walk meets them, in turn: which are open, which unpaired.
+
+    The open marks are kept a stack per opening character: a closer closes the last one opened
+    of its own character, found at the top of its stack (one stack for all, searched back past
+    the other characters' marks, was quadratic on "([([ ... ))))").
+    """
 
     def __init__(self, pairs: dict):
         self.pairs, self.closers = pairs, {c: o for o, c in pairs.items()}
-        self.open, self.unpaired = [], []
+        self.stacks: dict[str, list[int]] = {o: [] for o in pairs}
+        self.unpaired: list[int] = []
+
+    @property
+    def open(self) -> bool:
+        return any(self.stacks.values())
 
     def meet(self, text: str, i: int) -> None:
         """The mark at i opens, closes the last one of its kind opened, or is unpaired."""
-        role = _role(text, i, self.pairs, self.open)
+        tops = [stack[-1] for stack in self.stacks.values() if stack]
+        last_open = text[max(tops)] if tops else None  # (marks are met in order: the latest is the largest)
+        role = _role(text, i, self.pairs, last_open, bool(self.stacks.get("(")))
         if role == "open":
-            self.open.append(i)
+            self.stacks[text[i]].append(i)
         elif role == "close":
-            stack, opener = self.open, self.closers[text[i]]
-            k = len(stack) - 1
-            while k >= 0 and text[stack[k]] != opener:
-                k -= 1
-            if k >= 0:
-                del stack[k]
+            stack = self.stacks[self.closers[text[i]]]
+            if stack:
+                stack.pop()
             else:
                 self.unpaired.append(i)
 
     def line_ends(self, text: str, line_end: int, resumed: re.Match | None) -> None:
         """The line that ends at line_end leaves marks open; `resumed`: the next non-blank character, if any."""
         if self.pairs is QUOTE_PAIRS and resumed and resumed.group() in "“«\"":
-            self.open.clear()  # the next paragraph goes on with the quotation
+            self._close_all()  # the next paragraph goes on with the quotation
         elif line_end == len(text) or not resumed or text.find("\n", line_end + 1, resumed.start()) >= 0 \
                 or ends_sentence(text, line_end):  # no line follows, a blank one does, or the sentence ends
-            self.unpaired.extend(self.open)
-            self.open.clear()
+            for stack in self.stacks.values():
+                self.unpaired.extend(stack)
+            self._close_all()
+
+    def _close_all(self) -> None:
+        for stack in self.stacks.values():
+            stack.clear()
 
 
 def unpaired(text: str, in_turn: re.Pattern, quotes: bool = True, brackets: bool = True) -> tuple[list, list]:
@@ -137,16 +151,17 @@ def _marks_of(marks: tuple) -> re.Pattern:
     return re.compile("[" + re.escape("".join(sorted(marks))) + "]")
 
 
-def _role(text: str, i: int, pairs: dict, stack: list) -> str | None:
-    """Does the mark at i open, close, or neither?"""
+def _role(text: str, i: int, pairs: dict, last_open: str | None, paren_open: bool) -> str | None:
+    """Does the mark at i open, close, or neither? (`last_open`: the mark last opened and still open,
+    if any; `paren_open`: whether a "(" is open.)"""
     ch = text[i]
     if ch == '"':  # straight quotes take turns: open, close, open...
-        if stack and text[stack[-1]] == ch:
+        if last_open == ch:
             return "close"
         return None if i and text[i - 1].isdigit() else "open"  # 12" is inches
     if ch in pairs:
         return "open"
-    if ch == ")" and "(" not in (text[k] for k in stack) and _is_list_marker(text, i):
+    if ch == ")" and not paren_open and _is_list_marker(text, i):
         return None
     return "close"
 
