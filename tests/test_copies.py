@@ -53,15 +53,18 @@ def test_the_stretches_are_exactly_the_untouched_characters(data, first, steps):
     assert [s[0] for s in stretches] == sorted(s[0] for s in stretches)
 
 
-class _Rewriter:
-    """A stage that rewrites each 'ab' to 'b' (text changes at several places per pass)."""
+class Rewriter:
+    """A stage that rewrites each `old` to `new` (text changes at several places per pass)."""
     name = "rewriter"
 
+    def __init__(self, old: str = "ab", new: str = "b"):
+        self.old, self.new = old, new
+
     def propose(self, text, ctx):
-        start = text.find("ab")
+        start = text.find(self.old)
         while start >= 0:
-            yield Proposal(start, start + 2, "b", "t.ab", "", Level.FIX)
-            start = text.find("ab", start + 2)
+            yield Proposal(start, start + len(self.old), self.new, "t.rewrite", "", Level.FIX)
+            start = text.find(self.old, start + len(self.old))
 
 
 class _Watcher:
@@ -80,7 +83,7 @@ class _Watcher:
 @given(text=st.text(alphabet="ab c\n", min_size=1, max_size=40))
 def test_a_stage_later_in_a_run_is_told_what_was_copied_from_its_last_text(text):
     watcher = _Watcher()
-    Pipeline([watcher, _Rewriter()]).run(text)
+    Pipeline([watcher, Rewriter()]).run(text)
     assert watcher.calls[0][1] is None  # its first call: nothing to compare with
     for (last, _), (now, copied) in zip(watcher.calls, watcher.calls[1:]):
         for new, old, length in copied:

@@ -3,16 +3,15 @@ reports is what it reported when it made a mention of every name and two-piece s
 """
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleanup import get_pipeline
-from cleanup.core.edits import Level, Proposal
 from cleanup.core.pipeline import Context
 from cleanup.stages.mt import consistency
-from cleanup.stages.mt.consistency import _NAME, _SPLIT, Mention, _same_person, _telling
+from cleanup.stages.mt.consistency import _NAME, _SPLIT, Mention, _telling
 
 STAGE = next(s for s in get_pipeline().stages if type(s).__name__ == "ConsistencyStage")
 WORDS = ["Omicron", "Omikron", "Omiquelon", "Omicronom", "Omik Jong", "Omik-jong", "Anneliese", "Annelise",
@@ -46,22 +45,7 @@ def _inconsistencies_as_they_were(stage, mentions, rule, st):
     exceptions = {w.casefold() for w in s.exceptions}
     mentions = [m for m in mentions if m.form.casefold() not in exceptions]
     counts = Counter(m.form for m in mentions)
-    contexts = defaultdict(set)
-    for m in mentions:
-        contexts[m.form].add(m.context)
-    for group in stage._groups(counts, contexts, s, st):
-        target, evidence = stage._target(group, counts, contexts, s)
-        level = rule.level if evidence in ("lexicon", "full name") else Level.FLAG
-        tally = ", ".join(f"{counts[f]}× {f}" for f in sorted(group, key=lambda f: (-counts[f], f)))
-        for form in group:
-            if form == target or not stage._reported(form, group, s, st):
-                continue
-            message = stage._message(form, target, evidence, tally, rule)
-            replacement = target if level is not Level.FLAG else None
-            others = [contexts[g] for g in group if g != form]
-            for m in mentions:
-                if m.form == form and any(_same_person(m.context, c) for c in others):
-                    yield Proposal(m.start, m.end, replacement, rule.id, message, level)
+    yield from stage._proposals(mentions, counts, rule, st)  # (all mentions: no pair chosen first)
 
 
 def _as_tuples(proposals):

@@ -9,10 +9,10 @@ from hypothesis import strategies as st
 from cleanup.analysis.lines import split_lines
 from cleanup.analysis.textview import TextView
 from cleanup.core.copies import since
-from cleanup.core.edits import Level, Proposal
 from cleanup.core.pipeline import Context, Pipeline
 from cleanup.stages import duplicate_sentence, structure
 
+from .test_copies import Rewriter
 from .test_speed_structure import PIECES, RULES
 
 # cuts (a newline, a space after a full stop) and near misses, among words that repeat in every way
@@ -60,16 +60,6 @@ def test_carried_repeats_are_those_of_the_whole_text(data, text):
     assert structure._carried_repeat_spans(later, copied, plain_spans(text)) == plain_spans(later)
 
 
-class _Rewriter:
-    """Rewrites each 'x' to 'the' (a later pass of structure then sees a text with a few changes)."""
-    name = "rewriter"
-
-    def propose(self, text, ctx):
-        start = text.find("x")
-        while start >= 0:
-            yield Proposal(start, start + 1, "the", "t.x", "", Level.FIX)
-            start = text.find("x", start + 1)
-
 
 SENTENCES = ["At the same time, men prefer to buy only jackets.", "At the same time, men prefer to buy only jackets.",
              "At the same time, men prefer to buy only x jackets.", "At the same time men prefer to buy jackets.",
@@ -94,7 +84,7 @@ def test_a_run_finds_what_a_fresh_stage_finds_in_its_last_text(text):
     with pytest.MonkeyPatch.context() as m:
         m.setattr(structure, "_MEMO_LONGEST", 8)  # (what is carried is read on lines longer than these)
         m.setattr(duplicate_sentence, "_MEMO_LONGEST", 8)
-        Pipeline([stage, _Rewriter()]).run(text)
+        Pipeline([stage, Rewriter("x", "the")]).run(text)  # (a later pass of structure sees a few changes)
     for given_text, found in calls:
         assert found == sorted(structure.StructureStage(RULES).propose(given_text, Context(given_text)))
 

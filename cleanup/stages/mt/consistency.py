@@ -276,7 +276,12 @@ class ConsistencyStage:
         paired = {form for pair in _candidate_pairs(_may_pair(set(counts), st), st) if st.close(pair) for form in pair}
         if not paired:
             return
-        mentions = found.mentions(paired)
+        yield from self._proposals(found.mentions(paired), counts, rule, st)
+
+    def _proposals(self, mentions, counts, rule, st):
+        """The spellings' groups among `mentions`, and a proposal at each mention of a spelling
+        its group's target replaces (counts: every spelling's, exceptions aside)."""
+        s = rule.settings
         contexts = defaultdict(set)
         for m in mentions:
             contexts[m.form].add(m.context)
