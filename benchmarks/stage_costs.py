@@ -47,28 +47,39 @@ def main() -> None:
     ftfy_seconds = time.process_time() - t
     calls = defaultdict(int)
     cost = defaultdict(float)
+    later = defaultdict(float)  # the part of `cost` spent in a stage's later calls on a document (passes 2+)
+    called = set()  # the stages called so far on the document being cleaned
     for stage in pipe.stages:
         stage.propose = _timed(stage.propose, f"{type(stage).__module__.split('.')[-1]}.{type(stage).__name__}", cost,
-                               calls)
+                               calls, later, called)
     t = time.process_time()
     for d in docs:
+        called.clear()
         pipe.run(d, policy)
     total = time.process_time() - t
     mb = sum(len(d.encode()) for d in docs) / 1e6
     print(f"{mb:.1f} MB, {len(docs)} documents: ftfy.fix_text {mb / ftfy_seconds:.2f} MB/s, "
           f"cleanup {mb / total:.2f} MB/s = {ftfy_seconds / total:.2f}x ftfy")
+    print(f"  {'stage':40s} {'s/MB':>9s} {'share':>6s}  {'calls/doc':>9s}  of which in later calls (s/MB)")
     for name, seconds in sorted(cost.items(), key=lambda kv: -kv[1]):
-        print(f"  {name:40s} {seconds / mb:.3f} s/MB {100 * seconds / total:5.1f}%  {calls[name] / len(docs):.2f} calls/doc")
+        print(f"  {name:40s} {seconds / mb:.3f} s/MB {100 * seconds / total:5.1f}%  {calls[name] / len(docs):9.2f}  "
+              f"{later[name] / mb:.3f}")
     own = total - sum(cost.values())
     print(f"  {'pipeline itself':40s} {own / mb:.3f} s/MB {100 * own / total:5.1f}%")
 
 
-def _timed(propose, name, cost, calls):
+def _timed(propose, name, cost, calls, later, called):
+    me = object()  # (three normalizer stages share a name)
+
     def run(text, ctx):
         calls[name] += 1
         start = time.process_time()
         out = list(propose(text, ctx))
-        cost[name] += time.process_time() - start
+        seconds = time.process_time() - start
+        cost[name] += seconds
+        if me in called:
+            later[name] += seconds
+        called.add(me)
         return out
     return run
 
