@@ -93,3 +93,17 @@ def test_a_map_that_lets_go_of_its_text_frees_it_before_the_new_text_is_joined()
 
     assert peak_of_applying(let_go=False) > 1.8 * size  # the pieces and the new text, the old one still held
     assert peak_of_applying(let_go=True) < 1.3 * size   # the old one gone before the join
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data(), original=texts, stages=st.integers(1, 3))
+def test_a_span_inside_one_copied_segment_is_located_as_any_span_is(data, original, stages):
+    # locate's shortcut (a span strictly inside a copied segment maps by an offset) must give
+    # what the walk over the segments gives, for every span of the working text
+    tm = TextMap(original)
+    for _ in range(stages):
+        tm = _apply_stage(tm, data.draw(stage_changes(tm.text)))
+    for s in range(len(tm.text) + 1):
+        for e in range(s, len(tm.text) + 1):
+            for replacement in (None, "Q"):
+                assert tm.locate(s, e, replacement) == tm._locate_across(s, e, replacement)

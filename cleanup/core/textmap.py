@@ -56,7 +56,7 @@ class TextMap:
         return [seg.edit for seg in self.segments if seg.edit is not None]
 
     def parents(self, loc: Located) -> tuple[Edit, ...]:
-        return tuple(self.segments[i].edit for i in loc.involved)
+        return tuple(self.segments[i].edit for i in loc.involved) if loc.involved else ()
 
     def _bounds(self, i: int) -> tuple[int, int]:
         return self._starts[i], self._starts[i] + self.segments[i].length
@@ -91,6 +91,18 @@ class TextMap:
     def locate(self, s: int, e: int, replacement: str | None) -> Located:
         if len(self.segments) == 1 and self.segments[0].edit is None:  # nothing applied yet: same coordinates
             return Located(s, e, replacement, s, e, replacement, ())
+        # The common case: the span lies inside one copied segment, touching neither of its ends
+        # (where an inserted or deleted neighbour would merge with it). It maps by an offset.
+        i = bisect_right(self._starts, s) - 1
+        cs = self._starts[i]
+        seg = self.segments[i]
+        if seg.edit is None and cs < s and e < cs + seg.length:
+            shift = seg.ostart - cs
+            return Located(s + shift, e + shift, replacement, s, e, replacement, ())
+        return self._locate_across(s, e, replacement)
+
+    def _locate_across(self, s: int, e: int, replacement: str | None) -> Located:
+        """`locate` for any span: one that touches or crosses segment ends, or lies in inserted text."""
         involved = []
         for i in range(self._first_near(s), len(self.segments)):
             cs, ce = self._bounds(i)
