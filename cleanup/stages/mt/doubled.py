@@ -84,20 +84,48 @@ class DoubledPhrases:
                 slots = b"".join(self.slots.values(pieces))
             said = SaidAgain(_widest_gap(text, slots[_LENGTH::_SLOTS]))  # (a text at hand: its gap first)
             said.read([slots], last=True)
-            lines = self.where(text, said, _lines_holding)
+            lines = self.where(text, said, _lines_holding, pieces)
             return self.found(text, lines) if lines else []
         return self.found(text, [(0, len(text))])
 
-    def where(self, text: str, said: SaidAgain, lines_holding) -> list[tuple[int, int]]:
+    def where(self, text: str, said: SaidAgain, lines_holding, pieces=None) -> list[tuple[int, int]]:
         """The (start, end) spans of `text` that may hold a doubled phrase, from all its pieces' slots
         `said` has read: the whole text when its windows may cut a piece, else the lines holding a
         piece said again (`lines_holding(text, pieces)`: see _lines_holding), or the stretches of
-        them that hold one; none: certainly nowhere."""
+        them that hold one; none: certainly nowhere. With the text's `pieces` at hand, only the
+        pieces said again whose joint may join a phrase to its copy (see _may_join_again)."""
         if not said.first:
             return []  # (no piece)
         if said.spread(text):
             return [(0, len(text))]
-        return _spans(text, lines_holding(text, said.pieces), self.spoken) if said.pieces else []
+        wanted = said.pieces if pieces is None else \
+            [j for j in said.pieces if self._may_join_again(pieces, j, said.gap)]
+        return _spans(text, lines_holding(text, wanted), self.spoken) if wanted else []
+
+    def _may_join_again(self, pieces: list[str], j: int, gap: int) -> bool:
+        """Might the joint after piece j join a phrase to its copy? _doubled's comparison there, made
+        on the pieces: a piece said again is mostly a word met again nearby, not a phrase's copy.
+        The copy after the joint is whole (else `spread`); the phrase before it is unless its pieces
+        and gaps (`gap`: the widest) may pass the window, which keeps the joint."""
+        piece = pieces[j]
+        mark = [m for m in self.marks if piece.endswith(m)]
+        phrase_ends = []  # (the phrase's last piece, where its copy starts): after a mark, or a spoken joint
+        if mark and len(piece) > len(mark[0]):
+            phrase_ends.append((piece[:-len(mark[0])], j + 1))
+        if self.spoken and j + 1 < len(pieces) and self.spoken.fullmatch(pieces[j + 1]):
+            phrase_ends.append((piece, j + 2))
+        for last, copy_start in phrase_ends:
+            before = [*pieces[max(0, j + 1 - self.max_words):j], last]
+            for size in range(1, len(before) + 1):
+                left, right = before[-size:], pieces[copy_start:copy_start + size]
+                if len(right) < size:
+                    break
+                if sum(map(len, left)) + (size - 1) * gap > _REACH:
+                    return True
+                if _folded(left) == _folded(right) and self._telling(left) and \
+                        not any(_CLAUSE_END.search(p) for p in left[:-1]):
+                    return True
+        return False
 
     def found(self, text: str, lines) -> list[tuple[int, Proposal]]:
         """(joint start, proposal) of the doubled phrases at the joints in the spans `lines`."""

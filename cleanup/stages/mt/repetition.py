@@ -198,7 +198,7 @@ class RepetitionStage:
         pieces = ctx.view(text).pieces
         marks, *slots = _joined(self.facts.values(pieces), 1 + len(self.doubled))
         for doubled, its_slots in zip(self.doubled, slots):
-            yield from doubled.propose(text, slots=its_slots)
+            yield from doubled.propose(text, pieces, its_slots)
         yield from self._loops(text, [loops.starts(marks) for loops in self.rules],
                                lambda: list(chain.from_iterable(self.words.values(pieces))),
                                lambda: Parts.whole(text, _TOKEN, len(marks)))

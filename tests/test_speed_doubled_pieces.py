@@ -1,0 +1,104 @@
+"""The doubled-phrase search skips a piece said again whose joint, compared on the pieces, joins no
+phrase to its copy (`DoubledPhrases._may_join_again`): the same phrases as searching every joint.
+
+The texts hold phrases said twice and near misses (a copy that differs in its
+first, a middle or its last piece, a word met again a few pieces on), joined by
+every kind of joint, with long pieces that bring the phrase's first copy to the
+edge of the 120-character window before its joint, clause marks, determiners
+and capitals.
+"""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleanup import get_pipeline
+from cleanup.core.pipeline import Context
+from cleanup.stages.mt import doubled as module
+
+_STAGE = next(s for s in get_pipeline().stages if type(s).__name__ == "RepetitionStage")
+_DOUBLED = _STAGE.doubled
+
+WORDS = ["the", "a", "his", "gift", "Gift", "New", "York", "post-needed", "Year's", "talks", "talks.", "love",
+         "desperate", "or", "and", "AND", "5%", "well", "time", "e\u0301t\u00e9", "\u00df", "SS", "(gift)", "gift,",
+         "x" * 17, "y" * 30, "z" * 55, "w" * 99, "needed,", "needed"]
+JOINTS = [", ", " or ", " and ", "/ ", " OR ", ", or ", ",  ", ",\t", ",\xa0", " or\t", ",\n", "  and  "]
+SPACES = [" ", " ", " ", "  ", "\t", "\xa0", "\n", " \u3000 "]
+
+
+@st.composite
+def near_copies(draw):
+    """A phrase, a joint and its copy, or a copy with one piece changed; some padding before."""
+    phrase = draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=5))
+    copy = list(phrase)
+    if draw(st.booleans()):
+        copy[draw(st.integers(0, len(copy) - 1))] = draw(st.sampled_from(WORDS))
+    if draw(st.booleans()):
+        copy = [p.upper() if draw(st.booleans()) else p for p in copy]
+    if draw(st.booleans()):  # a word or two between the joint and the copy: a word met again nearby
+        copy = draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=2)) + copy
+    padding = draw(st.lists(st.sampled_from(WORDS), max_size=4))
+    spaces = draw(st.lists(st.sampled_from(SPACES), min_size=16, max_size=16))
+    before = "".join(p + s for p, s in zip(padding + phrase[:-1], spaces))
+    return before + phrase[-1] + draw(st.sampled_from(JOINTS)) + " ".join(copy)
+
+
+@st.composite
+def texts(draw):
+    return draw(st.sampled_from(["\n", " ", ". "])).join(draw(st.lists(near_copies(), min_size=1, max_size=6)))
+
+
+@settings(max_examples=600, deadline=None)
+@given(texts())
+def test_the_pieces_check_keeps_every_joint_the_whole_search_finds(text):
+    for doubled in _DOUBLED:
+        assert list(doubled.propose(text, text.split())) == list(doubled.propose(text))
+
+
+@st.composite
+def at_the_window_edge(draw):
+    """A phrase whose first piece the window before the joint may cut where the copy's first word
+    starts in it ("q((gift" read as "(gift", whose marks the comparison strips: a copy shorter than
+    what the window holds, which the piece test does not see as spread)."""
+    word = draw(st.sampled_from(["gift", "talks", "post-needed", "New"]))
+    marks = draw(st.integers(0, 12))
+    first = draw(st.sampled_from(["q", "qq", "-", ""])) + "(" * marks + word
+    middle = ["y" * draw(st.integers(1, 50)) for _ in range(draw(st.integers(0, 2)))]
+    # the window's 120 characters start `cut` characters before the word (in the marks when 1..marks)
+    cut = draw(st.integers(-2, marks + 2))
+    last = "z" * max(1, min(97, 119 - len(word) - cut - sum(1 + len(m) for m in middle)))
+    joint = draw(st.sampled_from([", ", " or ", ",  "]))
+    return " ".join([first, *middle, last]) + joint + " ".join([word, *middle, last])
+
+
+@settings(max_examples=600, deadline=None)
+@given(at_the_window_edge())
+def test_a_phrase_the_window_cuts_is_searched_as_the_whole_search_does(text):
+    for doubled in _DOUBLED:
+        assert list(doubled.propose(text, text.split())) == list(doubled.propose(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts())
+def test_the_stage_finds_what_the_whole_search_finds(text):
+    found = [p for p in _STAGE.propose(text, Context(text)) if "doubled" in p.rule]
+    assert found == [p for doubled in _DOUBLED for p in doubled.propose(text)]
+
+
+def _searched(text: str) -> list:
+    doubled = _DOUBLED[0]
+    slots = b"".join(map(doubled._slots, text.split()))
+    said = module.SaidAgain(module._widest_gap(text, slots[module._LENGTH::module._SLOTS]))
+    said.read([slots], last=True)
+    assert said.pieces  # (a piece said again: the check is what leaves its line out)
+    return doubled.where(text, said, module._lines_holding, text.split())
+
+
+def test_a_word_met_again_nearby_is_not_searched():
+    assert _searched("He knew nothing of love, desperate love, the worst of all.") == []
+    assert _searched("by the Catholic Church, the Eastern Orthodox Church, and others") == []
+
+
+def test_a_phrase_said_twice_is_searched():
+    text = "They sent a New Year's gift or New Year's gift to the office."
+    assert _searched(text) == [(0, len(text))]
