@@ -102,10 +102,10 @@ class Judge(_RuleJudge):
         s = self.settings
         if len(w) < s.min_length or not w[:1].islower() or w.casefold() in self.exceptions:
             return None
-        if not in_latin_letters(w) or key(w) in self.lex:
+        if not in_latin_letters(w):
             return None
-        english = _english_zipf(w)
-        if english >= s.max_english_zipf or inflected(w):
+        english = _english_zipf(w)  # (before the rest: most words are English, told by one look-up)
+        if english >= s.max_english_zipf or key(w) in self.lex or inflected(w):
             return None
         best = most_common_in(w, self.languages)
         if best and best[1] >= max(s.min_zipf, english + s.min_margin):
@@ -128,9 +128,9 @@ class NounJudge(_RuleJudge):
         folded = w.casefold()
         if folded in self.exceptions or folded.endswith(self.name_endings):
             return None
-        if not in_latin_letters(w) or key(w) in self.lex or inflected(w):
-            return None
-        if _english_zipf(w) >= self.settings.max_english_zipf:
+        if not in_latin_letters(w) or _english_zipf(w) >= self.settings.max_english_zipf:
+            return None  # (the look-up before the rest: most capitalised words are English)
+        if key(w) in self.lex or inflected(w):
             return None
         best = most_common_in(w, self.languages)
         if best and best[1] >= self.settings.min_zipf:
@@ -281,7 +281,8 @@ def _english_zipf(w: str) -> float:
     return zipf(w) if w.isascii() else max(zipf(w), zipf(unaccented(w)))
 
 
-def _leans_foreign(word: str, languages) -> bool:
+@lru_cache(maxsize=16384)  # a reported word's neighbours are asked about at each of its mentions
+def _leans_foreign(word: str, languages: tuple) -> bool:
     w = word.lower()
     best = most_common_in(w, languages)
     return bool(best) and best[1] >= _english_zipf(w) + NEIGHBOUR_MARGIN
