@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from itertools import compress, repeat
-from operator import itemgetter
+from itertools import compress, count, repeat
+from operator import attrgetter, itemgetter, not_
 from typing import Literal
 
 import regex
@@ -76,25 +76,32 @@ class RemoveLineStage:
 
     def propose(self, text, ctx):
         lines = ctx.view(text).lines
-        stripped = [(i, s) for i, s in enumerate(map(str.strip, map(itemgetter(2), lines))) if s]
+        texts = list(map(str.strip, map(_TEXT, lines)))
+        stripped = list(compress(enumerate(texts), texts))  # (index, text) of the lines with text
         last = stripped[-1][0] if stripped else -1
-        texts = [s for _, s in stripped]
-        may_open = self._may_open(text, stripped)
         unmatched = ctx.kept(self)  # (for the run: Context.kept) lines the combination matched not, as keys
+        tried = list(compress(stripped, self._may_open(text, stripped)))  # (index, line) it may match
         if unmatched:  # a later pass: a line it matched not before, it matches not again
-            may_open = [may and line not in unmatched for may, line in zip(may_open, texts)]
-        combined = self._combined_matches(texts, ctx, may_open)
+            tried = [(i, line) for i, line in tried if line not in unmatched]
+        matches = self._combined_matches(list(map(itemgetter(1), tried)), ctx)  # fewer if it ran out
+        # the lines from the one it ran out on are tried rule by rule (if it has no pattern, every rule is
+        # left out of it: every line is)
+        untried_from = tried[len(matches)][0] if len(matches) < len(tried) else len(lines)
+        if self.alone:  # (rules left out of the combination: every line is tried on them)
+            found = dict(zip(map(itemgetter(0), tried), matches))
+            visits = [(i, line, found.get(i) if i < untried_from else _UNTRIED) for i, line in stripped]
+        else:  # (most lines: no rule left to try)
+            visits = [(i, line, m) for (i, line), m in zip(tried, matches) if m is not None]
+            visits += [(i, line, _UNTRIED) for i, line in stripped if i >= untried_from]
         remove = {}
-        for (i, line), m in zip(stripped, combined + [_UNTRIED] * (len(stripped) - len(combined))):
-            if m is None and not self.alone:  # (no rule left to try: most lines)
-                continue
+        for i, line, m in visits:
             rule = self._match(line, i == last, m, ctx)
             if rule:
                 remove[i] = rule
         for start, end, rule in removal_spans(text, lines, remove):
             yield Proposal(start, end, "", rule.id, rule.message, rule.level)
         # kept for a later pass only, when the call ends (a line said again in this text is tried again)
-        unmatched.update(dict.fromkeys(compress(texts, map(_tried_unmatched, may_open, combined))))
+        unmatched.update(dict.fromkeys(line for (_, line), m in zip(tried, matches) if m is None))
 
     def _may_open(self, text, stripped) -> list[bool]:
         """Per stripped line: may the combination match it? (It starts as one of its alternatives can.)"""
@@ -106,25 +113,23 @@ class RemoveLineStage:
         heads = map(str.__getitem__, texts, repeat(slice(self.longest_opening)))
         if any(partner in text for partner in _PARTNERS):  # rare: "ſ" matches "s" ignoring case (one for one)
             heads = map(str.translate, heads, repeat(ASCII_CASE_PARTNERS))
-        beyond = self.opens_beyond_ascii.match
-        return [head.lower().startswith(self.openings) if line[0].isascii() else beyond(line) is not None
-                for line, head in zip(texts, heads)]
+        may = list(map(str.startswith, map(str.lower, heads), repeat(self.openings)))
+        if not text.isascii():  # a line starting beyond ASCII: its lowercase start does not tell
+            beyond = self.opens_beyond_ascii.match
+            for k in compress(count(), map(not_, map(str.isascii, map(itemgetter(0), texts)))):
+                may[k] = beyond(texts[k]) is not None
+        return may
 
-    def _combined_matches(self, lines, ctx, may_open) -> list:
-        """The combined pattern's fullmatch of each line (stripped), in one run of its clock; fewer
-        (the lines before the one it ran out on) if it runs out, none if it has none."""
+    def _combined_matches(self, lines, ctx) -> list:
+        """The combined pattern's fullmatch of each line given (stripped, one it may match), in one run of
+        its clock; fewer (the lines before the one it ran out on) if it runs out, none if it has none."""
         out = []
-        if not any(may_open):  # (as if tried; and then whether the rules can be combined does not matter:
-            return [None] * len(lines)  # a line that opens as none of them can is matched by none alone)
-        if self.combined is None:
+        if not lines or self.combined is None:
             return out
 
         def run(timeout):
             started = time.monotonic()
-            for line, may in zip(lines, may_open):
-                if not may:  # it cannot match: as if it had been tried
-                    out.append(None)
-                    continue
+            for line in lines:
                 left = timeout - (time.monotonic() - started)
                 if left <= 0:
                     raise TimeoutError
@@ -156,11 +161,8 @@ class RemoveLineStage:
         return None
 
 
-def _tried_unmatched(may_open: bool, match) -> bool:
-    return may_open and match is None
-
-
 _COMBINED = "remove-line (all rules at once)"
+_TEXT = attrgetter("text")
 _UNTRIED = object()  # a line the combined pattern was not tried on (none, or it ran out of time)
 
 
