@@ -70,7 +70,9 @@ class Scope:
 
     def _spans(self, text: str, found: "Found"):
         most = len(text) // _CHARS_PER_STRETCH
-        streams = [self._stretches(text, found, kind, what) for kind, what in _leaves(self.need)]
+        # (a leaf the prefilter found absent has no occurrence to look for)
+        streams = [self._stretches(text, found, kind, what) for kind, what in _leaves(self.need)
+                   if not found.lacks(kind, what, self.folded)]
         spans, count, last_start = array("q"), 0, -1
         for start, end in streams[0] if len(streams) == 1 else heapq.merge(*streams):
             if start != last_start:  # (the needs' occurrences in one stretch give it again)
@@ -360,6 +362,12 @@ class Found:
         if found is None:
             found = self.seen_folded[literal] = literal.encode() in self.folded_text()
         return found
+
+    def lacks(self, kind: str, what: str, folded: bool) -> bool:
+        """Is a leaf of a need (see _leaves) known not to occur: asked already, and not found?"""
+        if kind == "re":
+            return self.seen.get(("re", what)) is False
+        return (self.seen_folded if folded else self.seen).get(what) is False
 
     def folded_text(self) -> bytes | bytearray:
         if self.folded is None:
