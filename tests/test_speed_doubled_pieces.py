@@ -102,3 +102,36 @@ def test_a_word_met_again_nearby_is_not_searched():
 def test_a_phrase_said_twice_is_searched():
     text = "They sent a New Year's gift or New Year's gift to the office."
     assert _searched(text) == [(0, len(text))]
+
+
+def _said_again_plainly(doubled, pieces: list[str]) -> list[int]:
+    """The pieces that may end a phrase whose key's two bytes (a 0 read as 1) are one of the seven
+    pieces' after it: a loop over the pieces (the oracle of SaidAgain's search)."""
+    slots = [doubled._slots(p) for p in pieces]
+    key = [s[0:2].replace(b"\0", b"\1") for s in slots]
+    out = []
+    for j, s in enumerate(slots):
+        before_spoken = j + 1 < len(slots) and slots[j + 1][module._FACTS]
+        end = s[3:5] if s[5] == 0 else s[6:8] if s[8] == 0 and before_spoken else None
+        if end is not None and end.replace(b"\0", b"\1") in key[j + 1:j + 1 + module._AFTER]:
+            out.append(j)
+    return out
+
+
+PIECES = ["gift", "gift,", "Gift/", "or", "AND", "and,", ",", "/", "5,", "x" * 20, "(gift)", "gift.", "talks,",
+          "talks", "a", "the,"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES) | st.text(min_size=1, max_size=4).filter(lambda p: not p.isspace()),
+                max_size=80), st.integers(1, 30))
+def test_the_pieces_said_again_are_those_a_plain_loop_finds(pieces, window):
+    pieces = [p for p in " ".join(pieces).split()]
+    for doubled in _DOUBLED:
+        slots = [doubled._slots(p) for p in pieces]
+        whole, by_windows = module.SaidAgain(), module.SaidAgain()
+        whole.read([b"".join(slots)], last=True)
+        for at in range(0, len(slots), window):
+            by_windows.read(slots[at:at + window])
+        by_windows.read([], last=True)
+        assert whole.pieces == by_windows.pieces == _said_again_plainly(doubled, pieces)

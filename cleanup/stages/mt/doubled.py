@@ -44,7 +44,6 @@ _IN_LINE_SPACES = re.compile(r"[^\S\n]*")
 # A piece's bytes for SaidAgain (see _slots): three slots of three, and two facts
 _SLOTS, _FACTS, _LENGTH = 11, 9, 10
 _NONE = b"\xff\xff\xff"
-_ALL_ONES = bytes([0] + [0xFF] * 255)  # (a translation table: any byte but 0 becomes 0xFF)
 # words that make a phrase longer but say nothing of their own: "the talks, the talks" is one word said again
 _DETERMINERS = frozenset("the a an this that these those his her its their our my your".split())
 
@@ -207,12 +206,11 @@ class SaidAgain:
     pieces after the joint ("or" is a piece of its own): equal once
     case-folded and stripped of outer marks (see _folded), and with a
     letter. Unless such a piece is equal to one of the seven pieces after
-    it, there is none. Each piece's key is hashed to two bytes, in a slot of
-    three; one XOR of the slots of the pieces that may end a phrase (the
-    others' are all ones, which no key slot is) with the key slots shifted by
-    k pieces is zero where such a piece is equal to the one k after it.
-    That holds for whole pieces: see `spread` for when the method's windows
-    may cut one.
+    it, there is none. Each piece's key is hashed to two bytes; one search
+    of a stream of five bytes a piece (see _verdicts) finds, at C speed, the
+    pieces that may end a phrase (a few) whose key comes again in the seven
+    after. That holds for whole pieces: see `spread` for when the method's
+    windows may cut one.
 
     A piece's verdicts need the seven pieces after it: a window is read with
     the last seven pieces of the one before, whose verdicts waited for it.
@@ -247,32 +245,23 @@ class SaidAgain:
             return
         if self.gap is None:
             self.nonspace += sum(lengths[:done])
-        keys, marked, words, spoken = (bytearray(3 * n) for _ in range(4))
-        for part, at in ((keys, 0), (marked, 3), (words, 6)):
-            part[0::3], part[1::3], part[2::3] = window[at::_SLOTS], window[at + 1::_SLOTS], window[at + 2::_SLOTS]
-        # a word, not a mark, ends a phrase only before a spoken joint ("or" a piece of its own)
-        next_spoken = window[_SLOTS + _FACTS::_SLOTS].translate(_ALL_ONES) + b"\0"
-        spoken[0::3] = spoken[1::3] = spoken[2::3] = next_spoken
-        ends = int.from_bytes(marked, "big") & (int.from_bytes(words, "big") | ~int.from_bytes(spoken, "big"))
-        del marked, words, spoken
-        keys = int.from_bytes(keys, "big")
-        lowest = int.from_bytes(b"\0\0\1" * n, "big")  # the lowest bit of every slot
-        highest = lowest << 23
-        said_again = set()
-        for k in range(1, _AFTER + 1):
-            same = (ends >> 24 * k) ^ keys  # slot j: the end of piece j - k against the key of piece j
-            # the top bit of each slot of zeros (a zero byte's test, by slots: the low byte is 0 or 0xFF, so
-            # a slot borrows only from a slot of zeros, and is then flagged only if it is one)
-            zeros = (same - lowest) & ~same & highest
-            if zeros:
-                flags = zeros.to_bytes(3 * n, "big")
-                at = flags.find(0x80, 3 * k)  # (from slot k: the slots before have no piece k before them)
-                while 0 <= at < 3 * (done + k):
-                    said_again.add(at // 3 - k)
-                    at = flags.find(0x80, at + 3)
-        self.pieces += sorted(self.first + i for i in said_again)
+        # 0 where a piece may end a phrase: a mark after a letter (its marked slot's last byte 0), or a
+        # word (its words slot's) before a spoken joint ("or" a piece of its own)
+        not_before_spoken = window[_SLOTS + _FACTS::_SLOTS].translate(_ENDS_MASK) + b"\xff"
+        ends = _bytewise_and(window[5::_SLOTS], _bytewise_or(window[8::_SLOTS], not_before_spoken))
+        if ends.count(0):
+            # five bytes a piece: 0 if it may end a phrase (else not 0); the key it ends a phrase with (its
+            # marked slot's, else its words slot's); its own key (no key byte is 0)
+            stream = bytearray(5 * n)
+            for at, part in enumerate((_bytewise_and(window[3::_SLOTS], window[6::_SLOTS]),
+                                       _bytewise_and(window[4::_SLOTS], window[7::_SLOTS]),
+                                       window[0::_SLOTS], window[1::_SLOTS]), 1):
+                stream[at::5] = part
+            stream = stream.translate(_NO_ZERO)
+            stream[0::5] = ends
+            said_again = (m.start() // 5 for m in _SAID_AGAIN.finditer(stream))
+            self.pieces += [self.first + j for j in said_again if j < done]
         if self.short > 0 and 1 in lengths.translate(_at_least(self.short)):
-            ends = ends.to_bytes(3 * n, "big")[2::3]  # a phrase's last piece: zero
             self.seven = max(self.seven, _seven_after_ends(lengths, ends, done))
 
     def spread(self, text: str) -> bool:
@@ -294,6 +283,19 @@ _SEVEN_GAPS = (_WINDOW + 1) // 6  # (a wider gap: any seven pieces may pass the 
 _THRESHOLDS = [_WINDOW + 1 - 6 * gap for gap in range(1, _SEVEN_GAPS + 1)]
 _THRESHOLD_MET = bytes(next((t for t in _THRESHOLDS if t <= n), 0) for n in range(256))
 _ENDS_MASK = bytes([0xFF] + [0] * 255)  # (a translation table: 0 becomes 0xFF, the rest 0)
+_NO_ZERO = bytes([1]) + bytes(range(1, 256))  # (a translation table: 0 becomes 1)
+# a piece that may end a phrase (0) whose key is one of the seven pieces after it (see _verdicts): its own
+# key's place, k pieces on, is 5 * k bytes after its end key's (alternatives: no repeat to backtrack in)
+_SAID_AGAIN = re.compile(rb"\0(?=(..)(?:%s))" % b"|".join(rb".{%d}\1" % (5 * k) for k in range(1, _AFTER + 1)),
+                         re.DOTALL)
+
+
+def _bytewise_and(a: bytes, b: bytes) -> bytes:
+    return (int.from_bytes(a, "big") & int.from_bytes(b, "big")).to_bytes(len(a), "big")
+
+
+def _bytewise_or(a: bytes, b: bytes) -> bytes:
+    return (int.from_bytes(a, "big") | int.from_bytes(b, "big")).to_bytes(len(a), "big")
 
 
 def _seven_after_ends(lengths: bytes, ends: bytes, done: int) -> int:
