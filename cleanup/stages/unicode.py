@@ -23,6 +23,7 @@ from functools import cached_property
 from itertools import accumulate
 from typing import Literal
 
+from ..analysis.unusual_chars import unusual_chars
 from ..core.edits import Proposal
 from ..rulebook.loading import Rule
 from .ftfy_reach import ftfy_may_change
@@ -53,8 +54,8 @@ NORMALIZERS = {
     "control": (re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"), ""),
 }
 
-# any character some normaliser replaces: one scan per text version, shared by the three stages
-# (view.derived), tells each stage whether the text holds one of its characters
+# any character some normaliser replaces: found among the text's unusual characters once per text
+# version (view.derived), shared by the three stages, it tells each whether the text holds one of its own
 _ANY_NORMALIZED = re.compile("[" + "".join(p.pattern[1:-1] for p, _ in NORMALIZERS.values()) + "]")
 
 _NAMES = {"\u00a0": "no-break space", "\u202f": "narrow no-break space", "\u2007": "figure space",
@@ -101,16 +102,15 @@ class FtfyStage:
         return FTFY_CANDIDATE_NEWS if plain_is_plain else FTFY_CANDIDATE
 
     def propose(self, text, ctx):
-        first, first_news = ctx.view(text).derived(_first_candidates, _first_candidates)
-        if first < 0:
+        unusual = unusual_chars(ctx.view(text))
+        if not _holds(FTFY_CANDIDATE, text, unusual):
             return  # nothing ftfy acts on (FTFY_CANDIDATE_NEWS finds fewer characters still)
         import ftfy
 
-        first = first_news if self.candidate is FTFY_CANDIDATE_NEWS else first
-        if first < 0:
+        if self.candidate is FTFY_CANDIDATE_NEWS and not _holds(FTFY_CANDIDATE_NEWS, text, unusual):
             return  # news punctuation alone
         markup_from = text.find("<") if self.config.unescape_html == "auto" else -1
-        segments = _candidate_segments(text, self.candidate, self.config.max_decode_length, first)
+        segments = _candidate_segments(text, self.candidate, self.config.max_decode_length)
         for start, segment in segments:
             after_markup = markup_from != -1 and start + len(segment) > markup_from
             config = self.config_after_markup if after_markup else self.config
@@ -142,24 +142,17 @@ class NormalizerStage:
 
 
 def _normalized_chars(view) -> frozenset:
-    # The ftfy stage, first on a text version, has looked for its candidates: every character
-    # a normaliser replaces is one, and all but the no-break space are news candidates too
-    first, first_news = view.derived(_first_candidates, _first_candidates)
-    if first < 0:
-        return frozenset()
-    if first_news < 0:
-        return frozenset("\u00a0") if "\u00a0" in view.text else frozenset()
-    return frozenset(_ANY_NORMALIZED.findall(view.text))
+    # every character a normaliser replaces is beyond plain ASCII: among the text's unusual ones
+    unusual = unusual_chars(view)
+    return frozenset(_ANY_NORMALIZED.findall(view.text if unusual is None else unusual))
 
 
-def _first_candidates(view) -> tuple[int, int]:
-    """Where the first FTFY_CANDIDATE and the first FTFY_CANDIDATE_NEWS character stand (-1: none),
-    once per text version (the news candidates are among the others: none stands before their first)."""
-    first = FTFY_CANDIDATE.search(view.text)
-    if not first:
-        return -1, -1
-    news = FTFY_CANDIDATE_NEWS.search(view.text, first.start())
-    return first.start(), news.start() if news else -1
+def _holds(candidate: re.Pattern, text: str, unusual: str | None) -> bool:
+    """Does the text hold a `candidate` character? (`unusual`: its characters beyond plain ASCII, or
+    None: look at the text; of plain ASCII, a candidate matches '&' alone)"""
+    if unusual is None:
+        return bool(candidate.search(text))
+    return bool(candidate.search(unusual)) or "&" in text
 
 
 def build(rules: list[Rule], env=None):
@@ -208,11 +201,11 @@ def _starts(tokens: list[str]) -> list[int]:
     return [0, *accumulate(map(len, tokens))]
 
 
-def _candidate_segments(text: str, candidate, max_length: int, pos: int = 0):
+def _candidate_segments(text: str, candidate, max_length: int):
     """The pieces fix_text fixes one by one (a line with its newline, cut at
-    max_length) that hold a `candidate` character, searched from `pos` (none stands before it)."""
+    max_length) that hold a `candidate` character."""
     # From one candidate character to the next: lines without one are never visited one by one
-    line_start = text.rfind("\n", 0, pos) + 1  # where the line being searched starts
+    pos = line_start = 0  # (line_start: where the line being searched starts)
     while found := candidate.search(text, pos):
         at = found.start()
         newline_before = text.rfind("\n", pos, at)

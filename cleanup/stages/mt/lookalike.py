@@ -24,6 +24,7 @@ from functools import cache
 import regex
 
 from ...analysis.scan import rare_chars
+from ...analysis.unusual_chars import unusual_chars
 from ...core.edits import Level, Proposal
 
 
@@ -104,8 +105,9 @@ class LookalikeStage:
                 yield from _transliterated_acronyms(text, rule, known)
         if not self.letter_rules:
             return
-        if ctx.view(text).is_ascii:
-            return  # every letter is Latin: nothing can be disguised
+        unusual = unusual_chars(ctx.view(text))
+        if unusual == "" or not _maybe_foreign().search(text if unusual is None else unusual):
+            return  # no foreign letter (the characters beyond plain ASCII tell): nothing can be disguised
         for m in _words_with_rare_chars(text):
             word = m.group()
             if word.isascii():

@@ -30,6 +30,7 @@ from ...analysis.languages import is_language_name, language_name, probable_lang
 from ...analysis.lexicon import key
 from ...analysis.scan import rare_chars
 from ...analysis.tokens import LETTERS
+from ...analysis.unusual_chars import unusual_chars, unusual_in
 from ...core.edits import Proposal
 
 
@@ -123,7 +124,13 @@ class ScriptStage:
         if self.dropped and ctx is not None and "\u3000" in ctx.original:
             for rule in self.dropped:
                 yield from dropped_words(text, ctx.original, rule)
-        if (self.ascii_calm and text.isascii()) or not (self.rare.search(text) and self.gate.search(text)):
+        where = text
+        if self.ascii_calm:  # (then only characters beyond plain ASCII can pass the gate: those few are asked)
+            if text.isascii():
+                return
+            unusual = unusual_chars(ctx.view(text)) if ctx is not None else unusual_in(text)
+            where = text if unusual is None else unusual
+        if not (self.rare.search(where) and self.gate.search(where)):
             return  # no letter of a listed script, no wide mark, no middle dot: nothing to report
         share = latin_share(text)
         for rule, find in self.in_english:
