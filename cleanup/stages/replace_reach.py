@@ -292,7 +292,12 @@ class _Capitals:
 
     def __init__(self, literals):
         self.literals = set(literals)
-        self.pattern = re.compile("|".join(map(re.escape, sorted(literals, key=len, reverse=True))))
+        # (the longest that matches where one does; grouped by first letter, so a capital tries one group)
+        by_first: dict[str, list[str]] = {}
+        for literal in sorted(literals, key=len, reverse=True):
+            by_first.setdefault(literal[0], []).append(re.escape(literal[1:]))
+        self.pattern = re.compile("|".join(f"{re.escape(first)}(?:{'|'.join(rests)})"
+                                           for first, rests in by_first.items()))
         self.inside = {y: {x for x in literals if x in y} for y in literals}
         self.hidden = {y: {x for x in literals if any(x.startswith(y[k:]) for k in range(1, len(y)))}
                        for y in literals}
