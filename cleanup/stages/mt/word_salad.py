@@ -71,6 +71,7 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|\d+|\.\.\.|[^\s\w]")
 _GLUED = re.compile(r"[a-z][.,;][a-z]")
 _DOMAIN = re.compile(r"[a-z]\.(?:com|org|net|gov|edu|cn|ru|ua|jp|uk|de|io)\b")
 _MARK_AFTER_COMMA = frozenset(",.;:")
+_STRAY_LETTERS = frozenset("bcdefghjklmnopqrstuvwxyz")  # a lowercase ASCII letter alone may be a sign (not a, i)
 _MARK_AFTER_ARTICLE = frozenset(",;:")  # (not ".": "10 a.m.")
 _COMMA_MARK = re.compile(r"[,;]\s*[,.;:]")
 _NON_SPACE = re.compile(r"\S")
@@ -195,19 +196,27 @@ class Salad:
     def _code(self, piece: str) -> str:
         """What a piece adds to its line's score: WORD_MARK per word, SIGN_MARK per sign it may
         hold, and its first and last token's classes (see score; no token crosses a space)."""
+        if piece.isascii() and piece.isalpha():  # a word alone (most pieces): one token, no glue, no pattern
+            lowered = piece.lower()
+            signs = (piece[0].islower() and self.verdicts(piece)) + (piece in _STRAY_LETTERS)
+            return WORD_MARK + SIGN_MARK * signs + self._classes(lowered, lowered)
         tokens = _TOKEN.findall(piece)
         if not tokens:
             return ""  # ("_"): its neighbours' tokens meet across it
         words = [t for t in tokens if t.isascii() and t[0].isalpha()]
         lowered = [t.lower() for t in tokens]
-        signs = (sum(self.verdicts(w) for w in words if w[0].islower())
-                 + sum(len(t) == 1 and t.islower() and t.isascii() and t not in "ai" for t in tokens)
+        signs = (sum(map(self.verdicts, [w for w in words if w[0].islower()]))
+                 + sum(map(_STRAY_LETTERS.__contains__, tokens))
                  + len(_GLUED.findall(piece)) + 2 * self._broken_patterns(lowered))
-        first, last = lowered[0], lowered[-1]
+        return WORD_MARK * len(words) + SIGN_MARK * signs + self._classes(lowered[0], lowered[-1])
+
+    def _classes(self, first: str, last: str) -> str:
+        """The classes of a piece's first and last token (lowercased): the roles in a broken pattern
+        of the token before that the first may follow, and those of the last."""
         follows = ((first in self.not_after_article or first in _MARK_AFTER_ARTICLE) * _ARTICLE
                    + (first in self.conjunctions) * _CONJUNCTION + (first in _MARK_AFTER_COMMA) * _COMMA)
         role = (last in self.articles) * _ARTICLE + (last in self.conjunctions) * _CONJUNCTION + (last in ",;") * _COMMA
-        return WORD_MARK * len(words) + SIGN_MARK * signs + _first(follows) + _last(role)
+        return _first(follows) + _last(role)
 
     def _signed_lines(self, view, may_join: set[int]) -> set[int]:
         """Those of the lines `may_join` that hold at least one sign (some may hold none: scoring decides)."""
