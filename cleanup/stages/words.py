@@ -80,6 +80,17 @@ def _tokens(piece: str) -> list[str]:
     return WORD(piece).findall(piece)
 
 
+# What stands around the one word of most pieces between spaces: quotes and brackets before it, those
+# and punctuation after it. None is part of a token, or keeps the word's first letter from starting one.
+_BEFORE_WORD, _AFTER_WORD = "\"'“‘([«", ",.;:!?\"'”’)]»…"
+
+
+def _plain_word(piece: str) -> str | None:
+    """The piece's one token when it is a word of ASCII letters, told at C speed (most pieces); else None."""
+    word = piece.lstrip(_BEFORE_WORD).rstrip(_AFTER_WORD)
+    return word if word.isalpha() and word.isascii() else None
+
+
 def _starts_among(text: str, pieces: Iterable[str], holding: set[str], tokens: set[str]):
     """(offset, token) for each of `tokens` in the text, in order, read from the pieces between
     spaces that hold one (`holding`), found where they stand (not by tokenising the whole text)."""
@@ -181,6 +192,9 @@ class WordsStage:
     def _holds_suspect(self, piece: str) -> bool:
         """Does a piece between spaces hold a token that needs a look? A text's tokens are its
         pieces' tokens: none holds a space, and the character before a piece is one."""
+        word = _plain_word(piece)
+        if word is not None:  # a known word with no possessive is fine (_judge_word): no memo of its token needed
+            return not known(word) and self._suspect_token(word)
         return any(map(self._suspect_token, _tokens(piece)))  # (a piece holds a token or two: no set needed)
 
     def _suspect(self, token: str) -> bool:
