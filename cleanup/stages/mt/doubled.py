@@ -114,11 +114,13 @@ class DoubledPhrases:
         if self.spoken and j + 1 < len(pieces) and self.spoken.fullmatch(pieces[j + 1]):
             phrase_ends.append((piece, j + 2))
         for last, copy_start in phrase_ends:
-            before = [*pieces[max(0, j + 1 - self.max_words):j], last]
+            before, end = [*pieces[max(0, j + 1 - self.max_words):j], last], _key(last)
             for size in range(1, len(before) + 1):
                 left, right = before[-size:], pieces[copy_start:copy_start + size]
                 if len(right) < size:
                     break
+                if _key(right[-1]) != end:
+                    continue  # (the copy's last piece is not the phrase's: whole, however the window falls)
                 if sum(map(len, left)) + (size - 1) * gap > _REACH:
                     return True
                 if _folded(left) == _folded(right) and self._telling(left) and \

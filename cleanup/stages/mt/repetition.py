@@ -71,7 +71,7 @@ def _marks(piece: str) -> bytes:
 
 
 def _joined(facts: list[tuple], width: int) -> list[bytes]:
-    """The pieces' facts (tuples of bytes), each kind joined."""
+    """The pieces' facts (tuples), each of the first `width` kinds (bytes) joined."""
     return [b"".join(map(itemgetter(k), facts)) for k in range(width)]
 
 
@@ -196,11 +196,12 @@ class RepetitionStage:
             yield from self._propose_by_parts(text, ctx, last_found)
             return
         pieces = ctx.view(text).pieces
-        marks, *slots = _joined(self.facts.values(pieces), 1 + len(self.doubled))
+        facts = self.facts.values(pieces)
+        marks, *slots = _joined(facts, 1 + len(self.doubled))
         for doubled, its_slots in zip(self.doubled, slots):
             yield from doubled.propose(text, pieces, its_slots)
         yield from self._loops(text, [loops.starts(marks) for loops in self.rules],
-                               lambda: list(chain.from_iterable(self.words.values(pieces))),
+                               lambda: list(chain.from_iterable(map(itemgetter(-1), facts))),
                                lambda: Parts.whole(text, _TOKEN, len(marks)))
 
     def _propose_by_parts(self, text, ctx, last_found):
@@ -259,9 +260,10 @@ class RepetitionStage:
                 out.append(None)
         return out
 
-    def _piece_facts(self, piece: str) -> tuple[bytes, ...]:
-        """Its tokens' marks, and its slots for each doubled-phrase rule: one memo for both."""
-        return (_marks(piece), *(d._slots(piece) for d in self.doubled))
+    def _piece_facts(self, piece: str) -> tuple:
+        """Its tokens' marks, its slots for each doubled-phrase rule, and its words (a loop's check):
+        one memo for all, looked up once."""
+        return (_marks(piece), *(d._slots(piece) for d in self.doubled), _words(piece))
 
     def _part_words(self, part: str) -> list[str]:
         return list(chain.from_iterable(self.words.values(part.split())))
