@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress, count, filterfalse, islice
 from bisect import bisect_left, bisect_right
-from operator import attrgetter, eq, not_
+from operator import attrgetter, eq, itemgetter, not_
 
 import regex
 
@@ -454,10 +454,8 @@ def _repeat_starts(view) -> list[int]:
     """
     found = []
     for at, spaced in _spaced_windows(view):
-        # each "#" a word of its own: two neighbouring words alike are then a word, spaces and the word
-        words = spaced.replace(b"#", b" # ").split()
-        alike = set(compress(words, map(eq, words, islice(words, 1, None))))
-        alike.discard(b"#")
+        # the words said twice with spaces or "#"s between (these too, and more: their repeats are looked for)
+        alike = set(map(_FIRST_WORD, _SAID_TWICE.finditer(b" " + spaced.translate(_HASH_AS_SPACE))))
         found.extend(at + m.start() for word in alike for m in _spaced_repeat(word).finditer(spaced))
     return sorted(found)
 
@@ -490,6 +488,10 @@ _SMALL_PIECE = 1 << 14  # characters of a long text made words at a time: a word
 # ASCII letters (lowercased) and \x01 stay, spaces and tabs become spaces, the rest "#"
 _LETTERS = frozenset(b"\x01abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _SPACED_LETTERS = bytes(ord(chr(c).lower()) if c in _LETTERS else 32 if c in b" \t" else 35 for c in range(256))
+_HASH_AS_SPACE = bytes.maketrans(b"#", b" ")
+# a word after a space, spaces, and the word again, whole (found at the speed of a string search: a space first)
+_SAID_TWICE = re.compile(rb" ([a-z\x01]++) ++\1(?![a-z\x01])")
+_FIRST_WORD = itemgetter(1)
 
 
 @lru_cache(maxsize=1024)
