@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from itertools import repeat
 from operator import add, itemgetter
 
@@ -26,7 +26,7 @@ import regex
 
 from ..core.edits import Proposal
 from ..analysis.ascii_folding import fold_ascii
-from .replace_reach import Found
+from .replace_reach import Found, found_at
 
 class Last:
     """What a call learnt: its text's length, the literals' answers, and each rule's proposals (None: not
@@ -37,6 +37,7 @@ class Last:
         # (None: not known; []: none; a few as they are: compact pays on a long text's thousands)
         self.proposals = [Kept(p) if p and len(p) > _FEW else p for p in proposals]
         self.seen, self.seen_folded = found.seen, found.seen_folded
+        self.at, self.at_folded = found.at, found.at_folded
 
     def again(self, text: str, margin: int, stretches: list | None) -> Again | None:
         """The text of this call, with `stretches`: what of it is copied from the last call's text
@@ -70,16 +71,22 @@ _FEW = 64  # proposals of a rule kept as they are
 
 class FoundAgain(Found):
     """A text's literal answers where a literal the last text did not hold is looked for only in `changes`:
-    the stretches not copied from the last text, each widened by the longest literal's length."""
+    the stretches not copied from the last text, each widened by the longest literal's length; and one
+    the last text held where a copied stretch holds it now is not looked for."""
 
-    def __init__(self, text: str, changes: str, last: Last):
+    def __init__(self, text: str, changes: str, last: Last, copied: list):
         super().__init__(text)
         self.last, self.changes, self.folded_changes = last, changes, None
+        self.copied, self.copied_from = copied, None  # (copied_from: the copied stretches' starts in the last text)
 
     def has(self, literal: str) -> bool:
         found = self.seen.get(literal)
         if found is None:
-            found = literal in (self.changes if self.last.seen.get(literal) is False else self.text)
+            if self.last.seen.get(literal) is False:
+                found = literal in self.changes
+            else:
+                where = self._still_at(self.last.at.get(literal), len(literal))
+                found = found_at(self.at, literal, self.text.find(literal) if where is None else where)
             self.seen[literal] = found
         return found
 
@@ -91,9 +98,23 @@ class FoundAgain(Found):
                     self.folded_changes = fold_ascii(self.changes)
                 found = literal.encode() in self.folded_changes
             else:
-                found = literal.encode() in self.folded_text()
+                where = self._still_at(self.last.at_folded.get(literal), len(literal))
+                found = found_at(self.at_folded, literal,
+                                  self.folded_text().find(literal.encode()) if where is None else where)
             self.seen_folded[literal] = found
         return found
+
+    def _still_at(self, last_at: int | None, length: int) -> int | None:
+        """Where the occurrence at `last_at` in the last text is now, if a copied stretch holds it whole."""
+        if last_at is None:
+            return None
+        if self.copied_from is None:
+            self.copied_from = [old_start for _, old_start, _ in self.copied]
+        k = bisect_right(self.copied_from, last_at) - 1
+        if k < 0:
+            return None
+        new_start, old_start, copied = self.copied[k]
+        return new_start + last_at - old_start if last_at + length <= old_start + copied else None
 
     def matches(self, source: str) -> bool:
         found = self.seen.get(("re", source))
@@ -117,7 +138,7 @@ class Again:
         if pos is None or pos < len(text):
             changes.append(text[max(0, (pos or 0) - margin):])
         # ("\0" between them: a literal found across it is found where it is not, never missed)
-        self.found = FoundAgain(text, "\0".join(changes), last)
+        self.found = FoundAgain(text, "\0".join(changes), last, stretches)
         self.by_walls: dict[str, tuple] = {}
 
     def gaps(self, walls: str) -> tuple[list, float]:

@@ -347,6 +347,8 @@ class Found:
         self.capitals, self.capitals_found = capitals, None
         self.seen: dict = {}
         self.seen_folded: dict = {}
+        self.at: dict = {}  # where a literal found by a search of its own occurs (a later pass reads it)
+        self.at_folded: dict = {}
         self.spans: dict = {}     # the stretches of the rules' scopes (see Scope)
         self.patterns: dict = {}  # the FastPattern forms chosen for this text
 
@@ -358,14 +360,15 @@ class Found:
                     self.capitals_found = self.capitals.answers(self.text)
                 found = self.capitals_found[literal]
             if found is None:
-                found = literal in self.text
+                found = found_at(self.at, literal, self.text.find(literal))
             self.seen[literal] = found
         return found
 
     def has_folded(self, literal: str) -> bool:
         found = self.seen_folded.get(literal)
         if found is None:
-            found = self.seen_folded[literal] = literal.encode() in self.folded_text()
+            found = self.seen_folded[literal] = found_at(self.at_folded, literal,
+                                                          self.folded_text().find(literal.encode()))
         return found
 
     def lacks(self, kind: str, what: str, folded: bool) -> bool:
@@ -390,6 +393,14 @@ class Found:
         if source not in self.patterns:
             self.patterns[source] = _fast(source)(self.text)
         return self.patterns[source]
+
+
+def found_at(at: dict, literal: str, where: int) -> bool:
+    """Is `where` (a search's answer) an occurrence? It is noted in `at` if so."""
+    if where < 0:
+        return False
+    at[literal] = where
+    return True
 
 
 @lru_cache(maxsize=256)
