@@ -1,7 +1,8 @@
-"""Word salad's code of a piece (issue 15): a piece that is one word of ASCII letters (most pieces)
-gets its code without tokenising it. Every piece must get the code the tokens give, as the formula
-was written before (`code_from_tokens` below), for words alone and for the same words with marks,
-digits, apostrophes, underscores and letters beyond ASCII around and inside them.
+"""Word salad's code of a piece (issue 15): a piece that is one word of ASCII letters, alone or
+before one mark (most pieces), gets its code without tokenising it. Every piece must get the code
+the tokens give, as the formula was written before (`code_from_tokens` below), for words alone, with
+one mark or character after them, and with marks, digits, apostrophes, underscores and letters beyond
+ASCII around and inside them.
 """
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ RULES = next(s for s in get_pipeline().stages if isinstance(s, word_salad.WordSa
 # alone, made-up and capitalised words) and what may stand beside them in a piece
 WORDS = ["the", "The", "THE", "a", "A", "i", "I", "an", "and", "but", "Or", "nor", "of", "in", "who", "is",
          "z", "b", "Z", "house", "timelets", "usefulser", "theseA", "Putin", "candy", "nish", "x" * 30]
-AROUND = [",", ";", ":", ".", "...", "'", "’", "(", ")", "_", "-", "5", "12", "é", "İ", "Σ", "\u0301", "😀", "%"]
+AROUND = [",", ";", ":", ".", "...", "'", "’", "(", ")", "_", "-", "5", "12", "é", "İ", "Σ", "\u0301", "😀", "%",
+          "!", "?", "]", "}", '"', "”", "\u24b6"]
 
 
 @st.composite
@@ -53,7 +55,9 @@ def test_a_pieces_code_is_what_its_tokens_give(piece):
         assert salad._code(piece) == code_from_tokens(salad, piece)
 
 
-def test_every_word_alone_is_coded_as_its_token():
+def test_every_word_alone_or_before_one_character_is_coded_as_its_tokens():
+    words = WORDS + [w.upper() for w in WORDS] + [w.capitalize() for w in WORDS]
+    after = [""] + AROUND + sorted(word_salad._TRAILING_MARKS) + ["a", "Z", "0", "\xa0"]
     for salad in RULES:
-        for word in WORDS + [w.upper() for w in WORDS] + [w.capitalize() for w in WORDS]:
-            assert salad._code(word) == code_from_tokens(salad, word)
+        for piece in (word + char for word in words for char in after):
+            assert salad._code(piece) == code_from_tokens(salad, piece)

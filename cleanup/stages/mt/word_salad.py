@@ -72,6 +72,7 @@ _GLUED = re.compile(r"[a-z][.,;][a-z]")
 _DOMAIN = re.compile(r"[a-z]\.(?:com|org|net|gov|edu|cn|ru|ua|jp|uk|de|io)\b")
 _MARK_AFTER_COMMA = frozenset(",.;:")
 _STRAY_LETTERS = frozenset("bcdefghjklmnopqrstuvwxyz")  # a lowercase ASCII letter alone may be a sign (not a, i)
+_TRAILING_MARKS = frozenset(",.;:!?)]}\"'’”")  # each a token of its own after a word (and its own lowercase)
 _MARK_AFTER_ARTICLE = frozenset(",;:")  # (not ".": "10 a.m.")
 _COMMA_MARK = re.compile(r"[,;]\s*[,.;:]")
 _NON_SPACE = re.compile(r"\S")
@@ -196,10 +197,13 @@ class Salad:
     def _code(self, piece: str) -> str:
         """What a piece adds to its line's score: WORD_MARK per word, SIGN_MARK per sign it may
         hold, and its first and last token's classes (see score; no token crosses a space)."""
-        if piece.isascii() and piece.isalpha():  # a word alone (most pieces): one token, no glue, no pattern
-            lowered = piece.lower()
-            signs = (piece[0].islower() and self.verdicts(piece)) + (piece in _STRAY_LETTERS)
-            return WORD_MARK + SIGN_MARK * signs + self._classes(lowered, lowered)
+        # a word of ASCII letters alone or before a mark (most pieces): its tokens without a search
+        word, mark = (piece, "") if piece[-1] not in _TRAILING_MARKS else (piece[:-1], piece[-1])
+        if word.isascii() and word.isalpha():
+            lowered = word.lower()
+            signs = (word[0].islower() and self.verdicts(word)) + (word in _STRAY_LETTERS)
+            signs += 2 * self._broken_patterns([lowered, mark]) if mark else 0  # (no glue: no letter after the mark)
+            return WORD_MARK + SIGN_MARK * signs + self._classes(lowered, mark or lowered)
         tokens = _TOKEN.findall(piece)
         if not tokens:
             return ""  # ("_"): its neighbours' tokens meet across it
