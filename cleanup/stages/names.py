@@ -17,7 +17,7 @@ message says which evidence was used.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import accumulate, chain
+from itertools import accumulate, chain, compress, islice
 from typing import NamedTuple
 
 import regex
@@ -28,6 +28,7 @@ from ..analysis.memo import Memo
 from ..analysis.name_windows import name_windows
 from ..analysis.wordlist import known, zipf
 from ..core.edits import Proposal
+from . import names_again
 
 # A run's words are joined by exactly one space or hyphen (never two in a row); it
 # starts with a capital not after a letter (matched first, so `re` skips to capitals).
@@ -40,6 +41,7 @@ _LETTERS_BEFORE = regex.compile(r"(?r)[\p{L}\p{M}]*")
 _PREV_WORD = regex.compile(r"([\p{L}\p{M}]+)\.?[ \t]+$")
 _NEXT_WORD = regex.compile(r"[ \t]+([\p{L}\p{M}]+)")
 COMMON_ZIPF = 3.0  # a word glued to a name must be at least this common
+READ_AGAIN_FROM = 1 << 16  # characters: a later call on a text this long reads only what changed
 
 
 @dataclass(frozen=True)
@@ -82,16 +84,25 @@ class NamesStage:
         # A text repeats its runs, and most name no one: look at each distinct
         # run once, and at positions only for runs with a name to decide. A long
         # line is read a window at a time (no run crosses a cut): its list of
-        # runs would cost several times the text.
+        # runs would cost several times the text. A later call on a long text
+        # reads only what is not a copy of the last call's (names_again).
+        last = ctx.kept(self).pop("found", None)  # (kept only by a call that ended, on a long text)
         runs = _RUN(text)
-        seen, found = set(), []  # people spelled right (evidence anywhere in the text); names to decide
-        for offset, window in name_windows(text):
-            found += self._scan(window, offset, runs, seen)
         steps = _CASE_STEP.like(runs)
-        for f in chain(found, self._glued_before(text, steps)):
+        if len(text) < READ_AGAIN_FROM:  # (keeping where a short text's runs stand costs more than reading it)
+            now, seen, found = None, set(), []  # people spelled right (evidence anywhere in the text); names to decide
+            for offset, window in name_windows(text):
+                found += self._scan(window, offset, runs, seen)
+            glued = self._glued_before(text, steps, 0, len(text))
+        else:
+            now = self._read(text, ctx.copied(self) if last is not None else None, last, runs, steps)
+            (seen, found), glued = self._found(now), now.glued
+        for f in chain(found, glued):
             p = self._decide(text, f, seen)
             if p:
                 yield p
+        if now is not None:
+            ctx.kept(self)["found"] = now
 
     # -- finding candidates --------------------------------------------------
 
@@ -106,6 +117,42 @@ class NamesStage:
                 deciding.add(run)
         return [Found(offset + at + start, offset + at + end, run[start:end], hits, *glued)
                 for run, at in positions(pieces, deciding) for start, end, hits, glued in self._runs(run)[0]]
+
+    def _read(self, text, copied, last, runs, steps) -> names_again.Found:
+        """The runs naming someone in a long text, and its glued names: read where the text is not a
+        copy of the last call's (`copied`, None: all of it), taken from `last` where it is."""
+        now = names_again.Found(len(text), last)
+        for start, end, by in names_again.areas(text, copied) if copied is not None else [(0, len(text), None)]:
+            if by is None:
+                area = text if end - start == len(text) else text[start:end]
+                for offset, window in name_windows(area):
+                    self._naming_runs(window, start + offset, runs, now)
+                now.glued += self._glued_before(text, steps, start, end)
+            else:
+                now.take(last, start, end, by)
+        return now
+
+    def _naming_runs(self, window, offset, runs, now) -> None:
+        """Adds to `now` the runs naming someone in a window of the text at `offset`, in order."""
+        pieces = runs.split(window)  # (a window's list: gone when the next one is made)
+        tokens = pieces[1::2]
+        naming = self._naming(set(tokens))
+        if naming:  # (where each run starts: the lengths of the pieces before it summed, at C speed)
+            naming_here = list(map(naming.__contains__, tokens))
+            now.add_runs(compress(islice(accumulate(map(len, pieces), initial=offset), 1, None, 2), naming_here),
+                         list(compress(tokens, naming_here)))
+
+    def _found(self, now) -> tuple[set, list[Found]]:
+        """The people the runs spell right, and the names to decide in them, in order."""
+        seen, deciding = set(), set()
+        for run in map(now.distinct.__getitem__, set(now.which)):
+            to_decide, right = self._runs(run)
+            seen |= right
+            if to_decide:
+                deciding.add(run)
+        found = [Found(at + start, at + end, run[start:end], hits, *glued)
+                 for at, run in now.runs() if run in deciding for start, end, hits, glued in self._runs(run)[0]]
+        return seen, found
 
     def _names_someone(self, run: str) -> bool:
         to_decide, spelled_right = self._runs(run)
@@ -163,9 +210,10 @@ class NamesStage:
                     return hits, word
         return ()
 
-    def _glued_before(self, text, steps):
-        tried = -1
-        for step in steps.finditer(text):  # step.start() is at the capital, in the run
+    def _glued_before(self, text, steps, pos, endpos) -> list[Found]:
+        """The names glued after a common word in text[pos:endpos] (no letter run crosses its ends)."""
+        found, tried = [], -1
+        for step in steps.finditer(text, pos, endpos):  # step.start() is at the capital, in the run
             start = _LETTERS_BEFORE.match(text, 0, step.start()).start()
             if start == tried:
                 continue  # another step in a run already tried
@@ -176,7 +224,8 @@ class NamesStage:
             word, name = m.group(1), m.group(2)
             hits = self.lex.lookup(key(name))
             if hits and zipf(word) >= COMMON_ZIPF and not known(m.group()):
-                yield Found(m.start(), m.end(), m.group(), hits, word, glued_after=False)
+                found.append(Found(m.start(), m.end(), m.group(), hits, word, glued_after=False))
+        return found
 
     # -- deciding --------------------------------------------------------------
 
