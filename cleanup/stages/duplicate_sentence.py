@@ -90,10 +90,13 @@ def _reader(text: str, whole: bool):
         if not t or t.isspace():  # no sentence
             return
         if whole and all_ends is None:
-            all_ends = sorted(end for mark in _MARKS if mark in text
-                              for end in map(_END, _ends_after(mark).finditer(text)))
+            all_ends = []
+            for mark in _MARKS:
+                if mark in text:
+                    all_ends += map(_END, _ends_after(mark).finditer(text))
+            all_ends.sort()
             folded = _fold(text)  # one character each: offsets are the text's
-            plain = text.isascii() or _BEYOND_PLAIN.search(text) is None  # (isascii(): a flag of the str)
+            plain = _plain(text)  # (string searches: a class of characters is looked for several times slower)
         start, end = line.start, line.end
         if all_ends is not None:
             ends = all_ends[bisect_right(all_ends, start):bisect_right(all_ends, end)]
@@ -199,6 +202,8 @@ def copies(text: str, lines, settings: Settings, memo: dict | None = None, carri
     kept = None  # a row (see _reader)
     for i, line in lines:
         t = line.text
+        if not t:  # (no sentence: the most common line but one)
+            continue
         if learnt_long is not None and len(t) > _MEMO_LONGEST:
             kept = yield from _long_line(text, i, line, kept, settings, carried, learnt_long)
             continue

@@ -1,0 +1,34 @@
+"""Duplicate sentences (issue 15): whether a text is plain is told by string searches, not by a class of
+characters looked for in the whole text; blank lines are passed over before a line is read. Both as the
+plain reading (tests/test_speed_structure_sentences.py) reads them.
+"""
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleanup.analysis.lines import split_lines
+from cleanup.stages import duplicate_sentence as ds
+
+from .test_speed_structure_sentences import plain_copies
+
+CHARACTERS = ["a", "A", " ", "\n", ".", "\u2019", "\u201c", "\u201d", "\u2018", "\u2013", "\u2014", "\u2026", "\u00e9",
+              "\u00a0", "\u65b0", "\x7f", "\x80", "\U0001f600"]
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.sampled_from(CHARACTERS), max_size=12).map("".join))
+def test_a_text_is_plain_when_no_character_beyond_ascii_but_common_marks_is_in_it(text):
+    assert ds._plain(text) == (text.isascii() or ds._BEYOND_PLAIN.search(text) is None)
+
+
+SENTENCE = "At the same time, men prefer to buy only jackets."
+LINES = ["", "", " ", "\t", SENTENCE, SENTENCE.upper(), "\u201c" + SENTENCE + "\u201d", "caf\u00e9 " + SENTENCE,
+         SENTENCE + " " + SENTENCE, "Short one."]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.sampled_from(LINES), max_size=10).map("\n".join))
+def test_copies_across_blank_lines_are_those_of_the_plain_reading(text):
+    lines = list(enumerate(split_lines(text)))
+    assert list(ds.copies(text, lines, ds.Settings())) == list(plain_copies(text, lines, ds.Settings()))
