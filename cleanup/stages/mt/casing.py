@@ -301,14 +301,15 @@ class CasingStage:
         for form in self.splits.passing(scan.capitalised):  # those of five letters or more, lowercase letters
             if len(form) < fewest:
                 continue
-            plain, firsts, seconds, pairs = self.splits(form)  # the lowercase words its lowercase joins from
+            name, plain, firsts, seconds = self.splits(form)  # the lowercase words its lowercase joins from
             if plain:  # all a-z: both words are runs of a-z
                 if runs.isdisjoint(seconds) or runs.isdisjoint(firsts):  # (a name's endings are seldom words)
                     continue
-                pairs = [p for p in pairs if p[1] in runs and p[2] in runs]
+                has = runs.__contains__
             else:
-                pairs = [p for p in pairs if scan.has(p[1]) and scan.has(p[2])]
-            at.update(i for pair, _, _ in pairs for i in _occurrences(text, pair))
+                has = scan.has
+            at.update(i for cut in range(2, len(name) - 1) if has(name[:cut]) and has(name[cut:])
+                      for i in _occurrences(text, f"{name[:cut]} {name[cut:]}"))
         if not at:
             return
         names = {name.casefold(): name for start, end in window_bounds(text)
@@ -555,14 +556,15 @@ def _lowercase_runs_at(text: str, wanted: set):
 
 
 def _splits(form: str) -> tuple:
-    """The pairs of lowercase words (two letters or more, as _LOWER_PAIR finds them) that join into
-    the lowercase of `form` (of five letters or more, as _CAPITALISED finds them), as
-    (all a-z, first words, second words, ((pair, first, second), ...)); () if there are none."""
+    """How the lowercase of `form` (of five letters or more, as _CAPITALISED finds them) splits into two
+    lowercase words (two letters or more, as _LOWER_PAIR finds them): (that lowercase, whether it is all
+    a-z, its first words, its second words); () if it cannot."""
     name = form.casefold()
     if len(form) < 5 or not _LOWER_WORD_SHAPE.fullmatch(name):
         return ()
-    pairs = tuple((f"{name[:i]} {name[i:]}", name[:i], name[i:]) for i in range(2, len(name) - 1))
-    return _letter_runs(name) == (name,), frozenset(p[1] for p in pairs), frozenset(p[2] for p in pairs), pairs
+    cuts = range(2, len(name) - 1)
+    return (name, name.isascii() and name.isalpha(), frozenset(name[:i] for i in cuts),
+            frozenset(name[i:] for i in cuts))
 
 
 def _folds_into_term(terms: tuple, char: str) -> bool:
