@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -98,10 +99,11 @@ class LookalikeStage:
                              if r.data["detector"] == "lookalike-letters"]
         self.acronyms = [(r, set(r.settings.acronyms), _any_of(_spellings(r.settings.acronyms))) for r in rules
                          if r.data["detector"] == "transliterated-acronym"]
+        self.pairs = [_pairs_in(_spellings(r.settings.acronyms)) for r, _, _ in self.acronyms]
 
     def propose(self, text, ctx):
-        for rule, known, spelled in self.acronyms:
-            if spelled and spelled.search(text):  # (else no token can read back as an acronym)
+        for (rule, known, spelled), pairs in zip(self.acronyms, self.pairs):
+            if any(pair.search(text) for pair in pairs) and spelled.search(text):  # (else no token reads back)
                 yield from _transliterated_acronyms(text, rule, known)
         if not self.letter_rules:
             return
@@ -175,6 +177,19 @@ def _spellings(acronyms) -> tuple[str, ...]:
 def _any_of(spellings) -> re.Pattern | None:
     """Where one of the spellings stands (one scan of a text, not one per spelling); None for none."""
     return re.compile("|".join(map(re.escape, spellings))) if spellings else None
+
+
+def _pairs_in(spellings) -> tuple[re.Pattern, ...]:
+    """Two letters of each spelling (the pairs chosen greedily, shared where they can be): a text without
+    any of them holds no spelling, and `re` finds a literal several times faster than one of the
+    spellings' alternation."""
+    pairs, left = [], set(spellings)
+    while left:
+        counts = Counter(pair for spelling in left for pair in {spelling[i:i + 2] for i in range(len(spelling) - 1)})
+        pair = min(counts, key=lambda p: (-counts[p], p))
+        pairs.append(re.compile(re.escape(pair)))
+        left = {spelling for spelling in left if pair not in spelling}
+    return tuple(pairs)
 
 
 def _transliterated_acronyms(text, rule, known):
