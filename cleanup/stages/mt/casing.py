@@ -167,6 +167,8 @@ class CasingStage:
         self.prepared = [_Prepared(r, i) for i, r in enumerate(rules)]
         # verdicts made once per word: what a capitalised word may be to the rules, how a name splits in two
         self.capital_roles = Memo(self._capital_roles)
+        self.judging = [(rule, prep) for (rule, _), prep in zip(self.rules, self.prepared)
+                        if rule.data["detector"] in _CAPITAL_ROLES]  # (only these are asked: see _may_matter)
         self.splits = Memo(_splits)
 
     def propose(self, text, ctx):
@@ -177,8 +179,7 @@ class CasingStage:
     def _capital_roles(self, word: str) -> frozenset:
         """The rules (their numbers) to which the capitalised `word` may matter (see _may_matter)."""
         folded = word.casefold()
-        return frozenset(prep.number for (rule, _), prep in zip(self.rules, self.prepared)
-                         if self._may_matter(word, folded, rule, prep))
+        return frozenset(prep.number for rule, prep in self.judging if self._may_matter(word, folded, rule, prep))
 
     def _may_matter(self, word: str, folded: str, rule, prep: _Prepared) -> bool:
         """As a verb or adverb starting a clause after a comma (capital-after-comma), as an
@@ -189,9 +190,8 @@ class CasingStage:
             return (folded in prep.verbs or _verb_or_adverb(word, s)) and key(word) not in self.lex
         if detector == "lowercase-in-name":
             return folded in prep.heads
-        if detector == "lowercase-name":
-            return len(word) >= s.min_length and zipf(word) < s.max_zipf and bool(_LOWER_WORD_SHAPE.fullmatch(folded))
-        return False
+        # lowercase-name (the only other detector in _CAPITAL_ROLES)
+        return len(word) >= s.min_length and zipf(word) < s.max_zipf and bool(_LOWER_WORD_SHAPE.fullmatch(folded))
 
     # -- a capital after a comma or semicolon ----------------------------------------
     def _after_mark(self, scan, rule, prep):
@@ -353,6 +353,9 @@ class CasingStage:
             upper = word.capitalize()
             yield Proposal(m.start(), m.end(), upper, rule.id, f"{rule.message}: '{word}' → '{upper}'", rule.level)
 
+
+# the detectors to which a capitalised word may matter (CasingStage._may_matter)
+_CAPITAL_ROLES = ("capital-after-comma", "lowercase-in-name", "lowercase-name")
 
 FINDERS = {  # detector -> the method that finds what it reports
     "capital-after-comma": CasingStage._after_mark,
@@ -621,8 +624,10 @@ def _verb_or_adverb(word: str, s: CapitalAfterComma) -> bool:
     """Calmly, Summarize: an ending of verbs or adverbs on a stem English knows (not Kelly, not Denize)."""
     w = word.casefold()
     for ending in s.suffixes:
+        if not w.endswith(ending):
+            continue
         stem = w[:-len(ending)]
-        if not w.endswith(ending) or len(stem) < 3 or zipf(w) < s.min_zipf:
+        if len(stem) < 3 or zipf(w) < s.min_zipf:
             continue
         # -ize makes verbs of stems that are no words; -ly needs a common one (calm-ly, not Sal-ly)
         if ending.startswith("iz") or zipf(stem) >= s.min_stem_zipf:
