@@ -40,6 +40,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import chain, compress
+from operator import not_
 from typing import NamedTuple
 
 from ...analysis.english import inflected
@@ -60,6 +61,7 @@ _SPLIT = FastPattern(r"(\p{Lu})(?<![\p{L}\p{M}\p{N}-]\p{Lu})(?=([\p{Ll}\p{M}]+(?
                      r"[\p{L}][\p{Ll}\p{M}]+(?![\p{L}\p{M}\p{N}]|-\p{L})))")
 _SCAN_UP_TO = 100_000  # characters: a longer text's names are found from its distinct pieces (see _names_in)
 CONTEXT_ZIPF = 5.0  # words this common (The, President, China) say nothing about who is meant
+FEW_TO_SEARCH = 6  # spellings compared with one pair by pair, not by a rapidfuzz search of them
 
 
 class Mention(NamedTuple):
@@ -113,7 +115,6 @@ class Closeness:
         # what close() says of a pair, and the buckets a form goes in: both depend on the forms alone
         self.close = Memo(self._close)
         self.buckets = Memo(self._buckets)
-        self.long_enough = Memo(self._long_enough).passing
         self.skeletons = Memo(self.skeleton)
         self.open = Memo(self._open).passing
         self.unknown = Memo(self._unknown).passing
@@ -121,8 +122,9 @@ class Closeness:
     def _close(self, pair: tuple) -> bool:
         return close(*pair, self)
 
-    def _long_enough(self, form: str) -> bool:
-        return len(form) >= self.min_length
+    def long_enough(self, forms) -> set:
+        """The forms of `forms` long enough to be compared (at C speed: no look-up)."""
+        return set(compress(forms, map(self.min_length.__le__, map(len, forms))))
 
     def _open(self, form: str) -> bool:
         """May `form` group with a spelling of another skeleton? Not a common word (two never group:
@@ -484,12 +486,12 @@ def _may_pair(forms: set, st: Closeness) -> set:
     chosen = st.open(long_enough)
     forms = list(long_enough)
     near_unknown = set(chain.from_iterable(st.buckets.values(list(st.unknown(chosen)))))
-    if near_unknown:
-        chosen.update(f for f, keys in zip(forms, st.buckets.values(forms)) if not near_unknown.isdisjoint(keys))
+    if near_unknown:  # (picked at C speed)
+        chosen.update(compress(forms, map(not_, map(near_unknown.isdisjoint, st.buckets.values(forms)))))
     skeletons = st.skeletons.values(forms)
     if len(set(skeletons)) < len(skeletons):
         repeated = {s for s, n in Counter(skeletons).items() if n > 1}
-        chosen.update(f for f, s in zip(forms, skeletons) if s in repeated)
+        chosen.update(compress(forms, map(repeated.__contains__, skeletons)))
     return chosen
 
 
@@ -524,13 +526,16 @@ def _near_pairs(group: list, ending_bucket: bool, st: Closeness) -> list:
     near = _within_edits(skeletons, min(st.per_edit, st.loose_per_edit) if st.loose_prefix else st.per_edit)
     if ending_bucket and st.suffix:
         near.update(_within_edits([_plain(f) for f in group], None))
-    at = defaultdict(list)
-    for i, x in enumerate(skeletons):
-        at[x].append(i)
-    for j, y in enumerate(skeletons):
-        for ending in st.endings:
-            if y.endswith(ending):
-                near.update((min(i, j), max(i, j)) for i in at.get(y[:len(y) - len(ending)], ()) if i != j)
+    with_ending = [j for j, y in enumerate(skeletons) if y.endswith(st.endings)]  # (one C call each)
+    if with_ending:
+        at = defaultdict(list)
+        for i, x in enumerate(skeletons):
+            at[x].append(i)
+        for j in with_ending:
+            y = skeletons[j]
+            for ending in st.endings:
+                if y.endswith(ending):
+                    near.update((min(i, j), max(i, j)) for i in at.get(y[:len(y) - len(ending)], ()) if i != j)
     return [(group[i], group[j]) for i, j in sorted(near)]
 
 
@@ -541,6 +546,10 @@ def _within_edits(spellings: list, letters_per_edit: int | None) -> set:
     near = set()
     for i, x in enumerate(spellings):
         edits = 1 if letters_per_edit is None else len(x) // letters_per_edit
+        if len(spellings) - i <= FEW_TO_SEARCH:  # (a search costs a few comparisons' time)
+            near.update((i, j) for j in range(i + 1, len(spellings))
+                        if distance(x, spellings[j], score_cutoff=edits) <= edits)
+            continue
         found = extract(x, spellings[i + 1:], scorer=distance, score_cutoff=edits, limit=None)
         near.update((i, i + 1 + j) for _, _, j in found)
     return near
