@@ -9,7 +9,7 @@ and capitals.
 """
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cleanup import get_pipeline
@@ -135,3 +135,41 @@ def test_the_pieces_said_again_are_those_a_plain_loop_finds(pieces, window):
             by_windows.read(slots[at:at + window])
         by_windows.read([], last=True)
         assert whole.pieces == by_windows.pieces == _said_again_plainly(doubled, pieces)
+
+
+GAPS = [" ", " ", "\n", "\n\n", "\n\n\n", "  ", "\t", "\xa0", " \n", "\n ", " \xa0", "\r\n", "\x1c", "\u3000", "\t\t"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["a", "gift,", "x" * 40, "é", "😀"]), st.sampled_from(GAPS)), max_size=20),
+       st.sampled_from(["", " ", "\n", "\n\n", "\t"]), st.booleans())
+def test_the_widest_gap_counted_is_the_one_searched_for(parts, lead, trailing_piece):
+    text = lead + "".join(p + g for p, g in parts) + ("end" if trailing_piece else "")
+    lengths = bytes(map(len, text.split()))
+    assert module._widest_gap(text, lengths) == module._widest_gap(text, sum(lengths))  # (the sum: searched)
+
+
+def test_paragraphs_of_one_space_gaps_are_counted_not_searched():
+    text = "One gift, or two.\n\nA second paragraph here.\n"
+    lengths = bytes(map(len, text.split()))
+    assert module._one_space_gaps(text, sum(lengths), lengths)
+    assert not module._one_space_gaps(text.replace("or two", "or  two"), sum(lengths), lengths)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["gift,", "gift", "or", "a/", "5,", "x"]), st.sampled_from([0, 0, 0, 1, 3, 9, 20, 40, 60, 94])),
+                max_size=60),
+       st.integers(1, 22))
+@example([("gift,", 0)] + [("x", 0)] * 6 + [("x", 98)], 3)  # (the long piece seventh after the end)
+def test_the_window_is_spread_as_a_plain_sum_of_the_seven_pieces_after_each_end_says(parts, gap):
+    """Whether the pieces after a phrase's end may pass the window: a plain loop over the ends (the
+    piece test reads only the ends before a long piece, or sums all by digits when those are many)."""
+    pieces = [p + "q" * extra for p, extra in parts]
+    for doubled in _DOUBLED:
+        slots = [doubled._slots(p) for p in pieces]
+        said = module.SaidAgain(gap)
+        said.read([b"".join(slots)], last=True)
+        ends = [j for j, s in enumerate(slots)
+                if s[5] == 0 or s[8] == 0 and j + 1 < len(slots) and slots[j + 1][module._FACTS]]
+        seven = max((sum(map(len, pieces[j + 1:j + 1 + module._AFTER])) for j in ends), default=0)
+        assert said.spread("") == (gap > module._SEVEN_GAPS or seven >= module._WINDOW + 1 - 6 * gap)

@@ -263,8 +263,12 @@ class SaidAgain:
             stream[0::5] = ends
             said_again = (m.start() // 5 for m in _SAID_AGAIN.finditer(stream))
             self.pieces += [self.first + j for j in said_again if j < done]
-        if self.short > 0 and 1 in lengths.translate(_at_least(self.short)):
-            self.seven = max(self.seven, _seven_after_ends(lengths, ends, done))
+        if self.short > 0 and 1 in (long_pieces := lengths.translate(_at_least(self.short))):
+            # (only a piece up to seven before one of `short` characters or more may reach a threshold)
+            if long_pieces.count(1) <= _FEW:
+                self.seven = max(self.seven, _seven_before(long_pieces, lengths, ends, done))
+            else:
+                self.seven = max(self.seven, _seven_after_ends(lengths, ends, done))
 
     def spread(self, text: str) -> bool:
         """Might the method's 120-character windows cut a piece it compares (`text`: all of it read)?
@@ -315,6 +319,20 @@ def _seven_after_ends(lengths: bytes, ends: bytes, done: int) -> int:
         return _THRESHOLDS[0]  # (256 or more)
     met = sums[0::2].translate(_THRESHOLD_MET)
     return next((t for t in _THRESHOLDS if t in met), 0)
+
+
+_FEW = 16  # long pieces whose ends before them are read one by one
+
+
+def _seven_before(long_pieces: bytes, lengths: bytes, ends: bytes, done: int) -> int:
+    """_seven_after_ends, of the pieces up to seven before a long one (`long_pieces`: 1 there)."""
+    most, at = 0, long_pieces.find(1)
+    while at >= 0:
+        for j in range(max(at - _AFTER, 0), min(at, done)):
+            if not ends[j]:
+                most = max(most, sum(lengths[j + 1:j + 1 + _AFTER]))
+        at = long_pieces.find(1, at + 1)
+    return _THRESHOLDS[0] if most > 255 else _THRESHOLD_MET[most]
 
 
 def _lines_holding(text: str, pieces: list[int]) -> list[tuple]:
@@ -413,6 +431,8 @@ def _widest_gap(text: str, lengths) -> int:
     found, and the search goes on from its end (no list of places).
     """
     nonspace = lengths if isinstance(lengths, int) else sum(lengths)
+    if not isinstance(lengths, int) and _one_space_gaps(text, nonspace, lengths):
+        return 1
     others = len(text) - nonspace - text.count(" ") - text.count("\n")  # spaces not " " nor "\n"
     widest = max((end - start for start, end in _runs(text, "  ")), default=1)
     if others > len(text) >> 6:
@@ -430,6 +450,22 @@ def _widest_gap(text: str, lengths) -> int:
                 widest = max(widest, end - start)
                 others -= text.count(space, start, end)
     return widest
+
+
+def _one_space_gaps(text: str, nonspace: int, lengths: bytes) -> bool:
+    """Is every gap between two pieces one character on a line, or line ends alone (no run wider
+    than one)? Counted, not searched for: a text (line ends at its end aside) that starts and ends
+    with a piece has a gap between each two pieces, one on a line or holding a run of line ends;
+    when its characters not in a piece nor a line end are no more than the gaps on a line, each of
+    those holds one and the others none. (`lengths`: exact below 255.)"""
+    lines = text.split("\n")
+    while len(lines) > 1 and not lines[-1]:
+        lines.pop()  # (the line ends the text ends with)
+    if not lengths or 255 in lengths or text[0].isspace() or lines[-1][-1:].isspace():
+        return False
+    line_ends = len(lines) - 1
+    on_a_line = len(lengths) - 1 - (line_ends - lines.count(""))  # (a run of k line ends leaves k - 1 lines empty)
+    return sum(map(len, lines)) - nonspace == on_a_line
 
 
 def _runs(text: str, part: str):
