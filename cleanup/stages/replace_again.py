@@ -26,11 +26,11 @@ import regex
 
 from ..core.edits import Proposal
 from ..analysis.ascii_folding import fold_ascii
-from .replace_reach import Found, found_at
+from .replace_reach import Found
 
 class Last:
-    """What a call learnt: its text's length, the literals' answers, and each rule's proposals (None: not
-    known)."""
+    """What a call learnt: its text's length, the literals' answers (and where a search found them), and each
+    rule's proposals (None: not known)."""
 
     def __init__(self, length: int, found: Found, proposals: list):
         self.length = length
@@ -86,7 +86,7 @@ class FoundAgain(Found):
                 found = literal in self.changes
             else:
                 where = self._still_at(self.last.at.get(literal), len(literal))
-                found = found_at(self.at, literal, self.text.find(literal) if where is None else where)
+                found = _noted(self.at, literal, self.text.find(literal) if where is None else where)
             self.seen[literal] = found
         return found
 
@@ -99,8 +99,8 @@ class FoundAgain(Found):
                 found = literal.encode() in self.folded_changes
             else:
                 where = self._still_at(self.last.at_folded.get(literal), len(literal))
-                found = found_at(self.at_folded, literal,
-                                  self.folded_text().find(literal.encode()) if where is None else where)
+                found = _noted(self.at_folded, literal,
+                               self.folded_text().find(literal.encode()) if where is None else where)
             self.seen_folded[literal] = found
         return found
 
@@ -122,6 +122,14 @@ class FoundAgain(Found):
             within = self.changes if self.last.seen.get(("re", source)) is False else self.text
             found = self.seen[("re", source)] = self.pattern(source).search(within) is not None
         return found
+
+
+def _noted(at: dict, literal: str, where: int) -> bool:
+    """Is `where` (a search's answer) an occurrence? It is noted in `at` (see Found.at) if so."""
+    if where < 0:
+        return False
+    at[literal] = where
+    return True
 
 
 class Again:

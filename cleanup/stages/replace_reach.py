@@ -360,15 +360,20 @@ class Found:
                     self.capitals_found = self.capitals.answers(self.text)
                 found = self.capitals_found[literal]
             if found is None:
-                found = found_at(self.at, literal, self.text.find(literal))
+                where = self.text.find(literal)
+                found = where >= 0
+                if found:
+                    self.at[literal] = where
             self.seen[literal] = found
         return found
 
     def has_folded(self, literal: str) -> bool:
         found = self.seen_folded.get(literal)
         if found is None:
-            found = self.seen_folded[literal] = found_at(self.at_folded, literal,
-                                                          self.folded_text().find(literal.encode()))
+            where = self.folded_text().find(literal.encode())
+            found = self.seen_folded[literal] = where >= 0
+            if found:
+                self.at_folded[literal] = where
         return found
 
     def lacks(self, kind: str, what: str, folded: bool) -> bool:
@@ -393,14 +398,6 @@ class Found:
         if source not in self.patterns:
             self.patterns[source] = _fast(source)(self.text)
         return self.patterns[source]
-
-
-def found_at(at: dict, literal: str, where: int) -> bool:
-    """Is `where` (a search's answer) an occurrence? It is noted in `at` if so."""
-    if where < 0:
-        return False
-    at[literal] = where
-    return True
 
 
 @lru_cache(maxsize=256)
