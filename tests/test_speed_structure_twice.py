@@ -43,3 +43,11 @@ def test_where_a_word_may_repeat_is_where_neighbouring_words_are_alike(monkeypat
 def test_a_word_said_twice_at_the_start_and_after_marks_is_found():
     for text in ["the the", "(the the)", "\u201cThe the\u201d", "x.the\tthe", "a a a", "so \u017fo"]:
         assert structure._repeat_starts(TextView(text)) == plain_repeat_starts(TextView(text)) != []
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.sampled_from(WORDS + GAPS + ["\u2019", "\u201c", "\u2026", "\u2014"]), max_size=20).map("".join))
+def test_a_plain_text_has_no_letter_to_make_ascii(text):
+    """Whether the text is plain is asked once (it skips _ascii_letters): a plain text is its own ASCII letters."""
+    if structure._plain_text(TextView(text)):
+        assert structure._ascii_letters(text) == text

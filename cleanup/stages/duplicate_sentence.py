@@ -72,7 +72,7 @@ def _rows(text: str, lines):
         yield from rows_of(i, line)
 
 
-def _reader(text: str, whole: bool):
+def _reader(text: str, whole: bool, plain: bool | None = None):
     """rows(i, line): (line index, start, end, words, letters) of each sentence of a line, as Sentence holds
     them but for its start, which is its body's (with the spaces before it: see _sentence), and its words,
     None for a plain sentence alone on its line (no sentence on its line to be a near copy of). Plain
@@ -80,9 +80,9 @@ def _reader(text: str, whole: bool):
     sentence small.
     `whole`: the sentence ends and the folded form of the whole text are found at once (most of its lines
     are to be read), when the first line is read (a text of one long line never asks: see _long_line), else
-    each line's own when it is read (a sentence ends within its line)."""
+    each line's own when it is read (a sentence ends within its line). `plain`: _plain(text), if known."""
     all_ends = folded = None
-    plain = False
+    known, plain = plain, False
 
     def rows(i, line):  # one at a time: a long line's sentences are not all kept
         nonlocal all_ends, folded, plain
@@ -96,7 +96,7 @@ def _reader(text: str, whole: bool):
                     all_ends += map(_END, _ends_after(mark).finditer(text))
             all_ends.sort()
             folded = _fold(text)  # one character each: offsets are the text's
-            plain = _plain(text)  # (string searches: a class of characters is looked for several times slower)
+            plain = _plain(text) if known is None else known
         start, end = line.start, line.end
         if all_ends is not None:
             ends = all_ends[bisect_right(all_ends, start):bisect_right(all_ends, end)]
@@ -163,6 +163,8 @@ _BEYOND_PLAIN = re.compile("[^\x00-\x7f" + _COMMON_MARKS + "]")
 
 def _plain(text: str) -> bool:
     """Are the text's only characters beyond ASCII _COMMON_MARKS? (Often, in English news.)"""
+    if len(text) > _WINDOW:  # (a window at a time: a big text is not copied whole)
+        return all(_plain(text[at:at + _WINDOW]) for at in range(0, len(text), _WINDOW))
     for mark in _COMMON_MARKS:
         if text.isascii():
             return True
@@ -170,7 +172,8 @@ def _plain(text: str) -> bool:
     return text.isascii()
 
 
-def copies(text: str, lines, settings: Settings, memo: dict | None = None, carried=None, learnt_long=None):
+def copies(text: str, lines, settings: Settings, memo: dict | None = None, carried=None, learnt_long=None,
+           plain: bool | None = None):
     """Each sentence that repeats the one before it, on its line or the next (compared with the last one kept).
 
     `memo` (a dict for one pipeline run, every pass: see Context.kept) keeps what each line read told:
@@ -180,7 +183,8 @@ def copies(text: str, lines, settings: Settings, memo: dict | None = None, carri
     only its first sentence is compared (a copy there: the line is read).
 
     `learnt_long` (a dict, or None: not asked) gets what the lines too long for the memo told (see
-    _long_line); `carried`, at a later call, is (Context.copied, the last call's learnt_long).
+    _long_line); `carried`, at a later call, is (Context.copied, the last call's learnt_long). `plain`:
+    _plain(text), if known.
     """
     min_letters, min_words, similarity = settings.min_letters, settings.min_words, settings.similarity
     if memo is None:
@@ -195,7 +199,7 @@ def copies(text: str, lines, settings: Settings, memo: dict | None = None, carri
         lines = list(lines)
         unread = sum(map(len, filterfalse(memo.__contains__, (line.text for _, line in lines
                                                               if not carried or len(line.text) <= _MEMO_LONGEST))))
-    rows_of = _reader(text, not memo and not carried or 4 * unread >= len(text))
+    rows_of = _reader(text, not memo and not carried or 4 * unread >= len(text), plain)
     # what this call learns is kept for the next (a later pass) only: a text repeating its own lines
     # (the benchmark's big document) would otherwise read as cheaper than one that does not
     learnt = {}

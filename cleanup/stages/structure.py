@@ -213,8 +213,10 @@ class SentenceCopies:
         last = scan.last.get(key)
         carried = (scan.copied, last) if last is not None and scan.copied is not None else None
         learnt = scan.learnt[key] = {} if scan.has_long_line else None
-        for copy in duplicate_sentence.copies(text, scan.kept_lines(), rule.settings, scan.kept(self), carried,
-                                              learnt):
+        memo = scan.kept(self)
+        # (a first call reads the whole text: whether it is plain, repeated words ask too)
+        plain = None if memo or scan.has_long_line else scan.view.derived(_plain_text, _plain_text)
+        for copy in duplicate_sentence.copies(text, scan.kept_lines(), rule.settings, memo, carried, learnt, plain):
             s = copy.sentence
             if not copy.exact:
                 yield Proposal(s.start, s.end, None, rule.id,
@@ -470,8 +472,8 @@ def _spaced_windows(view):
         piece = text[start:start + _SMALL_PIECE]
         # (each character is replaced on its own: what is left beyond ASCII is no letter ("?"), and has
         # no ASCII lowercase: bytes can lowercase)
-        spaced = (piece if view.is_ascii else _ascii_letters(piece)).encode("ascii", "replace") \
-            .translate(_SPACED_LETTERS)
+        spaced = (piece if view.is_ascii or view.derived(_plain_text, _plain_text) else _ascii_letters(piece)) \
+            .encode("ascii", "replace").translate(_SPACED_LETTERS)
         cut = spaced.rfind(b"#") + 1
         if not cut:
             parts.append(spaced)
@@ -501,6 +503,11 @@ def _spaced_repeat(word: bytes):
     looked for at the speed of a string search (a lookbehind first is tried at every byte)."""
     word = re.escape(word)
     return re.compile(rb"%s(?<![a-z\x01]%s)(?= +%s(?![a-z\x01]))" % (word, word, word))
+
+
+def _plain_text(view) -> bool:
+    """Are the text's only characters beyond ASCII common marks (no letter)? Asked once a text version."""
+    return view.is_ascii or duplicate_sentence._plain(view.text)
 
 
 def _ascii_letters(text: str) -> str:
