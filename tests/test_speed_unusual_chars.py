@@ -1,6 +1,7 @@
 """The stages that act on characters beyond plain ASCII (ftfy's, the normalisers, look-alike letters,
 untranslated script) ask their first question of the text's distinct unusual characters
-(`analysis/unusual_chars.py`), not of the text: the same proposals as scanning the text.
+(`analysis/unusual_chars.py`), not of the text: the same proposals as scanning the text. Where the
+few they act on stand is found by str.find (`NextOf`, `positions`): the places a class of them finds.
 
 Texts mix plain ASCII with what those stages look for and what they pass over (curly quotes,
 no-break spaces, controls, '&', mojibake, Cyrillic look-alikes, Han, wide marks, lone surrogates),
@@ -9,6 +10,7 @@ script is not listed (None) and sends every stage to the text itself.
 """
 from __future__ import annotations
 
+import re
 from unittest import mock
 
 from hypothesis import given, settings
@@ -16,7 +18,7 @@ from hypothesis import strategies as st
 
 from cleanup import get_pipeline
 from cleanup.analysis import unusual_chars as module
-from cleanup.analysis.unusual_chars import PLAIN, unusual_in
+from cleanup.analysis.unusual_chars import FEW, PLAIN, NextOf, positions, unusual_in
 from cleanup.core.pipeline import Context
 
 PIECES = ["a", "the", " ", "\n", "\t", "&", "&amp;", "<b>", "’", "“", "”", "—", "…", "©", "\u00a0", "\u202f",
@@ -60,3 +62,19 @@ def test_the_stages_propose_what_they_propose_when_they_scan_the_text(text):
     with mock.patch.object(module, "unusual_in", lambda text: None):
         scanned = _proposals(text)  # (None: every stage looks at the text itself, as it did before)
     assert _proposals(text) == scanned
+
+
+CHARS = st.lists(st.sampled_from(["&", "\u00a0", "\u202f", "\x00", "é", "’", "\n", "a", "中"]), min_size=1,
+                 max_size=FEW, unique=True).map("".join)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(TEXTS, CHARS, st.lists(st.integers(min_value=0, max_value=200), max_size=8))
+def test_the_next_of_a_few_characters_is_where_a_class_of_them_finds_one(text, chars, steps):
+    cls = re.compile("[" + re.escape(chars) + "]")
+    assert list(positions(text, chars)) == [m.start() for m in cls.finditer(text)]
+    next_of, pos = NextOf(text, chars), 0
+    for step in sorted(steps):  # (asked at places that never go back)
+        pos = max(pos, step)
+        found = cls.search(text, pos)
+        assert next_of(pos) == (found.start() if found else -1)

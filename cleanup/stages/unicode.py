@@ -19,11 +19,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from functools import cached_property
+from functools import cached_property, partial
 from itertools import accumulate
 from typing import Literal
 
-from ..analysis.unusual_chars import unusual_chars
+from ..analysis.unusual_chars import FEW, NextOf, positions, unusual_chars
 from ..core.edits import Proposal
 from ..rulebook.loading import Rule
 from .ftfy_reach import ftfy_may_change
@@ -110,7 +110,8 @@ class FtfyStage:
         if self.candidate is FTFY_CANDIDATE_NEWS and not _holds(FTFY_CANDIDATE_NEWS, text, unusual):
             return  # news punctuation alone
         markup_from = text.find("<") if self.config.unescape_html == "auto" else -1
-        segments = _candidate_segments(text, self.candidate, self.config.max_decode_length)
+        segments = _candidate_segments(text, self.candidate, self.config.max_decode_length,
+                                       _held(self.candidate, text, unusual))
         for start, segment in segments:
             after_markup = markup_from != -1 and start + len(segment) > markup_from
             config = self.config_after_markup if after_markup else self.config
@@ -134,17 +135,27 @@ class NormalizerStage:
 
     def propose(self, text, ctx):
         found = ctx.view(text).derived(_ANY_NORMALIZED, _normalized_chars)
-        if not any(map(self.pattern.match, found)):
+        mine = "".join(filter(self.pattern.match, found))
+        if not mine:
             return  # none of this normaliser's characters (most texts: none of any)
-        for m in self.pattern.finditer(text):
-            yield Proposal(m.start(), m.end(), self.replacement, self.rule.id,
-                           f"{self.rule.message} ({describe_char(m.group())})", self.rule.level)
+        at_each = positions(text, mine) if len(mine) <= FEW else (m.start() for m in self.pattern.finditer(text))
+        for at in at_each:
+            yield Proposal(at, at + 1, self.replacement, self.rule.id,
+                           f"{self.rule.message} ({describe_char(text[at])})", self.rule.level)
 
 
 def _normalized_chars(view) -> frozenset:
     # every character a normaliser replaces is beyond plain ASCII: among the text's unusual ones
     unusual = unusual_chars(view)
     return frozenset(_ANY_NORMALIZED.findall(view.text if unusual is None else unusual))
+
+
+def _held(candidate: re.Pattern, text: str, unusual: str | None) -> str | None:
+    """The `candidate` characters the text holds, when they are known and FEW (else None)."""
+    if unusual is None:
+        return None
+    held = "".join(filter(candidate.match, unusual)) + ("&" if "&" in text else "")
+    return held if len(held) <= FEW else None
 
 
 def _holds(candidate: re.Pattern, text: str, unusual: str | None) -> bool:
@@ -201,13 +212,13 @@ def _starts(tokens: list[str]) -> list[int]:
     return [0, *accumulate(map(len, tokens))]
 
 
-def _candidate_segments(text: str, candidate, max_length: int):
+def _candidate_segments(text: str, candidate, max_length: int, held: str | None = None):
     """The pieces fix_text fixes one by one (a line with its newline, cut at
-    max_length) that hold a `candidate` character."""
+    max_length) that hold a `candidate` character (`held`: the ones the text holds, if known)."""
     # From one candidate character to the next: lines without one are never visited one by one
+    next_candidate = NextOf(text, held) if held is not None else partial(_next_match, candidate, text)
     pos = line_start = 0  # (line_start: where the line being searched starts)
-    while found := candidate.search(text, pos):
-        at = found.start()
+    while (at := next_candidate(pos)) >= 0:
         newline_before = text.rfind("\n", pos, at)
         if newline_before >= 0:
             line_start = newline_before + 1
@@ -217,6 +228,11 @@ def _candidate_segments(text: str, candidate, max_length: int):
         if text[end - 1] == "\n":
             line_start = end
         pos = end
+
+
+def _next_match(pattern: re.Pattern, text: str, pos: int) -> int:
+    found = pattern.search(text, pos)
+    return found.start() if found else -1
 
 
 _STEP_WORDS = {
