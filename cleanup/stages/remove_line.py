@@ -18,7 +18,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from itertools import compress, count, repeat
-from operator import attrgetter, itemgetter, not_
+from operator import attrgetter, is_, itemgetter, not_
 from typing import Literal
 
 import regex
@@ -101,7 +101,7 @@ class RemoveLineStage:
         for start, end, rule in removal_spans(text, lines, remove):
             yield Proposal(start, end, "", rule.id, rule.message, rule.level)
         # kept for a later pass only, when the call ends (a line said again in this text is tried again)
-        unmatched.update(dict.fromkeys(line for (_, line), m in zip(tried, matches) if m is None))
+        unmatched.update(dict.fromkeys(compress(map(itemgetter(1), tried), map(is_, matches, repeat(None)))))
 
     def _may_open(self, text, stripped) -> list[bool]:
         """Per stripped line: may the combination match it? (It starts as one of its alternatives can.)"""
@@ -111,7 +111,7 @@ class RemoveLineStage:
         # nor a space: the start of the lowercase line, its spaces left out)
         texts = list(map(itemgetter(1), stripped))
         heads = map(str.__getitem__, texts, repeat(slice(self.longest_opening)))
-        if any(partner in text for partner in _PARTNERS):  # rare: "ſ" matches "s" ignoring case (one for one)
+        if not text.isascii() and any(map(text.__contains__, _PARTNERS)):  # rare: "ſ" matches "s" ignoring case
             heads = map(str.translate, heads, repeat(ASCII_CASE_PARTNERS))
         may = list(map(str.startswith, map(str.lower, heads), repeat(self.openings)))
         if not text.isascii():  # a line starting beyond ASCII: its lowercase start does not tell
