@@ -65,9 +65,18 @@ def _words(piece: str) -> tuple[str, ...]:
     return tuple(t.casefold() for t in _TOKEN.findall(piece))
 
 
+def _words_of(piece: str) -> tuple[str, ...]:
+    """_words; a plain ASCII word (the most common piece) is one token without the pattern."""
+    return (piece.lower(),) if piece.isascii() and piece.isalnum() else _words(piece)
+
+
 def _marks(piece: str) -> bytes:
+    return _marks_of(_words_of(piece))
+
+
+def _marks_of(words: tuple[str, ...]) -> bytes:
     """A byte per token, from its hash: equal tokens, equal bytes (unequal ones mostly differ)."""
-    return bytes(hash(w) & 0xFF for w in _words(piece))
+    return bytes([hash(w) & 0xFF for w in words])
 
 
 def _joined(facts: list[tuple], width: int) -> list[bytes]:
@@ -184,7 +193,7 @@ class RepetitionStage:
         self.rules = [Loops(r) for r in rules if r.data["detector"] == "loop"]
         self.doubled = [DoubledPhrases(r) for r in rules if r.data["detector"] == "doubled-phrase"]
         self.marks = Memo(_marks)
-        self.words = Memo(_words)
+        self.words = Memo(_words_of)
         self.facts = Memo(self._piece_facts)
 
     def propose(self, text, ctx):
@@ -263,7 +272,8 @@ class RepetitionStage:
     def _piece_facts(self, piece: str) -> tuple:
         """Its tokens' marks, its slots for each doubled-phrase rule, and its words (a loop's check):
         one memo for all, looked up once."""
-        return (_marks(piece), *(d._slots(piece) for d in self.doubled), _words(piece))
+        words = _words_of(piece)
+        return (_marks_of(words), *(d._slots(piece) for d in self.doubled), words)
 
     def _part_words(self, part: str) -> list[str]:
         return list(chain.from_iterable(self.words.values(part.split())))
