@@ -70,27 +70,3 @@ def test_near_pairs_are_those_of_every_ending_tried(group, ending_bucket):
 def test_the_spellings_that_may_pair_are_those_the_plain_steps_pick(forms):
     assert consistency._may_pair(set(forms), CLOSENESS) == _may_pair_plainly(set(forms), CLOSENESS)
     assert CLOSENESS.long_enough(set(forms)) == {f for f in forms if len(f) >= CLOSENESS.min_length}
-
-
-PIECES = ["Omik", "Jong", "Un", "Kin", "nikuman", "Raikko", "Maru", "Omicron", "Kvešić", "Zürich", "the", "said",
-          "e\u0301", "X", "McDonald", "SC", "3", "Lý", "Cường", "Ölwerk", "ÉTAT", "Jean", "Claude"]
-JOINS = [" ", " ", "-", "--", "- ", ", ", ". ", "\n", "", "3", "_", "'", "’"]
-TEXTS = st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(JOINS)),
-                 max_size=20).map(lambda parts: "".join(w + s for w, s in parts))
-
-
-@settings(max_examples=600, deadline=None)
-@given(TEXTS)
-def test_one_scan_finds_the_names_and_two_piece_spellings_the_two_scans_find(text):
-    names = consistency._NAME(text)
-    two_piece = consistency._two_piece_spellings(text, consistency._SPLIT.like(names))
-    forms, found_two_piece = STAGE._spellings(text, None)
-    assert found_two_piece == two_piece
-    assert forms == set(names.findall(text)) | set(two_piece)
-
-
-@settings(max_examples=300, deadline=None)
-@given(TEXTS)
-def test_the_scan_reads_alike_in_re_and_in_regex(text):
-    pattern = consistency._NAME_AND_NEXT
-    assert pattern.bmp.findall(text) == pattern.full.findall(text)

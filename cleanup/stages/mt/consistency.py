@@ -59,10 +59,6 @@ _NAME = FastPattern(r"\p{Lu}(?<![\p{L}\p{M}\p{N}]\p{Lu})[\p{Ll}\p{M}]+(?![\p{L}\
 # starts at the next character, as the `regex` module's overlapped search does.
 _SPLIT = FastPattern(r"(\p{Lu})(?<![\p{L}\p{M}\p{N}-]\p{Lu})(?=([\p{Ll}\p{M}]+(?: (?=\p{Lu})|-(?=\p{Ll}))"
                      r"[\p{L}][\p{Ll}\p{M}]+(?![\p{L}\p{M}\p{N}]|-\p{L})))")
-# Both in one scan: each name, "-" when a hyphen stands before it (no two-piece spelling starts there), and what
-# makes it the first piece of a two-piece spelling (" Jong", "-nikuman"), if anything
-_NAME_AND_NEXT = FastPattern(r"(\p{Lu}(?<![\p{L}\p{M}\p{N}]\p{Lu})(?:(?<=(-)\p{Lu})|)[\p{Ll}\p{M}]+)(?![\p{L}\p{M}\p{N}])"
-                             r"(?:(?=((?: (?=\p{Lu})|-(?=\p{Ll}))[\p{L}][\p{Ll}\p{M}]+(?![\p{L}\p{M}\p{N}]|-\p{L})))|)")
 _SCAN_UP_TO = 100_000  # characters: a longer text's names are found from its distinct pieces (see _names_in)
 CONTEXT_ZIPF = 5.0  # words this common (The, President, China) say nothing about who is meant
 FEW_TO_SEARCH = 6  # spellings compared with one pair by pair, not by a rapidfuzz search of them
@@ -253,26 +249,16 @@ class ConsistencyStage:
         if not self.rules:
             return
         # only two close spellings make a group: most texts have none, and need no more
-        forms, two_piece = self._spellings(text, ctx.view(text))
+        names = _NAME(text)  # `re` or `regex`, as chosen for this text (one look at it: _SPLIT follows)
+        forms = self._names_in(text, ctx.view(text), names)
+        two_piece = _two_piece_spellings(text, _SPLIT.like(names))
+        forms.update(two_piece)
         rules = [(rule, st) for rule, st in self.rules if _any_close(forms, st, self.lex)]
         if not rules:
             return
         found = _Found(text, two_piece)
         for rule, st in rules:
             yield from self._inconsistencies(found, rule, st)
-
-    def _spellings(self, text, view) -> tuple[set[str], list | Counter]:
-        """The spellings of the text, and its two-piece ones as _two_piece_spellings gives them (of a
-        short text, one window, both found in one scan)."""
-        if len(text) <= _SCAN_UP_TO:
-            found = _NAME_AND_NEXT(text).findall(text)
-            two_piece = [name + rest for name, hyphen, rest in found if rest and not hyphen]
-            return {name for name, _, _ in found}.union(two_piece), two_piece
-        names = _NAME(text)  # `re` or `regex`, as chosen for this text (one look at it: _SPLIT follows)
-        forms = self._names_in(text, view, names)
-        two_piece = _two_piece_spellings(text, _SPLIT.like(names))
-        forms.update(two_piece)
-        return forms, two_piece
 
     def _names_in(self, text, view, names=None) -> set[str]:
         """The one-word names of the text: one C scan of a short text (a memo lookup per piece costs
