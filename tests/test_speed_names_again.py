@@ -1,7 +1,8 @@
 """A later call of the names stage on a long text reads only what is not a copy of its last call's text
 (names_again), taking what it found there: compared, proposal for proposal and in order, with a
 reading of the whole new text, on texts of names, garbles, glued names, titles and hyphenated runs
-edited at random places (so at and around the cuts the copied areas end at); and the areas are
+edited at random places (so at and around the cuts the copied areas end at), with a few places or
+none kept of the runs that only spell someone right (names_again.SAMPLE); and the areas are
 consecutive, end at cuts, and the copied ones lie in a stretch with the characters that make their cuts.
 """
 from __future__ import annotations
@@ -51,10 +52,10 @@ def _proposals(text, ctx):
 
 
 @settings(max_examples=500, deadline=None)
-@given(edited())
-def test_a_later_call_proposes_what_reading_the_whole_text_does(case):
+@given(edited(), st.sampled_from([0, 1, 2, names_again.SAMPLE]))
+def test_a_later_call_proposes_what_reading_the_whole_text_does(case, sample):
     old, new, changes = case
-    with mock.patch.object(names, "READ_AGAIN_FROM", 0):
+    with mock.patch.object(names, "READ_AGAIN_FROM", 0), mock.patch.object(names_again, "SAMPLE", sample):
         ctx = Context(old)
         assert _proposals(old, ctx) == _proposals(old, Context(old))
         stretches = carry([(0, 0, len(old))] if old else [], changes)
@@ -90,3 +91,17 @@ def test_a_later_call_takes_what_it_found_where_the_text_is_copied():
             again = _proposals(new, ctx)
         assert sum(len(call.args[0]) for call in read.call_args_list) < 40  # (the text read again)
         assert again == _proposals(new, Context(new)) and again
+
+
+def test_a_run_spelled_right_keeps_a_few_places_and_is_read_again_when_they_are_gone():
+    text = "Vladimir Putin spoke. " * 10 + "Mr Poutine said so. " * 3 + "Vladimir Putin left. " * 4000
+    ctx = Context(text)
+    _proposals(text, ctx)
+    found = ctx.kept(NAMES)["found"]
+    assert len(found.starts) < 20 and found.more  # (not the 4,010 places of "Vladimir Putin")
+    new = "Mr Poutine said so. " * 3 + "Putin left. " * 6000
+    ctx.copied = lambda owner: [(0, 220, 60)]  # (the garbles copied; no kept "Vladimir Putin" left)
+    with mock.patch.object(NAMES, "_read", wraps=NAMES._read) as read:
+        again = _proposals(new, ctx)
+    assert read.call_count == 2  # (the places it took, then the whole text)
+    assert again == _proposals(new, Context(new))

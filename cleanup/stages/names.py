@@ -17,7 +17,7 @@ message says which evidence was used.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import accumulate, chain, compress, islice
+from itertools import accumulate, chain, islice
 from typing import NamedTuple
 
 import regex
@@ -96,6 +96,8 @@ class NamesStage:
             glued = self._glued_before(text, steps, 0, len(text))
         else:
             now = self._read(text, ctx.copied(self) if last is not None else None, last, runs, steps)
+            if now.lost_track():
+                now = self._read(text, None, None, runs, steps)
             (seen, found), glued = self._found(now), now.glued
         for f in chain(found, glued):
             p = self._decide(text, f, seen)
@@ -138,9 +140,9 @@ class NamesStage:
         tokens = pieces[1::2]
         naming = self._naming(set(tokens))
         if naming:  # (where each run starts: the lengths of the pieces before it summed, at C speed)
-            naming_here = list(map(naming.__contains__, tokens))
-            now.add_runs(compress(islice(accumulate(map(len, pieces), initial=offset), 1, None, 2), naming_here),
-                         list(compress(tokens, naming_here)))
+            deciding = {run for run in naming if self._runs(run)[0]}
+            offsets = islice(accumulate(map(len, pieces), initial=offset), 1, None, 2)
+            now.add_runs(offsets, tokens, deciding, naming - deciding)
 
     def _found(self, now) -> tuple[set, list[Found]]:
         """The people the runs spell right, and the names to decide in them, in order."""
