@@ -37,5 +37,5 @@ def test_copies_across_blank_lines_are_those_of_the_plain_reading(text):
 @settings(max_examples=500, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.lists(st.sampled_from(CHARACTERS), max_size=12).map("".join), st.integers(1, 4))
 def test_a_long_text_is_told_plain_a_window_at_a_time(monkeypatch, text, window):
-    monkeypatch.setattr(ds, "_WINDOW", window)
+    monkeypatch.setattr(ds, "_PLAIN_WINDOW", window)
     assert ds._plain(text) == (text.isascii() or ds._BEYOND_PLAIN.search(text) is None)

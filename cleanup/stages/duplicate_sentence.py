@@ -161,10 +161,13 @@ _COMMON_MARKS = "’“”‘–—…"  # punctuation (no letters or figures) t
 _BEYOND_PLAIN = re.compile("[^\x00-\x7f" + _COMMON_MARKS + "]")
 
 
+_PLAIN_WINDOW = 1 << 13  # characters told plain at a time (small: _plain copies them once for each mark)
+
+
 def _plain(text: str) -> bool:
     """Are the text's only characters beyond ASCII _COMMON_MARKS? (Often, in English news.)"""
-    if len(text) > _WINDOW:  # (a window at a time: a big text is not copied whole)
-        return all(_plain(text[at:at + _WINDOW]) for at in range(0, len(text), _WINDOW))
+    if len(text) > _PLAIN_WINDOW:  # (a window at a time: a big text is not copied for each mark it holds)
+        return all(_plain(text[at:at + _PLAIN_WINDOW]) for at in range(0, len(text), _PLAIN_WINDOW))
     for mark in _COMMON_MARKS:
         if text.isascii():
             return True
