@@ -5,9 +5,6 @@ the walls; the cut-off (one stretch per so many characters) is drawn too, so it 
 the number of stretches."""
 from __future__ import annotations
 
-import heapq
-from array import array
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -16,7 +13,7 @@ from cleanup.analysis.regex_needs import barriers, requirement
 from cleanup.core.pipeline import Context
 from cleanup.stages import replace, replace_reach
 from cleanup.stages.replace import ReplaceStage
-from cleanup.stages.replace_reach import Found, LiteralPrefilter, Scope, _leaves
+from cleanup.stages.replace_reach import Found, LiteralPrefilter, Scope
 
 from .test_replace_prefilter import _rule
 
@@ -39,24 +36,6 @@ def _scope(pattern: str, ignore_case: bool) -> Scope:
     return Scope(barriers(pattern, ignore_case), requirement(pattern, ignore_case), ignore_case)
 
 
-def _plain_spans(scope: Scope, text: str, found: Found):
-    """Scope._spans the plain way: every leaf looked for."""
-    most = len(text) // replace_reach._CHARS_PER_STRETCH
-    streams = [scope._stretches(text, found, kind, what) for kind, what in _leaves(scope.need)]
-    spans, count, last_start = array("q"), 0, -1
-    for start, end in heapq.merge(*streams):
-        if start != last_start:
-            count, last_start = count + 1, start
-            if count > most:
-                return None
-        if spans and spans[-1] >= start:
-            spans[-1] = max(spans[-1], end)
-        else:
-            spans.extend((start, end))
-    return scope._holding_others(text, found, spans) if scope.others and len(spans) > 2 * replace_reach._FEW_STRETCHES \
-        else spans
-
-
 @settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.sampled_from(RULES), texts, st.integers(1, 300))
 def test_the_stretches_are_the_plain_ways(rule, text, chars_per_stretch):
@@ -67,7 +46,7 @@ def test_the_stretches_are_the_plain_ways(rule, text, chars_per_stretch):
         asked = Found(text)  # (the prefilter's answers first: what it found absent is not looked for)
         LiteralPrefilter([(requirement(pattern, ignore_case), ignore_case)]).rules_that_may_match(text, asked)
         fast = scope._spans(text, asked)
-        plain = _plain_spans(scope, text, Found(text))
+        plain = scope._spans(text, Found(text))  # (a Found asked nothing yet: every alternative is looked for)
     assert (None if fast is None else list(fast)) == (None if plain is None else list(plain))
 
 
