@@ -13,10 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleanup.analysis.tokens import WORD
-from cleanup.core.pipeline import Context
-from cleanup.rulebook.loading import load_rulebook
 from cleanup.stages import words
-from cleanup.stages.registry import build_kind
+
+from .test_speed_words_suspects import _fresh, _proposals
 
 EDGES = list("\"'“‘([«,.;:!?\"'”’)]»…-/@#_*&0") + ["", "", "", "...", "’s", "'s"]
 CORES = ["the", "a", "I", "Moscow", "fourhours", "theUnited", "Bidenn", "Blinkenn", "xsqwerty", "café", "naïve",
@@ -35,14 +34,6 @@ def test_a_plain_word_is_the_pieces_one_token(piece):
 
 TEXTS = st.lists(st.tuples(PIECES, st.sampled_from([" ", "\n", "  "])), max_size=16).map(
     lambda parts: "".join(p + s for p, s in parts))
-
-
-def _proposals(stage, text):
-    return [tuple(p) for p in stage.propose(text, Context(text))]
-
-
-def _fresh():
-    return build_kind("words", load_rulebook())[0]
 
 
 @settings(max_examples=400, deadline=None)
