@@ -577,13 +577,30 @@ _PUNCTUATION_SIGNS = re.compile(rf"[\n,;:.!?)\]…](?:(?<=[ \t\xa0\u202f].)|(?<=
                                 r"|(?<=\?)\?|(?<=\.)\.(?!\.)(?<!\.\.\.)))")
 
 
+# Where a match of _PUNCTUATION_SIGNS may start, one pattern per mark, the mark first (what `re` finds
+# fast; a class first it tries at every character): a space before it, a letter or mark after it, or
+# (a full stop, a line end) a lowercase letter after spaces. Each takes the mark alone: none hides another.
+_SIGN_STARTS = {mark: re.compile(re.escape(mark) + rf"(?:(?<=[ \t\xa0\u202f].){after})")
+                for marks, after in ((",;:!?)]…", rf"|(?={_LETTERISH}|[,.;!?])"),
+                                     (".", rf"|(?=[ \t]*+{_LOWERISH}|{_LETTERISH}|\.)"),
+                                     ("\n", rf"|(?=[ \t]*+{_LOWERISH})"))
+                for mark in marks}
+
+
 def _punctuation_signs(text: str) -> list[int] | None:
     """Where the signs of the four detectors above may be; None when nowhere (and the text starts calm).
 
-    Each detector then tries its own sign only there. A match of two marks
-    (",,") may hide a sign at its second: every place a match takes is one.
+    _PUNCTUATION_SIGNS is tried where _SIGN_STARTS of the marks the text
+    holds find a start, as its finditer would (no overlaps). Each detector
+    then tries its own sign only there. A match of two marks (",,") may hide
+    a sign at its second: every place a match takes is one.
     """
-    found = [p for m in _PUNCTUATION_SIGNS.finditer(text) for p in range(m.start(), m.end())]
+    found, resume = [], 0
+    for at in _starts_in_order([sign for mark, sign in _SIGN_STARTS.items() if mark in text], text):
+        m = _PUNCTUATION_SIGNS.match(text, at) if at >= resume else None
+        if m:
+            found.extend(range(at, m.end()))
+            resume = m.end()
     return found if found or _LOWER_FIRST.match(text) else None
 
 
