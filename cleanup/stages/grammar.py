@@ -315,14 +315,14 @@ def doubled_punctuation(text, rule, scans):
 # ("12") and apostrophes are not quotes.
 # One pattern per mark, the mark first: `re` finds a pattern's first character
 # fast when it is one character (a class of them costs it several times more).
-_GLUED_QUOTES = (re.compile(r'"(?=[^\W\d_])(?:(?<=[^\W\d_][.,!?…]")|(?<=[^\W\d_]:"))'),
-                 re.compile(r"“(?=[^\W\d_])(?:(?<=[^\W\d_]:“)|(?<=[^\W\d_]“)|(?<=[^\W\d_][.,!?;]“))"),
-                 re.compile(r"”(?=[^\W\d_])(?:(?<=[^\W\d_][.,!?…]”)|(?<=[^\W\d_]”))"))
+_GLUED_QUOTES = {'"': re.compile(r'"(?=[^\W\d_])(?:(?<=[^\W\d_][.,!?…]")|(?<=[^\W\d_]:"))'),
+                 "“": re.compile(r"“(?=[^\W\d_])(?:(?<=[^\W\d_]:“)|(?<=[^\W\d_]“)|(?<=[^\W\d_][.,!?;]“))"),
+                 "”": re.compile(r"”(?=[^\W\d_])(?:(?<=[^\W\d_][.,!?…]”)|(?<=[^\W\d_]”))")}
 
 
 def _glued_quotes(text: str):
-    """Where the glued quotation marks are, in order."""
-    return _starts_in_order(_GLUED_QUOTES, text)
+    """Where the glued quotation marks are, in order (a mark the text lacks is not scanned for: `in` finds it at memchr speed)."""
+    return _starts_in_order([glued for mark, glued in _GLUED_QUOTES.items() if mark in text], text)
 
 
 def glued_quote(text, rule, scans):
@@ -387,6 +387,8 @@ _TOKENIZED_QUOTES = re.compile(r"``[ \t]*([^`'\n]{1,200}?)[ \t]*''")
 
 
 def tokenized_quotes(text, rule, scans):
+    if "`" not in text:  # (found or not at memchr speed; the pattern's own scan is several times slower)
+        return
     for m in _TOKENIZED_QUOTES.finditer(text):
         yield _change(rule, m.start(), m.end(), f'"{m.group(1)}"')
 
