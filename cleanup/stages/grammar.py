@@ -514,10 +514,11 @@ _articles = lru_cache(maxsize=64)(_Articles)
 
 
 def _lowercase_signs(gap: str, after_a: str, after_an: str) -> tuple[re.Pattern, ...]:
-    """"a" and "an", each with the space or tab after it first: a pattern that starts with a
-    few characters (not a class) is what `re` finds fastest, and "a " is much rarer than "a"."""
-    return tuple(re.compile(rf"{article}{gap}(?<![^\W_]{article}{gap})(?<!['’.-]{article}{gap}){after}")
-                 for article, after in (("a", after_a), ("an", after_an)))
+    """"a" and "an" in one pattern, the letter a first: a pattern that starts with one character
+    (not a class) is what `re` finds fastest, and one scan for "a" costs less than one for "a " and
+    one for "an " (at most "a" the space or "n" after it is tried, and the lookbehinds only then)."""
+    return re.compile("a(?:" + "|".join(rf"{rest}{gap}(?<![^\W_]a{rest}{gap})(?<!['’.-]a{rest}{gap}){after}"
+                                         for rest, after in (("", after_a), ("n", after_an))) + ")"),
 
 
 def _after_article(letters: str, others: list[str], also: tuple = ()) -> str:
