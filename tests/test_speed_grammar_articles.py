@@ -7,7 +7,9 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cleanup.rulebook.loading import load_rulebook
 from cleanup.stages import grammar
+from cleanup.stages.registry import build_kind
 
 WORDS = ["a", "an", "A", "An", "aN", "apple", "book", "hour", "one", "he", "x", "1", "É", "_a", "'a", "’a", "-an",
          ".a", "ba", "an an", "banana", "ha", "a-", "an’"]
@@ -38,3 +40,19 @@ def _afters(exceptions: tuple) -> tuple[str, str]:
     pinned = [grammar._pin(e.casefold()) for e in exceptions]
     return (grammar._after_article("bcdfghjklmnpqrstvwxyz", [p for article, p in pinned if article == "an"]),
             grammar._after_article("aeio", [p for article, p in pinned if article == "a"], also=(r"an[ \t]",)))
+
+
+RULE = next(rule for rule, find in build_kind("grammar", load_rulebook())[0].rules if find is grammar.a_an)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(TEXTS, min_size=2, max_size=4))
+def test_the_article_each_word_wants_is_kept_across_texts_and_judged_the_same(texts):
+    """The memo of the article a word wants (kept while the rule's _Articles lives): each text's
+    proposals are those of a memo that knows nothing yet."""
+    for text in texts:
+        seen = list(grammar.a_an(text, RULE, None))
+        grammar._articles.cache_clear()
+        assert list(grammar.a_an(text, RULE, None)) == seen
+        for n in range(len(texts)):  # (the next text meets a memo that knows this one's words)
+            list(grammar.a_an(texts[n], RULE, None))

@@ -29,6 +29,7 @@ from operator import methodcaller
 import regex
 
 from ..analysis.english import indefinite_article
+from ..analysis.memo import Memo
 from ..core.edits import Level, Proposal
 from .grammar_pairs import (
     BRACKET_PAIRS,
@@ -467,7 +468,6 @@ def a_an(text, rule, scans):
     articles = _articles(rule.settings.exceptions)
     resume = 0  # as finditer: an article followed by "an apple" takes "an" as its word
     signs = articles.signs + articles.tab_signs if "\t" in text else articles.signs
-    wanted_before = {}  # word -> its article, for this text (the words after unsure articles repeat)
     for pos in _starts_in_order(signs, text):
         m = _ARTICLE.match(text, pos) if pos >= resume else None
         if not m:
@@ -476,9 +476,7 @@ def a_an(text, rule, scans):
         article, word = m.group(1), m.group(2)
         if article[0] == "A" and not _opens_sentence(text, m.start()):
             continue  # "Vitamin A is", "Group A"
-        if word not in wanted_before:
-            wanted_before[word] = _article_for(word, articles)
-        wanted = wanted_before[word]
+        wanted = articles.wanted_before(word)
         if wanted is not None and wanted != article.lower():
             yield _change(rule, m.start(1), m.end(1), _same_case(wanted, article))
 
@@ -503,6 +501,11 @@ class _Articles:
         self.signs = (*_lowercase_signs(" ", after_a, after_an),
                       re.compile(rf"A(?<![^\W_]A)(?<!['’.-]A)(?:[ \t]{after_a}|[nN][ \t]{after_an})"))
         self.tab_signs = _lowercase_signs("\t", after_a, after_an)  # (needed only where a tab is)
+        # word -> its article (the words after unsure articles recur, and judging one costs microseconds)
+        self.wanted_before = Memo(self._wanted_before)
+
+    def _wanted_before(self, word: str) -> str | None:
+        return _article_for(word, self)
 
     def pinned(self, lower: str) -> tuple[bool, str | None]:
         """(whether an exception matches the casefolded word, the article it pins)"""
