@@ -110,6 +110,7 @@ def _signs_everywhere() -> ExitStack:
         stack.enter_context(mock.patch.object(grammar, name, EVERYWHERE))
     for name in ("_QUOTES_IN_TURN", "_BRACKETS_IN_TURN", "_ALL_IN_TURN"):
         stack.enter_context(mock.patch.object(grammar, name, NOWHERE))
+    stack.enter_context(mock.patch.object(grammar, "_SIGN_STARTS", {"": EVERYWHERE}))  # (a start at every place)
     stack.enter_context(mock.patch.object(grammar, "_articles", _articles_everywhere))
     return stack
 
