@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from hashlib import blake2b
@@ -58,6 +58,7 @@ _NOT_SPACE = "\x1c\x1d\x1e\x1f"
 # by lines said again); a shorter one's pieces are usually made already (ctx.view) and cheaper whole.
 _BY_LINES = 1 << 16
 _FOUND = ("doubled phrases found",)  # the run's memo's key for them (no line nor digest is a tuple)
+_SEEN = ("long lines' chunks",)  # and for the chunks it cut (see _SeenChunks)
 
 
 @lru_cache(maxsize=50_000)
@@ -124,22 +125,26 @@ def _chunks(line: str) -> list[str]:
     return [line[a:b] for a, b in pairwise(starts)]
 
 
-def _cuts(text: str, start: int, end: int):
+def _cuts(text: str, start: int, end: int, seen: _SeenChunks | None = None):
     """Where the chunks of the line text[start:end] end: each cut the first space after a mark from
-    _CHUNK characters on (from 8 * _CHUNK, the first space); the last, at the line's end."""
+    _CHUNK characters on (from 8 * _CHUNK, the first space); the last, at the line's end. `seen`:
+    the last call's cuts, taken where the text from a chunk's start to its cut is theirs."""
     while end - start > 8 * _CHUNK:
-        m = _CUT.search(text, start + _CHUNK, start + 8 * _CHUNK)
-        cut = m.end() - 1 if m else text.find(" ", start + 8 * _CHUNK, end)
-        if cut < 0:
-            break
+        cut = seen.cut_again(start) if seen else None
+        if cut is None:
+            m = _CUT.search(text, start + _CHUNK, start + 8 * _CHUNK)
+            cut = m.end() - 1 if m else text.find(" ", start + 8 * _CHUNK, end)
+            if cut < 0:
+                break
         yield cut
         start = cut
     yield end
 
 
-def _windows(text: str):
+def _windows(text: str, seen: _SeenChunks | None = None):
     """The text's parts (see _parts), a window of about _READ characters at a time: its parts, their
-    keys, where they start in the text, and whether each starts a line (bytes, 1 where it does)."""
+    keys, where they start in the text, and whether each starts a line (bytes, 1 where it does).
+    `seen`: a long line's chunks the last call saw, and the ones seen now."""
     at = 0
     while True:
         end = len(text) if len(text) - at <= _READ else text.rfind("\n", at, at + _READ)
@@ -148,7 +153,7 @@ def _windows(text: str):
             end = text.find("\n", at)
             end = len(text) if end < 0 else end
         if longer and end - at > _LONG_LINE:
-            yield from _long_line(text, at, end)
+            yield from _long_line(text, at, end, seen or _SeenChunks())
         else:
             yield _lines_window(text, at, end)
         if end == len(text):
@@ -164,17 +169,60 @@ def _lines_window(text: str, start: int, end: int):
     return parts, keys, list(map(add, accumulate(map(len, parts), initial=start - 1), accumulate(firsts))), firsts
 
 
-def _long_line(text: str, start: int, end: int):
+def _long_line(text: str, start: int, end: int, seen: _SeenChunks):
     """The windows (see _windows) of a line longer than one, text[start:end]: its chunks, cut from the
-    text itself."""
-    starts, firsts = [], b"\1"
-    for cut in _cuts(text, start, end):
+    text itself (or as `seen` last time, with their keys)."""
+    starts, keys, firsts = [], [], b"\1"
+    for cut in _cuts(text, start, end, seen):
         starts.append(start)
+        keys.append(seen.key_again(start))
         start = cut
         if cut - starts[0] >= _READ or cut == end:
             parts = [text[a:b] for a, b in pairwise([*starts, cut])]
-            yield parts, list(map(_digest, parts)), starts, firsts + bytes(len(parts) - 1)
-            starts, firsts = [], b"\0"
+            keys = [key or _digest(part) for key, part in zip(keys, parts)]
+            seen.add(starts, keys, cut if cut < end else None)
+            yield parts, keys, starts, firsts + bytes(len(parts) - 1)
+            starts, keys, firsts = [], [], b"\0"
+
+
+class _SeenChunks:
+    """A long line's chunks cut at a space, as a call saw them: where each starts, its cut (the space
+    that ends it) and its key. A later call, given a text copied from that one's (`copied`, see
+    Context.copied) from a chunk's start to its cut, cuts it there too (_cuts reads only that far:
+    its search ends at the cut, or finds no mark before 8 * _CHUNK and then the cut's space) and
+    takes its key, neither searched nor digested again."""
+
+    def __init__(self, last: tuple | None = None, copied=()):
+        self.last, self.copied = last, copied  # (last: the `seen` tuple of the last call)
+        self.copied_starts = [now for now, _, _ in copied]
+        self.starts, self.cuts, self.keys = array("q"), array("q"), []
+        self.hit = (-1, None)  # (start, key) of the chunk cut_again found last
+
+    def cut_again(self, start: int) -> int | None:
+        """The cut of the chunk from `start`, if the last call saw it at the copy's place."""
+        i = bisect_right(self.copied_starts, start) - 1
+        if self.last is None or i < 0:
+            return None
+        now, then, length = self.copied[i]
+        starts, cuts, keys = self.last
+        j = bisect_left(starts, start - now + then)
+        if j == len(starts) or starts[j] != start - now + then or cuts[j] >= then + length:
+            return None
+        self.hit = (start, keys[j])
+        return cuts[j] + now - then
+
+    def key_again(self, start: int) -> bytes | None:
+        return self.hit[1] if self.hit[0] == start else None
+
+    def add(self, starts: list[int], keys: list[bytes], cut: int | None) -> None:
+        """A window's chunks; `cut`: the space that ends the last (None: the line's end does)."""
+        ends = [*starts[1:], cut] if cut is not None else starts[1:]
+        self.starts.extend(starts[:len(ends)])
+        self.cuts.extend(ends)
+        self.keys += keys[:len(ends)]
+
+    def seen(self) -> tuple:
+        return self.starts, self.cuts, self.keys
 
 
 @lru_cache(maxsize=64)
@@ -197,12 +245,13 @@ class RepetitionStage:
         self.facts = Memo(self._piece_facts)
 
     def propose(self, text, ctx):
-        last_found = ctx.kept(self).pop(_FOUND, None)  # (what a big text's last call found, if it was the last call)
+        # (what a big text's last call found and cut, if it was the last call)
+        last_found, last_seen = ctx.kept(self).pop(_FOUND, None), ctx.kept(self).pop(_SEEN, None)
         if any(c in text for c in _NOT_SPACE):
             yield from self.propose_whole(text, ctx)
             return
         if len(text) >= _BY_LINES:
-            yield from self._propose_by_parts(text, ctx, last_found)
+            yield from self._propose_by_parts(text, ctx, last_found, last_seen)
             return
         pieces = ctx.view(text).pieces
         facts = self.facts.values(pieces)
@@ -213,7 +262,7 @@ class RepetitionStage:
                                lambda: list(chain.from_iterable(map(itemgetter(-1), facts))),
                                lambda: Parts.whole(text, _TOKEN, len(marks)))
 
-    def _propose_by_parts(self, text, ctx, last_found):
+    def _propose_by_parts(self, text, ctx, last_found, last_seen):
         """A big text's proposals, its parts (lines, a long line's chunks) read a window at a time.
 
         A part's facts (its tokens' marks, its number of pieces) are the same wherever it is: kept
@@ -227,7 +276,8 @@ class RepetitionStage:
         said = [SaidAgain() for _ in searched]
         starts = [_Starts(loops) for loops in self.rules]
         parts_read, learnt = Parts(text, _TOKEN), {}
-        for parts, keys, part_starts, firsts in _windows(text):
+        seen = _SeenChunks(last_seen, ctx.copied(self) or ()) if last_seen else _SeenChunks()
+        for parts, keys, part_starts, firsts in _windows(text, seen):
             facts = list(map(kept.get, keys))
             slots = [[] for _ in searched]
             for j in range(len(parts)) if searched else [j for j, f in enumerate(facts) if f is None]:
@@ -254,6 +304,8 @@ class RepetitionStage:
                                lambda: parts_read.words(self._part_words), lambda: parts_read)
         kept.update(learnt)
         kept[_FOUND] = found
+        if seen.starts:
+            kept[_SEEN] = seen.seen()
 
     def _doubled_again(self, text, ctx, last_found) -> list[list | None]:
         """Each doubled rule's (joint start, proposal) of a big text at a later call, where most of it
