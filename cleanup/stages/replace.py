@@ -25,7 +25,7 @@ from ..analysis.regex_needs import (
 )
 from ..core.edits import Level, Proposal
 from ..core.timed_regex import compile_rule, find_all, find_at, find_in_spans
-from .replace_again import Last
+from .replace_again import Last, in_gaps
 from .replace_reach import WHOLE, Found, LiteralPrefilter, Scope, Starts, pairs
 
 _TOKENS = regex.compile(r"\s+|[\p{L}\p{M}\p{N}]+|.", regex.DOTALL)
@@ -90,6 +90,7 @@ class ReplaceStage:
         self.scopes = [None] * len(self.rules) if prefilter else None  # each read when first needed
         self.leads = [None] * len(self.rules)  # each rule's Starts, read when first needed
         self.walls = [None] * len(self.rules)  # each rule's walls in a later pass, read when first needed
+        self.gap_scopes = [None] * len(self.rules)  # each rule's Scope in a later pass's gaps, made when first needed
         self.direct: set[int] | None = None  # the rules asked only for their first literal (see _direct)
 
     def propose(self, text, ctx):
@@ -106,8 +107,9 @@ class ReplaceStage:
             walls, gaps, share = self._cut_again(cuts, again) if cuts else ("", None, 1.0)
             if walls and share <= MOST_AGAIN:  # (searched only where the text was not copied from the last call's)
                 may = gaps and self._may_match(i, again.held(walls))
+                gaps = again.gaps_holding(walls, self._in_gaps(i)) if may else ()
                 matches = find_in_spans(self.patterns[i] or self._compile(i), text, gaps, rule.id, ctx.problems,
-                                        clock=ctx.clock) if may else ()
+                                        clock=ctx.clock) if gaps else ()
                 new = list(self._proposals(rule, matches)) if matches else []
                 proposals[i] = again.merged(i, walls, new) if new or last.proposals[i] else []
             elif live is not None and i not in live or again is not None and not self._may_match(i, found):
@@ -197,6 +199,11 @@ class ReplaceStage:
             walls = barriers(_source(s), s.ignore_case)
             self.walls[i] = (".",) if "." in walls else tuple(wall for wall in "\n," if wall in walls)
         return self.walls[i]
+
+    def _in_gaps(self, i: int):
+        if self.gap_scopes[i] is None:
+            self.gap_scopes[i] = in_gaps(*self.prefilter.needs[i])
+        return self.gap_scopes[i]
 
     @staticmethod
     def _cut_again(cuts: tuple[str, ...], again):

@@ -12,21 +12,23 @@ where the text was copied:
   `barriers`) finds in a copied stretch, between the first and the last of
   its walls there, what it found there in the last text; it is searched again
   only in the rest (`Again.gaps`), and its other proposals are the last call's,
-  moved with their stretch (`Again.merged`).
+  moved with their stretch (`Again.merged`); of the rest, only the gaps that
+  hold what its matches need (`Again.gaps_holding`: on one long line a few
+  thousand small edits make hundreds of gaps, and a rare need is in few).
 """
 from __future__ import annotations
 
 import re
 from array import array
 from bisect import bisect_left, bisect_right
-from itertools import repeat
+from itertools import accumulate, repeat
 from operator import add, itemgetter
 
 import regex
 
 from ..core.edits import Proposal
 from ..analysis.ascii_folding import fold_ascii
-from .replace_reach import Found
+from .replace_reach import WHOLE, Found, Scope, pairs
 
 class Last:
     """What a call learnt: its text's length, the literals' answers (and where a search found them), and each
@@ -132,6 +134,15 @@ def _noted(at: dict, literal: str, where: int) -> bool:
     return True
 
 
+FEW_GAPS = 16  # so few gaps are searched faster than told apart by a rule's needs
+_BETWEEN = "\0"  # (between the gaps in the held text: the wall of their Scopes)
+
+
+def in_gaps(need, folded: bool):
+    """A rule's Scope in the held text: the gaps that hold its need (see Again.gaps_holding)."""
+    return WHOLE if need is None else Scope(_BETWEEN, need, folded)
+
+
 class Again:
     """The text of a later call, with the stretches it copied from the last call's."""
 
@@ -159,8 +170,27 @@ class Again:
         if ("held", walls) not in self.by_walls:
             text = self.text
             gaps = self.gaps(walls)[0]
-            self.by_walls[("held", walls)] = Found("\0".join(text[max(0, pos - 1):endpos] for pos, endpos in gaps))
+            held = _BETWEEN.join(text[max(0, pos - 1):endpos] for pos, endpos in gaps)
+            self.by_walls[("held", walls)] = Found(held)
         return self.by_walls[("held", walls)]
+
+    def gaps_holding(self, walls: str, scope) -> list:
+        """The gaps where `scope` (a rule's: see in_gaps) finds what the rule's matches need: a match lies in
+        its gap with all it needs, since no part of it can match a wall. (Each gap searched costs a regex
+        call; the held text is read for a rare need at C speed, and most gaps hold none.)"""
+        gaps = self.gaps(walls)[0]
+        if len(gaps) <= FEW_GAPS:
+            return gaps
+        held = self.held(walls)
+        spans = scope.spans(held.text, held)
+        if spans is None:
+            return gaps
+        if ("starts", walls) not in self.by_walls:  # (where each gap's piece starts in the held text)
+            self.by_walls[("starts", walls)] = array("q", accumulate(
+                (endpos - max(0, pos - 1) + 1 for pos, endpos in gaps[:-1]), initial=0))
+        starts = self.by_walls[("starts", walls)]
+        return [gaps[k] for pos, endpos in pairs(spans)
+                for k in range(bisect_right(starts, pos) - 1, bisect_right(starts, endpos - 1))]
 
     def merged(self, i: int, walls: str, found_again: list) -> list:
         """Rule i's proposals: `found_again` in the gaps, the last call's (moved) elsewhere."""
