@@ -59,6 +59,8 @@ _NOT_SPACE = "\x1c\x1d\x1e\x1f"
 _BY_LINES = 1 << 16
 _FOUND = ("doubled phrases found",)  # the run's memo's key for them (no line nor digest is a tuple)
 _SEEN = ("long lines' chunks",)  # and for the chunks it cut (see _SeenChunks)
+_LEFT = ("loops left alone",)  # and for the loops it left alone (see _LeftLoops)
+_TEXT_PER_LEFT = 1 << 10
 
 
 @lru_cache(maxsize=50_000)
@@ -246,12 +248,12 @@ class RepetitionStage:
 
     def propose(self, text, ctx):
         # (what a big text's last call found and cut, if it was the last call)
-        last_found, last_seen = ctx.kept(self).pop(_FOUND, None), ctx.kept(self).pop(_SEEN, None)
+        last = [ctx.kept(self).pop(key, None) for key in (_FOUND, _SEEN, _LEFT)]
         if any(c in text for c in _NOT_SPACE):
             yield from self.propose_whole(text, ctx)
             return
         if len(text) >= _BY_LINES:
-            yield from self._propose_by_parts(text, ctx, last_found, last_seen)
+            yield from self._propose_by_parts(text, ctx, *last)
             return
         pieces = ctx.view(text).pieces
         facts = self.facts.values(pieces)
@@ -262,7 +264,7 @@ class RepetitionStage:
                                lambda: list(chain.from_iterable(map(itemgetter(-1), facts))),
                                lambda: Parts.whole(text, _TOKEN, len(marks)))
 
-    def _propose_by_parts(self, text, ctx, last_found, last_seen):
+    def _propose_by_parts(self, text, ctx, last_found, last_seen, last_left):
         """A big text's proposals, its parts (lines, a long line's chunks) read a window at a time.
 
         A part's facts (its tokens' marks, its number of pieces) are the same wherever it is: kept
@@ -291,7 +293,7 @@ class RepetitionStage:
             marks = list(map(itemgetter(0), facts))
             for of_rule in starts:
                 of_rule.read(marks)
-            parts_read.add(part_starts, firsts, map(len, marks), map(itemgetter(1), facts))
+            parts_read.add(part_starts, firsts, map(len, marks), map(itemgetter(1), facts), keys)
         for of_rule in chain(said, starts):
             of_rule.read([], last=True)
         for k, of_rule in zip(searched, said):
@@ -300,9 +302,11 @@ class RepetitionStage:
             if found[k] is None:  # (joints the pieces do not show: the whole text searched)
                 found[k] = doubled.found(text, [(0, len(text))])
         yield from (proposal for of_rule in found for _, proposal in of_rule)
+        left = [_LeftLoops(parts_read, of_rule) for of_rule in last_left or [{}] * len(self.rules)]
         yield from self._loops(text, [of_rule.found for of_rule in starts],
-                               lambda: parts_read.words(self._part_words), lambda: parts_read)
+                               lambda: parts_read.words(self._part_words), lambda: parts_read, left)
         kept.update(learnt)
+        kept[_LEFT] = [of_rule.now for of_rule in left]
         kept[_FOUND] = found
         if seen.starts:
             kept[_SEEN] = seen.seen()
@@ -342,18 +346,22 @@ class RepetitionStage:
                                lambda: list(chain.from_iterable(self.words.values(pieces))),
                                lambda: Parts.whole(text, _TOKEN, len(marks)))
 
-    def _loops(self, text, starts, all_words, placed):
+    def _loops(self, text, starts, all_words, placed, left=None):
         """The loops of each rule found from its `starts` (see Loops.starts); `all_words()`: the
         text's words, one a token, made only when a loop may be there; `placed()`: the Parts that
-        place its tokens, made only when one is."""
+        place its tokens, made only when one is; `left`: each rule's _LeftLoops, if any."""
         words = parts = None
-        for loops, its_starts in zip(self.rules, starts):
+        for loops, its_starts, its_left in zip(self.rules, starts, left or [None] * len(self.rules)):
             if len(its_starts) and words is None:
                 words = all_words()
-            for i, size, count in loops.found(words, its_starts):
+            for i, size, count, left_again in loops.found(words, its_starts, its_left):
+                if left_again:
+                    continue
                 unit = words[i:i + size]
                 bounded = loops.max_legitimate is None or count <= loops.max_legitimate
                 if _figures(unit) or (bounded and _legitimate(unit, loops.exceptions)):
+                    if its_left:  # (_loop_at read up to the copy after the last)
+                        its_left.note(i, (count + 1) * size, (size, count))
                     continue
                 kept, end = _kept_and_end(words, i, size, count)
                 if parts is None:
@@ -427,14 +435,22 @@ class Loops:
         after_first = self.min_repeats - 1
         self.runs = [(size, after_first * size, bytes(after_first * size)) for size in range(1, self.max_unit + 1)]
 
-    def found(self, words, starts):
-        """(position, unit size, repetitions) of the loops at `starts`; a loop's tokens are not looked at again."""
+    def found(self, words, starts, left: _LeftLoops | None = None):
+        """(position, unit size, repetitions, whether `left` says the last call left it alone) of the
+        loops at `starts`, where `left` does not say there is none; a loop's tokens are not looked at
+        again."""
         resume = 0
         for i in starts:
-            if i >= resume and (loop := _loop_at(words, i, self.min_repeats, self.max_unit)):
+            if i < resume:
+                continue
+            again = left.again(i) if left else None
+            loop = _loop_at(words, i, self.min_repeats, self.max_unit) if again is None else again
+            if loop is None and left:  # (no loop in what it read: () kept, if that is the part's)
+                left.note(i, self.min_repeats * self.max_unit, ())
+            if loop:
                 size, count = loop
                 resume = i + count * size
-                yield i, size, count
+                yield i, size, count, again is not None
 
     def starts(self, marks: bytes) -> list[int]:
         """Token positions where a loop may start, in order (a superset: _loop_at decides).
@@ -452,6 +468,43 @@ class Loops:
                 for m in re.finditer(b"\0{%d,}" % run, same):
                     starts.update(range(max(m.start() - size, 0), m.end() - size - run + 1))
         return sorted(starts)
+
+
+class _LeftLoops:
+    """A loop rule's starts a call passed over: no loop there (a start is only a place where marks
+    repeat), or one left alone (figures, a legitimate unit), where _loop_at read only the words of
+    the part the start is in (a line, a long line's chunk). Kept by the part's key and the start's
+    token in it, a later call passes them over again without reading the part's words (they are
+    the part's own wherever it is, and so are the loop, its unit and its verdict). One kept per
+    _TEXT_PER_LEFT characters at most: a text of figures and dots would otherwise keep a loop
+    every few words."""
+
+    def __init__(self, parts: Parts, last: dict):
+        self.parts, self.last = parts, last
+        self.now: dict[tuple, tuple] = {}  # (part key, token in it) -> (unit size, repetitions), or () for none
+        self.room = len(parts.text) // _TEXT_PER_LEFT
+
+    def again(self, i: int) -> tuple | None:
+        """(unit size, repetitions) of the loop at token i the last call left alone, () if it found
+        none there, None if it did not say."""
+        place = self._place(i)[0]
+        loop = self.last.get(place)
+        if loop is not None and len(self.now) < self.room:
+            self.now[place] = loop
+        return loop
+
+    def note(self, i: int, reach: int, loop: tuple) -> None:
+        """The start at token i is passed over (`loop`, as again() gives it), read `reach` tokens
+        from it on: kept if they are its part's."""
+        place, part_end = self._place(i)
+        if i + reach <= part_end and len(self.now) < self.room:
+            self.now[place] = loop
+
+    def _place(self, i: int) -> tuple[tuple, int]:
+        """(the key of token i's part and its number there, the token after the part)."""
+        through = self.parts.through("token")
+        j = bisect_right(through, i)
+        return (self.parts.keys[j], i - (through[j - 1] if j else 0)), through[j]
 
 
 class _Starts:

@@ -20,6 +20,7 @@ class Parts:
         self.starts = array("q")  # where each part starts in the text
         self.firsts = bytearray()  # 1 where a part starts a line
         self.token_counts, self.piece_counts = array("q"), array("q")
+        self.keys: list = []  # each part's key in the run's memo (when given)
         self._through: dict[str, array] = {}
         self._spans_of = (None, [])  # the token spans of the part read last
 
@@ -30,8 +31,10 @@ class Parts:
         parts.add([0], b"\1", [tokens], [0])
         return parts
 
-    def add(self, starts, firsts: bytes, tokens, pieces) -> None:
-        """The next parts: where they start, whether each starts a line, their tokens and pieces."""
+    def add(self, starts, firsts: bytes, tokens, pieces, keys=()) -> None:
+        """The next parts: where they start, whether each starts a line, their tokens and pieces,
+        and their keys."""
+        self.keys += keys
         self.starts.extend(starts)
         self.firsts += firsts
         self.token_counts.extend(tokens)
