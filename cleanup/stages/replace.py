@@ -24,9 +24,18 @@ from ..analysis.regex_needs import (
     requirement,
 )
 from ..core.edits import Level, Proposal
-from ..core.timed_regex import compile_rule, find_all, find_at, find_in_spans
+from ..core.timed_regex import Stopped, compile_rule, find_all, find_at, find_in_spans
 from .replace_again import Last, in_gaps
-from .replace_reach import WHOLE, Found, LiteralPrefilter, Scope, Starts, pairs
+from .replace_reach import (
+    WHOLE,
+    Backwards,
+    Found,
+    LiteralPrefilter,
+    Scope,
+    Starts,
+    pairs,
+    same_backwards,
+)
 
 _TOKENS = regex.compile(r"\s+|[\p{L}\p{M}\p{N}]+|.", regex.DOTALL)
 
@@ -91,6 +100,7 @@ class ReplaceStage:
         self.leads = [None] * len(self.rules)  # each rule's Starts, read when first needed
         self.walls = [None] * len(self.rules)  # each rule's walls in a later pass, read when first needed
         self.gap_scopes = [None] * len(self.rules)  # each rule's Scope in a later pass's gaps, made when first needed
+        self.ends = [None] * len(self.rules)  # each rule's Backwards (False: none), made when first needed
         self.direct: set[int] | None = None  # the rules asked only for their first literal (see _direct)
 
     def propose(self, text, ctx):
@@ -132,6 +142,8 @@ class ReplaceStage:
         rule = self.rules[i]
         pattern = self.patterns[i] or self._compile(i)
         long = len(text) > SHORT_TEXT and self.scopes
+        if long and self._backwards(i) and self.ends[i].none_in(text, found, self._run(rule, ctx)):
+            return ()
         starts = self._start(i).starts(text, found) if long else None
         matches = None if starts is None else find_at(pattern, text, starts, rule.id, ctx.problems, clock=ctx.clock)
         if matches is None:
@@ -199,6 +211,25 @@ class ReplaceStage:
             walls = barriers(_source(s), s.ignore_case)
             self.walls[i] = (".",) if "." in walls else tuple(wall for wall in "\n," if wall in walls)
         return self.walls[i]
+
+    def _backwards(self, i: int) -> bool:
+        """Is rule i one that a line can be matched backwards for (see Backwards)?"""
+        if self.ends[i] is None:
+            source = _source(self.rules[i].settings)
+            self.ends[i] = ends_at_line_end(source) and same_backwards(source) and \
+                Backwards(source, self.rules[i].settings.ignore_case)
+        return bool(self.ends[i])
+
+    @staticmethod
+    def _run(rule, ctx):
+        """A rule's match run under its time budget: None, as no match, once the budget is spent (the rule
+        then finds nothing more, and its proposals are not kept)."""
+        def run(match):
+            try:
+                return ctx.clock.run(rule.id, match, ctx.problems)
+            except Stopped:
+                return None
+        return run
 
     def _in_gaps(self, i: int):
         if self.gap_scopes[i] is None:

@@ -18,7 +18,10 @@ match is run only on the stretches that can hold a match: a pattern none
 of whose parts (lookarounds included) can match a newline, or a full stop
 ..., finds the same matches between two of them as in the whole text
 (`barriers`), so it is run only between the barriers around the
-occurrences of one of its needs (`Scope`).
+occurrences of one of its needs (`Scope`). A pattern whose matches end at a
+line end (`$`) is, on a text without a line break, first matched backwards
+from the text's end (`Backwards`): where that finds nothing, nothing is
+searched.
 """
 from __future__ import annotations
 
@@ -31,6 +34,7 @@ from operator import methodcaller
 import regex
 
 from ..analysis.fast_regex import FastPattern
+from ..analysis.regex_tree import parse, walk
 from ..analysis.ascii_folding import fold_ascii
 
 _CHARS_PER_STRETCH = 500  # more stretches than one per this many characters: the whole text is searched
@@ -165,6 +169,36 @@ class Starts:
             if wall == len(text) or text.find("\n", p, wall) >= 0:
                 kept.append(p)
         return kept
+
+
+class Backwards:
+    """Whether a rule whose every match ends at a line end (`$`) matches one line (a text without a line
+    break) at all: its pattern matched backwards (the regex module's REVERSE) from the text's end, where
+    every match would end; a search tries it at every place it could start, on one long line each full
+    stop or space. Only for a pattern whose matches are found either way (`same_backwards`)."""
+
+    def __init__(self, source: str, folded: bool):
+        self.pattern = regex.compile(source, regex.MULTILINE | regex.REVERSE | (regex.IGNORECASE if folded else 0))
+
+    def none_in(self, text: str, found: "Found", run) -> bool:
+        """Does the one-line text hold no match? (`run(match)`: the match under the rule's time budget.)"""
+        if "one line" not in found.spans:
+            found.spans["one line"] = "\n" not in text
+        return found.spans["one line"] and run(lambda timeout: self.pattern.match(text, timeout=timeout)) is None
+
+
+def same_backwards(source: str) -> bool:
+    """Does a match exist backwards wherever one exists forwards: the pattern holds nothing that
+    commits to a choice (an atomic group, a possessive quantifier, a verb) or refers back to a group
+    (matched backwards, a backreference comes before its group), and no syntax the parser only passed over?"""
+    tree = parse(source)
+    return tree is not None and not any(
+        not node.understood or node.atomic or node.kind == "atom" and _BACK_REFERENCE.match(node.text)
+        for node in walk(tree))
+
+
+# (\G: where the search began, and \K: where the match is said to start: other places backwards)
+_BACK_REFERENCE = regex.compile(r"\\(?:\d|[gkGK])")
 
 
 def _occurrences(text: str, literal: str):
