@@ -473,38 +473,44 @@ class Loops:
 class _LeftLoops:
     """A loop rule's starts a call passed over: no loop there (a start is only a place where marks
     repeat), or one left alone (figures, a legitimate unit), where _loop_at read only the words of
-    the part the start is in (a line, a long line's chunk). Kept by the part's key and the start's
-    token in it, a later call passes them over again without reading the part's words (they are
-    the part's own wherever it is, and so are the loop, its unit and its verdict). One kept per
-    _TEXT_PER_LEFT characters at most: a text of figures and dots would otherwise keep a loop
-    every few words."""
+    the part the start is in (a line, a long line's chunk), or of it and the next. Kept by the
+    parts' keys and the start's token in its part, a later call passes them over again without
+    reading the parts' words (they are the parts' own wherever they are, and so are the loop, its
+    unit and its verdict). One kept per _TEXT_PER_LEFT characters at most: a text of figures and
+    dots would otherwise keep a loop every few words."""
 
     def __init__(self, parts: Parts, last: dict):
         self.parts, self.last = parts, last
-        self.now: dict[tuple, tuple] = {}  # (part key, token in it) -> (unit size, repetitions), or () for none
+        # (part key, token in it[, next part's key]) -> (unit size, repetitions), or () for none
+        self.now: dict[tuple, tuple] = {}
         self.room = len(parts.text) // _TEXT_PER_LEFT
 
     def again(self, i: int) -> tuple | None:
         """(unit size, repetitions) of the loop at token i the last call left alone, () if it found
         none there, None if it did not say."""
-        place = self._place(i)[0]
-        loop = self.last.get(place)
-        if loop is not None and len(self.now) < self.room:
-            self.now[place] = loop
-        return loop
+        for place in self._places(i):
+            loop = self.last.get(place)
+            if loop is not None:
+                if len(self.now) < self.room:
+                    self.now[place] = loop
+                return loop
+        return None
 
     def note(self, i: int, reach: int, loop: tuple) -> None:
         """The start at token i is passed over (`loop`, as again() gives it), read `reach` tokens
-        from it on: kept if they are its part's."""
-        place, part_end = self._place(i)
-        if i + reach <= part_end and len(self.now) < self.room:
-            self.now[place] = loop
+        from it on: kept if they are its part's, or its and the next part's."""
+        through, j = self.parts.through("token"), self._part(i)
+        if len(self.now) < self.room and i + reach <= through[min(j + 1, len(through) - 1)]:
+            self.now[self._places(i)[0 if i + reach <= through[j] else 1]] = loop
 
-    def _place(self, i: int) -> tuple[tuple, int]:
-        """(the key of token i's part and its number there, the token after the part)."""
-        through = self.parts.through("token")
-        j = bisect_right(through, i)
-        return (self.parts.keys[j], i - (through[j - 1] if j else 0)), through[j]
+    def _places(self, i: int) -> list[tuple]:
+        """Token i's keys: its part's and its number there, and those with the next part's key."""
+        through, keys, j = self.parts.through("token"), self.parts.keys, self._part(i)
+        place = (keys[j], i - (through[j - 1] if j else 0))
+        return [place, (*place, keys[j + 1])] if j + 1 < len(keys) else [place]
+
+    def _part(self, i: int) -> int:
+        return bisect_right(self.parts.through("token"), i)
 
 
 class _Starts:
