@@ -445,7 +445,7 @@ class Loops:
                 continue
             again = left.again(i) if left else None
             loop = _loop_at(words, i, self.min_repeats, self.max_unit) if again is None else again
-            if loop is None and left:  # (no loop in what it read: () kept, if that is the part's)
+            if loop is None and left:  # (no loop in what it read: () kept, if that is its part's or the next's)
                 left.note(i, self.min_repeats * self.max_unit, ())
             if loop:
                 size, count = loop
