@@ -18,13 +18,10 @@ where the text was copied:
 """
 from __future__ import annotations
 
-import re
 from array import array
 from bisect import bisect_left, bisect_right
 from itertools import accumulate, repeat
 from operator import add, itemgetter
-
-import regex
 
 from ..core.edits import Proposal
 from ..analysis.ascii_folding import fold_ascii
@@ -213,20 +210,20 @@ class Again:
             self.by_walls[walls] = self._split(walls)
         return self.by_walls[walls]
 
-    def _split(self, walls: str):
+    def _split(self, wall: str):
         """(kept: (a, b, moved) where the last call's proposals starting at a-moved..b-moved hold here,
         moved; the gaps; the share of the text they cover). A kept stretch runs from past a wall (or both texts' start) to
-        past a wall (or both texts' ends: then to the end itself, where an empty match may lie)."""
+        past a wall (or both texts' ends: then to the end itself, where an empty match may lie). (One character
+        a wall: found by str.find at memchr speed, as a line break that one long line lacks is.)"""
         text, old_length = self.text, self.last.length
-        next_wall, last_wall = _wall_patterns(walls)
         kept, gaps, pos = [], [], 0
         for new_start, old_start, length in self.copied:
             new_end = new_start + length
-            first = next_wall.search(text, new_start, new_end)
-            a = 0 if new_start == old_start == 0 else first.end() if first else None
+            first = text.find(wall, new_start, new_end)
+            a = 0 if new_start == old_start == 0 else first + 1 if first >= 0 else None
             at_ends = new_end == len(text) and old_start + length == old_length
-            final = last_wall.search(text, new_start, new_end)
-            b = len(text) + 1 if at_ends else final.end() if final else None
+            final = text.rfind(wall, new_start, new_end)
+            b = len(text) + 1 if at_ends else final + 1 if final >= 0 else None
             if a is None or b is None or a >= min(b, len(text)):
                 continue  # (no stretch between two walls; or from the text's end: a gap's to search)
             if a > pos:
@@ -236,12 +233,3 @@ class Again:
         if pos <= len(text) and not (kept and kept[-1][1] > len(text)):
             gaps.append((pos, len(text)))
         return kept, gaps, sum(endpos - pos for pos, endpos in gaps) / max(1, len(text))
-
-
-_WALLS: dict[str, tuple] = {}  # (built from the rules' patterns only)
-
-
-def _wall_patterns(walls: str):
-    if walls not in _WALLS:
-        _WALLS[walls] = (re.compile(f"[{re.escape(walls)}]"), regex.compile(f"[{regex.escape(walls)}]", regex.REVERSE))
-    return _WALLS[walls]
