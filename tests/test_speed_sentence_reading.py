@@ -8,7 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleanup.analysis.lines import split_lines
+from cleanup.analysis.textview import TextView
 from cleanup.stages import duplicate_sentence as ds
+from cleanup.stages import structure
 
 from .test_speed_structure_sentences import plain_copies
 
@@ -39,3 +41,11 @@ def test_copies_across_blank_lines_are_those_of_the_plain_reading(text):
 def test_a_long_text_is_told_plain_a_window_at_a_time(monkeypatch, text, window):
     monkeypatch.setattr(ds, "_PLAIN_WINDOW", window)
     assert ds._plain(text) == (text.isascii() or ds._BEYOND_PLAIN.search(text) is None)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab .\n\r\x0b\x00’“—…éЖ\u00a0", max_size=40))
+def test_a_text_version_is_plain_by_the_characters_its_view_lists(text):
+    # structure asks it of the view's list of characters beyond plain ASCII (ASCII controls and
+    # common marks are plain; a text too dense with others to list is read itself)
+    assert structure._plain_text(TextView(text)) == ds._plain(text)

@@ -143,7 +143,7 @@ def _words(body: str) -> tuple[str, ...]:
 
 
 def _ascii_words(body: str) -> tuple[str, ...]:
-    """_words of a body whose only characters beyond ASCII are _COMMON_MARKS, at bytes speed:
+    """_words of a body whose only characters beyond ASCII are COMMON_MARKS, at bytes speed:
     ALNUM_RUN's runs are then those of ASCII letters and figures, and casefold() is lower()."""
     return tuple(body.encode("ascii", "replace").translate(_ALNUM_ONLY).decode().split())
 
@@ -154,21 +154,21 @@ def _some_ascii_words(body: str) -> tuple[str, ...]:
 
 # ASCII letters (lowercased: str.lower() costs more than this) and figures stay, the rest is a space
 _ALNUM_ONLY = bytes(ord(chr(c).lower()) if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256))
-_COMMON_MARKS = "’“”‘–—…"  # punctuation (no letters or figures) that news text has most beyond ASCII
+COMMON_MARKS = "’“”‘–—…"  # punctuation (no letters or figures) that news text has most beyond ASCII
 
 
 # what a text that is not plain (see _plain) has: found at C speed in any stretch of a text, not copying it
-_BEYOND_PLAIN = re.compile("[^\x00-\x7f" + _COMMON_MARKS + "]")
+_BEYOND_PLAIN = re.compile("[^\x00-\x7f" + COMMON_MARKS + "]")
 
 
 _PLAIN_WINDOW = 1 << 13  # characters told plain at a time (small: _plain copies them once for each mark)
 
 
 def _plain(text: str) -> bool:
-    """Are the text's only characters beyond ASCII _COMMON_MARKS? (Often, in English news.)"""
+    """Are the text's only characters beyond ASCII COMMON_MARKS? (Often, in English news.)"""
     if len(text) > _PLAIN_WINDOW:  # (a window at a time: a big text is not copied for each mark it holds)
         return all(_plain(text[at:at + _PLAIN_WINDOW]) for at in range(0, len(text), _PLAIN_WINDOW))
-    for mark in _COMMON_MARKS:
+    for mark in COMMON_MARKS:
         if text.isascii():
             return True
         text = text.replace(mark, "")

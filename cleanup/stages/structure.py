@@ -23,6 +23,7 @@ from ..analysis.lowering import lower
 from ..analysis.textview import TextView
 from ..analysis.regex_needs import ASCII_CASE_PARTNERS
 from ..analysis.tokens import LETTER_RUN
+from ..analysis.unusual_chars import unusual_chars
 from ..core.edits import Level, Proposal
 from . import duplicate_sentence, site_tail
 
@@ -506,8 +507,14 @@ def _spaced_repeat(word: bytes):
 
 
 def _plain_text(view) -> bool:
-    """Are the text's only characters beyond ASCII common marks (no letter)? Asked once a text version."""
-    return view.is_ascii or duplicate_sentence._plain(view.text)
+    """Are the text's only characters beyond ASCII common marks (no letter)? Asked once a text version,
+    of the characters beyond plain ASCII the view lists (shared with the stages that act on them)."""
+    if view.is_ascii:
+        return True
+    unusual = unusual_chars(view)
+    if unusual is None:  # (too many to list: the text itself is looked at)
+        return duplicate_sentence._plain(view.text)
+    return all(c.isascii() or c in duplicate_sentence.COMMON_MARKS for c in unusual)
 
 
 def _ascii_letters(text: str) -> str:
@@ -526,8 +533,7 @@ def _ascii_letters(text: str) -> str:
     return text
 
 
-_COMMON_MARKS = "’“”‘–—…"  # punctuation (no letters) that news text has most beyond ASCII
-_ASCII_OR_COMMON_MARKS = re.compile(f"[\\x00-\\x7f{_COMMON_MARKS}]+")
+_ASCII_OR_COMMON_MARKS = re.compile(f"[\\x00-\\x7f{duplicate_sentence.COMMON_MARKS}]+")
 _FEW = 256  # more characters replaced one at a time (a string search each) cost more than translate()
 _ASCII_PARTNER = {chr(c): partner for c, partner in ASCII_CASE_PARTNERS.items()}
 _LETTER_OR_MARK = _Later(r"[\p{L}\p{M}]")
