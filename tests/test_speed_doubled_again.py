@@ -47,18 +47,23 @@ def edited_run(data, text: str, calls: int) -> list:
     return run
 
 
+def calls_in_run(stage, texts_and_changes) -> list:
+    """The stage's proposals at each call of one run ((text, the changes applied since the last call or
+    None) each), the pipeline's bookkeeping done by hand."""
+    ctx, out = Context(texts_and_changes[0][0]), []
+    for text, changes in texts_and_changes:
+        if changes is not None:
+            ctx._steps.append(changes)
+        out.append(list(stage.propose(text, ctx)))
+        ctx._called(stage, text)
+    return out
+
+
 def _calls(texts_and_changes, tail):
-    """The stage's proposals at each call of one run, the pipeline's bookkeeping done by hand."""
     saved = repetition._BY_LINES, doubled_again._TAIL
     repetition._BY_LINES, doubled_again._TAIL = 0, tail
     try:
-        ctx, out = Context(texts_and_changes[0][0]), []
-        for text, changes in texts_and_changes:
-            if changes is not None:
-                ctx._steps.append(changes)
-            out.append(list(STAGE.propose(text, ctx)))
-            ctx._called(STAGE, text)
-        return out
+        return calls_in_run(STAGE, texts_and_changes)
     finally:
         repetition._BY_LINES, doubled_again._TAIL = saved
 

@@ -20,10 +20,9 @@ from hypothesis import strategies as st
 
 from cleanup.analysis.memo import Memo
 from cleanup.core.copies import since
-from cleanup.core.pipeline import Context
 from cleanup.stages.mt import repetition
 from tests.test_memory_repetition import texts, tiny
-from tests.test_speed_doubled_again import _calls, edited_run
+from tests.test_speed_doubled_again import _calls, calls_in_run, edited_run
 from tests.test_speed_repetition_lines import STAGE, oracle
 
 
@@ -87,10 +86,4 @@ def _calls_marked_alike(run, read, chunk):
     stage.marks, stage.words, stage.facts = Memo(repetition._marks), Memo(repetition._words_of), Memo(stage._piece_facts)
     with tiny(read, chunk), mock.patch.object(repetition, "_TEXT_PER_LEFT", 1), \
             mock.patch.object(repetition, "_marks_of", lambda words: bytes(len(words))):
-        ctx, found = Context(run[0][0]), []
-        for now, changes in run:
-            if changes is not None:
-                ctx._steps.append(changes)
-            found.append(list(stage.propose(now, ctx)))
-            ctx._called(stage, now)
-    return found
+        return calls_in_run(stage, run)
