@@ -1,20 +1,19 @@
 """Repeated words: the words said twice in a window are found by one pattern (issue 15), not by comparing
 every word with the next: where a word may repeat is what comparing neighbouring words tells.
 
-The plain reading below makes each window's words (a "#" one of its own) and takes those alike to their
-neighbour. Texts are built from what sits at the edges of a word: other letters, marks, figures, tabs,
+The plain reading (test_memory_replace_structure's) makes the whole text's words (a "#" one of its own)
+and takes those alike to their neighbour. Texts are built from what sits at the edges of a word: other letters, marks, figures, tabs,
 letters beyond ASCII, a window's cut.
 """
 from __future__ import annotations
-
-from itertools import compress, islice
-from operator import eq
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleanup.analysis.textview import TextView
 from cleanup.stages import structure
+
+from .test_memory_replace_structure import _plain_repeat_starts
 
 WORDS = ["the", "The", "THE", "then", "he", "a", "A", "x", "\u212aelvin", "kelvin", "caf\u00e9", "CAF\u00c9", "\u017fo",
          "so", "\u65b0", "1", "s1", "_", "'", "\u2019", "-", ".", "(", '"', "#"]
@@ -23,26 +22,17 @@ texts = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(GAPS)), max_s
     lambda parts: "".join(w + g for w, g in parts))
 
 
-def plain_repeat_starts(view):
-    found = []
-    for at, spaced in structure._spaced_windows(view):
-        words = spaced.replace(b"#", b" # ").split()
-        alike = set(compress(words, map(eq, words, islice(words, 1, None)))) - {b"#"}
-        found.extend(at + m.start() for word in alike for m in structure._spaced_repeat(word).finditer(spaced))
-    return sorted(found)
-
-
 @settings(max_examples=600, deadline=None, suppress_health_check=list(HealthCheck))
 @given(texts, st.integers(1, 8))
 def test_where_a_word_may_repeat_is_where_neighbouring_words_are_alike(monkeypatch, text, piece):
     monkeypatch.setattr(structure, "_SMALL_PIECE", piece)
     view = TextView(text)
-    assert structure._repeat_starts(view) == plain_repeat_starts(view)
+    assert structure._repeat_starts(view) == _plain_repeat_starts(view)
 
 
 def test_a_word_said_twice_at_the_start_and_after_marks_is_found():
     for text in ["the the", "(the the)", "\u201cThe the\u201d", "x.the\tthe", "a a a", "so \u017fo"]:
-        assert structure._repeat_starts(TextView(text)) == plain_repeat_starts(TextView(text)) != []
+        assert structure._repeat_starts(TextView(text)) == _plain_repeat_starts(TextView(text)) != []
 
 
 @settings(max_examples=600, deadline=None, suppress_health_check=list(HealthCheck))
