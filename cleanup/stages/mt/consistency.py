@@ -39,8 +39,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import chain, compress
-from operator import not_
+from itertools import chain, compress, repeat
+from operator import itemgetter, not_
 from typing import NamedTuple
 
 from ...analysis.english import inflected
@@ -116,8 +116,15 @@ class Closeness:
         self.close = Memo(self._close)
         self.buckets = Memo(self._buckets)
         self.skeletons = Memo(self.skeleton)
-        self.open = Memo(self._open).passing
+        self.is_open = Memo(self._open)
+        self.open = self.is_open.passing
         self.unknown = Memo(self._unknown).passing
+        # what _none_close reads of a form: its keys, and an unknown one's skeleton with each case ending
+        self.keys = Memo(self._keys)
+        self.longer = Memo(self._longer)
+        # (_none_close compares a common word with an unknown spelling by skeletons alone: not when the
+        # shared-ending test, on plain spellings, accepts words this common)
+        self.certain = not (self.suffix and self.suffix_max_zipf > self.max_zipf)
 
     def _close(self, pair: tuple) -> bool:
         return close(*pair, self)
@@ -129,13 +136,18 @@ class Closeness:
     def _open(self, form: str) -> bool:
         """May `form` group with a spelling of another skeleton? Not a common word (two never group:
         _two_words), nor a two-word spelling that starts with a word (close() says no)."""
+        return self._standing(form)[0]
+
+    def _standing(self, form: str) -> tuple:
+        """Is `form` open (see _open), and if so, how common is it?"""
         if _split(form):
-            return zipf(_first_part(form)) == 0
-        return not (zipf(form) > 0 and zipf(form) >= self.max_zipf)
+            return (True, zipf(form)) if zipf(_first_part(form)) == 0 else (False, None)
+        frequency = zipf(form)
+        return not (frequency > 0 and frequency >= self.max_zipf), frequency
 
     def _unknown(self, form: str) -> bool:
         """Is `form` open and no word the lists know? (A known one and a common word never group.)"""
-        return self._open(form) and zipf(form) == 0
+        return self.is_open(form) and zipf(form) == 0
 
     def _buckets(self, form: str) -> tuple:
         """The beginning and the ending a close spelling must share with `form` (see _candidate_pairs)."""
@@ -147,6 +159,48 @@ class Closeness:
     def skeleton(self, form: str) -> str:
         """The spelling in plain lowercase letters with one letter group per sound."""
         return _skeleton(form, self.initial, self.anywhere)
+
+    def _keys(self, form: str) -> tuple:
+        """What _none_close reads of `form`: a string no other form has (a short form), or its
+        skeleton, then for an open spelling keys any open spelling close to it shares (for one
+        no list knows, as _UnknownKeys):
+
+        - its skeleton without a case ending (the other's skeleton);
+        - one edit apart (the letter test, up to twice `letters_per_edit` letters): for the
+          length m of the other (its own, or one more), the first or the last half of m letters
+          (one edit leaves one of them whole), with the first `shared_prefix` letters;
+        - more edits: the first letters and the other's length, within the edits;
+        - the shared-ending test (for rarer spellings): the ending and the other's length;
+        - the looser test (for spellings no list knows): its first letters and the other's length.
+        """
+        if len(form) < self.min_length:
+            return ("\0" + form,)
+        x = self.skeleton(form)
+        is_open, frequency = self._standing(form)
+        if not is_open:
+            return (x,)
+        plain, n, p = _plain(form), len(x), self.prefix
+        halves = [m for m in (n, n + 1) if self.per_edit <= m <= 2 * self.per_edit]
+        keys = {*self._shorter(x), *(f"<{m}:{x[:max(m - m // 2, p)]}" for m in halves),
+                *(f">{m}:{x[:p]}:{x[n - m // 2:]}" for m in halves),
+                *(f"#{m}:{x[:p]}" for m in range(n, n + n // self.per_edit + 1) if n >= 2 * self.per_edit)}
+        if self.suffix and len(plain) >= self.suffix and frequency < self.suffix_max_zipf:
+            keys.update(f"${m}:{plain[-self.suffix:]}" for m in (len(plain), len(plain) + 1))
+        if self.loose_prefix and n >= max(self.loose_prefix, self.loose_per_edit) and frequency == 0:
+            keys.update(f"%{m}:{x[:self.loose_prefix]}" for m in range(n, n + n // self.loose_per_edit + 1))
+        return (_UnknownKeys if frequency == 0 else tuple)((x, *keys))
+
+    def _longer(self, form: str) -> tuple:
+        """The skeleton of `form` with each case ending."""
+        return tuple(self.skeleton(form) + e for e in self.endings)
+
+    def _shorter(self, x: str) -> list:
+        """Skeleton x without each case ending it ends with."""
+        return [x[:-len(e)] for e in self.endings if x.endswith(e)]
+
+
+class _UnknownKeys(tuple):
+    """The keys of an open spelling no list knows (Closeness._unknown): told from others at C speed."""
 
 
 @lru_cache(maxsize=16384)
@@ -244,6 +298,10 @@ class ConsistencyStage:
         self.rules = [(r, Closeness(r.settings)) for r in rules]
         self.lex = lexicon
         self.names = Memo(_names)  # no one-word name crosses a space
+        self.known = Memo(self._known).passing  # the forms of a set the names lexicon knows
+
+    def _known(self, form: str) -> bool:
+        return key(form) in self.lex
 
     def propose(self, text, ctx):
         if not self.rules:
@@ -253,7 +311,7 @@ class ConsistencyStage:
         forms = self._names_in(text, ctx.view(text), names)
         two_piece = _two_piece_spellings(text, _SPLIT.like(names))
         forms.update(two_piece)
-        rules = [(rule, st) for rule, st in self.rules if _any_close(forms, st, self.lex)]
+        rules = [(rule, st) for rule, st in self.rules if _any_close(forms, st, self.lex, self.known)]
         if not rules:
             return
         found = _Found(text, two_piece)
@@ -465,16 +523,56 @@ def _names(piece: str) -> frozenset:
     return frozenset(_NAME(piece).findall(piece))
 
 
-def _any_close(forms: set, st: Closeness, lexicon=()) -> bool:
+def _any_close(forms: set, st: Closeness, lexicon=(), known=None) -> bool:
     """Are two of `forms` close, and not two words in their own right that never group
     (There / These: see _distinct_enough), nor both spellings the names lexicon knows?
 
     Each spelling of a group joined it with a pair of this kind, and only one the
     lexicon does not know is reported (_reported): without such a pair, nothing is.
+    (`known`: the forms of a set `lexicon` knows, if the caller has them by a memo.)
     """
+    if _none_close(forms, st, known or (lambda forms: {f for f in forms if key(f) in lexicon})):
+        return False
     # the close pairs by set operations on the memo (most texts have none): no Python call per pair
     pairs = st.close.passing(set(_candidate_pairs(_may_pair(forms, st), st)))
     return any(not _two_words(a, b, st) and not (key(a) in lexicon and key(b) in lexicon) for a, b in pairs)
+
+
+def _none_close(forms: set, st: Closeness, known) -> bool:
+    """Is it certain that _any_close finds no pair in `forms`? (Most texts have none.) Of a pair
+    close() accepts, either both have one skeleton, or one is open and then (see Closeness._keys):
+
+    - both open: they share a key, as their skeletons or one with a case ending does;
+    - one is a common word, and the other no list knows (a known one beside a common word never
+      pairs: _two_words): the common word's skeleton is the other's with a case ending or
+      without, or within the letter test's edits of it (by the shorter one's length).
+
+    `known(forms)`: the forms the names lexicon knows. Two of them never count, so a key may repeat
+    among them: the keys repeat no more often in all the forms than in those alone.
+    """
+    if not st.certain:
+        return False
+    listed = list(forms)
+    keys = st.keys.values(listed)
+    found = set(chain.from_iterable(keys))
+    repeats = sum(map(len, keys)) - len(found)
+    if repeats:
+        lexical = st.keys.values(list(known(forms)))
+        if repeats > sum(map(len, lexical)) - len(set(chain.from_iterable(lexical))):
+            return False
+    unknown = list(compress(listed, map(isinstance, keys, repeat(_UnknownKeys))))
+    if not unknown:
+        return True
+    if not found.isdisjoint(chain.from_iterable(st.longer.values(unknown))):
+        return False
+    skeletons = list(map(itemgetter(0), keys))
+    extract, distance = _extract()
+    for x in st.skeletons.values(unknown):
+        edits = len(x) // st.per_edit  # (never fewer than the shorter one's)
+        near = extract(x, skeletons, scorer=distance, score_cutoff=edits, limit=None) if edits else ()
+        if any(y != x and y[:st.prefix] == x[:st.prefix] for y, _, _ in near):
+            return False
+    return True
 
 
 def _may_pair(forms: set, st: Closeness) -> set:
