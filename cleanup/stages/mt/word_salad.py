@@ -27,7 +27,10 @@ class for its first and last token (a broken pattern may pair the last
 token of one piece with the first of the next). A text costs a memo lookup
 per piece; a line's code, its pieces' codes joined, gives its exact number
 of words and an upper bound of its signs (stray letters and glued letters
-are counted without the exceptions their context makes). Only lines the
+are counted without the exceptions their context makes). Most lines hold
+no sign at all, and most texts no broken pattern across pieces: that is
+told at C speed from the text's codes joined once (a line's code is a
+stretch of them), and only lines holding a sign are counted. Only lines the
 bound cannot rule out are looked at further: among them, those where a
 text-wide scan finds a sign are scored (the made-up words of the text are
 known from one set of its words, judged once each).
@@ -41,13 +44,15 @@ across a cut carried to the next window.
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import chain
+from itertools import accumulate, chain, repeat
+from operator import add, itemgetter
 
-from ...analysis import space_windows
 from ...analysis.memo import Memo
 from ...analysis.space_windows import window_bounds, windows
+from ...analysis.unusual_chars import unusual_chars
 from ...analysis.wordlist import known, zipf
 from ...core.edits import Level, Proposal
 
@@ -77,6 +82,7 @@ _MARK_AFTER_ARTICLE = frozenset(",;:")  # (not ".": "10 a.m.")
 _COMMA_MARK = re.compile(r"[,;]\s*[,.;:]")
 _NON_SPACE = re.compile(r"\S")
 _WHOLE = 1 << 21  # characters: a text up to this long has its pieces' codes listed whole (from TextView.pieces)
+_CLASS_BITS = bytes.maketrans(b"01234567ABCDEFGH", bytes(range(8)) * 2)  # a class in a code -> its roles
 _LONGER_LOWERCASE = "\u0130"  # the one character str.lower() makes longer ("İ": two); none makes shorter
 # A piece's code: WORD_MARK per word, SIGN_MARK per sign at most, then the classes of its first
 # and last token (a bit per role in a broken pattern; first tokens as digits, last as capitals).
@@ -120,7 +126,7 @@ class Salad:
         self.broken = re.compile(rf"(?:{words(self.articles)})\s*(?:(?:{words(self.not_after_article)})\b|[,;:])"
                                  rf"|(?:{words(self.conjunctions)})\s+(?:{words(self.conjunctions)})\b")
         self.longest = max(map(len, self.not_after_article), default=0)  # of the words in `broken`
-        self.codes = Memo(self._code)
+        self.codes = Memo(self._shared_code)
         # a broken pattern across two pieces: a last token, then a first token with a role in common
         self.broken_across = re.compile("|".join(
             f"{_last(role)}[{WORD_MARK}{SIGN_MARK}]*[{''.join(_first(r) for r in range(1, 8) if r & role)}]"
@@ -155,44 +161,44 @@ class Salad:
     def _may_join(self, view) -> set[int]:
         """The lines whose score may reach extend_score (the others' does not: their signs are
         at most the bound from their code, and they have exactly the code's number of words)."""
-        # a big text's lines, and any long line, are read a window at a time (the list of pieces of a
-        # big text, 8 bytes a piece, is not made for this); the others' codes are slices of the text's
-        big, longest = len(view.text) > _WHOLE, space_windows.WINDOW
-        codes, at, out = [] if big else self.codes.values(view.pieces), 0, set()
-        broken_across = self.broken_across
-        for i, line in enumerate(view.lines):
-            if not line.text:
-                continue
-            if big or len(line.text) > longest:
-                words, signs, at = self._code_counts(line.text, None if big else codes, at)
-            else:
-                pieces = _count_pieces(line.text)
-                code, at = "".join(codes[at:at + pieces]), at + pieces
-                if SIGN_MARK not in code and not broken_across.search(code):
-                    continue  # no sign at all (most lines)
-                words, signs = code.count(WORD_MARK), code.count(SIGN_MARK) + 2 * len(broken_across.findall(code))
-            if signs is not None and words >= self.min_words and signs / words >= self.extend:
-                out.add(i)
-        return out
+        counts = self._line_counts(view) if len(view.text) <= _WHOLE else \
+            ((i, *self._code_counts(line.text)) for i, line in enumerate(view.lines))
+        return {i for i, words, signs in counts
+                if signs is not None and words >= self.min_words and signs / words >= self.extend}
 
-    def _code_counts(self, line: str, codes: list | None, at: int) -> tuple[int, int | None, int]:
-        """(words, signs at most, where the next line's codes start) of a line, from its pieces' codes
-        (`codes` from `at`, or if None its own), a window at a time: its code is never joined whole;
-        signs None if the code holds no sign at all."""
+    def _line_counts(self, view):
+        """(line, words, signs at most) of the lines whose code holds a sign (most hold none), each
+        line's code a stretch of the text's pieces' codes; first, at C speed, whether the text holds
+        a sign, or a broken pattern across two pieces, at all (most texts hold none of the latter)."""
+        codes = self.codes.values(view.pieces)
+        code = "".join(codes)
+        across = _pairs_across(code)
+        if not across and SIGN_MARK not in code:
+            return
+        ends = list(accumulate(_pieces_per_line(view), initial=0))
+        for i, line_code in enumerate(map("".join, map(codes.__getitem__, map(slice, ends, ends[1:])))):
+            if SIGN_MARK in line_code or across and self.broken_across.search(line_code):
+                pairs = len(self.broken_across.findall(line_code)) if across else 0
+                yield i, line_code.count(WORD_MARK), line_code.count(SIGN_MARK) + 2 * pairs
+
+    def _code_counts(self, line: str) -> tuple[int, int | None]:
+        """(words, signs at most) of a line, from its pieces' codes, a window at a time: its code
+        is never joined whole; signs None if the code holds no sign at all."""
         words = marks = across = 0
         last = ""  # the last class before the window: a broken pattern may pair it with the window's first
         for window in windows(line):
-            if codes is None:
-                code = last + "".join(self.codes.values(window.split()))
-            else:
-                pieces = _count_pieces(window)
-                code, at = last + "".join(codes[at:at + pieces]), at + pieces
+            code = last + "".join(self.codes.values(window.split()))
             words += code.count(WORD_MARK)
             if SIGN_MARK in code or self.broken_across.search(code):
                 marks += code.count(SIGN_MARK)
                 across += len(self.broken_across.findall(code))
             last = code[-1:]
-        return words, (marks + 2 * across if marks or across else None), at
+        return words, (marks + 2 * across if marks or across else None)
+
+    def _shared_code(self, piece: str) -> str:
+        """_code, one string object for all pieces with that code (a few dozen codes in all): a text's
+        codes joined are then read from a few objects, not from one in memory per piece."""
+        return sys.intern(self._code(piece))
 
     def _code(self, piece: str) -> str:
         """What a piece adds to its line's score: WORD_MARK per word, SIGN_MARK per sign it may
@@ -293,6 +299,28 @@ class Salad:
                 found += 1
         return found
 
+
+
+def _pairs_across(code: str) -> bool:
+    """Whether broken_across finds a broken pattern across two pieces in `code` (pieces' codes
+    joined), at C speed: of the classes alone (two a piece: first, last) as numbers of a byte a
+    class, each last token's roles beside the next first token's, and AND of the two."""
+    classes = ("A" + code).encode("ascii").translate(_CLASS_BITS, b"ws")  # ("A": no role before the first)
+    return bool(int.from_bytes(classes[:-1:2], "big") & int.from_bytes(classes[1::2], "big"))
+
+
+def _pieces_per_line(view) -> list[int]:
+    """_count_pieces of each line, at C speed where the only whitespace is spaces and newlines (the
+    characters beyond printable ASCII, tab and newline are listed once for every stage: unusual_chars).
+    A line then has as many pieces as spaces and one at most (no more than one a run of non-spaces),
+    exactly as many if every line has: if the text has as many pieces as that makes in all."""
+    texts = list(map(itemgetter(2), view.lines))
+    unusual = unusual_chars(view)
+    if unusual is not None and not any(map(str.isspace, unusual)) and "\t" not in view.text:
+        counts = list(map(add, map(str.count, texts, repeat(" ")), map(bool, texts)))
+        if sum(counts) == len(view.pieces):
+            return counts
+    return list(map(_count_pieces, texts))
 
 
 def _count_pieces(line: str) -> int:
