@@ -115,6 +115,8 @@ class Document:
 
 
 def _newline_style(text: str) -> str:
+    if "\r" not in text:  # (most texts: one scan, not three counts of a big one)
+        return "\n"
     crlf = text.count("\r\n")
     cr = text.count("\r") - crlf
     lf = text.count("\n") - crlf
