@@ -18,7 +18,6 @@ from cleanup.analysis import ascii_folding
 from cleanup.analysis.ascii_folding import fold_ascii
 from cleanup.analysis.lines import split_lines
 from cleanup.analysis.regex_needs import fold_case
-from cleanup.analysis.textview import TextView
 from cleanup.core.pipeline import Context
 from cleanup.rulebook.loading import load_rulebook
 from cleanup.stages import duplicate_sentence, replace, replace_again, replace_reach, site_tail, structure
@@ -138,6 +137,7 @@ def test_a_long_wide_line_is_folded_in_a_byte_a_character():
 
 STRUCTURE_PIECES = ["the", "The", "THE", "in", "\u212aelvin", "kelvin", "\u017fo", "so", "\u0130s", "is", "\u0131s",
                     "\u03a3\u03b1\u03c2", "caf\u00e9", "CAF\u00c9", "x", "-", "\u2019", ".", ",", "!", "1", "\u65b0"]
+# (texts for the repeated-word property test in test_speed_structure_twice, with its own)
 spaced_texts = st.lists(st.tuples(st.sampled_from(STRUCTURE_PIECES), st.sampled_from([" ", " ", "  ", "\t", "", "\n"])),
                         max_size=40).map(lambda parts: "".join(p + s for p, s in parts))
 
@@ -151,14 +151,6 @@ def _plain_repeat_starts(view):
     words = spaced.replace(b"#", b" # ").split()
     alike = set(compress(words, map(eq, words, islice(words, 1, None)))) - {b"#"}
     return sorted({m.start() for word in alike for m in structure._spaced_repeat(word).finditer(spaced)})
-
-
-@settings(max_examples=500, deadline=None, suppress_health_check=list(HealthCheck))
-@given(spaced_texts, st.integers(1, 6))
-def test_repeated_words_found_a_window_at_a_time_are_those_of_the_whole_text(monkeypatch, text, piece):
-    monkeypatch.setattr(structure, "_SMALL_PIECE", piece)
-    view = TextView(text)
-    assert structure._repeat_starts(view) == _plain_repeat_starts(view)
 
 
 @settings(max_examples=500, deadline=None, suppress_health_check=list(HealthCheck))

@@ -13,16 +13,17 @@ from hypothesis import strategies as st
 from cleanup.analysis.textview import TextView
 from cleanup.stages import structure
 
-from .test_memory_replace_structure import _plain_repeat_starts
+from .test_memory_replace_structure import _plain_repeat_starts, spaced_texts
 
 WORDS = ["the", "The", "THE", "then", "he", "a", "A", "x", "\u212aelvin", "kelvin", "caf\u00e9", "CAF\u00c9", "\u017fo",
          "so", "\u65b0", "1", "s1", "_", "'", "\u2019", "-", ".", "(", '"', "#"]
 GAPS = [" ", "  ", "\t", " \t ", "", "\n", ", ", "#", "\u00a0", "\u3000"]
-texts = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(GAPS)), max_size=40).map(
-    lambda parts: "".join(w + g for w, g in parts))
+# (and the memory test's texts: words of other scripts, runs of spaces, between windows of every size)
+texts = st.one_of(st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(GAPS)), max_size=40).map(
+    lambda parts: "".join(w + g for w, g in parts)), spaced_texts)
 
 
-@settings(max_examples=600, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=900, deadline=None, suppress_health_check=list(HealthCheck))
 @given(texts, st.integers(1, 8))
 def test_where_a_word_may_repeat_is_where_neighbouring_words_are_alike(monkeypatch, text, piece):
     monkeypatch.setattr(structure, "_SMALL_PIECE", piece)
