@@ -5,6 +5,8 @@
     .venv/bin/python benchmarks/stage_costs.py MB --clean  # clean prose (../shared/corpora/clean, as bench_speed.py cuts it)
     .venv/bin/python benchmarks/stage_costs.py MB --line   # ONE line without a newline (bench_speed.py's 50 MB line, smaller)
     .venv/bin/python benchmarks/stage_costs.py MB --clean --one  # clean prose as ONE document: text that does not repeat
+    .venv/bin/python benchmarks/stage_costs.py MB --segments  # each non-empty line its own document (MT segments,
+                                                              # headlines: what each stage costs per call, text aside)
 
 CPU seconds per MB of input for each stage's propose(), the pipeline's own
 bookkeeping, and the whole pipeline's speed as a ratio of ftfy.fix_text's
@@ -32,6 +34,8 @@ def main() -> None:
         from bench_speed import clean_prose_docs
         docs = clean_prose_docs(Path(__file__).resolve().parents[2] / "shared" / "corpora" / "clean", megabytes)
         docs = docs[:20] + docs
+    if "--segments" in sys.argv:
+        docs = [line for d in docs for line in d.split("\n") if line.strip()]
     if "--one" in sys.argv:
         docs = docs[:20] + ["\n".join(docs)]  # the first 20 only warm up (below)
     if "--line" in sys.argv:
@@ -59,7 +63,8 @@ def main() -> None:
     total = time.process_time() - t
     mb = sum(len(d.encode()) for d in docs) / 1e6
     print(f"{mb:.1f} MB, {len(docs)} documents: ftfy.fix_text {mb / ftfy_seconds:.2f} MB/s, "
-          f"cleanup {mb / total:.2f} MB/s = {ftfy_seconds / total:.2f}x ftfy")
+          f"cleanup {mb / total:.2f} MB/s = {ftfy_seconds / total:.2f}x ftfy "
+          f"({1e6 * ftfy_seconds / len(docs):.0f} and {1e6 * total / len(docs):.0f} µs a document)")
     print(f"  {'stage':40s} {'s/MB':>9s} {'share':>6s}  {'calls/doc':>9s}  of which in later calls (s/MB)")
     for name, seconds in sorted(cost.items(), key=lambda kv: -kv[1]):
         print(f"  {name:40s} {seconds / mb:.3f} s/MB {100 * seconds / total:5.1f}%  {calls[name] / len(docs):9.2f}  "
