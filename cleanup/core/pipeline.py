@@ -106,7 +106,10 @@ class Pipeline:
                     continue
                 proposals = sorted(stage.propose(tm.text, ctx), key=_START_END)
                 ctx._called(stage, tm.text)
-                chosen = self._choose(tm, proposals, policy, reported) if proposals else []
+                if not proposals:  # (the common case, on a short text nearly every call: nothing to choose)
+                    left_alone[id(stage)] = version
+                    continue
+                chosen = self._choose(tm, proposals, policy, reported)
                 if any(tm.text[loc.cstart:loc.cend] != (loc.text or "") for loc, _ in chosen):
                     # The old text is let go as soon as the new one's pieces are cut from it (a big
                     # text would otherwise be alive three times over while the new one is joined):
