@@ -10,7 +10,8 @@ Sections (--only picks some; they run in this order):
   startup   `cleanup fix` on a one-line file, and `cleanup --help`: CPU seconds of the process
   inproc    cleanup.clean vs ftfy.fix_text in this process, on ~4 KB documents: the seed-like
             corpus (benchmarks/corpus.py) and clean prose (../shared/corpora/clean, cut into ~4 KB
-            documents and repeated); the two alternate on chunks of 50 documents
+            documents and repeated); the two alternate on chunks of 50 documents. Also (no target:
+            information) on short segments, each line of the seed-like corpus its own document
   fix       `cleanup fix` vs the ftfy CLI on ONE file of ordinary lines (10 MB)
   diff      `cleanup diff --format unified` vs `typos --diff` (typos' default dictionary) on that file
   batch     `cleanup batch -j 2` vs `-j 1` on 2,500 documents (one file each)
@@ -295,6 +296,11 @@ def inproc(args, tmp: Path) -> None:
     cpu, wall = _inproc_pair(f"seed-like corpus (benchmarks/corpus.py, seed {args.seed})", docs)
     print(f"    wall-time ratio {wall:.2f}x")
     verdict("cleanup.clean vs ftfy.fix_text, seed-like 4 KB docs", cpu, ">= 1.0x", cpu >= 1.0)
+    # MT segment files and JSONL records are short texts: there a stage's cost per call is most of the time
+    segments = [line for doc in docs for line in doc.split("\n") if line.strip()][:20_000]
+    cpu, wall = _inproc_pair("short segments (each non-empty line of the seed-like corpus its own document)", segments)
+    print(f"    wall-time ratio {wall:.2f}x")
+    VERDICTS.append(("cleanup.clean vs ftfy.fix_text, short segments", f"{cpu:.2f}x", "(none)", "info"))
     if not args.clean_dir.is_dir():
         print(f"  clean prose: skipped, {args.clean_dir} is not there")
         return
