@@ -34,7 +34,17 @@ _END = re.Match.end
 @lru_cache(maxsize=None)
 def _ends_after(mark: str):
     """Where a sentence ends after this mark (compiled when first used: start-up)."""
-    return re.compile(re.escape(mark) + r"[\"”’)]*(?=[ \t]|$)", re.MULTILINE)
+    return re.compile(re.escape(mark) + _CLOSERS + r"*(?=[ \t]|$)", re.MULTILINE)
+
+
+_CLOSERS = r"[\"”’)]"
+# a sentence end (see _ends_after) with more than spaces after it on its line: the start of a second sentence
+_ANOTHER = re.compile(rf"[{_MARKS}]{_CLOSERS}*[ \t]\s*\S")
+
+
+def one_sentence(line: str) -> bool:
+    """Does the line (no newline in it) hold one sentence at most (a single row of _reader)?"""
+    return _ANOTHER.search(line) is None
 
 
 @dataclass(frozen=True)

@@ -71,6 +71,9 @@ class _Scan:
         self.memo.clear()
         self.learnt = {}  # what this call found, for the next one (kept when the call ends)
         self.lines = view.lines
+        # (a line too long for the memos of lines)
+        self.has_long_line = len(text) > _MEMO_LONGEST and max(map(len, map(_TEXT, self.lines))) > _MEMO_LONGEST
+        self._spans = None  # repeat_spans()
         self.remove: dict = {}
         self.taken: set[int] = set()
         self._norms: dict[int, str] = {}
@@ -107,26 +110,31 @@ class _Scan:
                            if last[k] is not None]
         return self._pairs
 
-    def repeat_spans(self, view) -> list[tuple[int, int, int, int]]:
-        """_repeat_spans of the text. At a later call, a text with a line too long for the memo of
-        lines is read only where it changed (_carried_repeat_spans); on short lines the memo costs less."""
-        carry = _CAPITAL_I_DOT not in view.text and self.has_long_line
-        last = self.last.get("repeats")
-        if carry and last is not None and self.copied is not None:
-            spans = _carried_repeat_spans(view.text, self.copied, last)
+    def repeat_spans(self) -> list[tuple[int, int, int, int]]:
+        """_repeat_spans of the text (made once: every repeated-word rule asks). At a later call, a text
+        with a line too long for the memo of lines is read only where it changed (_carried_repeat_spans);
+        on short lines the memo costs less. A text of one line is read whole: its memo would serve only
+        that text given again, which the pipeline does not do (a stage is not given again a text it left alone)."""
+        if self._spans is not None:
+            return self._spans
+        view = self.view
+        if len(self.lines) == 1 and not self.has_long_line:
+            spans = [(m.start(), m.end(1), m.start(3), m.end()) for m in _repeats(view)]
         else:
-            spans = _repeat_spans(view, self.kept(_repeats))
-        self.learnt["repeats"] = spans if carry else None
+            carry = _CAPITAL_I_DOT not in view.text and self.has_long_line
+            last = self.last.get("repeats")
+            if carry and last is not None and self.copied is not None:
+                spans = _carried_repeat_spans(view.text, self.copied, last)
+            else:
+                spans = _repeat_spans(view, self.kept(_repeats))
+            self.learnt["repeats"] = spans if carry else None
+        self._spans = spans
         return spans
 
     @cached_property
     def copied(self):
         """The stretches copied from the stage's last text (Context.copied), if the pipeline keeps count."""
         return self.ctx.copied(self.stage) if self.ctx is not None and self.stage is not None else None
-
-    @cached_property
-    def has_long_line(self) -> bool:
-        return len(self.text) > _MEMO_LONGEST and max(map(len, map(_TEXT, self.lines))) > _MEMO_LONGEST
 
     def kept_lines(self) -> list[tuple[int, object]]:
         """(index, line) of the lines not going; made again only when more are going (lines are only added)."""
@@ -210,6 +218,8 @@ class SentenceCopies:
 
     def find(self, scan: _Scan):
         rule, text = self.rule, scan.text
+        if len(scan.lines) == 1 and duplicate_sentence.one_sentence(text):  # (no sentence before another)
+            return
         key = ("sentence copies", rule.id)  # what the long lines told (see duplicate_sentence._long_line)
         last = scan.last.get(key)
         carried = (scan.copied, last) if last is not None and scan.copied is not None else None
@@ -265,8 +275,9 @@ class RepeatedWords:
 
     def find(self, scan: _Scan):
         rule, text = self.rule, scan.text
-        removed = [(scan.lines[i].start, scan.lines[i].end) for i in scan.remove]
-        for start, word_end, copy_start, end in scan.view.derived(_repeat_spans, scan.repeat_spans):
+        spans = scan.repeat_spans()
+        removed = [(scan.lines[i].start, scan.lines[i].end) for i in scan.remove] if spans else ()
+        for start, word_end, copy_start, end in spans:
             word = text[start:word_end].lower()
             if start in scan.taken or word in self.exceptions or (self.only and word not in self.only):
                 continue
@@ -456,7 +467,8 @@ def _repeat_starts(view) -> list[int]:
     offsets are the text's.
     """
     found = []
-    for at, spaced in _spaced_windows(view):
+    # (a short text is one window: no generator)
+    for at, spaced in _spaced_windows(view) if len(view.text) > _SMALL_PIECE else ((0, _spaced(view, view.text)),):
         # the words said twice with spaces or "#"s between (these too, and more: their repeats are looked for)
         alike = set(map(_FIRST_WORD, _SAID_TWICE.finditer(b" " + spaced.translate(_HASH_AS_SPACE))))
         found.extend(at + m.start() for word in alike for m in _spaced_repeat(word).finditer(spaced))
@@ -470,11 +482,7 @@ def _spaced_windows(view):
     text = view.text
     parts, at = [], 0  # the bytes since the last cut; where they start
     for start in range(0, len(text), _SMALL_PIECE):
-        piece = text[start:start + _SMALL_PIECE]
-        # (each character is replaced on its own: what is left beyond ASCII is no letter ("?"), and has
-        # no ASCII lowercase: bytes can lowercase)
-        spaced = (piece if view.is_ascii or view.derived(_plain_text, _plain_text) else _ascii_letters(piece)) \
-            .encode("ascii", "replace").translate(_SPACED_LETTERS)
+        spaced = _spaced(view, text[start:start + _SMALL_PIECE])
         cut = spaced.rfind(b"#") + 1
         if not cut:
             parts.append(spaced)
@@ -484,6 +492,14 @@ def _spaced_windows(view):
     rest = b"".join(parts)
     if rest:
         yield at, rest
+
+
+def _spaced(view, piece: str) -> bytes:
+    """A piece of the view's text with ASCII letters lowercased, spaces and tabs spaces, all else "#"."""
+    # (each character is replaced on its own: what is left beyond ASCII is no letter ("?"), and has
+    # no ASCII lowercase: bytes can lowercase)
+    return (piece if view.is_ascii or view.derived(_plain_text, _plain_text) else _ascii_letters(piece)) \
+        .encode("ascii", "replace").translate(_SPACED_LETTERS)
 
 
 _SMALL_PIECE = 1 << 14  # characters of a long text made words at a time: a word is an object of 40 bytes
@@ -574,7 +590,7 @@ class StructureStage:
         # Removing lines brings others together (a teaser pair between two copies
         # of a caption): look again at the lines left until nothing more goes, so
         # that cleaning the output once more finds nothing.
-        while True:
+        while len(scan.lines) > 1:  # (one line has no neighbour to compare)
             before = len(scan.remove)
             for check in self.line_checks:
                 check.mark(scan)
