@@ -114,7 +114,7 @@ class _Scan:
         """_repeat_spans of the text (made once: every repeated-word rule asks). At a later call, a text
         with a line too long for the memo of lines is read only where it changed (_carried_repeat_spans);
         on short lines the memo costs less. A text of one line is read whole: its memo would serve only
-        that text given again, which the pipeline does not do (a stage is not given again a text it left alone)."""
+        that text given again, which the pipeline seldom does (a stage is not given again a text it left alone)."""
         if self._spans is not None:
             return self._spans
         view = self.view
