@@ -101,13 +101,15 @@ class Pipeline:
                 break
             seen.add((len(tm.text), hash(tm.text)))
             version_before = version
+            called = (len(ctx._steps), len(tm.text))  # what ctx._called records, the same until the text changes
             for stage in self.stages:
-                if left_alone.get(id(stage)) == version:
+                key = id(stage)
+                if left_alone.get(key) == version:
                     continue
                 proposals = sorted(stage.propose(tm.text, ctx), key=_START_END)
-                ctx._called(stage, tm.text)
+                ctx._calls[key] = called
                 if not proposals:  # (the common case, on a short text nearly every call: nothing to choose)
-                    left_alone[id(stage)] = version
+                    left_alone[key] = version
                     continue
                 chosen = self._choose(tm, proposals, policy, reported)
                 if any(tm.text[loc.cstart:loc.cend] != (loc.text or "") for loc, _ in chosen):
@@ -118,9 +120,10 @@ class Pipeline:
                     tm = tm.apply(chosen, let_go=True)
                     version += 1
                     ctx._steps.append([(loc.cstart, loc.cend, len(loc.text or "")) for loc, _ in chosen])
+                    called = (len(ctx._steps), len(tm.text))
                 else:  # (edits that give the same text back are still recorded: a rule undone by another)
                     tm = tm.apply(chosen)
-                    left_alone[id(stage)] = version
+                    left_alone[key] = version
             if version == version_before:  # (a text changed and changed back starts a pass seen before)
                 break
         reported = list(dict.fromkeys(reported))  # a later pass proposes again what it could not apply
