@@ -18,11 +18,11 @@ thousand distinct ones).
 from __future__ import annotations
 
 import sys
-from functools import cached_property
 from itertools import chain
 from typing import Iterator
 
 from .lines import Line, split_lines
+from .once import once
 from .space_windows import windows
 from .tokens import LETTER_RUN, WORD
 
@@ -34,16 +34,16 @@ class TextView:
         self.text = text
         self._derived: dict = {}
 
-    @cached_property
+    @once
     def lines(self) -> list[Line]:
         return split_lines(self.text)
 
-    @cached_property
+    @once
     def pieces(self) -> list[str]:
         """The text between runs of whitespace (str.split())."""
         return _chunked(self.text, str.split, separators=False)
 
-    @cached_property
+    @once
     def distinct_pieces(self) -> set[str]:
         if "pieces" in self.__dict__ or len(self.text) <= 2 * CHUNK:
             return set(self.pieces)
@@ -60,34 +60,34 @@ class TextView:
             return iter(self.pieces)
         return chain.from_iterable(map(str.split, windows(self.text, size=STREAM_CHUNK)))
 
-    @cached_property
+    @once
     def word_pieces(self) -> list[str]:
         """The text split around word tokens: odd items are the tokens, in order (see WORD)."""
         return _chunked(self.text, lambda part: WORD(part).split(part), separators=True)
 
-    @cached_property
+    @once
     def words(self) -> list[str]:
         return self.word_pieces[1::2]
 
-    @cached_property
+    @once
     def letter_run_pieces(self) -> list[str]:
         """The text split around runs of letters: odd items are the runs."""
         return _chunked(self.text, LETTER_RUN.split, separators=True)
 
-    @cached_property
+    @once
     def is_ascii(self) -> bool:
         return self.text.isascii()
 
     def derived(self, key, compute):
         """compute(self), once per view: for what one stage derives from the text and reuses
         (key it by something the stage owns, such as the stage object)."""
-        try:
-            return self._derived[key]
-        except KeyError:
+        value = self._derived.get(key, _MISSING)
+        if value is _MISSING:  # (a miss is the common case on a short text: no exception raised for it)
             value = self._derived[key] = compute(self)
-            return value
+        return value
 
 
+_MISSING = object()
 CHUNK = 1 << 20  # characters; a text up to twice this long is split whole, as it is
 STREAM_CHUNK = 1 << 17  # characters of a chunk read once and dropped (a chunk's pieces cost ~13 bytes each)
 

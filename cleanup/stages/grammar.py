@@ -29,6 +29,7 @@ from operator import methodcaller
 import regex
 
 from ..analysis.english import indefinite_article
+from ..analysis.once import once
 from ..analysis.memo import Memo
 from ..core.edits import Level, Proposal
 from .grammar_pairs import (
@@ -83,31 +84,18 @@ class GrammarStage:
             yield from find(text, rule, scans)
 
 
-class _Once:
-    """functools.cached_property without its lock (Python 3.11 takes one at each first read: ~0.3-0.6 us)."""
-
-    def __init__(self, compute):
-        self.compute, self.name = compute, compute.__name__
-
-    def __get__(self, scans, owner=None):
-        if scans is None:
-            return self
-        value = scans.__dict__[self.name] = self.compute(scans)
-        return value
-
-
 class Scans:
     """What several detectors look for first in one text, each found once, when one asks."""
 
     def __init__(self, text: str, quotes: bool = True, brackets: bool = True):
         self.text, self.walked = text, (quotes, brackets)  # the kinds of marks whose unpaired ones are looked for
 
-    @_Once
+    @once
     def punctuation_signs(self) -> list[int] | None:
         """Where the signs of the punctuation detectors may be; None: nowhere (they have nothing to report)."""
         return _punctuation_signs(self.text)
 
-    @_Once
+    @once
     def unpaired(self) -> tuple[list[int], list[int]]:
         """Where the unpaired quotes are, and the unpaired brackets."""
         quotes, brackets = self.walked
