@@ -81,7 +81,8 @@ class DoubledPhrases:
         if self.by_pieces and (slots is not None or pieces is not None):
             if slots is None:
                 slots = b"".join(self.slots.values(pieces))
-            said = SaidAgain(_widest_gap(text, slots[_LENGTH::_SLOTS]))  # (a text at hand: its gap first)
+            # (a text at hand: its gap first; in one no longer than the windows, none cuts a piece whatever it is)
+            said = SaidAgain(0 if len(text) <= _WINDOW else _widest_gap(text, slots[_LENGTH::_SLOTS]))
             said.read([slots], last=True)
             lines = self.where(text, said, _lines_holding, pieces)
             return self.found(text, lines) if lines else []
@@ -252,16 +253,10 @@ class SaidAgain:
         not_before_spoken = window[_SLOTS + _FACTS::_SLOTS].translate(_ENDS_MASK) + b"\xff"
         ends = _bytewise_and(window[5::_SLOTS], _bytewise_or(window[8::_SLOTS], not_before_spoken))
         if ends.count(0):
-            # five bytes a piece: 0 if it may end a phrase (else not 0); the key it ends a phrase with (its
-            # marked slot's, else its words slot's); its own key (no key byte is 0)
-            stream = bytearray(5 * n)
-            for at, part in enumerate((_bytewise_and(window[3::_SLOTS], window[6::_SLOTS]),
-                                       _bytewise_and(window[4::_SLOTS], window[7::_SLOTS]),
-                                       window[0::_SLOTS], window[1::_SLOTS]), 1):
-                stream[at::5] = part
-            stream = stream.translate(_NO_ZERO)
-            stream[0::5] = ends
-            said_again = (m.start() // 5 for m in _SAID_AGAIN.finditer(stream))
+            # the slots with no byte 0 (no key byte is 0), but its key's last where a piece may end a phrase
+            stream = bytearray(window.translate(_NO_ZERO))
+            stream[2::_SLOTS] = ends
+            said_again = (m.start() // _SLOTS for m in _SAID_AGAIN.finditer(stream))
             self.pieces += [self.first + j for j in said_again if j < done]
         if self.short > 0 and 1 in (long_pieces := lengths.translate(_at_least(self.short))):
             # (only a piece up to seven before one of `short` characters or more may reach a threshold)
@@ -290,10 +285,13 @@ _THRESHOLDS = [_WINDOW + 1 - 6 * gap for gap in range(1, _SEVEN_GAPS + 1)]
 _THRESHOLD_MET = bytes(next((t for t in _THRESHOLDS if t <= n), 0) for n in range(256))
 _ENDS_MASK = bytes([0xFF] + [0] * 255)  # (a translation table: 0 becomes 0xFF, the rest 0)
 _NO_ZERO = bytes([1]) + bytes(range(1, 256))  # (a translation table: 0 becomes 1)
-# a piece that may end a phrase (0) whose key is one of the seven pieces after it (see _verdicts): its own
-# key's place, k pieces on, is 5 * k bytes after its end key's (alternatives: no repeat to backtrack in)
-_SAID_AGAIN = re.compile(rb"\0(?=(..)(?:%s))" % b"|".join(rb".{%d}\1" % (5 * k) for k in range(1, _AFTER + 1)),
-                         re.DOTALL)
+# a piece that may end a phrase (0, see _verdicts) whose end key, its words slot's when its marked slot
+# is all ones (else that one's), is the key of one of the seven pieces after it: that key, k pieces on,
+# is 11 * k - 8 bytes after the words slot's key, 11 * k - 5 after the marked one's (alternatives: no
+# repeat to backtrack in)
+_SAID_AGAIN = re.compile(rb"\0(?=\xff\xff.(..)(?:%s)|(..)(?:%s))" % (
+    b"|".join(rb".{%d}\1" % (_SLOTS * k - 8) for k in range(1, _AFTER + 1)),
+    b"|".join(rb".{%d}\2" % (_SLOTS * k - 5) for k in range(1, _AFTER + 1))), re.DOTALL)
 
 
 def _bytewise_and(a: bytes, b: bytes) -> bytes:
@@ -458,10 +456,14 @@ def _one_space_gaps(text: str, nonspace: int, lengths: bytes) -> bool:
     with a piece has a gap between each two pieces, one on a line or holding a run of line ends;
     when its characters not in a piece nor a line end are no more than the gaps on a line, each of
     those holds one and the others none. (`lengths`: exact below 255.)"""
+    if not lengths or 255 in lengths or text[0].isspace():
+        return False
+    if "\n" not in text:  # (one line: a gap between each two pieces, and no space before or after them)
+        return len(text) - nonspace == len(lengths) - 1
     lines = text.split("\n")
     while len(lines) > 1 and not lines[-1]:
         lines.pop()  # (the line ends the text ends with)
-    if not lengths or 255 in lengths or text[0].isspace() or lines[-1][-1:].isspace():
+    if lines[-1][-1:].isspace():
         return False
     line_ends = len(lines) - 1
     on_a_line = len(lengths) - 1 - (line_ends - lines.count(""))  # (a run of k line ends leaves k - 1 lines empty)

@@ -73,6 +73,11 @@ def _words_of(piece: str) -> tuple[str, ...]:
     return (piece.lower(),) if piece.isascii() and piece.isalnum() else _words(piece)
 
 
+def _odd_space(text: str) -> bool:
+    """Does the text hold a space of _NOT_SPACE? (four string searches, no generator)"""
+    return "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text
+
+
 def _marks(piece: str) -> bytes:
     return _marks_of(_words_of(piece))
 
@@ -80,11 +85,6 @@ def _marks(piece: str) -> bytes:
 def _marks_of(words: tuple[str, ...]) -> bytes:
     """A byte per token, from its hash: equal tokens, equal bytes (unequal ones mostly differ)."""
     return bytes([hash(w) & 0xFF for w in words])
-
-
-def _joined(facts: list[tuple], width: int) -> list[bytes]:
-    """The pieces' facts (tuples), each of the first `width` kinds (bytes) joined."""
-    return [b"".join(map(itemgetter(k), facts)) for k in range(width)]
 
 
 # A line longer than this is read in chunks of at least _CHUNK characters, cut after a mark and a
@@ -245,24 +245,24 @@ class RepetitionStage:
         self.marks = Memo(_marks)
         self.words = Memo(_words_of)
         self.facts = Memo(self._piece_facts)
+        self.joined = [itemgetter(k) for k in range(1 + len(self.doubled))]  # (the facts a short text joins)
 
     def propose(self, text, ctx):
-        # (what a big text's last call found and cut, if it was the last call)
-        last = [ctx.kept(self).pop(key, None) for key in (_FOUND, _SEEN, _LEFT)]
-        if any(c in text for c in _NOT_SPACE):
-            yield from self.propose_whole(text, ctx)
-            return
+        kept = ctx.kept(self)  # (what a big text's last call found and cut, if it was the last call)
+        last = [kept.pop(key, None) for key in (_FOUND, _SEEN, _LEFT)] if kept else [None] * 3
+        if _odd_space(text):
+            return list(self.propose_whole(text, ctx))
         if len(text) >= _BY_LINES:
-            yield from self._propose_by_parts(text, ctx, *last)
-            return
+            return list(self._propose_by_parts(text, ctx, *last))
         pieces = ctx.view(text).pieces
         facts = self.facts.values(pieces)
-        marks, *slots = _joined(facts, 1 + len(self.doubled))
-        for doubled, its_slots in zip(self.doubled, slots):
-            yield from doubled.propose(text, pieces, its_slots)
-        yield from self._loops(text, [loops.starts(marks) for loops in self.rules],
-                               lambda: list(chain.from_iterable(map(itemgetter(-1), facts))),
+        marks, *slots = [b"".join(map(kind, facts)) for kind in self.joined]
+        out = [p for doubled, its_slots in zip(self.doubled, slots) for _, p in doubled.located(text, pieces, its_slots)]
+        starts = [loops.starts(marks) for loops in self.rules]
+        if any(starts):
+            out += self._loops(text, starts, lambda: list(chain.from_iterable(map(itemgetter(-1), facts))),
                                lambda: Parts.whole(text, _TOKEN, len(marks)))
+        return out
 
     def _propose_by_parts(self, text, ctx, last_found, last_seen, last_left):
         """A big text's proposals, its parts (lines, a long line's chunks) read a window at a time.
@@ -374,7 +374,7 @@ class RepetitionStage:
     def stream(self, view) -> tuple[list[str], bytes]:
         """The text's pieces between spaces (no token crosses a space), and its tokens' marks."""
         text = view.text
-        pieces = _TOKEN.findall(text) if any(c in text for c in _NOT_SPACE) else view.pieces
+        pieces = _TOKEN.findall(text) if _odd_space(text) else view.pieces
         return pieces, b"".join(self.marks.values(pieces))
 
     @staticmethod
@@ -434,6 +434,10 @@ class Loops:
         # per unit size: in a loop, so many tokens in a row equal the one `size` before them (and their XOR)
         after_first = self.min_repeats - 1
         self.runs = [(size, after_first * size, bytes(after_first * size)) for size in range(1, self.max_unit + 1)]
+        # a unit of marks and its copies: no match, no loop (one search, cheaper than the shifts on up to
+        # `few_marks` marks: from about 70 at 12 tokens a unit, fewer for longer units)
+        self.looped = re.compile(rb"(.{1,%d})" % self.max_unit + rb"\1" * after_first, re.DOTALL)  # (\1{2}: slower)
+        self.few_marks = 64 * 12 // max(self.max_unit, 12)
 
     def found(self, words, starts, left: _LeftLoops | None = None):
         """(position, unit size, repetitions, whether `left` says the last call left it alone) of the
@@ -459,6 +463,8 @@ class Loops:
         each token equals the one `size` before: one big-integer operation
         per size, instead of comparing words at every position.
         """
+        if len(marks) <= self.few_marks and not self.looped.search(marks):
+            return []
         whole, starts = int.from_bytes(marks, "big"), set()
         for size, run, zeros in self.runs:
             if size + run > len(marks):
