@@ -42,6 +42,8 @@ _PREV_WORD = regex.compile(r"([\p{L}\p{M}]+)\.?[ \t]+$")
 _NEXT_WORD = regex.compile(r"[ \t]+([\p{L}\p{M}]+)")
 COMMON_ZIPF = 3.0  # a word glued to a name must be at least this common
 READ_AGAIN_FROM = 1 << 16  # characters: a later call on a text this long reads only what changed
+_RUNS_FIRST = 1 << 11  # characters: a text up to this long has its runs listed first, alone (few name
+# anyone to decide; in a longer one more often, and listing them with their places once costs less)
 
 
 @dataclass(frozen=True)
@@ -86,38 +88,42 @@ class NamesStage:
         # line is read a window at a time (no run crosses a cut): its list of
         # runs would cost several times the text. A later call on a long text
         # reads only what is not a copy of the last call's (names_again).
-        last = ctx.kept(self).pop("found", None)  # (kept only by a call that ended, on a long text)
+        kept = ctx.kept(self)
+        last = kept.pop("found", None) if kept else None  # (kept only by a call that ended, on a long text)
         runs = _RUN(text)
         steps = _CASE_STEP.like(runs)
         if len(text) < READ_AGAIN_FROM:  # (keeping where a short text's runs stand costs more than reading it)
-            now, seen, found = None, set(), []  # people spelled right (evidence anywhere in the text); names to decide
-            for offset, window in name_windows(text):
-                found += self._scan(window, offset, runs, seen)
-            glued = self._glued_before(text, steps, 0, len(text))
-        else:
-            now = self._read(text, ctx.copied(self) if last is not None else None, last, runs, steps)
-            if now.lost_track():
-                now = self._read(text, None, None, runs, steps)
-            (seen, found), glued = self._found(now), now.glued
-        for f in chain(found, glued):
-            p = self._decide(text, f, seen)
-            if p:
-                yield p
-        if now is not None:
-            ctx.kept(self)["found"] = now
+            seen = set()  # people spelled right (evidence anywhere in the text)
+            # (one window, the text: no run crosses a window's cut, so the windows find what it finds)
+            found = self._scan(text, runs, seen)
+            if steps.search(text):  # (a name glued after a word: most texts have no step from lowercase up)
+                found += self._glued_before(text, steps, 0, len(text))
+            return [p for p in (self._decide(text, f, seen) for f in found) if p] if found else []
+        now = self._read(text, ctx.copied(self) if last is not None else None, last, runs, steps)
+        if now.lost_track():
+            now = self._read(text, None, None, runs, steps)
+        (seen, found), glued = self._found(now), now.glued
+        out = [p for p in (self._decide(text, f, seen) for f in chain(found, glued)) if p]
+        kept["found"] = now
+        return out
 
     # -- finding candidates --------------------------------------------------
 
-    def _scan(self, window, offset, runs, seen) -> list[Found]:
-        """The names to decide in a window of the text at `offset`; adds the people it spells right to `seen`."""
-        pieces = runs.split(window)  # (a window's list: gone when the next one is made)
+    def _scan(self, text, runs, seen) -> list[Found]:
+        """The names to decide in a short text; adds the people it spells right to `seen`."""
+        # (where the runs are: of a text up to _RUNS_FIRST, only when one has a name to decide)
+        pieces = runs.split(text) if len(text) > _RUNS_FIRST else None
         deciding = set()
-        for run in self._naming(set(pieces[1::2])):
+        for run in self._naming(set(runs.findall(text) if pieces is None else pieces[1::2])):
             to_decide, right = self._runs(run)
             seen |= right
             if to_decide:
                 deciding.add(run)
-        return [Found(offset + at + start, offset + at + end, run[start:end], hits, *glued)
+        if not deciding:
+            return []
+        if pieces is None:
+            pieces = runs.split(text)
+        return [Found(at + start, at + end, run[start:end], hits, *glued)
                 for run, at in positions(pieces, deciding) for start, end, hits, glued in self._runs(run)[0]]
 
     def _read(self, text, copied, last, runs, steps) -> names_again.Found:
