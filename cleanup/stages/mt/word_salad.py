@@ -102,8 +102,7 @@ class WordSaladStage:
 
     def propose(self, text, ctx):
         view = ctx.view(text)
-        for salad in self.rules:
-            yield from salad.propose(view)
+        return [p for salad in self.rules for p in salad.propose(view)]
 
 
 class Salad:
@@ -133,10 +132,10 @@ class Salad:
             for role in range(1, 8)))
 
     def propose(self, view):
-        text, lines = view.text, view.lines
         may_join = self._may_join(view)
         if not may_join:
             return  # no line scores enough to join a stretch, let alone start one
+        text, lines = view.text, view.lines
         signed = self._signed_lines(view, may_join)
         stretch = []  # (start, end) of the lines in the stretch being built
         started = False
@@ -175,7 +174,8 @@ class Salad:
         across = _pairs_across(code)
         if not across and SIGN_MARK not in code:
             return
-        ends = list(accumulate(_pieces_per_line(view), initial=0))
+        # (a text of one line: all its pieces)
+        ends = [0, len(codes)] if "\n" not in view.text else list(accumulate(_pieces_per_line(view), initial=0))
         for i, line_code in enumerate(map("".join, map(codes.__getitem__, map(slice, ends, ends[1:])))):
             if SIGN_MARK in line_code or across and self.broken_across.search(line_code):
                 pairs = len(self.broken_across.findall(line_code)) if across else 0
