@@ -40,7 +40,7 @@ class Memo:
         try:
             return self.seen[key]
         except KeyError:
-            self._know({key})
+            self._learn({key}, (key,))
             return self.seen[key]
 
     def values(self, keys: list) -> list:
@@ -51,7 +51,10 @@ class Memo:
             return self._within_size(list(map(self.seen.__getitem__, keys)))
 
     def passing(self, keys: set) -> set:
-        self._know(keys)
+        fresh = keys.difference(self.seen)  # (walks `keys` only; `keys - seen.keys()` copies the memo)
+        if not fresh:  # (most calls, on a corpus: the memo grows only when it learns)
+            return keys & self.true
+        self._learn(fresh, keys)
         return self._within_size(keys & self.true)
 
     def _within_size(self, answer):
@@ -60,10 +63,6 @@ class Memo:
         if len(self.seen) > self.size:
             self._start_over()
         return answer
-
-    def _know(self, keys: set) -> None:
-        """Compute the keys not seen yet."""
-        self._learn(keys.difference(self.seen), keys)  # (walks `keys` only; `keys - seen.keys()` copies the memo)
 
     def _learn(self, fresh: set, keys) -> None:
         """Compute `fresh`, the keys of `keys` not seen yet. When they would overfill the memo it

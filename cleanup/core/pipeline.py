@@ -50,7 +50,10 @@ class Context:
         a piece of text keyed by its content (a line's matches), which a later pass, given the
         text again with a few lines changed, reads instead of computing them again. Nothing in it
         outlives the document."""
-        return self._kept.setdefault(id(owner), {})
+        kept = self._kept.get(id(owner))
+        if kept is None:  # (made once a run: setdefault would make a dict at every call)
+            kept = self._kept[id(owner)] = {}
+        return kept
 
     def copied(self, owner) -> list[Stretch] | None:
         """The stretches of the text `owner` (a stage) is given now that are copies of the text it
