@@ -106,13 +106,19 @@ class ReplaceStage:
     def propose(self, text, ctx):
         kept = ctx.kept(self)
         last = kept.pop(_LAST, None)
-        again = last.again(text, self.prefilter.margin, ctx.copied(self)) if last is not None else None
-        found = again.found if again else Found(text, self.prefilter.capitals if self.prefilter else None)
-        live = self.prefilter.rules_that_may_match(text, found, self._direct()) if self.prefilter and not again \
-            else None
+        # (a short text is looked at afresh in a later pass: cheaper than taking the last call's answers)
+        keeps = self.prefilter is not None and len(text) > SHORT_TEXT
+        again = last.again(text, self.prefilter.margin, ctx.copied(self)) if last is not None and keeps else None
+        # (a short text's literals are asked of it straight: see rules_that_may_match)
+        found = again.found if again else Found(text, self.prefilter.capitals) if keeps else None
+        if again or not self.prefilter:
+            live = range(len(self.rules))
+        else:
+            live = sorted(self.prefilter.rules_that_may_match(text, found, self._direct()))
         learnt = {}  # what this call finds in stretches, kept when it ends: for later passes only
-        proposals = [[] for _ in self.rules]  # each rule's, for the next call (None: not known)
-        for i, rule in enumerate(self.rules):
+        proposals = [[] for _ in self.rules] if keeps else None  # each rule's, for the next call (None: not known)
+        for i in live:
+            rule = self.rules[i]
             cuts = again is not None and last.proposals[i] is not None and self._walls_again(i)
             walls, gaps, share = self._cut_again(cuts, again) if cuts else ("", None, 1.0)
             if walls and share <= MOST_AGAIN:  # (searched only where the text was not copied from the last call's)
@@ -121,16 +127,18 @@ class ReplaceStage:
                 matches = find_in_spans(self.patterns[i] or self._compile(i), text, gaps, rule.id, ctx.problems,
                                         clock=ctx.clock) if gaps else ()
                 new = list(self._proposals(rule, matches)) if matches else []
-                proposals[i] = again.merged(i, walls, new) if new or last.proposals[i] else []
-            elif live is not None and i not in live or again is not None and not self._may_match(i, found):
+                mine = again.merged(i, walls, new) if new or last.proposals[i] else []
+            elif again is not None and not self._may_match(i, found):
                 continue
             else:
-                proposals[i] = list(self._find(i, text, found, ctx, learnt))
+                mine = list(self._find(i, text, found, ctx, learnt))
             if rule.id in ctx.clock.stopped:  # (a rule stopped part way found less)
-                proposals[i] = None
-            yield from proposals[i] or ()
+                mine = None
+            if keeps:
+                proposals[i] = mine
+            yield from mine or ()
         kept.update(learnt)
-        if self.prefilter is not None:  # (no text is kept: the pipeline tells what a later one copies)
+        if keeps:  # (no text is kept: the pipeline tells what a later one copies)
             kept[_LAST] = Last(len(text), found, proposals)
 
     def _may_match(self, i: int, found: Found) -> bool:

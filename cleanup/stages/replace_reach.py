@@ -270,6 +270,20 @@ class LiteralPrefilter:
         needs = [(_capitals_first(need, capitals) if not folded else need, folded) for need, folded in needs]
         self.tests = [None if need is None else _test(need, folded) for need, folded in needs]
         self.first_tests = [None if need is None else _test(_first(need), folded) for need, folded in needs]
+        # (a short text's gate: literals one of which each rule's test needs (see _keys), looked for first)
+        self.ungated, by_key, self.by_folded = [], {}, {}  # (a literal -> the rules it gates)
+        self.folds = any(folded for _, folded in needs)
+        for i, (need, folded) in enumerate(needs):
+            keys = _keys(need)
+            if keys is None:
+                self.ungated.append(i)
+            for key in keys or ():
+                (self.by_folded if folded else by_key).setdefault(key, []).append(i)
+        # (the keys the capitals' search finds, or may have hidden, by what it finds; the others by a scan each)
+        caps = self.capitals.literals if self.capitals else set()
+        self.by_capital = {y: sorted({i for x in {y} | self.capitals.inside[y] | self.capitals.hidden[y]
+                                      for i in by_key.get(x, ())}) for y in caps}
+        self.by_key = {key: rules for key, rules in by_key.items() if key not in caps}
         # (the longest literal or pattern asked of a text: how far an occurrence reaches)
         self.margin = max((len(leaf) for need, _ in needs if need is not None for _, leaf in _leaves(need)), default=0)
 
@@ -280,10 +294,38 @@ class LiteralPrefilter:
         self.__init__(state["needs"])
 
     def rules_that_may_match(self, text: str, found: "Found | None" = None, shallow=frozenset()) -> set[int]:
-        """(`shallow`: rules asked only for the first part of what they need: the rarest literal.)"""
-        found = found or Found(text, self.capitals)
-        return {i for i, test in enumerate(self.tests)
-                if test is None or (self.first_tests[i] if i in shallow else test)(found)}
+        """(`shallow`: rules asked only for the first part of what they need: the rarest literal. `found`: for a
+        text longer than GATED, what is known of it, told what the tests learn.)"""
+        if len(text) > GATED:
+            found, asked = found or Found(text, self.capitals), range(len(self.tests))
+        else:  # (only the rules one of whose keys the text holds: a scan each, at C speed; see also _Asked)
+            # (an ASCII text folds as it lowers; a str is searched faster than bytes)
+            folded = (text.lower() if text.isascii() else fold_ascii(text).decode()) if self.folds else ""
+            found = _Asked(text, folded)
+            asked = set(self.ungated).union(
+                *map(self.by_key.__getitem__, filter(text.__contains__, self.by_key)),
+                *map(self.by_folded.__getitem__, filter(folded.__contains__, self.by_folded)))
+            if self.capitals:
+                asked.update(*map(self.by_capital.__getitem__, self.capitals.pattern.findall(text)))
+        tests, first_tests = self.tests, self.first_tests
+        return {i for i in asked if tests[i] is None or (first_tests[i] if i in shallow else tests[i])(found)}
+
+
+GATED = 1000  # a text this short is asked for every rule's keys first (a longer one holds most of them)
+
+
+def _keys(need) -> list[str] | None:
+    """Literals one of which the text holds if the need's test passes (the first part of each "and",
+    as asked first, and of "or", every part); None: not known (a pattern)."""
+    if isinstance(need, str):
+        return [need]
+    if need is None or need[0] == "re":
+        return None
+    kind, parts = need
+    if kind == "and":
+        return _keys(parts[0])
+    keys = list(map(_keys, parts))
+    return None if None in keys else [key for part in keys for key in part]
 
 
 def _capitals_first(need, capitals: set):
@@ -371,6 +413,20 @@ def _any(tests, found) -> bool:
         if test(found):
             return True
     return False
+
+
+class _Asked:
+    """A short text's answers to the tests (see _test), asked of it each time: its literals straight, at C speed
+    (a search of so short a text costs less than a look-up of what was found), in `folded` (fold_ascii's
+    form, as a str) for a folded one."""
+
+    __slots__ = ("has", "has_folded", "text")
+
+    def __init__(self, text: str, folded: str):
+        self.text, self.has, self.has_folded = text, text.__contains__, folded.__contains__
+
+    def matches(self, source: str) -> bool:
+        return _fast(source)(self.text).search(self.text) is not None
 
 
 class Found:
