@@ -75,6 +75,14 @@ class RemoveLineStage:
         return self.single[rule.id]
 
     def propose(self, text, ctx):
+        if "\n" not in text and not self.alone:  # one line (a segment, a headline) opens as no rule can, mostly
+            line = text.strip()
+            if self.openings is not None and text.isascii():  # (its lowercase start tells: see _may_open)
+                may = line[:self.longest_opening].lower().startswith(self.openings)
+            else:
+                may = line and self._may_open(text, [(0, line)])[0]
+            if not may:
+                return
         lines = ctx.view(text).lines
         texts = list(map(str.strip, map(_TEXT, lines)))
         stripped = list(compress(enumerate(texts), texts))  # (index, text) of the lines with text
