@@ -39,7 +39,10 @@ a lowercase word of its list standing alone (`_Scan.runs`), a quotation
 mark after a colon or comma. Only where the answer is yes does it look
 closer, with the same patterns and tests as always, at those places only;
 what it reports, and in which order, is what a scan of every word reports
-(tests/test_speed_casing.py holds each detector to that scan).
+(tests/test_speed_casing.py holds each detector to that scan). Where the
+answer is no (most texts, most detectors) the detector returns at once, with
+no setup: each gives a list, not a generator (on a short text a call's
+Python is most of its cost: tests/test_speed_casing_short.py).
 """
 from __future__ import annotations
 
@@ -170,11 +173,14 @@ class CasingStage:
         self.judging = [(rule, prep) for (rule, _), prep in zip(self.rules, self.prepared)
                         if rule.data["detector"] in _CAPITAL_ROLES]  # (only these are asked: see _may_matter)
         self.splits = Memo(_splits)
+        self.finders = [(find, rule, prep) for (rule, find), prep in zip(self.rules, self.prepared)]
 
     def propose(self, text, ctx):
         scan = _Scan(text, self, ctx.view(text) if len(text) > _LONG_TEXT else None)
-        for (rule, find), prep in zip(self.rules, self.prepared):
-            yield from find(self, scan, rule, prep)
+        found = []
+        for find, rule, prep in self.finders:  # each gives a list or a tuple, most often empty ()
+            found += find(self, scan, rule, prep)
+        return found
 
     def _capital_roles(self, word: str) -> frozenset:
         """The rules (their numbers) to which the capitalised `word` may matter (see _may_matter)."""
@@ -197,8 +203,12 @@ class CasingStage:
     def _after_mark(self, scan, rule, prep):
         text, s = scan.text, rule.settings
         # after a comma a verb of the rule's (a capitalised word); after a semicolon any word
-        starts = {at + 2 for word in scan.capitalised_for(prep.number) for at in _occurrences(text, ", " + word)}
+        verbs = scan.roles.get(prep.number)
+        if not verbs and "; " not in text:
+            return ()  # (most texts)
+        starts = {at + 2 for word in verbs or () for at in _occurrences(text, ", " + word)}
         starts.update(at + 2 for at in _occurrences(text, "; "))
+        found = []
         line, headline = (0, -1), False  # (start, end) of the line of the last `at` asked about, and whether
         for at in sorted(starts):      # it is a headline (each line's found once: a long line is read once)
             m = _AFTER_MARK.match(text, at)
@@ -216,16 +226,20 @@ class CasingStage:
             if headline:
                 continue  # a headline capitalises every word
             lower = word[0].lower() + word[1:]
-            yield Proposal(m.start(1), m.end(1), lower, rule.id,
-                           f"{rule.message}: '{word}' → '{lower}'", rule.level)
+            found.append(Proposal(m.start(1), m.end(1), lower, rule.id,
+                                  f"{rule.message}: '{word}' → '{lower}'", rule.level))
+        return found
 
     # -- a name with a lowercase word -------------------------------------------------
     def _in_name(self, scan, rule, prep):
-        text = scan.text
+        text, heads = scan.text, scan.roles.get(prep.number)
+        if not heads:
+            return ()
         # the institution word is a capitalised word before " of " and a lowercase letter: only lines with one
-        lines = _lines_holding(text, [at for form in scan.capitalised_for(prep.number)
+        lines = _lines_holding(text, [at for form in heads
                                       for at in _occurrences(text, form + " of ")
                                       if _LOWERCASE.match(text, at + len(form) + 4)])
+        found = []
         reported = set()  # "Hunan Provincial Department of health" is found from Hunan and from Provincial
         for line_start, line_end in lines:  # a match never reaches past its line
             for m in _IN_NAME.finditer(text, line_start, line_end, overlapped=True):
@@ -244,13 +258,15 @@ class CasingStage:
                     continue
                 reported.add(end)
                 proposed = f"{text[start:m.start(2)]}{' '.join(w.capitalize() for w in lower)}"
-                yield Proposal(start, end, None, rule.id,
-                               f"{rule.message}: '{' '.join(lower)}' in '{text[start:end]}' (→ '{proposed}'?)",
-                               rule.level)
+                message = f"{rule.message}: '{' '.join(lower)}' in '{text[start:end]}' (→ '{proposed}'?)"
+                found.append(Proposal(start, end, None, rule.id, message, rule.level))
+        return found
 
     # -- a quoted sentence in lowercase -------------------------------------------------
     def _quote_start(self, scan, rule, prep):
-        text, fewest = scan.text, rule.settings.min_words
+        text, fewest, found = scan.text, rule.settings.min_words, []
+        if '"' not in text and "“" not in text:
+            return found  # (most texts)
         for at in sorted(mark.start() for quote in _QUOTE_MARKS for mark in scan.pattern(quote).finditer(text)):
             m = _QUOTE_START.match(text, at)
             if not m or m.group(1) not in prep.verbs:
@@ -259,40 +275,46 @@ class CasingStage:
                 continue  # a fragment ("a disgrace") keeps its lowercase
             word = m.group(2)
             upper = word[0].upper() + word[1:]
-            yield Proposal(m.start(2), m.end(2), upper, rule.id, f"{rule.message}: '{word}' → '{upper}'",
-                           rule.level)
+            found.append(Proposal(m.start(2), m.end(2), upper, rule.id, f"{rule.message}: '{word}' → '{upper}'",
+                                  rule.level))
+        return found
 
     # -- terms written one way only --------------------------------------------------------
     def _fixed_case(self, scan, rule, prep):
-        text, fixed = scan.text, prep.fixed
+        text, fixed, found = scan.text, prep.fixed, []
         if not fixed:
-            return
+            return found
         if not scan.ascii and prep.folding.passing(scan.non_ascii):
             tokens = _TOKEN.finditer(text)  # a letter casefold() changes into part of a term (ſ, ﬁ): every token
         else:  # a lowercase token is its own casefold(): a term, letter for letter
-            at = {i for term in scan.present(prep.terms) for i in _occurrences(text, term)}
+            terms = scan.present(prep.terms)
+            if not terms:
+                return found  # (most texts)
+            at = {i for term in terms for i in _occurrences(text, term)}
             tokens = filter(None, map(partial(_TOKEN.match, text), sorted(at)))
         for m in tokens:
             token = m.group()
             form = fixed.get(token.casefold())
             if form and token.islower() and token != form:
-                yield Proposal(m.start(), m.end(), form, rule.id, f"{rule.message}: '{token}' → '{form}'",
-                               rule.level)
+                found.append(Proposal(m.start(), m.end(), form, rule.id, f"{rule.message}: '{token}' → '{form}'",
+                                      rule.level))
+        return found
 
     # -- a name lowercased before a place word -------------------------------------------
     def _before_place(self, scan, rule, prep):
-        s = rule.settings
+        s, found = rule.settings, []
         if not s.heads:
-            return
+            return found
         runs = scan.runs  # "the", and a place word's first letters, stand alone
         if prep.first_runs is not None and ("the" not in runs or runs.isdisjoint(prep.first_runs)):
-            return
+            return found
         for m in prep.pattern.finditer(scan.text):
             word = m.group(1)
             if zipf(word) >= s.max_zipf or len(word) < s.min_length:
                 continue
-            yield Proposal(m.start(1), m.end(1), None, rule.id,
-                           f"{rule.message}: '{word} {m.group(2)}' (→ '{word.capitalize()}'?)", rule.level)
+            found.append(Proposal(m.start(1), m.end(1), None, rule.id,
+                                  f"{rule.message}: '{word} {m.group(2)}' (→ '{word.capitalize()}'?)", rule.level))
+        return found
 
     # -- a document's name written in lowercase words ---------------------------------------
     def _split_name(self, scan, rule, prep):
@@ -311,47 +333,56 @@ class CasingStage:
             at.update(i for cut in range(2, len(name) - 1) if has(name[:cut]) and has(name[cut:])
                       for i in _occurrences(text, f"{name[:cut]} {name[cut:]}"))
         if not at:
-            return
+            return ()
         names = {name.casefold(): name for start, end in window_bounds(text)
                  for name in _CAPITALISED.findall(text, start, end) if len(name) >= shortest}
+        found = []
         for m in filter(None, map(partial(_LOWER_PAIR.match, text), sorted(at))):
             name = names.get(m.group(1) + m.group(2))
             if name:
-                yield Proposal(m.start(), m.end(), None, rule.id,
-                               f"{rule.message}: '{m.group()}' (→ '{name}', as this document writes it?)",
-                               rule.level)
+                found.append(Proposal(m.start(), m.end(), None, rule.id,
+                                      f"{rule.message}: '{m.group()}' (→ '{name}', as this document writes it?)",
+                                      rule.level))
+        return found
 
     # -- a document's name in lowercase ---------------------------------------------------------
     def _lowercase_name(self, scan, rule, prep):
-        text, s = scan.text, rule.settings
+        text, s, forms = scan.text, rule.settings, scan.roles.get(prep.number)
         # a name is a capitalised word rare in English, and its lowercase form must stand in the text
-        if not any(scan.has(form.casefold()) for form in scan.capitalised_for(prep.number)):
-            return
+        if not forms or not any(scan.has(form.casefold()) for form in forms):
+            return ()
         capitalised = Counter()
         for start, end in window_bounds(text):  # (a long line's list of names never made whole)
             capitalised.update(_MID_SENTENCE_NAME.findall(text, start, end))
         names = {form.casefold(): form for form, n in capitalised.items()
                  if n >= s.min_count and len(form) >= s.min_length and zipf(form) < s.max_zipf}
+        found = []
         for m in _words_at(text, names):
             name = names.get(m.group())
             if name:
-                yield Proposal(m.start(), m.end(), None, rule.id,
-                               f"{rule.message}: '{m.group()}' (→ '{name}', as this document writes it "
-                               f"{capitalised[name]} times?)", rule.level)
+                found.append(Proposal(m.start(), m.end(), None, rule.id,
+                                      f"{rule.message}: '{m.group()}' (→ '{name}', as this document writes it "
+                                      f"{capitalised[name]} times?)", rule.level))
+        return found
 
     # -- a language's name in lowercase --------------------------------------------------------
     def _language(self, scan, rule, prep):
-        s, listed = rule.settings, prep.language_words
+        s, listed, found = rule.settings, prep.language_words, []
         if listed is None:  # no minimum of speakers: any word may name a language
             words = _LOWER_WORD.finditer(scan.text)
         else:
-            words = _words_at(scan.text, scan.present(listed))
+            present = scan.present(listed)
+            if not present:
+                return found  # (most texts)
+            words = _words_at(scan.text, present)
         for m in words:
             word = m.group()
             if word in prep.exceptions or not (word in prep.peoples or _widely_spoken(word, s.min_speakers)):
                 continue
             upper = word.capitalize()
-            yield Proposal(m.start(), m.end(), upper, rule.id, f"{rule.message}: '{word}' → '{upper}'", rule.level)
+            found.append(Proposal(m.start(), m.end(), upper, rule.id, f"{rule.message}: '{word}' → '{upper}'",
+                                  rule.level))
+        return found
 
 
 # the detectors to which a capitalised word may matter (CasingStage._may_matter)
@@ -418,22 +449,23 @@ class _Scan:
         # the characters beyond ASCII (of a long text, those of its pieces: whitespace beyond ASCII is
         # in the BMP, no letter, mark or digit, and its own casefold(), so nothing below misses it);
         # texts with none beyond the BMP may run FastPattern's `re` patterns
-        self.non_ascii = set(utf8.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
-        self.bmp = self.ascii or max(self.non_ascii, default="") <= "\uffff"
+        self.non_ascii = non_ascii = (frozenset() if self.ascii else
+                                      set(utf8.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")))
+        self.bmp = self.ascii or max(non_ascii, default="") <= "\uffff"
         # the runs of ASCII letters between other characters (see has)
-        self.runs = set(utf8.translate(_ASCII_LETTER_RUNS).decode("ascii").split())
+        self.runs = runs = set(utf8.translate(_ASCII_LETTER_RUNS).decode("ascii").split())
         # the capitalised words (a capital, then lowercase letters) between non-letters, and maybe a few
         # more: with no letter, mark or digit beyond ASCII in the text, each is a run of ASCII letters
-        if any(map(_LETTER_MARK_OR_DIGIT.match, self.non_ascii)):
+        if non_ascii and any(map(_LETTER_MARK_OR_DIGIT.match, non_ascii)):
             self.capitalised = set(self.pattern(_CAPITAL).findall(words))
         else:
-            self.capitalised = set(filter(str.istitle, self.runs))
+            self.capitalised = set(filter(str.istitle, runs))
         # rule number -> the capitalised words that may matter to it (see CasingStage._capital_roles)
-        self.roles = {}
+        self.roles = roles = {}
         judged = stage.capital_roles
         for word in judged.passing(self.capitalised):
             for number in judged(word):
-                self.roles.setdefault(number, []).append(word)
+                roles.setdefault(number, []).append(word)
 
     def pattern(self, fast: FastPattern):
         """The pattern to run on this text: the `regex` one if something is beyond the BMP, else
@@ -473,9 +505,6 @@ class _Scan:
         if words.bare or not self.runs.isdisjoint(words.first_runs):
             found.update(w for w, runs in words.other if all(r in self.runs for r in runs) and w in self.text)
         return found
-
-    def capitalised_for(self, number: int) -> list[str]:
-        return self.roles.get(number, ())
 
 
 class _Words(NamedTuple):
