@@ -52,8 +52,15 @@ from ...analysis.name_windows import name_windows
 from ...analysis.wordlist import zipf
 from ...core.edits import Level, Proposal
 
-# (the capital first, then the lookbehind that looks at it and the letter before: `re` skips to capitals)
-_NAME = FastPattern(r"\p{Lu}(?<![\p{L}\p{M}\p{N}]\p{Lu})[\p{Ll}\p{M}]+(?![\p{L}\p{M}\p{N}])")
+
+@cache  # (one pattern a length, compiled once for every pipeline made)
+def _names_of(length: int) -> FastPattern:
+    """The one-word names of at least `length` letters (2 or more)."""
+    # (the capital first, then the lookbehind that looks at it and the letter before: `re` skips to capitals)
+    return FastPattern(r"\p{Lu}(?<![\p{L}\p{M}\p{N}]\p{Lu})[\p{Ll}\p{M}]{" + str(length - 1) + r",}(?![\p{L}\p{M}\p{N}])")
+
+
+_NAME = _names_of(2)
 # A name in two pieces: "Omik Jong", "Terry Man", "Kin-nikuman"; overlapping ones too. Each match
 # takes only the capital and looks ahead for the rest (findall gives both), so the next search
 # starts at the next character, as the `regex` module's overlapped search does.
@@ -298,33 +305,45 @@ class ConsistencyStage:
         self.rules = [(r, Closeness(r.settings)) for r in rules]
         self.lex = lexicon
         self.names = Memo(_names)  # no one-word name crosses a space
+        # the names long enough to pair with another (a shorter one pairs with none: see close)
+        self.least = max(2, min((st.min_length for _, st in self.rules), default=2))
+        self.scans = (None,)  # _NAME's form for the last short text, and both scans in that form
         self.known = Memo(self._known).passing  # the forms of a set the names lexicon knows
+
+    def __getstate__(self):  # (a pipeline travels to batch workers pickled: its scans are found again)
+        return {**self.__dict__, "scans": (None,)}
 
     def _known(self, form: str) -> bool:
         return key(form) in self.lex
 
-    def propose(self, text, ctx):
-        if not self.rules:
-            return
-        # only two close spellings make a group: most texts have none, and need no more
-        names = _NAME(text)  # `re` or `regex`, as chosen for this text (one look at it: _SPLIT follows)
-        forms = self._names_in(text, ctx.view(text), names)
-        two_piece = _two_piece_spellings(text, _SPLIT.like(names))
-        forms.update(two_piece)
-        rules = [(rule, st) for rule, st in self.rules if _any_close(forms, st, self.lex, self.known)]
-        if not rules:
-            return
-        found = _Found(text, two_piece)
-        for rule, st in rules:
-            yield from self._inconsistencies(found, rule, st)
+    def propose(self, text, ctx) -> list:
+        # only two close spellings make a group: most texts have none, and need no more. The forms
+        # long enough to pair (a shorter one pairs with none: see close), and the two-piece ones:
+        names = _NAME(text)  # `re` or `regex`, as chosen for this text (one look at it: the others follow)
+        if len(text) <= _SCAN_UP_TO:  # one window: one C scan of each kind (no text view, no generator)
+            scans = self.scans  # (read once: another thread may set it)
+            if scans[0] is not names:
+                scans = self.scans = (names, _names_of(self.least).like(names), _SPLIT.like(names))
+            forms = set(scans[1].findall(text))
+            forms.update(map("".join, scans[2].findall(text)))
+            two_piece = None  # (_Found finds them again: seldom asked)
+        else:
+            forms = self._names_in(text, ctx.view(text))
+            two_piece = _two_piece_spellings(text, _SPLIT.like(names))
+            forms.update(two_piece)
+        out, found = [], None
+        for rule, st in self.rules:  # (a loop: a list comprehension is one more call on 3.11)
+            if _any_close(forms, st, self.lex, self.known):
+                found = found or _Found(text, two_piece)
+                out += self._inconsistencies(found, rule, st)
+        return out
 
-    def _names_in(self, text, view, names=None) -> set[str]:
-        """The one-word names of the text: one C scan of a short text (a memo lookup per piece costs
-        as much, and a new word's verdict more); a long one repeats its words, each judged once.
-        (`names`: _NAME in the form chosen for the text, if the caller has it.)"""
-        if len(text) <= _SCAN_UP_TO:
-            return set((names or _NAME(text)).findall(text))
-        return set().union(*self.names.values(list(view.distinct_pieces)))
+    def _names_in(self, text, view) -> set[str]:
+        """The one-word names of a long text long enough to pair (as propose scans a short one): a
+        long text repeats its words, each judged once (a memo lookup per piece costs as much as the
+        scan of a short text, and a new word's verdict more)."""
+        found = set().union(*self.names.values(list(view.distinct_pieces)))
+        return set(compress(found, map(self.least.__le__, map(len, found))))
 
     def _inconsistencies(self, found, rule, st):
         s = rule.settings
@@ -531,7 +550,7 @@ def _any_close(forms: set, st: Closeness, lexicon=(), known=None) -> bool:
     lexicon does not know is reported (_reported): without such a pair, nothing is.
     (`known`: the forms of a set `lexicon` knows, if the caller has them by a memo.)
     """
-    if _none_close(forms, st, known or (lambda forms: {f for f in forms if key(f) in lexicon})):
+    if len(forms) < 2 or _none_close(forms, st, known or (lambda forms: {f for f in forms if key(f) in lexicon})):
         return False
     # the close pairs by set operations on the memo (most texts have none): no Python call per pair
     pairs = st.close.passing(set(_candidate_pairs(_may_pair(forms, st), st)))
@@ -552,17 +571,16 @@ def _none_close(forms: set, st: Closeness, known) -> bool:
     """
     if not st.certain:
         return False
-    listed = list(forms)
-    keys = st.keys.values(listed)
+    keys = st.keys.values(forms)  # (a set lists its items in one order while unchanged)
     found = set(chain.from_iterable(keys))
     repeats = sum(map(len, keys)) - len(found)
     if repeats:
         lexical = st.keys.values(list(known(forms)))
         if repeats > sum(map(len, lexical)) - len(set(chain.from_iterable(lexical))):
             return False
-    unknown = list(compress(listed, map(isinstance, keys, repeat(_UnknownKeys))))
-    if not unknown:
+    if _UnknownKeys not in set(map(type, keys)):  # (most texts: no spelling that no list knows)
         return True
+    unknown = list(compress(forms, map(isinstance, keys, repeat(_UnknownKeys))))
     if not found.isdisjoint(chain.from_iterable(st.longer.values(unknown))):
         return False
     skeletons = list(map(itemgetter(0), keys))
