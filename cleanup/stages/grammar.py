@@ -79,9 +79,10 @@ class GrammarStage:
                             for detector in (unbalanced_quotes, unbalanced_brackets))
 
     def propose(self, text, ctx):
-        scans = Scans(text, *self.walked)
-        for rule, find in self.rules:
-            yield from find(text, rule, scans)
+        scans, found = Scans(text, *self.walked), []
+        for rule, find in self.rules:  # (each returns a list, or () when its sign is missing: no generators)
+            found += find(text, rule, scans)
+        return found
 
 
 class Scans:
@@ -120,10 +121,16 @@ _START = methodcaller("start")
 
 def _starts_in_order(patterns, text: str):
     """Where the patterns' matches start, in order: merged as they are found on a long text (no list
-    of them all), sorted in one list on a short one (a merge costs a few microseconds more to start)."""
+    of them all), sorted in one list on a short one (a merge costs a few microseconds more to start).
+    (The patterns never match empty.)"""
     if len(text) > 65536:
         return merge(*(map(_START, p.finditer(text)) for p in patterns))
-    found = [m.start() for p in patterns for m in p.finditer(text)]
+    found = []
+    for p in patterns:
+        m = p.search(text)  # (most find none: a search costs less than a finditer's scanner)
+        if m:
+            found.append(m.start())
+            found += map(_START, p.finditer(text, m.end()))
     found.sort()
     return found
 
@@ -196,8 +203,9 @@ _SPACED_MARK = re.compile(r"[,;:.!?)\]](?<=[ \t\xa0\u202f].)")
 def space_before_punctuation(text, rule, scans):
     signs = scans.punctuation_signs
     if signs is None:
-        return
+        return ()
     resume, excepted = 0, _excepted_tokens(text, rule.settings.exceptions)  # (resume: as finditer, no overlaps)
+    found = []
     for at in _signs_at(_SPACED_MARK, text, signs):
         # every match is the run of spaces before a sign's mark, and the mark: tried only there
         start = _spaces_before(text, at)
@@ -209,9 +217,10 @@ def space_before_punctuation(text, rule, scans):
             continue
         mark = m.group()[-1]
         if m.end() < len(text) and text[m.end()].isalpha():  # glued to the next word: the space moves after it
-            yield _change(rule, m.start(), m.end(), mark + " ")
+            found.append(_change(rule, m.start(), m.end(), mark + " "))
         else:
-            yield _change(rule, m.start(), m.end() - 1, "")
+            found.append(_change(rule, m.start(), m.end() - 1, ""))
+    return found
 
 
 def _spaces_before(text: str, at: int) -> int:
@@ -236,8 +245,8 @@ _GLUED_MARK = re.compile(rf"[.!?…,;](?={_LETTERISH})(?<=(?:{_LOWERISH}|\.).)")
 def missing_space_after(text, rule, scans):
     signs, exceptions = scans.punctuation_signs, rule.settings.exceptions
     if signs is None:
-        return
-    resume = 0  # as finditer: matches do not overlap
+        return ()
+    resume, found = 0, []  # (resume: as finditer, matches do not overlap)
     judged = _TokenVerdicts(text, lambda token: _glued_token(token, exceptions))
     for pos in _glued_marks(text, signs):
         m = _MISSING_SPACE.match(text, pos) if pos >= resume else None
@@ -248,7 +257,8 @@ def missing_space_after(text, rule, scans):
                 continue
             if m.group() == "." and text[m.end()].islower() and domain_or_path:
                 continue  # English.news.cn, example.com/news
-            yield _change(rule, m.end(), m.end(), " ")
+            found.append(_change(rule, m.end(), m.end(), " "))
+    return found
 
 
 def _glued_token(token: str, exceptions: tuple) -> tuple[bool, bool]:
@@ -283,15 +293,16 @@ def _doubled_matches(text, signs):
 def doubled_punctuation(text, rule, scans):
     signs = scans.punctuation_signs
     if signs is None:
-        return
-    excepted = _excepted_tokens(text, rule.settings.exceptions)
+        return ()
+    excepted, found = _excepted_tokens(text, rule.settings.exceptions), []
     for m in _doubled_matches(text, signs):
         if excepted and excepted(m.start(), m.end()):
             continue
         if m.group()[-1] == "." and m.group()[0] in ",;":
-            yield _change(rule, m.start(), m.start() + 1, "")  # keep the full stop
+            found.append(_change(rule, m.start(), m.start() + 1, ""))  # keep the full stop
         else:
-            yield _change(rule, m.start() + 1, m.end(), "")
+            found.append(_change(rule, m.start() + 1, m.end(), ""))
+    return found
 
 
 # -- quotation marks glued, doubled or typed as `` '' ---------------------------
@@ -311,17 +322,21 @@ _GLUED_QUOTES = {'"': re.compile(r'"(?=[^\W\d_])(?:(?<=[^\W\d_][.,!?…]")|(?<=[
 
 def _glued_quotes(text: str):
     """Where the glued quotation marks are, in order (a mark the text lacks is not scanned for: `in` finds it at memchr speed)."""
-    return _starts_in_order([glued for mark, glued in _GLUED_QUOTES.items() if mark in text], text)
+    patterns = [glued for mark, glued in _GLUED_QUOTES.items() if mark in text]
+    return _starts_in_order(patterns, text) if patterns else ()
 
 
 def glued_quote(text, rule, scans):
-    excepted, straight = _excepted_tokens(text, rule.settings.exceptions), None
-    for at in _glued_quotes(text):
+    glued = _glued_quotes(text)
+    if not glued:
+        return ()
+    excepted, straight, found = _excepted_tokens(text, rule.settings.exceptions), _StraightQuotes(text), []
+    for at in glued:
         if excepted and excepted(at, at + 1):
             continue
-        straight = straight or _StraightQuotes(text)
         space_at = at + 1 if _closes(text, at, straight) else at
-        yield _change(rule, space_at, space_at, " ")
+        found.append(_change(rule, space_at, space_at, " "))
+    return found
 
 
 def _closes(text: str, at: int, straight: _StraightQuotes) -> bool:
@@ -367,8 +382,9 @@ _DOUBLED_QUOTE = re.compile(r'""(?:(?<!\S"")(?=[^\W_])|(?<=[^\W_][.,!?…]"")(?=
 
 
 def doubled_quote(text, rule, scans):
-    for m in _DOUBLED_QUOTE.finditer(text):
-        yield _change(rule, m.start(), m.start() + 1, "")
+    if '"' not in text:  # (at memchr speed: most short texts hold none)
+        return ()
+    return [_change(rule, m.start(), m.start() + 1, "") for m in _DOUBLED_QUOTE.finditer(text)]
 
 
 # Tokeniser quotes: `` for an opening and '' for a closing quotation mark, often with spaces inside.
@@ -377,9 +393,8 @@ _TOKENIZED_QUOTES = re.compile(r"``[ \t]*([^`'\n]{1,200}?)[ \t]*''")
 
 def tokenized_quotes(text, rule, scans):
     if "`" not in text:  # (found or not at memchr speed; the pattern's own scan is several times slower)
-        return
-    for m in _TOKENIZED_QUOTES.finditer(text):
-        yield _change(rule, m.start(), m.end(), f'"{m.group(1)}"')
+        return ()
+    return [_change(rule, m.start(), m.end(), f'"{m.group(1)}"') for m in _TOKENIZED_QUOTES.finditer(text)]
 
 
 # -- sentence starts ---------------------------------------------------------
@@ -399,7 +414,8 @@ def lowercase_start(text, rule, scans):
     """
     signs, exceptions = scans.punctuation_signs, rule.settings.exceptions
     if signs is None:
-        return
+        return ()
+    found = []
     for m in _lower_starts_at(text, _signs_at(_AFTER_STOP, text, signs)):
         word = m.group(1)
         if any(c.isupper() for c in word) or text[m.end(1):m.end(1) + 1] in (".", ")") \
@@ -410,7 +426,8 @@ def lowercase_start(text, rule, scans):
         else:
             starts_sentence = not _after_abbreviation(text, m.start(), exceptions)  # "e.g. the"
         if starts_sentence:
-            yield _change(rule, m.start(1), m.end(1), word[0].upper() + word[1:])
+            found.append(_change(rule, m.start(1), m.end(1), word[0].upper() + word[1:]))
+    return found
 
 
 def _lower_starts_at(text: str, stops):
@@ -454,7 +471,7 @@ def a_an(text, rule, scans):
     bare pattern ("historic*") accepts either.
     """
     articles = _articles(rule.settings.exceptions)
-    resume = 0  # as finditer: an article followed by "an apple" takes "an" as its word
+    resume, found = 0, []  # (resume: as finditer, an article followed by "an apple" takes "an" as its word)
     signs = articles.signs + articles.tab_signs if "\t" in text else articles.signs
     for pos in _starts_in_order(signs, text):
         m = _ARTICLE.match(text, pos) if pos >= resume else None
@@ -466,7 +483,8 @@ def a_an(text, rule, scans):
             continue  # "Vitamin A is", "Group A"
         wanted = articles.wanted_before(word)
         if wanted is not None and wanted != article.lower():
-            yield _change(rule, m.start(1), m.end(1), _same_case(wanted, article))
+            found.append(_change(rule, m.start(1), m.end(1), _same_case(wanted, article)))
+    return found
 
 
 class _Articles:
@@ -558,11 +576,11 @@ _ALL_IN_TURN = in_turn(QUOTE_PAIRS, BRACKET_PAIRS)
 
 
 def unbalanced_quotes(text, rule, scans):
-    yield from (_flag(rule, i, i + 1) for i in scans.unpaired[0])
+    return [_flag(rule, i, i + 1) for i in scans.unpaired[0]]
 
 
 def unbalanced_brackets(text, rule, scans):
-    yield from (_flag(rule, i, i + 1) for i in scans.unpaired[1])
+    return [_flag(rule, i, i + 1) for i in scans.unpaired[1]]
 
 
 # the signs of the four detectors above after one class of marks (a class first is what `re` scans for fast)
@@ -581,20 +599,32 @@ _SIGN_STARTS = {mark: re.compile(re.escape(mark) + rf"(?:(?<=[ \t\xa0\u202f].){a
                 for mark in marks}
 
 
+SEARCHED_WHOLE = 1000  # characters: a text up to this long is searched whole for the punctuation signs
+
+
 def _punctuation_signs(text: str) -> list[int] | None:
     """Where the signs of the four detectors above may be; None when nowhere (and the text starts calm).
 
-    _PUNCTUATION_SIGNS is tried where _SIGN_STARTS of the marks the text
-    holds find a start, as its finditer would (no overlaps). Each detector
-    then tries its own sign only there. A match of two marks (",,") may hide
-    a sign at its second: every place a match takes is one.
+    On a long text _PUNCTUATION_SIGNS is tried where _SIGN_STARTS of the
+    marks the text holds find a start, as its finditer would (no overlaps);
+    a short one (up to SEARCHED_WHOLE characters) is searched as a whole, as that
+    costs less than the marks' scans (most short texts hold no sign at all).
+    Each detector then tries its own sign only there. A match of two marks
+    (",,") may hide a sign at its second: every place a match takes is one.
     """
-    found, resume = [], 0
-    for at in _starts_in_order([sign for mark, sign in _SIGN_STARTS.items() if mark in text], text):
-        m = _PUNCTUATION_SIGNS.match(text, at) if at >= resume else None
-        if m:
-            found.extend(range(at, m.end()))
-            resume = m.end()
+    found = []
+    if len(text) <= SEARCHED_WHOLE:
+        m = _PUNCTUATION_SIGNS.search(text)  # (a search, not finditer: its scanner costs more than a miss)
+        while m:
+            found += range(m.start(), m.end())
+            m = _PUNCTUATION_SIGNS.search(text, m.end())
+    else:
+        resume = 0
+        for at in _starts_in_order([sign for mark, sign in _SIGN_STARTS.items() if mark in text], text):
+            m = _PUNCTUATION_SIGNS.match(text, at) if at >= resume else None
+            if m:
+                found.extend(range(at, m.end()))
+                resume = m.end()
     return found if found or _LOWER_FIRST.match(text) else None
 
 
