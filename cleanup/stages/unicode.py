@@ -102,13 +102,16 @@ class FtfyStage:
         return FTFY_CANDIDATE_NEWS if plain_is_plain else FTFY_CANDIDATE
 
     def propose(self, text, ctx):
+        if text.isascii() and text.isprintable() and "&" not in text:
+            return ()  # plain ASCII without '&' holds no FTFY_CANDIDATE, known at C speed without the view
         unusual = unusual_chars(ctx.view(text))
         if not _holds(FTFY_CANDIDATE, text, unusual):
-            return  # nothing ftfy acts on (FTFY_CANDIDATE_NEWS finds fewer characters still)
+            return ()  # nothing ftfy acts on (FTFY_CANDIDATE_NEWS finds fewer characters still)
         import ftfy
 
         if self.candidate is FTFY_CANDIDATE_NEWS and not _holds(FTFY_CANDIDATE_NEWS, text, unusual):
-            return  # news punctuation alone
+            return ()  # news punctuation alone
+        found = []
         markup_from = text.find("<") if self.config.unescape_html == "auto" else -1
         segments = _candidate_segments(text, self.candidate, self.config.max_decode_length,
                                        _held(self.candidate, text, unusual))
@@ -121,9 +124,10 @@ class FtfyStage:
             if fixed.text == segment:
                 continue
             why = _explain(fixed.explanation)
-            for i1, i2, j1, j2 in changed_runs(segment, fixed.text):
-                yield Proposal(start + i1, start + i2, fixed.text[j1:j2], self.rule.id,
+            found += (Proposal(start + i1, start + i2, fixed.text[j1:j2], self.rule.id,
                                f"{self.rule.message}: {why}", self.rule.level)
+                      for i1, i2, j1, j2 in changed_runs(segment, fixed.text))
+        return found
 
 
 class NormalizerStage:
@@ -132,16 +136,20 @@ class NormalizerStage:
     def __init__(self, rule: Rule):
         self.rule = rule
         self.pattern, self.replacement = NORMALIZERS[rule.settings.normalizer]
+        self.beyond_ascii = not self.pattern.search("".join(map(chr, range(128))))  # (all but "control")
 
     def propose(self, text, ctx):
+        # at C speed, without the text's view: every character a normaliser replaces is unprintable
+        # (str.isprintable: most texts without a tab or line break), and all but controls are beyond ASCII
+        if (self.beyond_ascii and text.isascii()) or text.isprintable():
+            return ()
         found = ctx.view(text).derived(_ANY_NORMALIZED, _normalized_chars)
         mine = "".join(filter(self.pattern.match, found))
         if not mine:
-            return  # none of this normaliser's characters (most texts: none of any)
+            return ()  # none of this normaliser's characters (most texts: none of any)
         at_each = positions(text, mine) if len(mine) <= FEW else (m.start() for m in self.pattern.finditer(text))
-        for at in at_each:
-            yield Proposal(at, at + 1, self.replacement, self.rule.id,
-                           f"{self.rule.message} ({describe_char(text[at])})", self.rule.level)
+        return [Proposal(at, at + 1, self.replacement, self.rule.id,
+                         f"{self.rule.message} ({describe_char(text[at])})", self.rule.level) for at in at_each]
 
 
 def _normalized_chars(view) -> frozenset:
