@@ -102,14 +102,15 @@ class LookalikeStage:
         self.pairs = [_pairs_in(_spellings(r.settings.acronyms)) for r, _, _ in self.acronyms]
 
     def propose(self, text, ctx):
+        found = []
         for (rule, known, spelled), pairs in zip(self.acronyms, self.pairs):
             if any(pair.search(text) for pair in pairs) and spelled.search(text):  # (else no token reads back)
-                yield from _transliterated_acronyms(text, rule, known)
-        if not self.letter_rules:
-            return
+                found += _transliterated_acronyms(text, rule, known)
+        if not self.letter_rules or text.isascii():  # (str.isascii: at once, without the text's view)
+            return found
         unusual = unusual_chars(ctx.view(text))
-        if unusual == "" or not _maybe_foreign().search(text if unusual is None else unusual):
-            return  # no foreign letter (the characters beyond plain ASCII tell): nothing can be disguised
+        if not _maybe_foreign().search(text if unusual is None else unusual):
+            return found  # no foreign letter (the characters beyond plain ASCII tell): nothing can be disguised
         for m in _words_with_rare_chars(text):
             word = m.group()
             if word.isascii():
@@ -119,8 +120,9 @@ class LookalikeStage:
             if fixed:
                 swapped = sorted({ch for ch, twin in zip(word, fixed) if ch != twin})
                 what = ", ".join(f"{describe(ch)} → {latin_twin(ch)}" for ch in swapped)
-                yield Proposal(m.start(), m.end(), fixed, rule.id,
-                               f"{word} → {fixed}: {rule.message} ({what})", rule.level)
+                found.append(Proposal(m.start(), m.end(), fixed, rule.id,
+                                      f"{word} → {fixed}: {rule.message} ({what})", rule.level))
+        return found
 
     def _rule_for(self, word: str):
         """The first letters rule that does not list `word` among its exceptions, if any."""
