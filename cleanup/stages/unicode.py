@@ -140,8 +140,10 @@ class NormalizerStage:
 
     def propose(self, text, ctx):
         # at C speed, without the text's view: every character a normaliser replaces is unprintable
-        # (str.isprintable: most texts without a tab or line break), and all but controls are beyond ASCII
-        if (self.beyond_ascii and text.isascii()) or text.isprintable():
+        # (str.isprintable: most short texts without a tab or line break), and all but controls are beyond
+        # ASCII. (isprintable reads a text with no line break to its end, at each of the three stages' calls:
+        # a long one is read once for all three, by the view's unusual characters, below.)
+        if (self.beyond_ascii and text.isascii()) or len(text) <= _PRINTABLE_UP_TO and text.isprintable():
             return ()
         found = ctx.view(text).derived(_ANY_NORMALIZED, _normalized_chars)
         mine = "".join(filter(self.pattern.match, found))
@@ -150,6 +152,9 @@ class NormalizerStage:
         at_each = positions(text, mine) if len(mine) <= FEW else (m.start() for m in self.pattern.finditer(text))
         return [Proposal(at, at + 1, self.replacement, self.rule.id,
                          f"{self.rule.message} ({describe_char(text[at])})", self.rule.level) for at in at_each]
+
+
+_PRINTABLE_UP_TO = 4096  # characters: a longer text is not asked isprintable() (see NormalizerStage)
 
 
 def _normalized_chars(view) -> frozenset:
