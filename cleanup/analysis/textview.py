@@ -18,8 +18,8 @@ thousand distinct ones).
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from itertools import chain
-from typing import Iterator
 
 from .lines import Line, split_lines
 from .once import once

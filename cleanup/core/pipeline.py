@@ -9,9 +9,10 @@ overlapping edits are alternatives for a reviewer, not a combination.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
-from typing import Iterable, Protocol
+from typing import Protocol
 
 from ..analysis.textview import TextView
 from .copies import Stretch, since

@@ -29,8 +29,8 @@ from operator import methodcaller
 import regex
 
 from ..analysis.english import indefinite_article
-from ..analysis.once import once
 from ..analysis.memo import Memo
+from ..analysis.once import once
 from ..core.edits import Level, Proposal
 from .grammar_pairs import (
     BRACKET_PAIRS,

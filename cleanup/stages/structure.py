@@ -9,10 +9,10 @@ runs with its own settings.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress, count, filterfalse, islice
-from bisect import bisect_left, bisect_right
 from operator import attrgetter, eq, itemgetter, not_
 
 import regex
@@ -20,13 +20,13 @@ import regex
 from ..analysis.fast_regex import offsets
 from ..analysis.lines import removal_spans
 from ..analysis.lowering import lower
-from ..analysis.textview import TextView
+from ..analysis.once import once
 from ..analysis.regex_needs import ASCII_CASE_PARTNERS
+from ..analysis.textview import TextView
 from ..analysis.tokens import LETTER_RUN
 from ..analysis.unusual_chars import unusual_chars
 from ..core.edits import Level, Proposal
 from . import duplicate_sentence, site_tail
-
 
 
 class _Later:
@@ -87,7 +87,7 @@ class _Scan:
             norm = self._norms[i] = _norm(self.lines[i].text)
         return norm
 
-    @cached_property
+    @once
     def last_words(self) -> list[str | None]:
         """Each line's last word, case-folded (None for a blank line).
 
@@ -131,7 +131,7 @@ class _Scan:
         self._spans = spans
         return spans
 
-    @cached_property
+    @once
     def copied(self):
         """The stretches copied from the stage's last text (Context.copied), if the pipeline keeps count."""
         return self.ctx.copied(self.stage) if self.ctx is not None and self.stage is not None else None

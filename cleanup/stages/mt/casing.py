@@ -57,6 +57,7 @@ from ...analysis.fast_regex import FastPattern, positions
 from ...analysis.languages import language_names
 from ...analysis.lexicon import key
 from ...analysis.memo import Memo
+from ...analysis.once import once
 from ...analysis.space_windows import window_bounds
 from ...analysis.wordlist import zipf
 from ...core.edits import Proposal
@@ -493,7 +494,7 @@ class _Scan:
         # a long text: a word without whitespace stands in one of its distinct pieces
         return word in self.letter_runs if _LETTERS.fullmatch(word) else word in self.words
 
-    @cached_property
+    @once
     def letter_runs(self) -> set[str]:
         """The runs of letters of a long text: a word of letters between no letters is one of them
         (one pass, where a search per word reads the text again)."""
