@@ -24,7 +24,7 @@ from ..analysis.regex_needs import (
     requirement,
 )
 from ..core.edits import Level, Proposal
-from ..core.timed_regex import compile_rule, find_all, find_at, find_in_spans
+from ..core.timed_regex import Stopped, compile_rule, find_all, find_at, find_in_spans
 from .replace_again import Last, in_gaps
 from .replace_reach import (
     WHOLE,
@@ -109,8 +109,7 @@ class ReplaceStage:
         # (a short text is looked at afresh in a later pass: cheaper than taking the last call's answers)
         keeps = self.prefilter is not None and len(text) > SHORT_TEXT
         again = last.again(text, self.prefilter.margin, ctx.copied(self)) if last is not None and keeps else None
-        # (a short text's literals are asked of it straight: see rules_that_may_match; `found` is None only
-        # where _find does not read it, up to SHORT_TEXT)
+        # (a short text's literals are asked of it straight: see rules_that_may_match)
         found = again.found if again else Found(text, self.prefilter.capitals) if keeps else None
         if again or not self.prefilter:
             live = range(len(self.rules))
@@ -151,7 +150,7 @@ class ReplaceStage:
         rule = self.rules[i]
         pattern = self.patterns[i] or self._compile(i)
         long = len(text) > SHORT_TEXT and self.scopes
-        if long and self._backwards(i) and self.ends[i].none_in(text, found):
+        if long and self._backwards(i) and self.ends[i].none_in(text, found, self._run(rule, ctx)):
             return ()
         starts = self._start(i).starts(text, found) if long else None
         matches = None if starts is None else find_at(pattern, text, starts, rule.id, ctx.problems, clock=ctx.clock)
@@ -228,6 +227,17 @@ class ReplaceStage:
             self.ends[i] = ends_at_line_end(source) and same_backwards(source) and \
                 Backwards(source, self.rules[i].settings.ignore_case)
         return bool(self.ends[i])
+
+    @staticmethod
+    def _run(rule, ctx):
+        """A rule's match run under its time budget: None, as no match, once the budget is spent (the rule
+        then finds nothing more, and its proposals are not kept)."""
+        def run(match):
+            try:
+                return ctx.clock.run(rule.id, match, ctx.problems)
+            except Stopped:
+                return None
+        return run
 
     def _in_gaps(self, i: int):
         if self.gap_scopes[i] is None:

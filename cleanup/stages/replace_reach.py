@@ -33,9 +33,9 @@ from operator import methodcaller
 
 import regex
 
-from ..analysis.ascii_folding import fold_ascii
 from ..analysis.fast_regex import FastPattern
 from ..analysis.regex_tree import parse, walk
+from ..analysis.ascii_folding import fold_ascii
 
 _CHARS_PER_STRETCH = 500  # more stretches than one per this many characters: the whole text is searched
 _FEW_STRETCHES = 16  # so few are searched faster than told apart by a rule's other needs
@@ -180,23 +180,11 @@ class Backwards:
     def __init__(self, source: str, folded: bool):
         self.pattern = regex.compile(source, regex.MULTILINE | regex.REVERSE | (regex.IGNORECASE if folded else 0))
 
-    def none_in(self, text: str, found: "Found") -> bool:
-        """Does the one-line text hold no match? False when not known in BACKWARDS_TIMEOUT seconds.
-        Matched backwards, a pattern may backtrack where forwards it does not (a few words of letters,
-        each with optional spaces after it, along a run of a thousand letters): a slow look is no answer,
-        and the rule is searched forwards as always, under its own budget. The look backwards is a
-        shortcut, never the reason a rule is stopped."""
+    def none_in(self, text: str, found: "Found", run) -> bool:
+        """Does the one-line text hold no match? (`run(match)`: the match under the rule's time budget.)"""
         if "one line" not in found.spans:
             found.spans["one line"] = "\n" not in text
-        if not found.spans["one line"]:
-            return False
-        try:
-            return self.pattern.match(text, timeout=BACKWARDS_TIMEOUT) is None
-        except TimeoutError:
-            return False
-
-
-BACKWARDS_TIMEOUT = 0.05  # seconds; a match backwards from a line's end reads only as far back as the match
+        return found.spans["one line"] and run(lambda timeout: self.pattern.match(text, timeout=timeout)) is None
 
 
 def same_backwards(source: str) -> bool:
